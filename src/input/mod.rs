@@ -1,0 +1,216 @@
+//! Reading inputs: bytes in some encoding, or a `.docx`, to text.
+//!
+//! [`read_path`] and [`read_reader`] are what a command-line tool calls: they
+//! read within a size limit and dispatch on the kind of input. A `.docx`
+//! (by extension, or any input starting with a zip signature) goes to
+//! [`docx_text`]; everything else is text for [`decode`], which detects
+//! UTF-8, UTF-16 with a byte-order mark and GB18030 unless
+//! [`ReadOptions::encoding`] names the encoding. A legacy binary `.doc` is
+//! refused with [`Error::Unsupported`].
+//!
+//! The text returned is what the parser should be given: spans index it, not
+//! the bytes of the file (a byte-order mark is not part of it, a `.docx`
+//! becomes one line per paragraph).
+
+mod decode;
+mod docx;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use decode::{decode, detect_encoding};
+pub use docx::docx_text;
+
+use crate::error::{Error, Result};
+
+/// Default for [`ReadOptions::max_file_size`]: 256 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
+/// Default for [`ReadOptions::max_entry_size`]: 128 MiB.
+pub const DEFAULT_MAX_ENTRY_SIZE: u64 = 128 << 20;
+/// Default for [`ReadOptions::max_decompressed_size`]: 256 MiB.
+pub const DEFAULT_MAX_DECOMPRESSED_SIZE: u64 = 256 << 20;
+
+/// How inputs are read.
+///
+/// # Examples
+///
+/// ```
+/// use speechtree::input::ReadOptions;
+///
+/// let opts = ReadOptions { encoding: Some("gbk".into()), ..ReadOptions::default() };
+/// assert_eq!(opts.max_file_size, 256 << 20);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A WHATWG encoding label (`gbk`, `gb18030`, `utf-16le`, `big5`, …) that
+    /// overrides detection for text inputs; `None` detects.
+    pub encoding: Option<String>,
+    /// The most bytes read from one file or stream.
+    pub max_file_size: u64,
+    /// The most bytes one part of a `.docx` may decompress to.
+    pub max_entry_size: u64,
+    /// The most bytes all parts read from one `.docx` may decompress to.
+    pub max_decompressed_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            max_entry_size: DEFAULT_MAX_ENTRY_SIZE,
+            max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
+        }
+    }
+}
+
+/// Reads the file at `path` as text: a `.docx` through [`docx_text`],
+/// anything else through [`decode`].
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read, [`Error::Limit`] when it is
+/// larger than [`ReadOptions::max_file_size`], and the errors of
+/// [`read_reader`].
+///
+/// # Examples
+///
+/// ```
+/// use speechtree::input::{ReadOptions, read_path};
+///
+/// let dir = std::env::temp_dir().join(format!("speechtree-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("speech.txt");
+/// std::fs::write(&file, b"\xd2\xbb\xa1\xa2")?; // "一、" in GBK
+/// assert_eq!(read_path(&file, &ReadOptions::default())?, "一、");
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<String> {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    read_reader(file, path, opts)
+}
+
+/// Reads text from `reader` (a file, standard input, a buffer), with `path`
+/// naming it in errors and telling its kind by extension.
+///
+/// An input is a `.docx` when `path` ends in `.docx` (any case) or the bytes
+/// start with a zip signature (`PK\x03\x04`), so a Word document piped on
+/// standard input is recognised too.
+///
+/// # Errors
+///
+/// [`Error::Io`] on a read error, [`Error::Limit`] past
+/// [`ReadOptions::max_file_size`], [`Error::Unsupported`] for a legacy `.doc`,
+/// and the errors of [`decode`] and [`docx_text`].
+///
+/// # Examples
+///
+/// ```
+/// use std::path::Path;
+/// use speechtree::input::{ReadOptions, read_reader};
+///
+/// let input: &[u8] = "\u{feff}（一）加强领导".as_bytes();
+/// let text = read_reader(input, Path::new("<stdin>"), &ReadOptions::default())?;
+/// assert_eq!(text, "（一）加强领导");
+/// # Ok::<(), speechtree::Error>(())
+/// ```
+pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(opts.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    if bytes.len() as u64 > opts.max_file_size {
+        return Err(Error::Limit {
+            path: path.to_owned(),
+            what: "file size".to_owned(),
+            limit: opts.max_file_size,
+        });
+    }
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx || bytes.starts_with(b"PK\x03\x04") {
+        return docx_text(&bytes, path, opts);
+    }
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        return Err(Error::Unsupported {
+            path: path.to_owned(),
+            reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
+        });
+    }
+    decode(&bytes, opts.encoding.as_deref(), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_size_limit_is_enforced() {
+        let opts = ReadOptions {
+            max_file_size: 4,
+            ..ReadOptions::default()
+        };
+        let e = read_reader(&b"12345"[..], Path::new("f.txt"), &opts).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.txt: file size exceeds the limit of 4 bytes"
+        );
+        assert_eq!(
+            read_reader(&b"1234"[..], Path::new("f.txt"), &opts).unwrap(),
+            "1234"
+        );
+    }
+
+    #[test]
+    fn zip_signature_means_docx_whatever_the_name() {
+        let doc = docx::tests::document(&docx::tests::para("一是", None));
+        let bytes = docx::tests::build_zip(&[("word/document.xml", &doc)]);
+        let text = read_reader(&bytes[..], Path::new("<stdin>"), &ReadOptions::default()).unwrap();
+        assert_eq!(text, "一是\n");
+    }
+
+    #[test]
+    fn docx_extension_means_docx() {
+        let e =
+            read_reader(&b"plain"[..], Path::new("A.DOCX"), &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::Docx { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn legacy_doc_is_refused_clearly() {
+        let bytes = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+        let e = read_reader(&bytes[..], Path::new("old.doc"), &ReadOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("save it as .docx"), "{e}");
+    }
+
+    #[test]
+    fn encoding_option_is_used_for_text() {
+        let opts = ReadOptions {
+            encoding: Some("big5".into()),
+            ..ReadOptions::default()
+        };
+        // "一" in Big5 is A4 40.
+        assert_eq!(
+            read_reader(&b"\xa4\x40"[..], Path::new("b.txt"), &opts).unwrap(),
+            "一"
+        );
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error_naming_it() {
+        let e = read_path(Path::new("/nonexistent/x.txt"), &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.to_string().starts_with("/nonexistent/x.txt: cannot read"),
+            "{e}"
+        );
+    }
+}
