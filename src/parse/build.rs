@@ -1,0 +1,467 @@
+//! Pass 2: decide which candidates are real markers and build the tree.
+//!
+//! One pass over the candidates with a stack of open sections and points
+//! (no recursion). A candidate is accepted when it continues the sequence
+//! of an open node of its style, or starts a new sequence with evidence: a
+//! heading style at a line start, or a successor (二 after 一) further on.
+//! Levels are relative to the document: the first style met is the
+//! outermost, and a style keeps the level it was first given.
+
+use super::furniture::Item;
+use super::heading::{HeadingEnd, heading_end};
+use super::scan::{Candidate, Position};
+use super::text::{is_blank, line_end_after_break};
+use crate::Options;
+use crate::ast::{
+    Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point,
+    Section, Space,
+};
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// How far (bytes) the second item of an inline enumeration may be from the first.
+const POINT_REACH: usize = 8_000;
+
+enum Kind {
+    Root,
+    Section { level: u32 },
+    Point { own_line: bool },
+}
+
+struct Frame<'a> {
+    kind: Kind,
+    start: usize,
+    marker: Option<Marker<'a>>,
+    heading: Option<Heading<'a>>,
+    children: Vec<Node<'a>>,
+}
+
+impl Frame<'_> {
+    fn style(&self) -> Option<MarkerStyle> {
+        self.marker.as_ref().map(|m| m.style)
+    }
+    fn value(&self) -> u32 {
+        self.marker.as_ref().map_or(0, |m| m.value)
+    }
+    fn level(&self) -> u32 {
+        match self.kind {
+            Kind::Section { level } => level,
+            _ => 0,
+        }
+    }
+}
+
+pub(crate) struct Builder<'a, 'o> {
+    src: &'a str,
+    options: &'o Options,
+    stack: Vec<Frame<'a>>,
+    cursor: usize,
+    levels: HashMap<MarkerStyle, u32>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What to do with an accepted candidate.
+struct Placement {
+    /// Pop frames until the stack has this many.
+    keep: usize,
+    value: u32,
+    diagnostic: Option<(DiagnosticCode, String, Option<Span>)>,
+}
+
+impl<'a, 'o> Builder<'a, 'o> {
+    pub fn new(src: &'a str, options: &'o Options) -> Self {
+        Builder {
+            src,
+            options,
+            stack: vec![Frame {
+                kind: Kind::Root,
+                start: 0,
+                marker: None,
+                heading: None,
+                children: Vec::new(),
+            }],
+            cursor: 0,
+            levels: HashMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn build(mut self, cands: &[Candidate], furniture: &[Item<'a>]) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+        let succ = successors(cands);
+        let mut items = furniture.iter().peekable();
+        for (i, c) in cands.iter().enumerate() {
+            while let Some(item) = items.next_if(|it| it.span.start <= c.start) {
+                self.furniture(item);
+            }
+            if c.start < self.cursor || furniture.iter().any(|f| f.span.contains(Span::new(c.start, c.end))) {
+                continue;
+            }
+            if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
+                let limit = self.heading_limit(cands, i, succ[i]);
+                self.accept(c, p, limit);
+            }
+        }
+        for item in items {
+            self.furniture(item);
+        }
+        self.text_until(self.src.len());
+        while self.stack.len() > 1 {
+            self.pop();
+        }
+        let root = self.stack.pop().map(|f| f.children).unwrap_or_default();
+        (root, self.diagnostics)
+    }
+
+    /// Where a heading starting after candidate `i` must stop at the latest:
+    /// the next point of its enumeration, or the next line-start candidate.
+    fn heading_limit(&self, cands: &[Candidate], i: usize, succ: Option<usize>) -> usize {
+        let mut limit = self.src.len();
+        if let Some(j) = succ {
+            limit = cands[j].start;
+        }
+        if let Some(next) = cands[i + 1..].iter().find(|n| n.position == Position::LineStart) {
+            limit = limit.min(next.start);
+        }
+        limit
+    }
+
+    fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        let style = c.raw.style;
+        let v = c.raw.value;
+        let line_start = c.position == Position::LineStart;
+        if c.position == Position::AfterComma && (style.is_heading() || v == 1 || c.raw.last) {
+            // After a comma only a point that continues its list may stand.
+            return self.continuation_only(c);
+        }
+        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start - c.start <= POINT_REACH);
+        if let Some(at) = self.stack.iter().rposition(|f| f.style() == Some(style)) {
+            let open = &self.stack[at];
+            let prev = open.value();
+            if c.raw.last || v == prev + 1 {
+                let value = if c.raw.last { prev + 1 } else { v };
+                return Some(Placement { keep: at, value, diagnostic: None });
+            }
+            if v == 1 {
+                if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
+                    return None;
+                }
+                if style.is_heading() && self.own_line_point_on_top(at) {
+                    return Some(Placement { keep: self.stack.len(), value: 1, diagnostic: None });
+                }
+                return Some(Placement { keep: at, value: 1, diagnostic: None });
+            }
+            if line_start && style.is_heading() {
+                let related = open.marker.as_ref().map(|m| m.span);
+                let diag = if v > prev + 1 {
+                    (DiagnosticCode::SkippedOrdinal, format!("expected {} after {}, found {}", ordinal_text(style, prev + 1), ordinal_text(style, prev), ordinal_text(style, v)), related)
+                } else {
+                    (DiagnosticCode::DuplicateOrdinal, format!("{} repeats or goes back after {}", ordinal_text(style, v), ordinal_text(style, prev)), related)
+                };
+                return Some(Placement { keep: at, value: v, diagnostic: Some(diag) });
+            }
+            return None;
+        }
+        if c.raw.last {
+            return None;
+        }
+        let evidence = has_succ || (line_start && style.is_heading() && strong_alone(style));
+        let diagnostic = if v == 1 {
+            None
+        } else if line_start && style.is_heading() && has_succ {
+            Some((DiagnosticCode::NotStartingAtOne, format!("sequence starts at {}, not at {}", ordinal_text(style, v), ordinal_text(style, 1)), None))
+        } else {
+            return None;
+        };
+        if !evidence {
+            return None;
+        }
+        let keep = self.new_list_parent(style);
+        Some(Placement { keep, value: v, diagnostic })
+    }
+
+    fn continuation_only(&self, c: &Candidate) -> Option<Placement> {
+        let style = c.raw.style;
+        let at = self.stack.iter().rposition(|f| f.style() == Some(style))?;
+        let prev = self.stack[at].value();
+        (!style.is_heading() && !c.raw.last && c.raw.value == prev + 1).then_some(Placement {
+            keep: at,
+            value: c.raw.value,
+            diagnostic: None,
+        })
+    }
+
+    /// Whether the innermost open node above `at` is a point standing on its
+    /// own line, which lists may nest under.
+    fn own_line_point_on_top(&self, at: usize) -> bool {
+        self.stack.len() > at + 1
+            && matches!(self.stack.last().map(|f| &f.kind), Some(Kind::Point { own_line: true }))
+    }
+
+    /// How many frames to keep when a new list of `style` starts.
+    fn new_list_parent(&self, style: MarkerStyle) -> usize {
+        let mut keep = self.stack.len();
+        // Points that do not stand on their own line end where a new list starts.
+        while keep > 1 && matches!(self.stack[keep - 1].kind, Kind::Point { own_line: false }) {
+            keep -= 1;
+        }
+        if matches!(self.stack[keep - 1].kind, Kind::Point { own_line: true }) {
+            return keep;
+        }
+        if style.is_heading() {
+            if let Some(&level) = self.levels.get(&style) {
+                while keep > 1 && self.stack[keep - 1].level() >= level {
+                    keep -= 1;
+                }
+            } else {
+                // A style not met before: nest, unless the standard order says
+                // it is higher than the open sections' styles (GB/T 9704).
+                let rank = style.standard_rank();
+                while keep > 1 {
+                    let top = &self.stack[keep - 1];
+                    match (top.kind_is_section(), top.style()) {
+                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => keep -= 1,
+                        _ => break,
+                    }
+                }
+            }
+        }
+        keep
+    }
+
+    /// Whether `style` is the outermost style of the document.
+    fn first_style(&self, style: MarkerStyle) -> bool {
+        self.levels.get(&style) == Some(&1)
+    }
+
+    fn accept(&mut self, c: &Candidate, p: Placement, limit: usize) {
+        self.text_until(c.start);
+        while self.stack.len() > p.keep.max(1) {
+            self.pop();
+        }
+        let style = c.raw.style;
+        let marker = Marker {
+            span: Span::new(c.start, c.end),
+            text: &self.src[c.start..c.end],
+            value: p.value,
+            style,
+        };
+        if let Some((code, message, related)) = p.diagnostic {
+            self.diagnostics.push(Diagnostic { code, span: marker.span, message, related });
+        }
+        if self.stack.len() > self.options.max_depth {
+            self.pop();
+            self.diagnostics.push(Diagnostic {
+                code: DiagnosticCode::DepthLimit,
+                span: marker.span,
+                message: format!("nesting deeper than {} levels; kept as a sibling", self.options.max_depth),
+                related: None,
+            });
+        }
+        let HeadingEnd { title, end, inferred } = heading_end(self.src, c.end, limit, style.is_heading());
+        let heading = Heading {
+            span: Span::new(c.end, end),
+            text: &self.src[c.end..end],
+            title: &self.src[title.range()],
+            evidence: Evidence {
+                inferred_end: inferred,
+                run_in: c.position != Position::LineStart,
+                unnumbered: false,
+            },
+        };
+        if heading.title.is_empty() && style.is_heading() {
+            self.diagnostics.push(Diagnostic {
+                code: DiagnosticCode::EmptyHeading,
+                span: marker.span,
+                message: format!("heading {} has no text", marker.text.trim()),
+                related: None,
+            });
+        }
+        let kind = if style.is_heading() {
+            let parent_level = self.stack.iter().rev().find_map(|f| match f.kind {
+                Kind::Section { level } => Some(level),
+                _ => None,
+            });
+            let level = parent_level.unwrap_or(0) + 1;
+            self.levels.entry(style).or_insert(level);
+            Kind::Section { level }
+        } else {
+            // A point whose lead is the whole line acts as a heading.
+            let own_line = c.position == Position::LineStart && !inferred && rest_of_line_blank(self.src, end);
+            Kind::Point { own_line }
+        };
+        self.cursor = end;
+        self.stack.push(Frame {
+            kind,
+            start: c.start,
+            marker: Some(marker),
+            heading: Some(heading),
+            children: Vec::new(),
+        });
+    }
+
+    /// Emit furniture at the top level (closing, trailing noise) or where it stands.
+    fn furniture(&mut self, item: &Item<'a>) {
+        if item.span.start < self.cursor {
+            return;
+        }
+        self.text_until(item.span.start);
+        if matches!(item.kind, FurnitureKind::Closing | FurnitureKind::Noise) {
+            while self.stack.len() > 1 {
+                self.pop();
+            }
+        }
+        let top = self.stack.len() - 1;
+        self.stack[top].children.push(Node::Furniture(Furniture {
+            kind: item.kind,
+            span: item.span,
+            text: item.span.slice(self.src),
+            value: item.value,
+        }));
+        self.cursor = item.span.end;
+    }
+
+    /// Emit the text from the cursor to `to` as paragraphs and spaces.
+    fn text_until(&mut self, to: usize) {
+        let src = self.src;
+        let top = self.stack.len() - 1;
+        let children = &mut self.stack[top].children;
+        let mut at = self.cursor;
+        while at < to {
+            let mut end = line_end_after_break(src, at).min(to);
+            let line = &src[at..end];
+            if is_blank(line) {
+                // Merge a run of blank lines into one space.
+                while end < to {
+                    let next = line_end_after_break(src, end).min(to);
+                    if !is_blank(&src[end..next]) {
+                        break;
+                    }
+                    end = next;
+                }
+                children.push(Node::Space(Space { span: Span::new(at, end), text: &src[at..end] }));
+            } else {
+                children.push(Node::Paragraph(Paragraph { span: Span::new(at, end), text: line }));
+            }
+            at = end;
+        }
+        self.cursor = self.cursor.max(to);
+    }
+
+    fn pop(&mut self) {
+        let Some(frame) = self.stack.pop() else { return };
+        let Some(top) = self.stack.last_mut() else { return };
+        let heading = frame.heading.unwrap_or(Heading {
+            span: Span::new(frame.start, frame.start),
+            text: "",
+            title: "",
+            evidence: Evidence::default(),
+        });
+        let end = frame.children.last().map_or(heading.span.end, |n| n.span().end);
+        let span = Span::new(frame.start, end);
+        let node = match (frame.kind, frame.marker) {
+            (Kind::Point { .. }, Some(marker)) => Node::Point(Point { span, marker, lead: heading, children: frame.children }),
+            (Kind::Section { level }, marker) => Node::Section(Section { span, level, marker, heading, children: frame.children }),
+            // A root or a point without a marker cannot be pushed; keep the children.
+            (_, _) => {
+                top.children.extend(frame.children);
+                return;
+            }
+        };
+        top.children.push(node);
+    }
+}
+
+impl Frame<'_> {
+    fn kind_is_section(&self) -> bool {
+        matches!(self.kind, Kind::Section { .. })
+    }
+}
+
+/// Whether the line is over at `at`: a line break just before it, or only
+/// white space up to the next one.
+fn rest_of_line_blank(src: &str, at: usize) -> bool {
+    src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
+}
+
+/// Styles whose first item at a line start is a heading even when no second
+/// item follows (a document cut after its part 一).
+fn strong_alone(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Dun | MarkerStyle::ParenHan | MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+    )
+}
+
+/// For each candidate, the index of the next candidate of the same style
+/// with the next value, before the style's current value comes again.
+fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
+    let mut next: HashMap<(MarkerStyle, u32), usize> = HashMap::new();
+    let mut last_of_style: HashMap<MarkerStyle, usize> = HashMap::new();
+    let mut out = vec![None; cands.len()];
+    for (i, c) in cands.iter().enumerate().rev() {
+        let style = c.raw.style;
+        let by_value = next.get(&(style, c.raw.value + 1)).copied();
+        // 最后 closes any list of its style.
+        let by_last = last_of_style.get(&style).copied().filter(|&j| cands[j].raw.last && c.raw.value >= 2);
+        let again = next.get(&(style, c.raw.value)).copied();
+        out[i] = match (by_value, by_last) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .filter(|&j| again.is_none_or(|k| j < k));
+        if !c.raw.last {
+            next.insert((style, c.raw.value), i);
+        }
+        last_of_style.insert(style, i);
+    }
+    out
+}
+
+/// An ordinal of `style` with `value`, for messages: （三）, 3., 三是.
+fn ordinal_text(style: MarkerStyle, value: u32) -> String {
+    let han = han_text(value);
+    match style {
+        MarkerStyle::Dun => format!("{han}、"),
+        MarkerStyle::ParenHan => format!("（{han}）"),
+        MarkerStyle::Dot => format!("{value}."),
+        MarkerStyle::ParenDigit => format!("（{value}）"),
+        MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => format!("no. {value}"),
+        MarkerStyle::Chapter => format!("第{han}章"),
+        MarkerStyle::ChapterSection => format!("第{han}节"),
+        MarkerStyle::Article => format!("第{han}条"),
+        MarkerStyle::Part => format!("第{han}部分"),
+        MarkerStyle::Ordinal => format!("第{han}"),
+        MarkerStyle::Qi => format!("其{han}"),
+        MarkerStyle::Shi => format!("{han}是"),
+        MarkerStyle::Yao => format!("{han}要"),
+        MarkerStyle::Sequence => format!("item {value}"),
+    }
+}
+
+/// 1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五.
+pub(crate) fn han_text(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (h, t, u) = (n / 100 % 10, n / 10 % 10, n % 10);
+    let mut s = String::new();
+    if n >= 1000 {
+        return n.to_string();
+    }
+    if h > 0 {
+        s.push_str(D[h as usize]);
+        s.push('百');
+        if t == 0 && u > 0 {
+            s.push('零');
+        }
+    }
+    if t > 0 {
+        if !(t == 1 && h == 0) {
+            s.push_str(D[t as usize]);
+        }
+        s.push('十');
+    }
+    if u > 0 || n == 0 {
+        s.push_str(D[u as usize]);
+    }
+    s
+}

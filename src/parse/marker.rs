@@ -1,0 +1,356 @@
+//! The marker grammar: one small nom parser per ordinal form, built bottom up.
+//!
+//! ```text
+//! numeral     = han-numeral / digits          ; 一 … 九十九 一百, 貳 參; 1 … 999 (half or full width)
+//! dun         = han-numeral ("、" / "．" / "." / "，" / ",") !han-numeral     ; 一、  (not 三、四月份)
+//! paren-han   = open han-numeral close [ "、" / "．" / "." ]                 ; （一） (一)
+//! dot         = digits ("." / "．" / "、" / ")" / "）") !digit               ; 1.  (not 1.5亿)
+//! paren-digit = open digits close [ "、" / "．" / "." ]                      ; （1） (１)
+//! circled     = "①" … "㊿" ; paren-number = "⑴" … "⒇" ; paren-ideograph = "㈠" … "㈩"
+//! unit        = "第" han-numeral ("章" / "节" / "條" / "条" / "部分")        ; 第一章
+//! ordinal     = "第" han-numeral ("，" / "," / "、" / "是" / "：" / ":")     ; 第一，  (not 第一要务)
+//! qi          = "其" han-numeral ("，" / "," / "、" / "是")                  ; 其一，
+//! shi         = han-numeral "是" !same-numeral                               ; 一是  (not 一是一，二是二)
+//! yao         = han-numeral "要"                                            ; 一要
+//! sequence    = ("首先" / "其次" / "再次" / "最后") ("，" / "," / "、")       ; 首先，
+//! open = "（" / "(" ; close = "）" / ")"
+//! ```
+//!
+//! Where a marker may stand and whether it continues its sequence is decided
+//! elsewhere (`scan`, `build`); this module only reads one marker at a given
+//! position. nom's character classes are ASCII, so the predicates for 汉字
+//! numerals and full-width digits are written here.
+
+use crate::ast::MarkerStyle;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::anychar;
+use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
+use nom::{IResult, Parser};
+
+/// A marker read at some position: its length in bytes, style and value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawMarker {
+    pub len: usize,
+    pub style: MarkerStyle,
+    pub value: u32,
+    /// 最后: continues whatever value came before.
+    pub last: bool,
+}
+
+/// The value of a 汉字 numeral character, `10`/`100` for 十/百, `0` for 〇/零.
+pub(crate) fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '貳' | '貮' | '两' | '兩' => 2,
+        '三' | '叁' | '參' | '叄' | '参' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        _ => return None,
+    })
+}
+
+fn is_han_numeral(c: char) -> bool {
+    han_digit(c).is_some()
+}
+
+/// The value of a run of 汉字 numerals, when it is a well-formed number from
+/// 1 to 999 (一, 十二, 二十三, 一百零五); `None` for 一二, 二〇二三, 两 alone…
+pub(crate) fn han_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut pending: Option<u32> = None;
+    let mut last_unit = u32::MAX;
+    let mut zero_seen = false;
+    for c in s.chars() {
+        // 两 is a numeral only inside numbers (两百); as a marker it is a look-alike.
+        match han_digit(c)? {
+            0 => {
+                if pending.is_some() || total == 0 {
+                    return None;
+                }
+                zero_seen = true;
+            }
+            d @ 1..=9 => {
+                if pending.is_some() {
+                    return None;
+                }
+                pending = Some(d);
+            }
+            unit => {
+                if unit >= last_unit || zero_seen {
+                    return None;
+                }
+                let n = match pending.take() {
+                    Some(n) => n,
+                    None if unit == 10 && total == 0 => 1,
+                    None => return None,
+                };
+                total += n * unit;
+                last_unit = unit;
+            }
+        }
+    }
+    if let Some(n) = pending {
+        if zero_seen || last_unit == u32::MAX || last_unit == 10 {
+            total += n;
+        } else {
+            // 一百五 means 150 in speech, but not in ordinals; refuse.
+            return None;
+        }
+    }
+    if s.starts_with(['两', '兩']) {
+        return None;
+    }
+    (total > 0).then_some(total)
+}
+
+fn han_number(i: &str) -> IResult<&str, u32> {
+    map_opt(take_while1(is_han_numeral), han_value).parse(i)
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// 1 to 3 digits, half or full width, not starting with 0.
+fn digits(i: &str) -> IResult<&str, u32> {
+    map_opt(take_while_m_n(1, 3, is_digit), |s: &str| {
+        let mut v = 0;
+        for c in s.chars() {
+            v = v * 10 + digit_value(c)?;
+        }
+        (v > 0 && !s.starts_with(['0', '０'])).then_some(v)
+    })
+    .parse(i)
+}
+
+fn open(i: &str) -> IResult<&str, &str> {
+    alt((tag("（"), tag("("))).parse(i)
+}
+
+fn close(i: &str) -> IResult<&str, &str> {
+    alt((tag("）"), tag(")"))).parse(i)
+}
+
+/// Punctuation that GB/T 15834 B.3.4 says should not follow a bracketed
+/// ordinal, but that documents write anyway: kept in the marker.
+fn after_bracket(i: &str) -> IResult<&str, Option<&str>> {
+    opt(alt((tag("、"), tag("．"), tag(".")))).parse(i)
+}
+
+fn dun(i: &str) -> IResult<&str, u32> {
+    let (i, v) = han_number(i)?;
+    let (i, _) = alt((tag("、"), tag("．"), tag("."), tag("，"), tag(","))).parse(i)?;
+    let (i, _) = not(peek(verify(anychar, |&c| is_han_numeral(c)))).parse(i)?;
+    Ok((i, v))
+}
+
+fn paren_han(i: &str) -> IResult<&str, u32> {
+    let (i, (_, v, _, _)) = (open, han_number, close, after_bracket).parse(i)?;
+    Ok((i, v))
+}
+
+fn dot(i: &str) -> IResult<&str, u32> {
+    let (i, v) = digits(i)?;
+    let (i, _) = alt((tag("."), tag("．"), tag("、"), tag(")"), tag("）"))).parse(i)?;
+    let (i, _) = not(peek(verify(anychar, |&c| is_digit(c) || c == '%'))).parse(i)?;
+    Ok((i, v))
+}
+
+fn paren_digit(i: &str) -> IResult<&str, u32> {
+    let (i, (_, v, _, _)) = (open, digits, close, after_bracket).parse(i)?;
+    Ok((i, v))
+}
+
+fn in_range(c: char, first: char, last: char, base: u32) -> Option<u32> {
+    (first..=last)
+        .contains(&c)
+        .then(|| c as u32 - first as u32 + base)
+}
+
+fn circled(i: &str) -> IResult<&str, u32> {
+    map_opt(anychar, |c| {
+        in_range(c, '①', '⑳', 1)
+            .or_else(|| in_range(c, '㉑', '㉟', 21))
+            .or_else(|| in_range(c, '㊱', '㊿', 36))
+    })
+    .parse(i)
+}
+
+fn paren_number(i: &str) -> IResult<&str, u32> {
+    map_opt(anychar, |c| in_range(c, '⑴', '⒇', 1)).parse(i)
+}
+
+fn paren_ideograph(i: &str) -> IResult<&str, u32> {
+    map_opt(anychar, |c| in_range(c, '㈠', '㈩', 1)).parse(i)
+}
+
+fn unit(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
+    let (i, (_, v, style)) = (
+        alt((tag("第"), tag("弟"))),
+        han_number,
+        alt((
+            map(tag("章"), |_| MarkerStyle::Chapter),
+            map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
+            map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
+            map(tag("部分"), |_| MarkerStyle::Part),
+        )),
+    )
+        .parse(i)?;
+    Ok((i, (v, style)))
+}
+
+fn ordinal(i: &str) -> IResult<&str, u32> {
+    let (i, (_, v, _)) = (
+        tag("第"),
+        han_number,
+        alt((tag("，"), tag(","), tag("、"), tag("是"), tag("："), tag(":"))),
+    )
+        .parse(i)?;
+    Ok((i, v))
+}
+
+fn qi(i: &str) -> IResult<&str, u32> {
+    let (i, (_, v, _)) = (
+        tag("其"),
+        han_number,
+        alt((tag("，"), tag(","), tag("、"), tag("是"))),
+    )
+        .parse(i)?;
+    Ok((i, v))
+}
+
+fn shi(i: &str) -> IResult<&str, u32> {
+    let (rest, numeral) = recognize(han_number).parse(i)?;
+    let (rest, _) = tag("是").parse(rest)?;
+    // 一是一，二是二: the numeral repeated after 是 is an idiom, not a list.
+    let (rest, _) = not(peek(tag(numeral))).parse(rest)?;
+    let (rest, _) = opt(tag("要")).parse(rest)?;
+    Ok((rest, han_value(numeral).unwrap_or(0)))
+}
+
+fn yao(i: &str) -> IResult<&str, u32> {
+    let (i, (v, _)) = (han_number, tag("要")).parse(i)?;
+    // 一要素, 一要求 are words, not ordinals.
+    let (i, _) = not(peek(alt((tag("素"), tag("求"), tag("点"))))).parse(i)?;
+    Ok((i, v))
+}
+
+fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
+    let (i, word) = alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"), tag("最後"))).parse(i)?;
+    let (i, _) = alt((tag("，"), tag(","), tag("、"))).parse(i)?;
+    let v = match word {
+        "首先" => (1, false),
+        "其次" => (2, false),
+        "再次" => (3, false),
+        _ => (0, true),
+    };
+    Ok((i, v))
+}
+
+/// Read one marker at the start of `i`.
+pub(crate) fn marker(i: &str) -> Option<RawMarker> {
+    use MarkerStyle as S;
+    let plain = |s| move |v| (v, s, false);
+    let (rest, (value, style, last)) = alt((
+        map(paren_han, plain(S::ParenHan)),
+        map(paren_digit, plain(S::ParenDigit)),
+        map(unit, |(v, s)| (v, s, false)),
+        map(ordinal, plain(S::Ordinal)),
+        map(qi, plain(S::Qi)),
+        map(sequence, |(v, last)| (v, S::Sequence, last)),
+        map(shi, plain(S::Shi)),
+        map(yao, plain(S::Yao)),
+        map(dun, plain(S::Dun)),
+        map(dot, plain(S::Dot)),
+        map(circled, plain(S::Circled)),
+        map(paren_number, plain(S::ParenNumber)),
+        map(paren_ideograph, plain(S::ParenIdeograph)),
+    ))
+    .parse(i)
+    .ok()?;
+    Some(RawMarker {
+        len: i.len() - rest.len(),
+        style,
+        value,
+        last,
+    })
+}
+
+/// Whether `c` may begin a marker: a cheap filter before [`marker`].
+pub(crate) fn may_start_marker(c: char) -> bool {
+    is_han_numeral(c)
+        || is_digit(c)
+        || matches!(c, '（' | '(' | '第' | '弟' | '其' | '首' | '再' | '最')
+        || ('①'..='⒇').contains(&c)
+        || ('㈠'..='㈩').contains(&c)
+        || ('㉑'..='㉟').contains(&c)
+        || ('㊱'..='㊿').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use MarkerStyle as S;
+
+    fn read(s: &str) -> Option<(S, u32, &str)> {
+        marker(s).map(|m| (m.style, m.value, &s[..m.len]))
+    }
+
+    #[test]
+    fn han_values() {
+        for (s, v) in [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("一百", 100), ("一百零五", 105), ("貳", 2), ("參", 3)] {
+            assert_eq!(han_value(s), Some(v), "{s} should read as {v}");
+        }
+        for s in ["一二", "二〇二三", "十十", "两", "零", "百"] {
+            assert_eq!(han_value(s), None, "{s} is not an ordinal numeral");
+        }
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(read("一、总体"), Some((S::Dun, 1, "一、")));
+        assert_eq!(read("二十三、总体"), Some((S::Dun, 23, "二十三、")));
+        assert_eq!(read("（一）加强"), Some((S::ParenHan, 1, "（一）")));
+        assert_eq!(read("(十二) 加强"), Some((S::ParenHan, 12, "(十二)")));
+        assert_eq!(read("（一）、加强"), Some((S::ParenHan, 1, "（一）、")));
+        assert_eq!(read("1.加强"), Some((S::Dot, 1, "1.")));
+        assert_eq!(read("１２．加强"), Some((S::Dot, 12, "１２．")));
+        assert_eq!(read("（１）加强"), Some((S::ParenDigit, 1, "（１）")));
+        assert_eq!(read("③加强"), Some((S::Circled, 3, "③")));
+        assert_eq!(read("⑵加强"), Some((S::ParenNumber, 2, "⑵")));
+        assert_eq!(read("㈢加强"), Some((S::ParenIdeograph, 3, "㈢")));
+        assert_eq!(read("第三章 总则"), Some((S::Chapter, 3, "第三章")));
+        assert_eq!(read("第十二条 总则"), Some((S::Article, 12, "第十二条")));
+        assert_eq!(read("第二部分"), Some((S::Part, 2, "第二部分")));
+        assert_eq!(read("第一，加强"), Some((S::Ordinal, 1, "第一，")));
+        assert_eq!(read("第一是加强"), Some((S::Ordinal, 1, "第一是")));
+        assert_eq!(read("其二，加强"), Some((S::Qi, 2, "其二，")));
+        assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
+        assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
+        assert_eq!(read("二要加强"), Some((S::Yao, 2, "二要")));
+        assert_eq!(read("其次，加强"), Some((S::Sequence, 2, "其次，")));
+    }
+
+    #[test]
+    fn look_alikes() {
+        for s in ["第一要务", "第一次", "一是一，二是二", "一把手", "1.5亿", "5.1", "三、四月份", "一、二线城市", "2023年", "一要素", "两是", "二〇二三、"] {
+            assert_eq!(read(s), None, "{s} should not read as a marker");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The parser, in named passes:
+//!
+//! 0. `furniture`: page boilerplate, title, byline, salutation, closing;
+//! 1. `scan`: candidate markers where a marker can stand (`marker` reads one);
+//! 2. `build`: decide which candidates continue a sequence and build the tree
+//!    with a stack, inferring heading ends (`heading`).
+
+mod build;
+mod furniture;
+mod heading;
+pub(crate) mod marker;
+mod scan;
+pub(crate) mod text;
+
+use crate::Options;
+use crate::ast::Document;
+use crate::span::Span;
+
+pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
+    let items = furniture::detect(src);
+    let cands = scan::candidates(src, 0..src.len());
+    let (children, diagnostics) = build::Builder::new(src, options).build(&cands, &items);
+    Document {
+        source: src,
+        span: Span::new(0, src.len()),
+        children,
+        diagnostics,
+    }
+}

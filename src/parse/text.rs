@@ -1,0 +1,63 @@
+//! Character classes of Chinese text: sentence boundaries in both widths,
+//! white space, line breaks. Small predicates shared by the passes.
+
+/// Characters after which a new sentence (and so a marker) may start.
+pub(crate) fn is_boundary(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
+}
+
+/// Characters that end a heading or a point's lead (eval/README.md).
+pub(crate) fn ends_heading(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
+}
+
+/// Commas, after which only a point continuing its enumeration may start
+/// (一要抓项目建设，二要……).
+pub(crate) fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+/// Closing quotes and brackets that may stand between a boundary and a marker.
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '》' | '）' | ')' | '"' | '\'')
+}
+
+/// White space within a line, including the ideographic space and NBSP.
+pub(crate) fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
+}
+
+/// Line-break characters.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Whether `s` is only white space.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| is_inline_space(c) || is_line_break(c))
+}
+
+/// The end of the line that contains byte `at`, after its line break.
+pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
+    match src[at..].find('\n') {
+        Some(i) => at + i + 1,
+        None => {
+            // A lone `\r` also ends a line.
+            match src[at..].find('\r') {
+                Some(i) => at + i + 1,
+                None => src.len(),
+            }
+        }
+    }
+}
+
+/// Byte offset just after the line break that starts at `at`, if one does.
+pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
+    let rest = &src[at..];
+    if rest.starts_with("\r\n") {
+        Some(at + 2)
+    } else {
+        let c = rest.chars().next()?;
+        is_line_break(c).then(|| at + c.len_utf8())
+    }
+}
