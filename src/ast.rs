@@ -452,7 +452,11 @@ impl fmt::Debug for Node<'_> {
 
 impl fmt::Debug for Marker<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Marker@{:?} {:?} {:?}={}", self.span, self.text, self.style, self.value)
+        write!(
+            f,
+            "Marker@{:?} {:?} {:?}={}",
+            self.span, self.text, self.style, self.value
+        )
     }
 }
 

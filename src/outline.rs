@@ -25,12 +25,21 @@ pub fn outline(doc: &Document<'_>) -> String {
             Node::Point(p) => (p.marker.text, p.lead.title),
             _ => continue,
         };
-        let _ = writeln!(out, "{}{}\t{}", "  ".repeat(depth), marker.trim(), one_line(heading));
+        let _ = writeln!(
+            out,
+            "{}{}\t{}",
+            "  ".repeat(depth),
+            marker.trim(),
+            one_line(heading)
+        );
     }
     out
 }
 
 /// Headings are single-line in the outline: line breaks become spaces.
 fn one_line(s: &str) -> String {
-    s.split(['\n', '\r']).map(str::trim).collect::<Vec<_>>().join(" ")
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -87,14 +87,22 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    pub fn build(mut self, cands: &[Candidate], furniture: &[Item<'a>]) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+    pub fn build(
+        mut self,
+        cands: &[Candidate],
+        furniture: &[Item<'a>],
+    ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         let succ = successors(cands);
         let mut items = furniture.iter().peekable();
         for (i, c) in cands.iter().enumerate() {
             while let Some(item) = items.next_if(|it| it.span.start <= c.start) {
                 self.furniture(item);
             }
-            if c.start < self.cursor || furniture.iter().any(|f| f.span.contains(Span::new(c.start, c.end))) {
+            if c.start < self.cursor
+                || furniture
+                    .iter()
+                    .any(|f| f.span.contains(Span::new(c.start, c.end)))
+            {
                 continue;
             }
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
@@ -120,7 +128,10 @@ impl<'a, 'o> Builder<'a, 'o> {
         if let Some(j) = succ {
             limit = cands[j].start;
         }
-        if let Some(next) = cands[i + 1..].iter().find(|n| n.position == Position::LineStart) {
+        if let Some(next) = cands[i + 1..]
+            .iter()
+            .find(|n| n.position == Position::LineStart)
+        {
             limit = limit.min(next.start);
         }
         limit
@@ -140,25 +151,58 @@ impl<'a, 'o> Builder<'a, 'o> {
             let prev = open.value();
             if c.raw.last || v == prev + 1 {
                 let value = if c.raw.last { prev + 1 } else { v };
-                return Some(Placement { keep: at, value, diagnostic: None });
+                return Some(Placement {
+                    keep: at,
+                    value,
+                    diagnostic: None,
+                });
             }
             if v == 1 {
                 if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
                     return None;
                 }
                 if style.is_heading() && self.own_line_point_on_top(at) {
-                    return Some(Placement { keep: self.stack.len(), value: 1, diagnostic: None });
+                    return Some(Placement {
+                        keep: self.stack.len(),
+                        value: 1,
+                        diagnostic: None,
+                    });
                 }
-                return Some(Placement { keep: at, value: 1, diagnostic: None });
+                return Some(Placement {
+                    keep: at,
+                    value: 1,
+                    diagnostic: None,
+                });
             }
             if line_start && style.is_heading() {
                 let related = open.marker.as_ref().map(|m| m.span);
                 let diag = if v > prev + 1 {
-                    (DiagnosticCode::SkippedOrdinal, format!("expected {} after {}, found {}", ordinal_text(style, prev + 1), ordinal_text(style, prev), ordinal_text(style, v)), related)
+                    (
+                        DiagnosticCode::SkippedOrdinal,
+                        format!(
+                            "expected {} after {}, found {}",
+                            ordinal_text(style, prev + 1),
+                            ordinal_text(style, prev),
+                            ordinal_text(style, v)
+                        ),
+                        related,
+                    )
                 } else {
-                    (DiagnosticCode::DuplicateOrdinal, format!("{} repeats or goes back after {}", ordinal_text(style, v), ordinal_text(style, prev)), related)
+                    (
+                        DiagnosticCode::DuplicateOrdinal,
+                        format!(
+                            "{} repeats or goes back after {}",
+                            ordinal_text(style, v),
+                            ordinal_text(style, prev)
+                        ),
+                        related,
+                    )
                 };
-                return Some(Placement { keep: at, value: v, diagnostic: Some(diag) });
+                return Some(Placement {
+                    keep: at,
+                    value: v,
+                    diagnostic: Some(diag),
+                });
             }
             return None;
         }
@@ -169,7 +213,15 @@ impl<'a, 'o> Builder<'a, 'o> {
         let diagnostic = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
-            Some((DiagnosticCode::NotStartingAtOne, format!("sequence starts at {}, not at {}", ordinal_text(style, v), ordinal_text(style, 1)), None))
+            Some((
+                DiagnosticCode::NotStartingAtOne,
+                format!(
+                    "sequence starts at {}, not at {}",
+                    ordinal_text(style, v),
+                    ordinal_text(style, 1)
+                ),
+                None,
+            ))
         } else {
             return None;
         };
@@ -177,7 +229,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             return None;
         }
         let keep = self.new_list_parent(style);
-        Some(Placement { keep, value: v, diagnostic })
+        Some(Placement {
+            keep,
+            value: v,
+            diagnostic,
+        })
     }
 
     fn continuation_only(&self, c: &Candidate) -> Option<Placement> {
@@ -195,7 +251,10 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// own line, which lists may nest under.
     fn own_line_point_on_top(&self, at: usize) -> bool {
         self.stack.len() > at + 1
-            && matches!(self.stack.last().map(|f| &f.kind), Some(Kind::Point { own_line: true }))
+            && matches!(
+                self.stack.last().map(|f| &f.kind),
+                Some(Kind::Point { own_line: true })
+            )
     }
 
     /// How many frames to keep when a new list of `style` starts.
@@ -220,7 +279,9 @@ impl<'a, 'o> Builder<'a, 'o> {
                 while keep > 1 {
                     let top = &self.stack[keep - 1];
                     match (top.kind_is_section(), top.style()) {
-                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => keep -= 1,
+                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => {
+                            keep -= 1
+                        }
                         _ => break,
                     }
                 }
@@ -247,18 +308,30 @@ impl<'a, 'o> Builder<'a, 'o> {
             style,
         };
         if let Some((code, message, related)) = p.diagnostic {
-            self.diagnostics.push(Diagnostic { code, span: marker.span, message, related });
+            self.diagnostics.push(Diagnostic {
+                code,
+                span: marker.span,
+                message,
+                related,
+            });
         }
         if self.stack.len() > self.options.max_depth {
             self.pop();
             self.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::DepthLimit,
                 span: marker.span,
-                message: format!("nesting deeper than {} levels; kept as a sibling", self.options.max_depth),
+                message: format!(
+                    "nesting deeper than {} levels; kept as a sibling",
+                    self.options.max_depth
+                ),
                 related: None,
             });
         }
-        let HeadingEnd { title, end, inferred } = heading_end(self.src, c.end, limit, style.is_heading());
+        let HeadingEnd {
+            title,
+            end,
+            inferred,
+        } = heading_end(self.src, c.end, limit, style.is_heading());
         let heading = Heading {
             span: Span::new(c.end, end),
             text: &self.src[c.end..end],
@@ -287,7 +360,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             Kind::Section { level }
         } else {
             // A point whose lead is the whole line acts as a heading.
-            let own_line = c.position == Position::LineStart && !inferred && rest_of_line_blank(self.src, end);
+            let own_line =
+                c.position == Position::LineStart && !inferred && rest_of_line_blank(self.src, end);
             Kind::Point { own_line }
         };
         self.cursor = end;
@@ -339,9 +413,15 @@ impl<'a, 'o> Builder<'a, 'o> {
                     }
                     end = next;
                 }
-                children.push(Node::Space(Space { span: Span::new(at, end), text: &src[at..end] }));
+                children.push(Node::Space(Space {
+                    span: Span::new(at, end),
+                    text: &src[at..end],
+                }));
             } else {
-                children.push(Node::Paragraph(Paragraph { span: Span::new(at, end), text: line }));
+                children.push(Node::Paragraph(Paragraph {
+                    span: Span::new(at, end),
+                    text: line,
+                }));
             }
             at = end;
         }
@@ -349,19 +429,37 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     fn pop(&mut self) {
-        let Some(frame) = self.stack.pop() else { return };
-        let Some(top) = self.stack.last_mut() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
         let heading = frame.heading.unwrap_or(Heading {
             span: Span::new(frame.start, frame.start),
             text: "",
             title: "",
             evidence: Evidence::default(),
         });
-        let end = frame.children.last().map_or(heading.span.end, |n| n.span().end);
+        let end = frame
+            .children
+            .last()
+            .map_or(heading.span.end, |n| n.span().end);
         let span = Span::new(frame.start, end);
         let node = match (frame.kind, frame.marker) {
-            (Kind::Point { .. }, Some(marker)) => Node::Point(Point { span, marker, lead: heading, children: frame.children }),
-            (Kind::Section { level }, marker) => Node::Section(Section { span, level, marker, heading, children: frame.children }),
+            (Kind::Point { .. }, Some(marker)) => Node::Point(Point {
+                span,
+                marker,
+                lead: heading,
+                children: frame.children,
+            }),
+            (Kind::Section { level }, marker) => Node::Section(Section {
+                span,
+                level,
+                marker,
+                heading,
+                children: frame.children,
+            }),
             // A root or a point without a marker cannot be pushed; keep the children.
             (_, _) => {
                 top.children.extend(frame.children);
@@ -389,7 +487,12 @@ fn rest_of_line_blank(src: &str, at: usize) -> bool {
 fn strong_alone(style: MarkerStyle) -> bool {
     matches!(
         style,
-        MarkerStyle::Dun | MarkerStyle::ParenHan | MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+        MarkerStyle::Dun
+            | MarkerStyle::ParenHan
+            | MarkerStyle::Chapter
+            | MarkerStyle::ChapterSection
+            | MarkerStyle::Article
+            | MarkerStyle::Part
     )
 }
 
@@ -403,7 +506,10 @@ fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
         let style = c.raw.style;
         let by_value = next.get(&(style, c.raw.value + 1)).copied();
         // 最后 closes any list of its style.
-        let by_last = last_of_style.get(&style).copied().filter(|&j| cands[j].raw.last && c.raw.value >= 2);
+        let by_last = last_of_style
+            .get(&style)
+            .copied()
+            .filter(|&j| cands[j].raw.last && c.raw.value >= 2);
         let again = next.get(&(style, c.raw.value)).copied();
         out[i] = match (by_value, by_last) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -426,7 +532,9 @@ fn ordinal_text(style: MarkerStyle, value: u32) -> String {
         MarkerStyle::ParenHan => format!("（{han}）"),
         MarkerStyle::Dot => format!("{value}."),
         MarkerStyle::ParenDigit => format!("（{value}）"),
-        MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => format!("no. {value}"),
+        MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {
+            format!("no. {value}")
+        }
         MarkerStyle::Chapter => format!("第{han}章"),
         MarkerStyle::ChapterSection => format!("第{han}节"),
         MarkerStyle::Article => format!("第{han}条"),

@@ -22,13 +22,40 @@ pub(crate) struct Item<'a> {
 const FRONT_REACH: usize = 6_000;
 
 const SALUTATIONS: [&str; 14] = [
-    "同志们", "各位代表", "各位委员", "各位领导", "各位来宾", "各位嘉宾", "各位同志", "女士们、先生们", "女士们，先生们",
-    "女士们", "先生们", "朋友们", "同学们", "老师们",
+    "同志们",
+    "各位代表",
+    "各位委员",
+    "各位领导",
+    "各位来宾",
+    "各位嘉宾",
+    "各位同志",
+    "女士们、先生们",
+    "女士们，先生们",
+    "女士们",
+    "先生们",
+    "朋友们",
+    "同学们",
+    "老师们",
 ];
 
 /// Words that end a title: what kind of text this is.
 const TITLE_WORDS: [&str; 16] = [
-    "讲话", "工作报告", "报告", "意见", "决定", "决议", "通知", "规定", "发言", "致辞", "贺词", "纪要", "办法", "条例", "方案", "公报",
+    "讲话",
+    "工作报告",
+    "报告",
+    "意见",
+    "决定",
+    "决议",
+    "通知",
+    "规定",
+    "发言",
+    "致辞",
+    "贺词",
+    "纪要",
+    "办法",
+    "条例",
+    "方案",
+    "公报",
 ];
 
 /// Prefixes of a title line on scraped pages.
@@ -53,7 +80,8 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(Item {
             kind: FurnitureKind::Title,
             span: Span::new(prefix_end, end),
-            value: src[prefix_end..title_stop].trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
+            value: src[prefix_end..title_stop]
+                .trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
         });
         // Lines between the title and the salutation: subtitle, date, speaker.
         if let Some(s) = salutation {
@@ -65,11 +93,18 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     if let Some(s) = salutation {
         let already = items.last().is_some_and(|i| i.span.end > s.start);
         if !already {
-            items.push(Item { kind: FurnitureKind::Salutation, span: s.span, value: s.value });
+            items.push(Item {
+                kind: FurnitureKind::Salutation,
+                span: s.span,
+                value: s.value,
+            });
         }
     }
     if let Some(closing) = find_closing(src) {
-        if items.last().is_none_or(|i| i.span.end <= closing.span.start) {
+        if items
+            .last()
+            .is_none_or(|i| i.span.end <= closing.span.start)
+        {
             items.push(closing);
         }
     }
@@ -99,7 +134,12 @@ fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
             loop {
                 let rest = &src[end..];
                 let sep = ["、", "，", ","].into_iter().find(|s| rest.starts_with(s));
-                let next = sep.and_then(|s| SALUTATIONS.iter().find(|w| rest[s.len()..].starts_with(**w)).map(|w| s.len() + w.len()));
+                let next = sep.and_then(|s| {
+                    SALUTATIONS
+                        .iter()
+                        .find(|w| rest[s.len()..].starts_with(**w))
+                        .map(|w| s.len() + w.len())
+                });
                 match next {
                     Some(n) => end += n,
                     None => break,
@@ -122,7 +162,11 @@ fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
     if is_blank(&src[end..rest_end]) {
         end = rest_end;
     }
-    Some(Salutation { start, span: Span::new(start, end), value })
+    Some(Salutation {
+        start,
+        span: Span::new(start, end),
+        value,
+    })
 }
 
 /// The title line: `(line start, start of the title after any prefix, end of the title)`.
@@ -135,9 +179,13 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         lines += 1;
         let content = line.trim_start_matches(|c: char| is_inline_space(c) || c == '#');
         let indent = line.len() - content.len();
-        let prefix = TITLE_PREFIXES.iter().find(|p| content.starts_with(**p)).map_or(0, |p| p.len());
+        let prefix = TITLE_PREFIXES
+            .iter()
+            .find(|p| content.starts_with(**p))
+            .map_or(0, |p| p.len());
         let body_start = line_start + indent + prefix;
-        let visible = src[body_start..line_end.min(reach.max(body_start))].trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let visible = src[body_start..line_end.min(reach.max(body_start))]
+            .trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
         if let Some(end) = title_end(visible, prefix > 0) {
             return Some((line_start, body_start, body_start + end));
         }
@@ -191,7 +239,9 @@ fn find_closing(src: &str) -> Option<Item<'_>> {
             if let Some(i) = tail.rfind(key) {
                 let at = tail_start + i;
                 let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
-                let sentence = src[..at].rfind(|c: char| super::text::is_boundary(c)).map_or(0, |n| n + src[n..].chars().next().map_or(1, char::len_utf8));
+                let sentence = src[..at]
+                    .rfind(|c: char| super::text::is_boundary(c))
+                    .map_or(0, |n| n + src[n..].chars().next().map_or(1, char::len_utf8));
                 start = Some(line_start.max(sentence));
             }
         }
@@ -200,15 +250,27 @@ fn find_closing(src: &str) -> Option<Item<'_>> {
     let end = line_end_or(src, start, None);
     // Only when nothing but white space or boilerplate-free text follows within the line.
     let text = &src[start..end];
-    Some(Item { kind: FurnitureKind::Closing, span: Span::new(start, end), value: text.trim_end() })
+    Some(Item {
+        kind: FurnitureKind::Closing,
+        span: Span::new(start, end),
+        value: text.trim_end(),
+    })
 }
 
-fn push_lines<'a>(src: &'a str, items: &mut Vec<Item<'a>>, from: usize, to: usize, kind: FurnitureKind) {
+fn push_lines<'a>(
+    src: &'a str,
+    items: &mut Vec<Item<'a>>,
+    from: usize,
+    to: usize,
+    kind: FurnitureKind,
+) {
     let mut at = from;
     while at < to {
         let end = line_end_or(src, at, Some(to));
         if !is_blank(&src[at..end]) {
-            let kind = if kind == FurnitureKind::Byline && src[at..end].trim_start().starts_with("——") {
+            let kind = if kind == FurnitureKind::Byline
+                && src[at..end].trim_start().starts_with("——")
+            {
                 FurnitureKind::Subtitle
             } else {
                 kind

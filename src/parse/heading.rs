@@ -38,7 +38,9 @@ pub(crate) fn heading_end(src: &str, start: usize, limit: usize, is_heading: boo
             return finish(src, title_start, pos, end, chars, is_heading);
         }
         if is_line_break(c) {
-            let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
+            let end = skip_line_break(src, pos)
+                .unwrap_or(pos + c.len_utf8())
+                .min(limit);
             return finish(src, title_start, pos, end, chars, is_heading);
         }
         if first_comma_like.is_none() && matches!(c, '，' | ',') {
@@ -49,21 +51,47 @@ pub(crate) fn heading_end(src: &str, start: usize, limit: usize, is_heading: boo
     finish(src, title_start, limit, limit, chars, is_heading)
 }
 
-fn finish(src: &str, start: usize, title_end: usize, end: usize, chars: usize, is_heading: bool) -> HeadingEnd {
+fn finish(
+    src: &str,
+    start: usize,
+    title_end: usize,
+    end: usize,
+    chars: usize,
+    is_heading: bool,
+) -> HeadingEnd {
     if is_heading && chars > LONG_HEADING {
         if let Some(cut) = infer_end(&src[start..title_end]) {
             let cut = start + cut;
-            return HeadingEnd { title: trim(src, start, cut), end: cut, inferred: true };
+            return HeadingEnd {
+                title: trim(src, start, cut),
+                end: cut,
+                inferred: true,
+            };
         }
     }
-    HeadingEnd { title: trim(src, start, title_end), end, inferred: false }
+    HeadingEnd {
+        title: trim(src, start, title_end),
+        end,
+        inferred: false,
+    }
 }
 
 /// Where body text most likely starts inside a run-on heading, as a byte
 /// offset into `run`: before a year (2023年), or a phrase that opens a
 /// paragraph (一年来, 过去一年, 近年来), not in the first few characters.
 pub(crate) fn infer_end(run: &str) -> Option<usize> {
-    const OPENERS: [&str; 10] = ["一年来", "过去一年", "过去五年", "近年来", "近几年", "多年来", "今年以来", "去年以来", "当前，", "目前，"];
+    const OPENERS: [&str; 10] = [
+        "一年来",
+        "过去一年",
+        "过去五年",
+        "近年来",
+        "近几年",
+        "多年来",
+        "今年以来",
+        "去年以来",
+        "当前，",
+        "目前，",
+    ];
     let min = run.char_indices().nth(4).map_or(run.len(), |(i, _)| i);
     let mut best: Option<usize> = None;
     for o in OPENERS {
@@ -109,6 +137,8 @@ fn after_blank_rest(src: &str, at: usize, limit: usize) -> usize {
 
 fn trim(src: &str, start: usize, end: usize) -> Span {
     let s = &src[start..end];
-    let trimmed = s.trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c) || matches!(c, '，' | ',' | '、'));
+    let trimmed = s.trim_end_matches(|c: char| {
+        is_inline_space(c) || is_line_break(c) || matches!(c, '，' | ',' | '、')
+    });
     Span::new(start, start + trimmed.len())
 }

@@ -23,7 +23,7 @@
 
 use crate::ast::MarkerStyle;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::anychar;
 use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
 use nom::{IResult, Parser};
@@ -206,7 +206,9 @@ fn unit(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
         han_number,
         alt((
             map(tag("章"), |_| MarkerStyle::Chapter),
-            map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
+            map(alt((tag("节"), tag("節"))), |_| {
+                MarkerStyle::ChapterSection
+            }),
             map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
             map(tag("部分"), |_| MarkerStyle::Part),
         )),
@@ -219,7 +221,14 @@ fn ordinal(i: &str) -> IResult<&str, u32> {
     let (i, (_, v, _)) = (
         tag("第"),
         han_number,
-        alt((tag("，"), tag(","), tag("、"), tag("是"), tag("："), tag(":"))),
+        alt((
+            tag("，"),
+            tag(","),
+            tag("、"),
+            tag("是"),
+            tag("："),
+            tag(":"),
+        )),
     )
         .parse(i)?;
     Ok((i, v))
@@ -252,7 +261,14 @@ fn yao(i: &str) -> IResult<&str, u32> {
 }
 
 fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
-    let (i, word) = alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"), tag("最後"))).parse(i)?;
+    let (i, word) = alt((
+        tag("首先"),
+        tag("其次"),
+        tag("再次"),
+        tag("最后"),
+        tag("最後"),
+    ))
+    .parse(i)?;
     let (i, _) = alt((tag("，"), tag(","), tag("、"))).parse(i)?;
     let v = match word {
         "首先" => (1, false),
@@ -314,7 +330,17 @@ mod tests {
 
     #[test]
     fn han_values() {
-        for (s, v) in [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("一百", 100), ("一百零五", 105), ("貳", 2), ("參", 3)] {
+        for (s, v) in [
+            ("一", 1),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("二十三", 23),
+            ("一百", 100),
+            ("一百零五", 105),
+            ("貳", 2),
+            ("參", 3),
+        ] {
             assert_eq!(han_value(s), Some(v), "{s} should read as {v}");
         }
         for s in ["一二", "二〇二三", "十十", "两", "零", "百"] {
@@ -349,7 +375,20 @@ mod tests {
 
     #[test]
     fn look_alikes() {
-        for s in ["第一要务", "第一次", "一是一，二是二", "一把手", "1.5亿", "5.1", "三、四月份", "一、二线城市", "2023年", "一要素", "两是", "二〇二三、"] {
+        for s in [
+            "第一要务",
+            "第一次",
+            "一是一，二是二",
+            "一把手",
+            "1.5亿",
+            "5.1",
+            "三、四月份",
+            "一、二线城市",
+            "2023年",
+            "一要素",
+            "两是",
+            "二〇二三、",
+        ] {
             assert_eq!(read(s), None, "{s} should not read as a marker");
         }
     }

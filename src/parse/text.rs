@@ -3,7 +3,10 @@
 
 /// Characters after which a new sentence (and so a marker) may start.
 pub(crate) fn is_boundary(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…'
+    )
 }
 
 /// Characters that end a heading or a point's lead (eval/README.md).
@@ -24,7 +27,10 @@ pub(crate) fn is_closer(c: char) -> bool {
 
 /// White space within a line, including the ideographic space and NBSP.
 pub(crate) fn is_inline_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}'
+    )
 }
 
 /// Line-break characters.

@@ -1,80 +1,37 @@
-//! The `speechtree` command: print the outline or the JSON tree of a speech.
+//! The `speechtree` command: print the structure of speeches and documents
+//! (`speechtree [FILE…]`), or check their numbering (`speechtree lint FILE…`).
 
-use clap::{Parser, ValueEnum};
-use std::io::{Read, Write};
-use std::path::PathBuf;
+mod convert;
+mod lint;
+
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Print the structure of Chinese speeches, work reports and official documents.
 #[derive(Parser, Debug)]
-#[command(name = "speechtree", version, about)]
+#[command(
+    name = "speechtree",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Outline)]
-    format: Format,
-    /// Parse the built-in sample speech instead of a file.
-    #[arg(long)]
-    sample: bool,
-    /// Input file; `-` or none reads standard input.
-    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    convert: convert::Args,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// The outline format of eval/README.md.
-    Outline,
-    /// The tree as JSON.
-    Json,
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check the numbering of documents as a proofreader would.
+    Lint(lint::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let text = if cli.sample {
-        speechtree::sample::SPEECH.to_string()
-    } else {
-        match read_input(cli.file.as_deref()) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("speechtree: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    };
-    let doc = speechtree::parse(&text);
-    let out = match cli.format {
-        Format::Outline => speechtree::outline(&doc),
-        Format::Json => match serde_json::to_string_pretty(&doc) {
-            Ok(mut s) => {
-                s.push('\n');
-                s
-            }
-            Err(e) => {
-                eprintln!("speechtree: cannot serialise: {e}");
-                return ExitCode::from(2);
-            }
-        },
-    };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
-        return ExitCode::from(2);
+    match cli.command {
+        Some(Command::Lint(args)) => lint::run(args),
+        None => convert::run(cli.convert),
     }
-    ExitCode::SUCCESS
-}
-
-fn read_input(path: Option<&std::path::Path>) -> Result<String, String> {
-    let (name, bytes) = match path {
-        None => read_stdin()?,
-        Some(p) if p.as_os_str() == "-" => read_stdin()?,
-        Some(p) => (p.display().to_string(), std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?),
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        format!("{name}: not valid UTF-8 at byte {offset}")
-    })
-}
-
-fn read_stdin() -> Result<(String, Vec<u8>), String> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-    Ok(("<stdin>".to_string(), bytes))
 }
