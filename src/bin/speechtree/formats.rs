@@ -133,7 +133,10 @@ pub fn markdown(doc: &Document<'_>) -> String {
             }
             Node::Point(p) => {
                 let lead = one_line(p.lead.text.trim());
-                md.item(list_depth, &format!("**{}**{}", p.marker.text.trim(), escape_inline(&lead)));
+                md.item(
+                    list_depth,
+                    &format!("**{}**{}", p.marker.text.trim(), escape_inline(&lead)),
+                );
             }
             Node::Paragraph(p) => {
                 let text = p.text.trim();
@@ -188,7 +191,12 @@ impl Markdown {
             return self.block(&escape_line_start(&one_line(text)));
         }
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let _ = writeln!(self.out, "{}{}", "  ".repeat(list_depth), escape_inline(line));
+            let _ = writeln!(
+                self.out,
+                "{}{}",
+                "  ".repeat(list_depth),
+                escape_inline(line)
+            );
         }
     }
 }
@@ -205,11 +213,10 @@ fn one_line(s: &str) -> String {
 /// Escapes what would make a line start a Markdown construct
 /// (`#`, `>`, `-`, `+`, `*`, `=`, `1.` `1)`).
 fn escape_line_start(line: &str) -> String {
-    let starts_block = line.starts_with(['#', '>', '-', '+', '*', '=', '|'])
-        || {
-            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
-        };
+    let starts_block = line.starts_with(['#', '>', '-', '+', '*', '=', '|']) || {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+    };
     if starts_block {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let (head, tail) = line.split_at(digits);
