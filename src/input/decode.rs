@@ -77,8 +77,8 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
     };
     match decode_strict(GB18030, bytes) {
         Ok(s) => Ok(s),
-        // Report the candidate that explained more of the input.
-        Err(gb_bad) if gb_bad.offset >= utf8_bad.offset => {
+        // Report the candidate that explained more of the input (UTF-8 on a tie).
+        Err(gb_bad) if gb_bad.offset > utf8_bad.offset => {
             Err(decode_error(GB18030, bytes, 0, gb_bad, path))
         }
         Err(_) => Err(decode_error(UTF_8, bytes, 0, utf8_bad, path)),
