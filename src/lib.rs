@@ -27,6 +27,7 @@ mod ast;
 mod diagnostic;
 pub mod error;
 pub mod input;
+pub mod lint;
 mod outline;
 mod parse;
 pub mod sample;
@@ -34,8 +35,8 @@ mod span;
 pub mod visit;
 
 pub use ast::{
-    Document, Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph,
-    Point, Section, Space,
+    Document, Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point,
+    Section, Space,
 };
 pub use diagnostic::{Diagnostic, DiagnosticCode};
 pub use error::{Error, Result};
@@ -45,7 +46,8 @@ pub use span::{LineCol, LineIndex, Span, line_col};
 /// Parsing options. `Options::default()` is what [`parse`] uses.
 ///
 /// ```
-/// let options = speechtree::Options { max_depth: 4, ..Default::default() };
+/// let mut options = speechtree::Options::default();
+/// options.max_depth = 4;
 /// let doc = speechtree::parse_with("一、总体要求\n", &options);
 /// assert_eq!(doc.sections().count(), 1);
 /// ```
@@ -79,3 +81,8 @@ pub fn parse(text: &str) -> Document<'_> {
 pub fn parse_with<'a>(text: &'a str, options: &Options) -> Document<'a> {
     parse::parse(text, options)
 }
+
+/// The README's examples, run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -38,8 +38,5 @@ pub fn outline(doc: &Document<'_>) -> String {
 
 /// Headings are single-line in the outline: line breaks become spaces.
 fn one_line(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split(['\n', '\r']).map(str::trim).collect::<Vec<_>>().join(" ")
 }

@@ -13,8 +13,7 @@ use super::scan::{Candidate, Position};
 use super::text::{is_blank, line_end_after_break};
 use crate::Options;
 use crate::ast::{
-    Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point,
-    Section, Space,
+    Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point, Section, Space,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
@@ -22,6 +21,10 @@ use std::collections::HashMap;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
+
+/// A line at least this long (bytes, about 1,300 characters) is taken to be
+/// text whose line breaks were lost.
+const LONG_LINE: usize = 4_000;
 
 enum Kind {
     Root,
@@ -58,6 +61,10 @@ pub(crate) struct Builder<'a, 'o> {
     stack: Vec<Frame<'a>>,
     cursor: usize,
     levels: HashMap<MarkerStyle, u32>,
+    /// Byte offsets where lines start.
+    line_starts: Vec<usize>,
+    /// The last value accepted for each style, wherever it stood.
+    last_value: HashMap<MarkerStyle, u32>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -83,15 +90,20 @@ impl<'a, 'o> Builder<'a, 'o> {
             }],
             cursor: 0,
             levels: HashMap::new(),
+            line_starts: std::iter::once(0)
+                .chain(
+                    src.bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect(),
+            last_value: HashMap::new(),
             diagnostics: Vec::new(),
         }
     }
 
-    pub fn build(
-        mut self,
-        cands: &[Candidate],
-        furniture: &[Item<'a>],
-    ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+    pub fn build(mut self, cands: &[Candidate], furniture: &[Item<'a>]) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         let succ = successors(cands);
         let mut items = furniture.iter().peekable();
         for (i, c) in cands.iter().enumerate() {
@@ -107,7 +119,15 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
                 let limit = self.heading_limit(cands, i, succ[i]);
-                self.accept(c, p, limit);
+                let infer = c.raw.style.is_heading()
+                    && (c.position != Position::LineStart || self.in_long_line(c.start));
+                let heading = heading_end(self.src, c.end, limit, infer);
+                // A marker with nothing after it in running text (a footnote
+                // reference such as 。①) is not a heading.
+                if heading.title.is_empty() && c.position != Position::LineStart {
+                    continue;
+                }
+                self.accept(c, p, heading);
             }
         }
         for item in items {
@@ -128,10 +148,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         if let Some(j) = succ {
             limit = cands[j].start;
         }
-        if let Some(next) = cands[i + 1..]
-            .iter()
-            .find(|n| n.position == Position::LineStart)
-        {
+        if let Some(next) = cands[i + 1..].iter().find(|n| n.position == Position::LineStart) {
             limit = limit.min(next.start);
         }
         limit
@@ -209,7 +226,19 @@ impl<'a, 'o> Builder<'a, 'o> {
         if c.raw.last {
             return None;
         }
-        let evidence = has_succ || (line_start && style.is_heading() && strong_alone(style));
+        // Numbering that runs on through the document (第三条 after 第二条 in
+        // another chapter).
+        if line_start && style.is_heading() && v > 1 && self.last_value.get(&style) == Some(&(v - 1)) {
+            return Some(Placement {
+                keep: self.new_list_parent(style),
+                value: v,
+                diagnostic: None,
+            });
+        }
+        let evidence = has_succ
+            || (line_start
+                && style.is_heading()
+                && (strong_alone(style) || self.levels.contains_key(&style)));
         let diagnostic = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
@@ -279,9 +308,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 while keep > 1 {
                     let top = &self.stack[keep - 1];
                     match (top.kind_is_section(), top.style()) {
-                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => {
-                            keep -= 1
-                        }
+                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => keep -= 1,
                         _ => break,
                     }
                 }
@@ -295,12 +322,22 @@ impl<'a, 'o> Builder<'a, 'o> {
         self.levels.get(&style) == Some(&1)
     }
 
-    fn accept(&mut self, c: &Candidate, p: Placement, limit: usize) {
+    /// Whether `at` lies in a line so long that its line breaks were
+    /// probably lost (scraped text), where heading ends must be inferred.
+    fn in_long_line(&self, at: usize) -> bool {
+        let i = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[i.saturating_sub(1)];
+        let end = self.line_starts.get(i).copied().unwrap_or(self.src.len());
+        end - start >= LONG_LINE
+    }
+
+    fn accept(&mut self, c: &Candidate, p: Placement, heading: HeadingEnd) {
         self.text_until(c.start);
         while self.stack.len() > p.keep.max(1) {
             self.pop();
         }
         let style = c.raw.style;
+        self.last_value.insert(style, p.value);
         let marker = Marker {
             span: Span::new(c.start, c.end),
             text: &self.src[c.start..c.end],
@@ -327,11 +364,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 related: None,
             });
         }
-        let HeadingEnd {
-            title,
-            end,
-            inferred,
-        } = heading_end(self.src, c.end, limit, style.is_heading());
+        let HeadingEnd { title, end, inferred } = heading;
         let heading = Heading {
             span: Span::new(c.end, end),
             text: &self.src[c.end..end],
@@ -441,10 +474,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             title: "",
             evidence: Evidence::default(),
         });
-        let end = frame
-            .children
-            .last()
-            .map_or(heading.span.end, |n| n.span().end);
+        let end = frame.children.last().map_or(heading.span.end, |n| n.span().end);
         let span = Span::new(frame.start, end);
         let node = match (frame.kind, frame.marker) {
             (Kind::Point { .. }, Some(marker)) => Node::Point(Point {

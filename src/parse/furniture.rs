@@ -39,7 +39,7 @@ const SALUTATIONS: [&str; 14] = [
 ];
 
 /// Words that end a title: what kind of text this is.
-const TITLE_WORDS: [&str; 16] = [
+const TITLE_WORDS: [&str; 25] = [
     "讲话",
     "工作报告",
     "报告",
@@ -56,6 +56,15 @@ const TITLE_WORDS: [&str; 16] = [
     "条例",
     "方案",
     "公报",
+    "講話",
+    "報告",
+    "決定",
+    "決議",
+    "規定",
+    "發言",
+    "致辭",
+    "賀詞",
+    "紀要",
 ];
 
 /// Prefixes of a title line on scraped pages.
@@ -80,8 +89,7 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(Item {
             kind: FurnitureKind::Title,
             span: Span::new(prefix_end, end),
-            value: src[prefix_end..title_stop]
-                .trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
+            value: src[prefix_end..title_stop].trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
         });
         // Lines between the title and the salutation: subtitle, date, speaker.
         if let Some(s) = salutation {
@@ -101,10 +109,7 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         }
     }
     if let Some(closing) = find_closing(src) {
-        if items
-            .last()
-            .is_none_or(|i| i.span.end <= closing.span.start)
-        {
+        if items.last().is_none_or(|i| i.span.end <= closing.span.start) {
             items.push(closing);
         }
     }
@@ -257,20 +262,12 @@ fn find_closing(src: &str) -> Option<Item<'_>> {
     })
 }
 
-fn push_lines<'a>(
-    src: &'a str,
-    items: &mut Vec<Item<'a>>,
-    from: usize,
-    to: usize,
-    kind: FurnitureKind,
-) {
+fn push_lines<'a>(src: &'a str, items: &mut Vec<Item<'a>>, from: usize, to: usize, kind: FurnitureKind) {
     let mut at = from;
     while at < to {
         let end = line_end_or(src, at, Some(to));
         if !is_blank(&src[at..end]) {
-            let kind = if kind == FurnitureKind::Byline
-                && src[at..end].trim_start().starts_with("——")
-            {
+            let kind = if kind == FurnitureKind::Byline && src[at..end].trim_start().starts_with("——") {
                 FurnitureKind::Subtitle
             } else {
                 kind

@@ -17,11 +17,11 @@ pub(crate) struct HeadingEnd {
     pub inferred: bool,
 }
 
-/// Longest heading (in chars) that is taken as it stands; a longer run
-/// without punctuation is cut by [`infer_end`] when that finds a cue.
-const LONG_HEADING: usize = 40;
+/// In text whose line breaks were lost, a heading longer than this (chars)
+/// is cut by [`infer_end`] when that finds where the body starts.
+const SHORT_HEADING: usize = 8;
 
-pub(crate) fn heading_end(src: &str, start: usize, limit: usize, is_heading: bool) -> HeadingEnd {
+pub(crate) fn heading_end(src: &str, start: usize, limit: usize, infer: bool) -> HeadingEnd {
     let limit = limit.min(src.len()).max(start);
     let mut at = skip_spaces(src, start, limit);
     // A marker alone on its line: the heading is the next line.
@@ -35,31 +35,22 @@ pub(crate) fn heading_end(src: &str, start: usize, limit: usize, is_heading: boo
         let pos = title_start + i;
         if ends_heading(c) {
             let end = after_blank_rest(src, pos + c.len_utf8(), limit);
-            return finish(src, title_start, pos, end, chars, is_heading);
+            return finish(src, title_start, pos, end, chars, infer);
         }
         if is_line_break(c) {
-            let end = skip_line_break(src, pos)
-                .unwrap_or(pos + c.len_utf8())
-                .min(limit);
-            return finish(src, title_start, pos, end, chars, is_heading);
+            let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
+            return finish(src, title_start, pos, end, chars, infer);
         }
         if first_comma_like.is_none() && matches!(c, '，' | ',') {
             first_comma_like = Some(pos);
         }
         chars += 1;
     }
-    finish(src, title_start, limit, limit, chars, is_heading)
+    finish(src, title_start, limit, limit, chars, infer)
 }
 
-fn finish(
-    src: &str,
-    start: usize,
-    title_end: usize,
-    end: usize,
-    chars: usize,
-    is_heading: bool,
-) -> HeadingEnd {
-    if is_heading && chars > LONG_HEADING {
+fn finish(src: &str, start: usize, title_end: usize, end: usize, chars: usize, infer: bool) -> HeadingEnd {
+    if infer && chars > SHORT_HEADING {
         if let Some(cut) = infer_end(&src[start..title_end]) {
             let cut = start + cut;
             return HeadingEnd {
@@ -137,8 +128,7 @@ fn after_blank_rest(src: &str, at: usize, limit: usize) -> usize {
 
 fn trim(src: &str, start: usize, end: usize) -> Span {
     let s = &src[start..end];
-    let trimmed = s.trim_end_matches(|c: char| {
-        is_inline_space(c) || is_line_break(c) || matches!(c, '，' | ',' | '、')
-    });
+    let trimmed = s
+        .trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c) || matches!(c, '，' | ',' | '、'));
     Span::new(start, start + trimmed.len())
 }

@@ -156,7 +156,11 @@ fn after_bracket(i: &str) -> IResult<&str, Option<&str>> {
 fn dun(i: &str) -> IResult<&str, u32> {
     let (i, v) = han_number(i)?;
     let (i, _) = alt((tag("、"), tag("．"), tag("."), tag("，"), tag(","))).parse(i)?;
-    let (i, _) = not(peek(verify(anychar, |&c| is_han_numeral(c)))).parse(i)?;
+    // 三、四月份, 一、二线城市: a numeral right after the comma is a list of numbers.
+    let (i, _) = not(peek(verify(anychar, |&c| {
+        matches!(han_digit(c), Some(1..=10)) && !matches!(c, '两' | '兩')
+    })))
+    .parse(i)?;
     Ok((i, v))
 }
 
@@ -206,9 +210,7 @@ fn unit(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
         han_number,
         alt((
             map(tag("章"), |_| MarkerStyle::Chapter),
-            map(alt((tag("节"), tag("節"))), |_| {
-                MarkerStyle::ChapterSection
-            }),
+            map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
             map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
             map(tag("部分"), |_| MarkerStyle::Part),
         )),
@@ -221,14 +223,7 @@ fn ordinal(i: &str) -> IResult<&str, u32> {
     let (i, (_, v, _)) = (
         tag("第"),
         han_number,
-        alt((
-            tag("，"),
-            tag(","),
-            tag("、"),
-            tag("是"),
-            tag("："),
-            tag(":"),
-        )),
+        alt((tag("，"), tag(","), tag("、"), tag("是"), tag("："), tag(":"))),
     )
         .parse(i)?;
     Ok((i, v))
@@ -261,14 +256,7 @@ fn yao(i: &str) -> IResult<&str, u32> {
 }
 
 fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
-    let (i, word) = alt((
-        tag("首先"),
-        tag("其次"),
-        tag("再次"),
-        tag("最后"),
-        tag("最後"),
-    ))
-    .parse(i)?;
+    let (i, word) = alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"), tag("最後"))).parse(i)?;
     let (i, _) = alt((tag("，"), tag(","), tag("、"))).parse(i)?;
     let v = match word {
         "首先" => (1, false),

@@ -3,10 +3,7 @@
 
 /// Characters after which a new sentence (and so a marker) may start.
 pub(crate) fn is_boundary(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…'
-    )
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
 }
 
 /// Characters that end a heading or a point's lead (eval/README.md).
@@ -27,10 +24,7 @@ pub(crate) fn is_closer(c: char) -> bool {
 
 /// White space within a line, including the ideographic space and NBSP.
 pub(crate) fn is_inline_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}'
-    )
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
 }
 
 /// Line-break characters.

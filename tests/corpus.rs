@@ -1,0 +1,184 @@
+//! Scores speechtree's outlines on the real documents in `../shared/corpus`
+//! with `../shared/eval/score.py`, as written and with every line break
+//! removed, and fails when a total drops below the floor recorded in
+//! `tests/corpus-floor.txt`. Skipped, with a notice, when `../shared` or
+//! `python3` is absent.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    dir.join("eval/score.py").is_file().then_some(dir)
+}
+
+fn python() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `(gold outline, text)` for every document of the corpus.
+fn documents(shared: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for sub in ["seed", "public"] {
+        let Ok(entries) = fs::read_dir(shared.join("corpus").join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt") && p.with_extension("outline").is_file() {
+                out.push((p.with_extension("outline"), p));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Scores the corpus (optionally flattened) and returns score.py's output.
+fn score(shared: &Path, flat: bool) -> String {
+    let tmp = std::env::temp_dir().join(format!("speechtree-corpus-{}-{flat}", std::process::id()));
+    fs::create_dir_all(&tmp).expect("temp dir");
+    let mut args = vec![shared.join("eval/score.py").display().to_string()];
+    for (gold, txt) in documents(shared) {
+        let mut text = fs::read_to_string(&txt).expect("corpus documents are UTF-8");
+        if flat {
+            text.retain(|c| c != '\r' && c != '\n');
+        }
+        let doc = speechtree::parse(&text);
+        let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+        assert_eq!(
+            rebuilt,
+            text,
+            "{}: the tree should rebuild the source",
+            txt.display()
+        );
+        let stem = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("doc");
+        let out = tmp.join(format!("{stem}.outline"));
+        fs::write(&out, speechtree::outline(&doc)).expect("write outline");
+        args.push(gold.display().to_string());
+        args.push(out.display().to_string());
+    }
+    let output = Command::new("python3")
+        .args(&args)
+        .output()
+        .expect("python3 runs score.py");
+    let _ = fs::remove_dir_all(&tmp);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A figure from a score.py line: the number after `label`.
+fn figure(line: &str, label: &str) -> f64 {
+    line.split(label)
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0)
+}
+
+fn floor(key: &str) -> f64 {
+    let text = include_str!("corpus-floor.txt");
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(key)?.trim().strip_prefix('=')?.trim().parse().ok())
+        .unwrap_or(1.0)
+}
+
+fn check(flat: bool) {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared is absent");
+        return;
+    };
+    if !python() {
+        println!("skipped: python3 is absent");
+        return;
+    }
+    let report = score(&shared, flat);
+    println!("{report}");
+    let total = report
+        .lines()
+        .find(|l| l.starts_with("total:"))
+        .expect("score.py prints a total");
+    let name = if flat { "flat" } else { "corpus" };
+    let (f1, parents) = (figure(total, "headings F1"), figure(total, "parents"));
+    assert!(
+        f1 >= floor(&format!("{name}.headings")),
+        "{name} headings F1 {f1} fell below its floor"
+    );
+    assert!(
+        parents >= floor(&format!("{name}.parents")),
+        "{name} parents {parents} fell below its floor"
+    );
+    if !flat {
+        let worst = floor("corpus.per-document");
+        for line in report.lines().filter(|l| !l.starts_with("total:")) {
+            let f = figure(line, "headings F1");
+            assert!(
+                f >= worst,
+                "a document fell below the per-document floor {worst}: {line}"
+            );
+        }
+        let seed = report
+            .lines()
+            .find(|l| l.starts_with("000_"))
+            .expect("the seed is scored");
+        assert!(
+            figure(seed, "headings F1") >= 0.95,
+            "seed headings F1 should be at least 0.95: {seed}"
+        );
+        assert!(
+            figure(seed, "parents") >= 0.95,
+            "seed parents should be at least 0.95: {seed}"
+        );
+    }
+}
+
+#[test]
+fn corpus_scores_stay_above_the_floor() {
+    check(false);
+}
+
+#[test]
+fn flattened_corpus_scores_stay_above_the_floor() {
+    check(true);
+}
+
+/// Every span in the JSON of the seed speech points at exactly the text it claims.
+#[test]
+fn seed_json_spans_point_at_their_text() {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared is absent");
+        return;
+    };
+    let text = fs::read_to_string(shared.join("corpus/seed/000_3ed04c813e91ed7f.txt")).expect("seed");
+    let doc = speechtree::parse(&text);
+    let json = serde_json::to_value(&doc).expect("serialises");
+    let mut checked = 0;
+    let mut stack = vec![&json];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let (Some(span), Some(serde_json::Value::String(t))) = (map.get("span"), map.get("text")) {
+                    let start = span["start"].as_u64().expect("start") as usize;
+                    let end = span["end"].as_u64().expect("end") as usize;
+                    assert_eq!(
+                        text.get(start..end),
+                        Some(t.as_str()),
+                        "span {start}..{end} should cover its text"
+                    );
+                    checked += 1;
+                }
+                stack.extend(map.values());
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    assert!(
+        checked > 50,
+        "the seed's JSON should have many spans with text, found {checked}"
+    );
+}
