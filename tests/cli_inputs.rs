@@ -78,9 +78,7 @@ fn zip(parts: &[(&str, String)]) -> Vec<u8> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn document(paragraphs: &str) -> String {
@@ -93,9 +91,7 @@ fn document(paragraphs: &str) -> String {
 /// The text is split into two runs, as Word often does.
 fn paragraph(text: &str, num: Option<(u32, u32)>) -> String {
     let ppr = num.map_or(String::new(), |(id, lvl)| {
-        format!(
-            r#"<w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#
-        )
+        format!(r#"<w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#)
     });
     let mid = text.char_indices().nth(2).map_or(text.len(), |(i, _)| i);
     let (a, b) = text.split_at(mid);
@@ -150,10 +146,7 @@ fn gb18030_and_utf16_copies_give_the_same_output_as_utf8() {
     assert!(!unmappable);
     let copies: [(&str, Vec<u8>); 5] = [
         ("utf8.txt", SPEECH.as_bytes().to_vec()),
-        (
-            "bom.txt",
-            [&[0xef, 0xbb, 0xbf][..], SPEECH.as_bytes()].concat(),
-        ),
+        ("bom.txt", [&[0xef, 0xbb, 0xbf][..], SPEECH.as_bytes()].concat()),
         ("gb.txt", gb.into_owned()),
         ("le.txt", utf16(SPEECH, false)),
         ("be.txt", utf16(SPEECH, true)),
@@ -179,10 +172,7 @@ fn gb18030_and_utf16_copies_give_the_same_output_as_utf8() {
     let (gb, _, _) = encoding_rs::GB18030.encode(SPEECH);
     let piped = run(&["-"], &gb);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
-    assert_eq!(
-        piped.stdout,
-        run_ok(&[path_str(&dir.path().join("utf8.txt"))])
-    );
+    assert_eq!(piped.stdout, run_ok(&[path_str(&dir.path().join("utf8.txt"))]));
 }
 
 #[test]
@@ -220,10 +210,7 @@ fn docx_with_and_without_automatic_numbering_gives_the_txt_outline() {
             paragraph(text, num)
         })
         .collect();
-    assert!(
-        !numbered.contains("一、"),
-        "markers must come from numbering.xml"
-    );
+    assert!(!numbered.contains("一、"), "markers must come from numbering.xml");
     let auto = dir.path().join("auto.docx");
     std::fs::write(
         &auto,
@@ -289,9 +276,7 @@ fn folder_with_an_undecodable_file_writes_the_others_and_exits_1() {
     );
     assert!(lines[0]["document"].is_object());
     assert!(lines[2]["document"].is_object());
-    let error = lines[1]["error"]
-        .as_str()
-        .expect("the bad file has an error");
+    let error = lines[1]["error"].as_str().expect("the bad file has an error");
     assert!(error.contains("byte offset 19"), "{error}");
     assert!(error.contains(":2:1:"), "line and column: {error}");
     assert!(r.stderr.contains("1 of 3 inputs failed"), "{}", r.stderr);
@@ -376,8 +361,7 @@ fn csv_rows_and_markdown() {
         "paths with commas are quoted: {csv}"
     );
     assert!(
-        rows.iter()
-            .any(|r| r.contains(",0,section,一、,1,充分肯定成绩,")),
+        rows.iter().any(|r| r.contains(",0,section,一、,1,充分肯定成绩,")),
         "{csv}"
     );
     assert!(rows.iter().any(|r| r.contains(",point,一是,1,")), "{csv}");

@@ -78,9 +78,7 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
     match decode_strict(GB18030, bytes) {
         Ok(s) => Ok(s),
         // Report the candidate that explained more of the input (UTF-8 on a tie).
-        Err(gb_bad) if gb_bad.offset > utf8_bad.offset => {
-            Err(decode_error(GB18030, bytes, 0, gb_bad, path))
-        }
+        Err(gb_bad) if gb_bad.offset > utf8_bad.offset => Err(decode_error(GB18030, bytes, 0, gb_bad, path)),
         Err(_) => Err(decode_error(UTF_8, bytes, 0, utf8_bad, path)),
     }
 }
@@ -133,13 +131,7 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, BadByte
 }
 
 /// Builds the error for bad bytes found `start` bytes into `bytes`.
-fn decode_error(
-    enc: &'static Encoding,
-    bytes: &[u8],
-    start: usize,
-    bad: BadBytes,
-    path: &Path,
-) -> Error {
+fn decode_error(enc: &'static Encoding, bytes: &[u8], start: usize, bad: BadBytes, path: &Path) -> Error {
     let offset = (start + bad.offset).min(bytes.len());
     let prefix = bytes.get(start..offset).unwrap_or_default();
     // The prefix decoded cleanly, so replacement never happens here.
@@ -243,10 +235,7 @@ mod tests {
     fn gb18030_copy_decodes_to_exactly_the_utf8_original() {
         let (gb, _, unmappable) = GB18030.encode(SPEECH);
         assert!(!unmappable);
-        assert!(
-            std::str::from_utf8(&gb).is_err(),
-            "fixture must not be UTF-8"
-        );
+        assert!(std::str::from_utf8(&gb).is_err(), "fixture must not be UTF-8");
         assert_eq!(decode(&gb, None, p()).unwrap(), SPEECH);
         assert_eq!(detect_encoding(&gb), Some("gb18030"));
     }
@@ -289,10 +278,7 @@ mod tests {
 
     #[test]
     fn undecodable_bytes_name_offset_line_and_column() {
-        let bytes = "一、\n二、ab\n"
-            .bytes()
-            .chain([0xff, b'x'])
-            .collect::<Vec<_>>();
+        let bytes = "一、\n二、ab\n".bytes().chain([0xff, b'x']).collect::<Vec<_>>();
         let e = decode(&bytes, None, Path::new("dir/bad.txt")).unwrap_err();
         match &e {
             Error::Decode {
@@ -364,9 +350,7 @@ mod tests {
         let bytes = [0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'b', 0];
         let e = decode(&bytes, None, p()).unwrap_err();
         match e {
-            Error::Decode {
-                encoding, offset, ..
-            } => {
+            Error::Decode { encoding, offset, .. } => {
                 assert_eq!(encoding, "UTF-16LE");
                 assert_eq!(offset, 4, "offset counts the BOM");
             }

@@ -82,24 +82,19 @@ const LEVELS: usize = 9;
 /// ```
 pub fn docx_text(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<String> {
     let mut archive = Archive::open(bytes, path, opts)?;
-    let document = archive
-        .part("word/document.xml")?
-        .ok_or_else(|| Error::Docx {
-            path: path.to_owned(),
-            reason: "word/document.xml is missing".to_owned(),
-        })?;
+    let document = archive.part("word/document.xml")?.ok_or_else(|| Error::Docx {
+        path: path.to_owned(),
+        reason: "word/document.xml is missing".to_owned(),
+    })?;
     let numbering = match archive.part("word/numbering.xml")? {
-        Some(xml) => {
-            Numbering::parse(&xml).map_err(|e| e.into_error(path, "word/numbering.xml"))?
-        }
+        Some(xml) => Numbering::parse(&xml).map_err(|e| e.into_error(path, "word/numbering.xml"))?,
         None => Numbering::default(),
     };
     let styles = match archive.part("word/styles.xml")? {
         Some(xml) => Styles::parse(&xml).map_err(|e| e.into_error(path, "word/styles.xml"))?,
         None => Styles::default(),
     };
-    let paragraphs =
-        parse_document(&document).map_err(|e| e.into_error(path, "word/document.xml"))?;
+    let paragraphs = parse_document(&document).map_err(|e| e.into_error(path, "word/document.xml"))?;
     let mut lists = ListState::default();
     let mut out = String::with_capacity(document.len() / 4);
     for para in paragraphs {
@@ -190,12 +185,8 @@ fn xml_text(bytes: Vec<u8>) -> Result<String, String> {
             .map(|s| s.into_owned())
             .ok_or_else(|| format!("not valid {}", enc.name()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 at byte offset {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))
 }
 
 /// A malformed XML part, before the file and part names are known.
@@ -275,10 +266,7 @@ fn attr_num(e: &BytesStart<'_>, name: &str) -> Option<i64> {
 
 /// `w:val` of an on/off property: present without a value, or not false.
 fn attr_on(e: &BytesStart<'_>) -> bool {
-    !matches!(
-        attr(e, "val").as_deref(),
-        Some("0" | "false" | "off" | "none")
-    )
+    !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off" | "none"))
 }
 
 /// One element event, flattened: `Start` and `Empty` both open an element.
@@ -437,9 +425,7 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
                 start,
                 empty,
             } => match local.as_str() {
-                "pPrChange" | "rPrChange" | "moveFrom" | "del" | "instrText" | "delText"
-                    if !empty =>
-                {
+                "pPrChange" | "rPrChange" | "moveFrom" | "del" | "instrText" | "delText" if !empty => {
                     ignored = 1;
                 }
                 "p" => {
@@ -682,8 +668,7 @@ struct Numbering {
 }
 
 fn level_index(v: Option<i64>) -> Option<usize> {
-    v.and_then(|v| usize::try_from(v).ok())
-        .filter(|&i| i < LEVELS)
+    v.and_then(|v| usize::try_from(v).ok()).filter(|&i| i < LEVELS)
 }
 
 impl Numbering {
@@ -715,8 +700,7 @@ impl Numbering {
                     }
                     "abstractNumId" => {
                         if let Some((_, n)) = num.as_mut() {
-                            n.abstract_id =
-                                attr(&start, "val").unwrap_or_default().trim().to_owned();
+                            n.abstract_id = attr(&start, "val").unwrap_or_default().trim().to_owned();
                         }
                     }
                     "lvlOverride" if !empty => {
@@ -848,10 +832,7 @@ struct ListState {
 impl ListState {
     /// Advances the paragraph's list and renders its marker, if it has one.
     fn marker(&mut self, para: &Para, numbering: &Numbering, styles: &Styles) -> Option<String> {
-        let style_id = para
-            .style
-            .as_deref()
-            .or(styles.default_paragraph.as_deref());
+        let style_id = para.style.as_deref().or(styles.default_paragraph.as_deref());
         let (style_num, style_ilvl) = style_id.map(|s| styles.numbering(s)).unwrap_or_default();
         let num_id = para.num_id.clone().or(style_num)?;
         let num = numbering.nums.get(&num_id)?;
@@ -975,9 +956,7 @@ fn format_number(n: i64, format: &str) -> String {
         "decimalEnclosedParen" => from_ranges(&[(1, 20, 0x2474)]),
         "decimalEnclosedFullstop" => from_ranges(&[(1, 20, 0x2488)]),
         "ideographEnclosedCircle" => from_ranges(&[(1, 10, 0x3280)]),
-        "ideographTraditional" => {
-            from_table(&['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'])
-        }
+        "ideographTraditional" => from_table(&['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸']),
         "ideographZodiac" => from_table(&[
             '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
         ]),
@@ -1064,12 +1043,7 @@ fn chinese(n: i64, sys: &Numerals) -> Option<String> {
     };
     let section = |n: i64, out: &mut String| {
         let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-        let units = [
-            Some(sys.units[2]),
-            Some(sys.units[1]),
-            Some(sys.units[0]),
-            None,
-        ];
+        let units = [Some(sys.units[2]), Some(sys.units[1]), Some(sys.units[0]), None];
         let mut started = false;
         let mut pending_zero = false;
         for (d, unit) in digits.into_iter().zip(units) {
@@ -1179,11 +1153,7 @@ pub(crate) mod tests {
     }
 
     fn text_of(parts: &[(&str, &str)]) -> Result<String> {
-        docx_text(
-            &build_zip(parts),
-            Path::new("t.docx"),
-            &ReadOptions::default(),
-        )
+        docx_text(&build_zip(parts), Path::new("t.docx"), &ReadOptions::default())
     }
 
     const GOV_LEVELS: [(&str, &str); 4] = [
@@ -1317,9 +1287,7 @@ pub(crate) mod tests {
 </w:styles>"#
         );
         let styled = |text: &str, style: &str| {
-            format!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
-            )
+            format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
         };
         let body = [
             styled("总体要求", "H1"),
@@ -1397,19 +1365,13 @@ pub(crate) mod tests {
     fn not_a_zip_is_a_docx_error() {
         let e = docx_text(b"hello", Path::new("x.docx"), &ReadOptions::default()).unwrap_err();
         assert!(matches!(e, Error::Docx { .. }), "{e:?}");
-        assert!(
-            e.to_string().starts_with("x.docx: not a readable .docx"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("x.docx: not a readable .docx"), "{e}");
     }
 
     #[test]
     fn missing_document_part_is_an_error() {
         let e = text_of(&[("word/other.xml", "<a/>")]).unwrap_err();
-        assert!(
-            e.to_string().contains("word/document.xml is missing"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("word/document.xml is missing"), "{e}");
     }
 
     #[test]
@@ -1450,11 +1412,8 @@ pub(crate) mod tests {
     fn zip_bomb_stops_at_the_limit() {
         // 8 MiB of spaces compresses to a few KiB; the reader must stop at 1 MiB.
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
         let chunk = vec![b' '; 1 << 20];
         for _ in 0..8 {
             zip.write_all(&chunk).unwrap();
@@ -1477,11 +1436,8 @@ pub(crate) mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(&bytes).unwrap();
         let z = zip.finish().unwrap().into_inner();
         // The XML declaration says UTF-8 but the BOM wins.

@@ -134,9 +134,7 @@ pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result
             limit: opts.max_file_size,
         });
     }
-    let is_docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || bytes.starts_with(b"PK\x03\x04") {
         return docx_text(&bytes, path, opts);
     }
@@ -160,10 +158,7 @@ mod tests {
             ..ReadOptions::default()
         };
         let e = read_reader(&b"12345"[..], Path::new("f.txt"), &opts).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "f.txt: file size exceeds the limit of 4 bytes"
-        );
+        assert_eq!(e.to_string(), "f.txt: file size exceeds the limit of 4 bytes");
         assert_eq!(
             read_reader(&b"1234"[..], Path::new("f.txt"), &opts).unwrap(),
             "1234"
@@ -180,8 +175,7 @@ mod tests {
 
     #[test]
     fn docx_extension_means_docx() {
-        let e =
-            read_reader(&b"plain"[..], Path::new("A.DOCX"), &ReadOptions::default()).unwrap_err();
+        let e = read_reader(&b"plain"[..], Path::new("A.DOCX"), &ReadOptions::default()).unwrap_err();
         assert!(matches!(e, Error::Docx { .. }), "{e:?}");
     }
 

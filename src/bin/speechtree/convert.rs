@@ -261,16 +261,12 @@ enum Rendered {
 }
 
 /// Reads, parses and renders one input; `Err` is the message to report.
-fn process(
-    input: &Input,
-    format: Format,
-    batch: bool,
-    opts: &ReadOptions,
-) -> Result<Rendered, String> {
+fn process(input: &Input, format: Format, batch: bool, opts: &ReadOptions) -> Result<Rendered, String> {
     let text = match &input.source {
         Source::Sample => speechtree::sample::SPEECH.to_owned(),
-        Source::Stdin => read_reader(std::io::stdin().lock(), Path::new("<stdin>"), opts)
-            .map_err(|e| e.to_string())?,
+        Source::Stdin => {
+            read_reader(std::io::stdin().lock(), Path::new("<stdin>"), opts).map_err(|e| e.to_string())?
+        }
         Source::File(path) => read_path(path, opts).map_err(|e| e.to_string())?,
         Source::Failed(msg) => return Err(msg.clone()),
     };
@@ -278,13 +274,9 @@ fn process(
     let name = input.name.as_str();
     let serialise = |e: serde_json::Error| format!("{name}: cannot serialise: {e}");
     Ok(match format {
-        Format::Outline if batch => {
-            Rendered::Text(format!("# file: {name}\n{}", speechtree::outline(&doc)))
-        }
+        Format::Outline if batch => Rendered::Text(format!("# file: {name}\n{}", speechtree::outline(&doc))),
         Format::Outline => Rendered::Text(speechtree::outline(&doc)),
-        Format::Json if batch => {
-            Rendered::Text(formats::json_entry(name, &doc).map_err(serialise)?)
-        }
+        Format::Json if batch => Rendered::Text(formats::json_entry(name, &doc).map_err(serialise)?),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&doc).map_err(serialise)?;
             s.push('\n');

@@ -191,12 +191,7 @@ impl Markdown {
             return self.block(&escape_line_start(&one_line(text)));
         }
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let _ = writeln!(
-                self.out,
-                "{}{}",
-                "  ".repeat(list_depth),
-                escape_inline(line)
-            );
+            let _ = writeln!(self.out, "{}{}", "  ".repeat(list_depth), escape_inline(line));
         }
     }
 }
