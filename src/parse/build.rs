@@ -7,7 +7,7 @@
 //! Levels are relative to the document: the first style met is the
 //! outermost, and a style keeps the level it was first given.
 
-use super::furniture::Item;
+use super::furniture::{Annex, Item};
 use super::heading::{HeadingEnd, heading_end};
 use super::scan::{Candidate, Position};
 use super::text::{is_blank, line_end_after_break};
@@ -32,8 +32,28 @@ enum Kind {
     Point { own_line: bool },
 }
 
+/// Something other than a marker that changes the tree where it stands.
+#[derive(Clone, Copy)]
+enum Event<'a> {
+    Furniture(Item<'a>),
+    Annex(Annex),
+}
+
+impl Event<'_> {
+    fn start(&self) -> usize {
+        match self {
+            Event::Furniture(f) => f.span.start,
+            Event::Annex(a) => a.start,
+        }
+    }
+}
+
 struct Frame<'a> {
     kind: Kind,
+    /// For a section whose marker stood inside a paragraph of text that has
+    /// line breaks (an inline list 1．…；2．…), where that paragraph ends:
+    /// the section closes there.
+    closes_at: Option<usize>,
     start: usize,
     marker: Option<Marker<'a>>,
     heading: Option<Heading<'a>>,
@@ -87,6 +107,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 marker: None,
                 heading: None,
                 children: Vec::new(),
+                closes_at: None,
             }],
             cursor: 0,
             levels: HashMap::new(),
@@ -103,20 +124,33 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    pub fn build(mut self, cands: &[Candidate], furniture: &[Item<'a>]) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+    pub fn build(
+        mut self,
+        cands: &[Candidate],
+        furniture: &[Item<'a>],
+        annexes: &[Annex],
+    ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         let succ = successors(cands);
-        let mut items = furniture.iter().peekable();
+        let mut events: Vec<Event<'a>> = furniture
+            .iter()
+            .map(|&f| Event::Furniture(f))
+            .chain(annexes.iter().map(|&a| Event::Annex(a)))
+            .collect();
+        events.sort_by_key(Event::start);
+        let mut events = events.into_iter().peekable();
+        // Furniture spans in order, to skip candidates inside them.
+        let mut inside = furniture.iter().map(|f| f.span).peekable();
         for (i, c) in cands.iter().enumerate() {
-            while let Some(item) = items.next_if(|it| it.span.start <= c.start) {
-                self.furniture(item);
+            while let Some(event) = events.next_if(|e| e.start() <= c.start) {
+                self.event(event);
             }
-            if c.start < self.cursor
-                || furniture
-                    .iter()
-                    .any(|f| f.span.contains(Span::new(c.start, c.end)))
-            {
+            while inside.next_if(|f| f.end <= c.start).is_some() {}
+            if c.start < self.cursor || inside.peek().is_some_and(|f| f.start <= c.start) {
                 continue;
             }
+            // Whole lines before the candidate go where they belong first, so
+            // that inline lists whose paragraph has ended are closed.
+            self.text_until(self.line_start(c.start).max(self.cursor));
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
                 let limit = self.heading_limit(cands, i, succ[i]);
                 let infer = c.raw.style.is_heading()
@@ -130,8 +164,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.accept(c, p, heading);
             }
         }
-        for item in items {
-            self.furniture(item);
+        for event in events {
+            self.event(event);
         }
         self.text_until(self.src.len());
         while self.stack.len() > 1 {
@@ -139,6 +173,43 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         let root = self.stack.pop().map(|f| f.children).unwrap_or_default();
         (root, self.diagnostics)
+    }
+
+    fn event(&mut self, event: Event<'a>) {
+        match event {
+            Event::Furniture(item) => self.furniture(&item),
+            Event::Annex(annex) => self.annex(annex),
+        }
+    }
+
+    /// An annex (附件1) closes everything open and holds what follows as an
+    /// unnumbered top-level heading: numbering restarts inside it.
+    fn annex(&mut self, annex: Annex) {
+        if annex.start < self.cursor {
+            return;
+        }
+        self.text_until(annex.start);
+        while self.stack.len() > 1 {
+            self.pop();
+        }
+        let heading = Heading {
+            span: Span::new(annex.start, annex.end),
+            text: &self.src[annex.start..annex.end],
+            title: annex.title.slice(self.src),
+            evidence: Evidence {
+                unnumbered: true,
+                ..Evidence::default()
+            },
+        };
+        self.cursor = annex.end;
+        self.stack.push(Frame {
+            kind: Kind::Section { level: 0 },
+            start: annex.start,
+            marker: None,
+            heading: Some(heading),
+            children: Vec::new(),
+            closes_at: None,
+        });
     }
 
     /// Where a heading starting after candidate `i` must stop at the latest:
@@ -163,24 +234,34 @@ impl<'a, 'o> Builder<'a, 'o> {
             return self.continuation_only(c);
         }
         let has_succ = succ.is_some_and(|s| style.is_heading() || s.start - c.start <= POINT_REACH);
+        // The open node of this style that this candidate continues, if any
+        // (the innermost first: a nested list before the outer one).
+        let continued = self
+            .stack
+            .iter()
+            .rposition(|f| f.style() == Some(style) && (c.raw.last || f.value() + 1 == v));
+        if let Some(at) = continued {
+            let value = if c.raw.last { self.stack[at].value() + 1 } else { v };
+            return Some(Placement {
+                keep: at,
+                value,
+                diagnostic: None,
+            });
+        }
         if let Some(at) = self.stack.iter().rposition(|f| f.style() == Some(style)) {
             let open = &self.stack[at];
             let prev = open.value();
-            if c.raw.last || v == prev + 1 {
-                let value = if c.raw.last { prev + 1 } else { v };
-                return Some(Placement {
-                    keep: at,
-                    value,
-                    diagnostic: None,
-                });
-            }
             if v == 1 {
                 if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
                     return None;
                 }
-                if style.is_heading() && self.own_line_point_on_top(at) {
+                // A list of a style already open, started under a lower-level
+                // node, is a nested list (一、 reused inside （五）); started
+                // right after its own kind, it restarts.
+                let innermost = self.open_parent();
+                if style.is_heading() && innermost > at + 1 {
                     return Some(Placement {
-                        keep: self.stack.len(),
+                        keep: innermost,
                         value: 1,
                         diagnostic: None,
                     });
@@ -276,23 +357,19 @@ impl<'a, 'o> Builder<'a, 'o> {
         })
     }
 
-    /// Whether the innermost open node above `at` is a point standing on its
-    /// own line, which lists may nest under.
-    fn own_line_point_on_top(&self, at: usize) -> bool {
-        self.stack.len() > at + 1
-            && matches!(
-                self.stack.last().map(|f| &f.kind),
-                Some(Kind::Point { own_line: true })
-            )
+    /// How many frames stay open under a new node: points that do not stand
+    /// on their own line end where a new list starts.
+    fn open_parent(&self) -> usize {
+        let mut keep = self.stack.len();
+        while keep > 1 && matches!(self.stack[keep - 1].kind, Kind::Point { own_line: false }) {
+            keep -= 1;
+        }
+        keep
     }
 
     /// How many frames to keep when a new list of `style` starts.
     fn new_list_parent(&self, style: MarkerStyle) -> usize {
-        let mut keep = self.stack.len();
-        // Points that do not stand on their own line end where a new list starts.
-        while keep > 1 && matches!(self.stack[keep - 1].kind, Kind::Point { own_line: false }) {
-            keep -= 1;
-        }
+        let mut keep = self.open_parent();
         if matches!(self.stack[keep - 1].kind, Kind::Point { own_line: true }) {
             return keep;
         }
@@ -324,6 +401,17 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Whether `at` lies in a line so long that its line breaks were
     /// probably lost (scraped text), where heading ends must be inferred.
+    fn line_start(&self, at: usize) -> usize {
+        let i = self.line_starts.partition_point(|&s| s <= at);
+        self.line_starts[i.saturating_sub(1)]
+    }
+
+    /// Where the line containing `at` ends (before its line break).
+    fn line_end(&self, at: usize) -> usize {
+        let i = self.line_starts.partition_point(|&s| s <= at);
+        self.line_starts.get(i).map_or(self.src.len(), |&next| next - 1)
+    }
+
     fn in_long_line(&self, at: usize) -> bool {
         let i = self.line_starts.partition_point(|&s| s <= at);
         let start = self.line_starts[i.saturating_sub(1)];
@@ -398,12 +486,16 @@ impl<'a, 'o> Builder<'a, 'o> {
             Kind::Point { own_line }
         };
         self.cursor = end;
+        let closes_at =
+            (style.is_heading() && c.position != Position::LineStart && !self.in_long_line(c.start))
+                .then(|| self.line_end(c.start));
         self.stack.push(Frame {
             kind,
             start: c.start,
             marker: Some(marker),
             heading: Some(heading),
             children: Vec::new(),
+            closes_at,
         });
     }
 
@@ -431,13 +523,20 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// Emit the text from the cursor to `to` as paragraphs and spaces.
     fn text_until(&mut self, to: usize) {
         let src = self.src;
-        let top = self.stack.len() - 1;
-        let children = &mut self.stack[top].children;
         let mut at = self.cursor;
         while at < to {
+            // Inline lists close where their paragraph ends.
+            while self
+                .stack
+                .last()
+                .is_some_and(|f| f.closes_at.is_some_and(|e| e <= at))
+            {
+                self.pop();
+            }
             let mut end = line_end_after_break(src, at).min(to);
-            let line = &src[at..end];
-            if is_blank(line) {
+            let top = self.stack.len() - 1;
+            let children = &mut self.stack[top].children;
+            if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 while end < to {
                     let next = line_end_after_break(src, end).min(to);
@@ -453,12 +552,19 @@ impl<'a, 'o> Builder<'a, 'o> {
             } else {
                 children.push(Node::Paragraph(Paragraph {
                     span: Span::new(at, end),
-                    text: line,
+                    text: &src[at..end],
                 }));
             }
             at = end;
         }
         self.cursor = self.cursor.max(to);
+        while self
+            .stack
+            .last()
+            .is_some_and(|f| f.closes_at.is_some_and(|e| e < self.cursor))
+        {
+            self.pop();
+        }
     }
 
     fn pop(&mut self) {

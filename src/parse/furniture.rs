@@ -303,3 +303,69 @@ fn floor_char(src: &str, mut at: usize) -> usize {
     }
     at
 }
+
+/// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Annex {
+    /// Start of the label line.
+    pub start: usize,
+    /// The annex's title (the rest of the label line, or the next line).
+    pub title: Span,
+    /// End of the label (and title) lines, line breaks included.
+    pub end: usize,
+}
+
+/// Annex labels at line starts.
+pub(crate) fn annexes(src: &str) -> Vec<Annex> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < src.len() {
+        let end = super::text::line_end_after_break(src, at);
+        let line = &src[at..end];
+        let content = line.trim_start_matches(is_inline_space);
+        if let Some(rest) = content
+            .strip_prefix("附件")
+            .or_else(|| content.strip_prefix("附："))
+        {
+            let label = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || super::marker::han_digit(c).is_some()
+                    || matches!(c, '：' | ':' | ' ' | '\u{3000}')
+            });
+            let title = label.trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
+            if title.chars().count() <= 30 {
+                let start = at;
+                if title.is_empty() {
+                    // The title is on the next line.
+                    let next_end = super::text::line_end_after_break(src, end);
+                    let next = &src[end..next_end];
+                    let t = next.trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+                    if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
+                        let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
+                        out.push(Annex {
+                            start,
+                            title: Span::new(t_start, t_start + t.len()),
+                            end: next_end,
+                        });
+                        at = next_end;
+                        continue;
+                    }
+                    out.push(Annex {
+                        start,
+                        title: Span::new(end, end),
+                        end,
+                    });
+                } else {
+                    let t_start = end - label.len();
+                    out.push(Annex {
+                        start,
+                        title: Span::new(t_start, t_start + title.len()),
+                        end,
+                    });
+                }
+            }
+        }
+        at = end;
+    }
+    out
+}

@@ -19,7 +19,8 @@ use crate::span::Span;
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
     let cands = scan::candidates(src, 0..src.len());
-    let (children, diagnostics) = build::Builder::new(src, options).build(&cands, &items);
+    let (children, diagnostics) =
+        build::Builder::new(src, options).build(&cands, &items, &furniture::annexes(src));
     Document {
         source: src,
         span: Span::new(0, src.len()),
