@@ -272,6 +272,9 @@ pub enum FurnitureKind {
     Closing,
     /// Web-page boilerplate, menus, captions, licence notes.
     Noise,
+    /// A block of notes (注： ① …), whose numbers are footnote references,
+    /// not headings.
+    Notes,
 }
 
 impl<'a> Document<'a> {

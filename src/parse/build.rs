@@ -8,7 +8,7 @@
 //! outermost, and a style keeps the level it was first given.
 
 use super::furniture::{Annex, Item};
-use super::heading::{HeadingEnd, heading_end};
+use super::heading::{HeadingEnd, Siblings, heading_end};
 use super::scan::{Candidate, Position};
 use super::text::{is_blank, line_end_after_break};
 use crate::Options;
@@ -83,6 +83,10 @@ pub(crate) struct Builder<'a, 'o> {
     levels: HashMap<MarkerStyle, u32>,
     /// Byte offsets where lines start.
     line_starts: Vec<usize>,
+    /// How the last heading of each style ended (its last two characters).
+    last_end: HashMap<MarkerStyle, String>,
+    /// Whether circled numbers in running text are footnote references.
+    footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: HashMap<MarkerStyle, u32>,
     pub diagnostics: Vec<Diagnostic>,
@@ -120,6 +124,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 )
                 .collect(),
             last_value: HashMap::new(),
+            footnote_refs: false,
+            last_end: HashMap::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -131,6 +137,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         annexes: &[Annex],
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         let succ = successors(cands);
+        self.footnote_refs = super::furniture::has_circled_notes(furniture);
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
@@ -155,7 +162,14 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let limit = self.heading_limit(cands, i, succ[i]);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.in_long_line(c.start));
-                let heading = heading_end(self.src, c.end, limit, infer);
+                let siblings = Siblings {
+                    previous_end: self.last_end.get(&c.raw.style).map(String::as_str),
+                    next_run: succ[i].map_or("", |j| {
+                        let from = cands[j].end;
+                        &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
+                    }),
+                };
+                let heading = heading_end(self.src, c.end, limit, infer, &siblings);
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
                 if heading.title.is_empty() && c.position != Position::LineStart {
@@ -232,6 +246,12 @@ impl<'a, 'o> Builder<'a, 'o> {
         if c.position == Position::AfterComma && (style.is_heading() || v == 1 || c.raw.last) {
             // After a comma only a point that continues its list may stand.
             return self.continuation_only(c);
+        }
+        if self.footnote_refs
+            && !line_start
+            && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber)
+        {
+            return None;
         }
         let has_succ = succ.is_some_and(|s| style.is_heading() || s.start - c.start <= POINT_REACH);
         // The open node of this style that this candidate continues, if any
@@ -453,6 +473,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             });
         }
         let HeadingEnd { title, end, inferred } = heading;
+        let title_text = &self.src[title.range()];
+        self.last_end
+            .insert(style, super::infer::last_two(title_text).to_string());
         let heading = Heading {
             span: Span::new(c.end, end),
             text: &self.src[c.end..end],
@@ -708,4 +731,11 @@ pub(crate) fn han_text(n: u32) -> String {
         s.push_str(D[u as usize]);
     }
     s
+}
+
+fn floor_char(src: &str, mut at: usize) -> usize {
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

@@ -108,6 +108,11 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             });
         }
     }
+    if let Some(notes) = find_notes(src) {
+        if items.last().is_none_or(|i| i.span.end <= notes.span.start) {
+            items.push(notes);
+        }
+    }
     if let Some(closing) = find_closing(src) {
         if items.last().is_none_or(|i| i.span.end <= closing.span.start) {
             items.push(closing);
@@ -368,4 +373,59 @@ pub(crate) fn annexes(src: &str) -> Vec<Annex> {
         at = end;
     }
     out
+}
+
+/// Labels of a block of notes.
+const NOTES_LABELS: [&str; 6] = ["注：", "注:", "注释：", "注释:", "注", "注释"];
+
+/// A block of notes near the end: a line that is only 注： (or 注释：),
+/// followed by lines that start with a circled or bracketed number.
+fn find_notes(src: &str) -> Option<Item<'_>> {
+    let half = floor_char(src, src.len() / 2);
+    let mut at = src[half..].find('\n').map(|i| half + i + 1)?;
+    while at < src.len() {
+        let end = super::text::line_end_after_break(src, at);
+        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        if NOTES_LABELS.contains(&line) {
+            // The block runs over note lines and blank lines.
+            let mut block_end = end;
+            let mut notes = 0;
+            let mut next = end;
+            while next < src.len() {
+                let e = super::text::line_end_after_break(src, next);
+                let l = src[next..e].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+                if l.is_empty() {
+                    next = e;
+                    continue;
+                }
+                if !starts_with_note_number(l) {
+                    break;
+                }
+                notes += 1;
+                block_end = e;
+                next = e;
+            }
+            if notes > 0 {
+                return Some(item(src, FurnitureKind::Notes, at, block_end));
+            }
+        }
+        at = end;
+    }
+    None
+}
+
+fn starts_with_note_number(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| ('①'..='⒇').contains(&c) || ('㉑'..='㊿').contains(&c))
+        || line.starts_with('[')
+        || line.starts_with('［')
+}
+
+/// Whether the document's notes block numbers its notes with circled
+/// numbers: then circled numbers in running text are references to them.
+pub(crate) fn has_circled_notes(items: &[Item<'_>]) -> bool {
+    items
+        .iter()
+        .any(|i| i.kind == FurnitureKind::Notes && i.value.chars().any(|c| ('①'..='⒇').contains(&c)))
 }

@@ -19,9 +19,24 @@ pub(crate) struct HeadingEnd {
 
 /// In text whose line breaks were lost, a heading longer than this (chars)
 /// is cut by [`infer_end`] when that finds where the body starts.
-const SHORT_HEADING: usize = 8;
+const SHORT_HEADING: usize = 3;
 
-pub(crate) fn heading_end(src: &str, start: usize, limit: usize, infer: bool) -> HeadingEnd {
+/// What is known of a heading's siblings, for inferring where it ends.
+#[derive(Default)]
+pub(crate) struct Siblings<'a> {
+    /// How the previous sibling's heading ended (its last characters).
+    pub previous_end: Option<&'a str>,
+    /// The text after the next sibling's marker.
+    pub next_run: &'a str,
+}
+
+pub(crate) fn heading_end(
+    src: &str,
+    start: usize,
+    limit: usize,
+    infer: bool,
+    siblings: &Siblings<'_>,
+) -> HeadingEnd {
     let limit = limit.min(src.len()).max(start);
     let mut at = skip_spaces(src, start, limit);
     // A marker alone on its line: the heading is the next line.
@@ -30,28 +45,41 @@ pub(crate) fn heading_end(src: &str, start: usize, limit: usize, infer: bool) ->
     }
     let title_start = at;
     let mut chars = 0usize;
-    let mut first_comma_like = None;
     for (i, c) in src[title_start..limit].char_indices() {
         let pos = title_start + i;
         if ends_heading(c) {
             let end = after_blank_rest(src, pos + c.len_utf8(), limit);
-            return finish(src, title_start, pos, end, chars, infer);
+            return finish(src, title_start, pos, end, chars, infer, siblings);
         }
         if is_line_break(c) {
             let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
-            return finish(src, title_start, pos, end, chars, infer);
+            return finish(src, title_start, pos, end, chars, infer, siblings);
         }
-        if first_comma_like.is_none() && matches!(c, '，' | ',') {
-            first_comma_like = Some(pos);
+        // Where line breaks were lost, a paragraph's indentation is left
+        // between the heading and its body.
+        if infer && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
+            return HeadingEnd {
+                title: trim(src, title_start, pos),
+                end: pos,
+                inferred: true,
+            };
         }
         chars += 1;
     }
-    finish(src, title_start, limit, limit, chars, infer)
+    finish(src, title_start, limit, limit, chars, infer, siblings)
 }
 
-fn finish(src: &str, start: usize, title_end: usize, end: usize, chars: usize, infer: bool) -> HeadingEnd {
+fn finish(
+    src: &str,
+    start: usize,
+    title_end: usize,
+    end: usize,
+    chars: usize,
+    infer: bool,
+    siblings: &Siblings<'_>,
+) -> HeadingEnd {
     if infer && chars > SHORT_HEADING {
-        if let Some(cut) = infer_end(&src[start..title_end]) {
+        if let Some(cut) = infer_end(&src[start..title_end], siblings) {
             let cut = start + cut;
             return HeadingEnd {
                 title: trim(src, start, cut),
@@ -67,44 +95,7 @@ fn finish(src: &str, start: usize, title_end: usize, end: usize, chars: usize, i
     }
 }
 
-/// Where body text most likely starts inside a run-on heading, as a byte
-/// offset into `run`: before a year (2023年), or a phrase that opens a
-/// paragraph (一年来, 过去一年, 近年来), not in the first few characters.
-pub(crate) fn infer_end(run: &str) -> Option<usize> {
-    const OPENERS: [&str; 10] = [
-        "一年来",
-        "过去一年",
-        "过去五年",
-        "近年来",
-        "近几年",
-        "多年来",
-        "今年以来",
-        "去年以来",
-        "当前，",
-        "目前，",
-    ];
-    let min = run.char_indices().nth(4).map_or(run.len(), |(i, _)| i);
-    let mut best: Option<usize> = None;
-    for o in OPENERS {
-        if let Some(i) = run[min..].find(o) {
-            best = Some(best.map_or(min + i, |b: usize| b.min(min + i)));
-        }
-    }
-    // A four-digit year followed by 年.
-    let bytes = run.as_bytes();
-    let mut i = min;
-    while i + 7 <= bytes.len() {
-        if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && run[i + 4..].starts_with('年')
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-        {
-            best = Some(best.map_or(i, |b| b.min(i)));
-            break;
-        }
-        i += 1;
-    }
-    best.filter(|&b| b < run.len())
-}
+pub(crate) use super::infer::infer_end;
 
 fn skip_spaces(src: &str, mut at: usize, limit: usize) -> usize {
     while let Some(c) = src[at..limit].chars().next() {

@@ -8,6 +8,7 @@
 mod build;
 mod furniture;
 mod heading;
+mod infer;
 pub(crate) mod marker;
 mod scan;
 pub(crate) mod text;

@@ -1,0 +1,289 @@
+//! Where a heading ends when nothing marks its end: text whose line breaks
+//! were lost runs a heading straight into its body
+//! ("一、要充分肯定取得的成绩2023年是不平凡的一年，……").
+//!
+//! Every place between the 4th and the 48th character is scored on signals
+//! that hold across documents, and the best place wins when its score is
+//! high enough:
+//!
+//! - the body opens with a date, or a word that opens paragraphs
+//!   (我们, 当前, 近年来, 党的, 根据, 随着 …);
+//! - the heading closes with a word that closes headings (问题, 任务, 工作,
+//!   意义, 体系, 新格局 …);
+//! - the body's first words repeat words of the heading (乡村振兴 after
+//!   "……培育乡村发展新动能");
+//! - sibling headings share their shape: the heading closes with the word
+//!   that closed the previous sibling, or that the next sibling uses;
+//! - headings are short: long ones cost a little.
+//!
+//! A place inside quotes or brackets, next to punctuation or between digits
+//! is never chosen.
+
+use super::heading::Siblings;
+
+/// Words that open a paragraph of body text.
+const OPENERS: &[&str] = &[
+    "一年来",
+    "过去",
+    "近年来",
+    "近几年",
+    "多年来",
+    "今年",
+    "去年",
+    "当前",
+    "目前",
+    "现在",
+    "我们",
+    "我国",
+    "我市",
+    "我省",
+    "我区",
+    "我县",
+    "全市",
+    "全省",
+    "全区",
+    "全国",
+    "党的",
+    "党中央",
+    "根据",
+    "按照",
+    "为了",
+    "为贯彻",
+    "随着",
+    "自从",
+    "自",
+    "这是",
+    "这几年",
+    "这次",
+    "同志们",
+    "新中国",
+    "改革开放",
+    "在充分",
+    "在党",
+    "经过",
+    "通过",
+    "由于",
+    "截至",
+    "据",
+    "从",
+    "今天",
+    "回顾",
+    "实践证明",
+    "事实证明",
+    "大家知道",
+];
+
+/// Words that close a heading.
+const CLOSERS: &[&str] = &[
+    "问题",
+    "任务",
+    "回顾",
+    "工作",
+    "体系",
+    "安排",
+    "建设",
+    "意义",
+    "要求",
+    "原则",
+    "领导",
+    "保障",
+    "成绩",
+    "成就",
+    "目标",
+    "思想",
+    "方针",
+    "情况",
+    "措施",
+    "机制",
+    "格局",
+    "能力",
+    "水平",
+    "动能",
+    "支撑",
+    "供给",
+    "气象",
+    "风貌",
+    "获得感",
+    "作用",
+    "关系",
+    "现代化",
+    "概要",
+    "形势",
+    "取向",
+    "使命",
+    "征程",
+    "变革",
+    "方略",
+    "战略",
+    "政策",
+    "环境",
+    "步伐",
+    "进展",
+    "成效",
+    "经验",
+    "体会",
+    "意见",
+    "部署",
+    "总结",
+    "展望",
+    "行动",
+    "攻坚战",
+    "屏障",
+    "高地",
+    "示范区",
+];
+
+/// The most characters a heading is looked for in.
+const MAX_CHARS: usize = 48;
+/// The fewest characters a heading has.
+const MIN_CHARS: usize = 2;
+/// The score a place needs to be taken.
+const THRESHOLD: i32 = 32;
+
+/// The byte offset in `run` where the body most likely starts, if a place
+/// scores high enough.
+pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
+    let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 8).collect();
+    let mut depth = 0i32;
+    let mut best: Option<(i32, usize)> = None;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        // Track quotes and brackets before position k.
+        if k > 0 {
+            match chars[k - 1].1 {
+                '“' | '‘' | '《' | '（' | '(' | '「' | '『' | '【' => depth += 1,
+                '”' | '’' | '》' | '）' | ')' | '」' | '』' | '】' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        if k < MIN_CHARS || k > MAX_CHARS || depth > 0 {
+            continue;
+        }
+        let prev = chars[k - 1].1;
+        if !is_word_char(c) && !c.is_ascii_digit() && !matches!(c, '“' | '《' | '（' | '(' | '—') {
+            continue;
+        }
+        if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
+            continue;
+        }
+        if prev.is_ascii_digit() && c.is_ascii_digit() {
+            continue;
+        }
+        let head = &run[..at];
+        let body = &run[at..];
+        let score = score(head, body, k, siblings);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, at));
+        }
+    }
+    best.filter(|&(s, _)| s >= THRESHOLD).map(|(_, at)| at)
+}
+
+fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> i32 {
+    let mut score = 0;
+    if starts_with_date(body) {
+        score += 40;
+    } else if OPENERS.iter().any(|o| body.starts_with(o)) {
+        score += 20;
+    }
+    // The body restates the heading word for word ("去年去年，……").
+    if head_chars <= 6 && body.starts_with(head) {
+        score += 40;
+    }
+    if head_chars < 4 {
+        return score - 10;
+    }
+    if CLOSERS.iter().any(|w| head.ends_with(w)) {
+        score += 20;
+    }
+    // The body repeats the heading's words at once.
+    let mut two = body.chars().take(2);
+    if let (Some(a), Some(b)) = (two.next(), two.next()) {
+        if is_word_char(a) && is_word_char(b) {
+            let bigram: String = [a, b].iter().collect();
+            if head.contains(&bigram) {
+                score += 12;
+            }
+        }
+    }
+    // Siblings end alike: "关于……工作" / "关于……工作".
+    let end = last_two(head);
+    if end.chars().all(is_word_char) && end.chars().count() == 2 {
+        let shared_previous = siblings.previous_end.is_some_and(|p| p == end);
+        let shared_next = siblings
+            .next_run
+            .char_indices()
+            .skip(4)
+            .take(MAX_CHARS)
+            .any(|(i, _)| siblings.next_run[i..].starts_with(end));
+        if shared_previous || shared_next {
+            score += 15;
+        }
+    }
+    // A heading is rarely long.
+    score - (head_chars.saturating_sub(20) as i32) / 2
+}
+
+/// A year (2023年), a month (5月) or a full date at the start.
+fn starts_with_date(s: &str) -> bool {
+    let digits = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    digits > 0 && s.chars().nth(digits).is_some_and(|c| matches!(c, '年' | '月'))
+}
+
+/// CJK ideographs and letters: characters a word is made of.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !c.is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::infer_end;
+    use crate::parse::heading::Siblings;
+
+    #[test]
+    fn siblings_that_end_alike_help() {
+        let siblings = Siblings {
+            previous_end: Some("工作"),
+            next_run: "",
+        };
+        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后";
+        assert_eq!(
+            infer_end(run, &siblings).map(|i| &run[..i]),
+            Some("关于前一段疫情防控工作")
+        );
+    }
+
+    fn cut(run: &str) -> Option<&str> {
+        infer_end(run, &Default::default()).map(|i| &run[..i])
+    }
+
+    #[test]
+    fn cuts_before_a_year() {
+        assert_eq!(
+            cut("要充分肯定取得的成绩2025年是不平凡的一年"),
+            Some("要充分肯定取得的成绩")
+        );
+    }
+
+    #[test]
+    fn cuts_after_a_closing_word_before_an_opener() {
+        assert_eq!(
+            cut("关于当前防控重点工作在充分肯定成绩的同时"),
+            Some("关于当前防控重点工作")
+        );
+        assert_eq!(cut("发展的重大意义党的十八大以来"), Some("发展的重大意义"));
+    }
+
+    #[test]
+    fn leaves_a_run_without_evidence_alone() {
+        assert_eq!(cut("加强领导"), None);
+        assert_eq!(cut("坚持稳中求进工作总基调着力创新和完善宏观调控"), None);
+    }
+}
+
+/// The last two characters of `s`.
+pub(crate) fn last_two(s: &str) -> &str {
+    s.char_indices().rev().nth(1).map_or(s, |(i, _)| &s[i..])
+}
