@@ -359,3 +359,123 @@ fn dun_before_liang() {
         []
     );
 }
+
+// The real documents of `../shared/corpus` (read in place, never copied).
+
+/// Every finding on the corpus, read and judged true (see the closing note of
+/// issue 5): `(document, line, rule)`. Documents not listed give none.
+const CORPUS_FINDINGS: &[(&str, usize, &str)] = &[
+    // 1983 report: 第一、 headings where B.3.1 wants 第一，
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        70,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        79,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        88,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        105,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        109,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/03_gwr-1983-national-wikisource.txt",
+        113,
+        "non-standard-delimiter",
+    ),
+    // 1955 report: 一、 lists inside （一） （三） （五） （八）, below the 一、 parts
+    (
+        "public/04_gwr-1955-national-wikisource-long.txt",
+        243,
+        "level-order",
+    ),
+    (
+        "public/04_gwr-1955-national-wikisource-long.txt",
+        309,
+        "level-order",
+    ),
+    (
+        "public/04_gwr-1955-national-wikisource-long.txt",
+        406,
+        "level-order",
+    ),
+    (
+        "public/04_gwr-1955-national-wikisource-long.txt",
+        520,
+        "level-order",
+    ),
+    (
+        "public/04_gwr-1955-national-wikisource-long.txt",
+        689,
+        "level-order",
+    ),
+    // 1982 congress report: 第一、 … 第四、
+    (
+        "public/10_cpc-congress12-report-1982-wikisource.txt",
+        209,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/10_cpc-congress12-report-1982-wikisource.txt",
+        221,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/10_cpc-congress12-report-1982-wikisource.txt",
+        231,
+        "non-standard-delimiter",
+    ),
+    (
+        "public/10_cpc-congress12-report-1982-wikisource.txt",
+        241,
+        "non-standard-delimiter",
+    ),
+];
+
+#[test]
+fn corpus_findings_are_the_judged_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !root.is_dir() {
+        eprintln!("skipped: {} not found", root.display());
+        return;
+    }
+    let mut got = Vec::new();
+    for sub in ["public", "seed"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(sub))
+            .expect("corpus folder should be readable")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text =
+                speechtree::input::read_path(&path, &Default::default()).expect("corpus file should decode");
+            let doc = speechtree::parse(&text);
+            let name = format!("{sub}/{}", path.file_name().unwrap().to_string_lossy());
+            for f in lint(&doc) {
+                got.push((name.clone(), doc.line_col(f.span.start).line, f.rule.id()));
+            }
+        }
+    }
+    let want: Vec<(String, usize, &str)> = CORPUS_FINDINGS
+        .iter()
+        .map(|&(d, l, r)| (d.to_string(), l, r))
+        .collect();
+    assert_eq!(
+        got, want,
+        "each corpus finding should be one that was read and judged true"
+    );
+}
