@@ -112,14 +112,15 @@ pub fn line_col(source: &str, offset: usize) -> LineCol {
                 line += 1;
                 line_start = i + 1;
             }
-            b'\r' if before.get(i + 1) != Some(&b'\n') => {
+            b'\r'
+                if before.get(i + 1) != Some(&b'\n')
                 // A lone `\r` ends a line; `\r\n` is counted at its `\n`.
                 // A `\r` that is the last byte before `offset` may still be
                 // followed by `\n` in the source.
-                if source.as_bytes().get(i + 1) != Some(&b'\n') {
-                    line += 1;
-                    line_start = i + 1;
-                }
+                && source.as_bytes().get(i + 1) != Some(&b'\n') =>
+            {
+                line += 1;
+                line_start = i + 1;
             }
             _ => {}
         }

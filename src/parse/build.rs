@@ -54,6 +54,8 @@ struct Frame<'a> {
     /// line breaks (an inline list 1．…；2．…), where that paragraph ends:
     /// the section closes there.
     closes_at: Option<usize>,
+    /// Whether this node's style is also open further out (a list, not a level).
+    reused: bool,
     start: usize,
     marker: Option<Marker<'a>>,
     heading: Option<Heading<'a>>,
@@ -112,6 +114,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 heading: None,
                 children: Vec::new(),
                 closes_at: None,
+                reused: false,
             }],
             cursor: 0,
             levels: HashMap::new(),
@@ -223,6 +226,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             heading: Some(heading),
             children: Vec::new(),
             closes_at: None,
+            reused: false,
         });
     }
 
@@ -246,6 +250,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         if c.position == Position::AfterComma && (style.is_heading() || v == 1 || c.raw.last) {
             // After a comma only a point that continues its list may stand.
             return self.continuation_only(c);
+        }
+        if c.position == Position::Glued {
+            return self.glued(c, succ);
         }
         if self.footnote_refs
             && !line_start
@@ -366,6 +373,36 @@ impl<'a, 'o> Builder<'a, 'o> {
         })
     }
 
+    /// A marker glued to the text before it: a bracketed ordinal or 1. that
+    /// continues an open sequence, or starts one whose next item follows.
+    fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        let style = c.raw.style;
+        if !matches!(
+            style,
+            MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+        ) {
+            return None;
+        }
+        let v = c.raw.value;
+        if let Some(at) = self
+            .stack
+            .iter()
+            .rposition(|f| f.style() == Some(style) && f.value() + 1 == v)
+        {
+            return Some(Placement {
+                keep: at,
+                value: v,
+                diagnostic: None,
+            });
+        }
+        let near = succ.is_some_and(|s| s.start - c.start <= POINT_REACH);
+        (v == 1 && near).then(|| Placement {
+            keep: self.new_list_parent(style),
+            value: 1,
+            diagnostic: None,
+        })
+    }
+
     fn continuation_only(&self, c: &Candidate) -> Option<Placement> {
         let style = c.raw.style;
         let at = self.stack.iter().rposition(|f| f.style() == Some(style))?;
@@ -390,6 +427,9 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// How many frames to keep when a new list of `style` starts.
     fn new_list_parent(&self, style: MarkerStyle) -> usize {
         let mut keep = self.open_parent();
+        while keep > 1 && self.stack[keep - 1].reused {
+            keep -= 1;
+        }
         if matches!(self.stack[keep - 1].kind, Kind::Point { own_line: true }) {
             return keep;
         }
@@ -509,9 +549,18 @@ impl<'a, 'o> Builder<'a, 'o> {
             Kind::Point { own_line }
         };
         self.cursor = end;
-        let closes_at =
-            (style.is_heading() && c.position != Position::LineStart && !self.in_long_line(c.start))
-                .then(|| self.line_end(c.start));
+        // An inline list (1．…；2．… inside a paragraph) holds no more than
+        // its own paragraph. A list that reuses a style already open further
+        // out (一、 inside （五）) is a list, not a level: other lists that
+        // follow it are its siblings.
+        let reused = style.is_heading() && self.stack.iter().any(|f| f.style() == Some(style));
+        let closes_at = if !style.is_heading() || self.in_long_line(c.start) {
+            None
+        } else if c.position != Position::LineStart {
+            Some(self.line_end(c.start))
+        } else {
+            None
+        };
         self.stack.push(Frame {
             kind,
             start: c.start,
@@ -519,6 +568,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             heading: Some(heading),
             children: Vec::new(),
             closes_at,
+            reused,
         });
     }
 

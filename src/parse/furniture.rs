@@ -92,10 +92,11 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             value: src[prefix_end..title_stop].trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
         });
         // Lines between the title and the salutation: subtitle, date, speaker.
-        if let Some(s) = salutation {
-            if end < s.start && s.start - end < 600 {
-                push_lines(src, &mut items, end, s.start, FurnitureKind::Byline);
-            }
+        if let Some(s) = salutation
+            && end < s.start
+            && s.start - end < 600
+        {
+            push_lines(src, &mut items, end, s.start, FurnitureKind::Byline);
         }
     }
     if let Some(s) = salutation {
@@ -108,15 +109,15 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             });
         }
     }
-    if let Some(notes) = find_notes(src) {
-        if items.last().is_none_or(|i| i.span.end <= notes.span.start) {
-            items.push(notes);
-        }
+    if let Some(notes) = find_notes(src)
+        && items.last().is_none_or(|i| i.span.end <= notes.span.start)
+    {
+        items.push(notes);
     }
-    if let Some(closing) = find_closing(src) {
-        if items.last().is_none_or(|i| i.span.end <= closing.span.start) {
-            items.push(closing);
-        }
+    if let Some(closing) = find_closing(src)
+        && items.last().is_none_or(|i| i.span.end <= closing.span.start)
+    {
+        items.push(closing);
     }
     items
 }

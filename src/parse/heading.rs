@@ -78,15 +78,16 @@ fn finish(
     infer: bool,
     siblings: &Siblings<'_>,
 ) -> HeadingEnd {
-    if infer && chars > SHORT_HEADING {
-        if let Some(cut) = infer_end(&src[start..title_end], siblings) {
-            let cut = start + cut;
-            return HeadingEnd {
-                title: trim(src, start, cut),
-                end: cut,
-                inferred: true,
-            };
-        }
+    if infer
+        && chars > SHORT_HEADING
+        && let Some(cut) = infer_end(&src[start..title_end], siblings)
+    {
+        let cut = start + cut;
+        return HeadingEnd {
+            title: trim(src, start, cut),
+            end: cut,
+            inferred: true,
+        };
     }
     HeadingEnd {
         title: trim(src, start, title_end),

@@ -155,7 +155,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
                 _ => {}
             }
         }
-        if k < MIN_CHARS || k > MAX_CHARS || depth > 0 {
+        if !(MIN_CHARS..=MAX_CHARS).contains(&k) || depth > 0 {
             continue;
         }
         let prev = chars[k - 1].1;
@@ -197,12 +197,13 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
     }
     // The body repeats the heading's words at once.
     let mut two = body.chars().take(2);
-    if let (Some(a), Some(b)) = (two.next(), two.next()) {
-        if is_word_char(a) && is_word_char(b) {
-            let bigram: String = [a, b].iter().collect();
-            if head.contains(&bigram) {
-                score += 12;
-            }
+    if let (Some(a), Some(b)) = (two.next(), two.next())
+        && is_word_char(a)
+        && is_word_char(b)
+    {
+        let bigram: String = [a, b].iter().collect();
+        if head.contains(&bigram) {
+            score += 12;
         }
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
@@ -235,6 +236,11 @@ fn starts_with_date(s: &str) -> bool {
 /// CJK ideographs and letters: characters a word is made of.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !c.is_ascii_digit()
+}
+
+/// The last two characters of `s`.
+pub(crate) fn last_two(s: &str) -> &str {
+    s.char_indices().rev().nth(1).map_or(s, |(i, _)| &s[i..])
 }
 
 #[cfg(test)]
@@ -281,9 +287,4 @@ mod tests {
         assert_eq!(cut("加强领导"), None);
         assert_eq!(cut("坚持稳中求进工作总基调着力创新和完善宏观调控"), None);
     }
-}
-
-/// The last two characters of `s`.
-pub(crate) fn last_two(s: &str) -> &str {
-    s.char_indices().rev().nth(1).map_or(s, |(i, _)| &s[i..])
 }

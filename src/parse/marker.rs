@@ -223,7 +223,17 @@ fn ordinal(i: &str) -> IResult<&str, u32> {
     let (i, (_, v, _)) = (
         tag("第"),
         han_number,
-        alt((tag("，"), tag(","), tag("、"), tag("是"), tag("："), tag(":"))),
+        alt((
+            tag("，"),
+            tag(","),
+            tag("、"),
+            tag("是"),
+            tag("："),
+            tag(":"),
+            // 第一步，第二步， count steps the same way.
+            tag("步，"),
+            tag("步,"),
+        )),
     )
         .parse(i)?;
     Ok((i, v))
@@ -354,6 +364,7 @@ mod tests {
         assert_eq!(read("第二部分"), Some((S::Part, 2, "第二部分")));
         assert_eq!(read("第一，加强"), Some((S::Ordinal, 1, "第一，")));
         assert_eq!(read("第一是加强"), Some((S::Ordinal, 1, "第一是")));
+        assert_eq!(read("第一步，加强"), Some((S::Ordinal, 1, "第一步，")));
         assert_eq!(read("其二，加强"), Some((S::Qi, 2, "其二，")));
         assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
         assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));

@@ -19,6 +19,10 @@ pub(crate) enum Position {
     RunIn,
     /// After a comma: only good for a continuing point.
     AfterComma,
+    /// Right after other text, with no boundary (a heading whose line break
+    /// was lost: "……总体要求（一）指导思想"). Only bracketed ordinals and
+    /// 1. are looked for here, and they must belong to a sequence.
+    Glued,
 }
 
 /// A marker read at a position where markers may stand.
@@ -30,13 +34,27 @@ pub(crate) struct Candidate {
     pub position: Position,
 }
 
+/// Whether `c` after `prev` may start a glued marker: a bracket or a digit
+/// right after a 汉字.
+fn glued_start(prev: char, c: char) -> bool {
+    let after_word =
+        ('\u{4e00}'..='\u{9fff}').contains(&prev) && !matches!(prev, '第' | '见' | '和' | '及' | '或' | '至');
+    after_word && (matches!(c, '（' | '(') || c.is_ascii_digit() || ('１'..='９').contains(&c))
+}
+
 /// All candidates in `range` of `src`, in order.
 pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut pos = Some(Position::LineStart);
     let text = &src[range.clone()];
     let mut iter = text.char_indices().peekable();
+    let mut prev = '\n';
     while let Some((i, c)) = iter.next() {
+        // A bracket or a digit right after a word: a marker glued to the
+        // heading before it, where line breaks were lost.
+        if pos.is_none() && glued_start(prev, c) {
+            pos = Some(Position::Glued);
+        }
         if let Some(p) = pos {
             if is_inline_space(c) {
                 continue;
@@ -44,27 +62,40 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
             if is_closer(c) && p != Position::LineStart {
                 continue;
             }
-            if may_start_marker(c) {
-                if let Some(raw) = marker(&text[i..]) {
-                    let start = range.start + i;
-                    out.push(Candidate {
-                        start,
-                        end: start + raw.len,
-                        raw,
-                        position: p,
-                    });
-                    // Skip the marker's own characters.
-                    while iter.peek().is_some_and(|&(j, _)| j < i + raw.len) {
-                        iter.next();
-                    }
-                    pos = None;
-                    continue;
+            if may_start_marker(c)
+                && let Some(raw) = marker(&text[i..])
+            {
+                let start = range.start + i;
+                out.push(Candidate {
+                    start,
+                    end: start + raw.len,
+                    raw,
+                    position: p,
+                });
+                // Skip the marker's own characters.
+                while iter.peek().is_some_and(|&(j, _)| j < i + raw.len) {
+                    iter.next();
                 }
+                // A marker that ends in a comma or a boundary (最后，) may be
+                // followed by another (最后，第四，).
+                let last = text[i..i + raw.len].chars().next_back().unwrap_or(c);
+                pos = if is_boundary(last) {
+                    Some(Position::RunIn)
+                } else if is_comma(last) {
+                    Some(Position::AfterComma)
+                } else {
+                    None
+                };
+                prev = last;
+                continue;
             }
         }
+        let photo_credit = c == '摄' && matches!(prev, '/' | '／');
+        prev = c;
         pos = if is_line_break(c) {
             Some(Position::LineStart)
-        } else if is_boundary(c) {
+        } else if is_boundary(c) || photo_credit {
+            // A news photo's credit (新华社记者 X/摄) ends its caption.
             Some(Position::RunIn)
         } else if is_comma(c) {
             Some(Position::AfterComma)
