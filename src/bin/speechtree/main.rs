@@ -9,12 +9,7 @@ use std::process::ExitCode;
 
 /// Print the structure of Chinese speeches, work reports and official documents.
 #[derive(Parser, Debug)]
-#[command(
-    name = "speechtree",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "speechtree", version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
