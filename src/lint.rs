@@ -458,6 +458,10 @@ fn delimiters(doc: &Document<'_>, out: &mut Findings) {
             MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence if last == '、' => {
                 Some((format!("{}，", text.trim_end_matches(last)), "GB/T 15834 B.3.1"))
             }
+            // 第一 with no delimiter at all.
+            MarkerStyle::Ordinal if crate::parse::marker::han_digit(last).is_some() => {
+                Some((format!("{text}，"), "GB/T 15834 B.3.1"))
+            }
             MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {
                 // The parser keeps no punctuation in these markers; look after them.
                 let after = source.get(m.span.end..).unwrap_or("");

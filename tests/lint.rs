@@ -329,7 +329,6 @@ fn cli_reads_gbk() {
 // What the lint needs from the parser, and what it got.
 
 #[test]
-#[ignore = "needs parser: accept a point that skips a value (三是 after 一是) and report skipped-ordinal"]
 fn skipped_point() {
     assert_eq!(
         found("一是加强领导。三是狠抓落实。\n"),
@@ -342,7 +341,6 @@ fn skipped_point() {
 }
 
 #[test]
-#[ignore = "needs parser: accept 第一 without its comma at a line start (第一　加强领导) as an ordinal"]
 fn ordinal_without_comma() {
     assert_eq!(
         found("第一　加强组织领导。\n第二，强化督促检查。\n"),

@@ -9,6 +9,7 @@
 
 use super::furniture::{Annex, Item};
 use super::heading::{HeadingEnd, Siblings, heading_end};
+use super::marker::han_digit;
 use super::scan::{Candidate, Position};
 use super::text::{is_blank, line_end_after_break};
 use crate::Options;
@@ -254,6 +255,14 @@ impl<'a, 'o> Builder<'a, 'o> {
         if c.position == Position::Glued {
             return self.glued(c, succ);
         }
+        // 第一 without a delimiter counts only at a line start.
+        let bare = self.src[c.start..c.end]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| han_digit(ch).is_some());
+        if style == MarkerStyle::Ordinal && !line_start && bare {
+            return None;
+        }
         if self.footnote_refs
             && !line_start
             && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber)
@@ -299,7 +308,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                     diagnostic: None,
                 });
             }
-            if line_start && style.is_heading() {
+            let skipped_point = !style.is_heading() && v == prev + 2;
+            if (line_start && style.is_heading()) || skipped_point {
                 let related = open.marker.as_ref().map(|m| m.span);
                 let diag = if v > prev + 1 {
                     (
@@ -713,7 +723,13 @@ fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
     let mut out = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
-        let by_value = next.get(&(style, c.raw.value + 1)).copied();
+        // An enumeration that skips one item (一是 … 三是) is still one, for
+        // points; the gap is reported when the later item is accepted.
+        let by_value = next.get(&(style, c.raw.value + 1)).copied().or_else(|| {
+            (!style.is_heading())
+                .then(|| next.get(&(style, c.raw.value + 2)).copied())
+                .flatten()
+        });
         // 最后 closes any list of its style.
         let by_last = last_of_style
             .get(&style)

@@ -233,6 +233,9 @@ fn ordinal(i: &str) -> IResult<&str, u32> {
             // 第一步，第二步， count steps the same way.
             tag("步，"),
             tag("步,"),
+            // 第一 followed by a space, without its comma (GB/T 15834 B.3.1
+            // wants one): kept for the lint, accepted at line starts only.
+            map(peek(verify(anychar, |&c| c == '\u{3000}' || c == ' ')), |_| ""),
         )),
     )
         .parse(i)?;
