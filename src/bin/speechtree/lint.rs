@@ -202,8 +202,8 @@ fn text_report(checked: &[Checked], snippets: bool) -> String {
                 f.rule.id(),
                 f.message
             ));
-            if snippets {
-                if let Some(line) = index.line_span(at.line) {
+            if snippets
+                && let Some(line) = index.line_span(at.line) {
                     let text = line.slice(&c.text);
                     let start = f.span.start.saturating_sub(line.start).min(text.len());
                     let end = f.span.end.saturating_sub(line.start).clamp(start, text.len());
@@ -219,7 +219,6 @@ fn text_report(checked: &[Checked], snippets: bool) -> String {
                     out.push_str(&renderer.render(&report));
                     out.push('\n');
                 }
-            }
         }
     }
     out
