@@ -7,9 +7,10 @@
 //! Levels are relative to the document: the first style met is the
 //! outermost, and a style keeps the level it was first given.
 
-use super::furniture::{Annex, Item};
+use super::furniture::Item;
 use super::heading::{HeadingEnd, Siblings, heading_end};
 use super::marker::han_digit;
+use super::parts::Part;
 use super::scan::{Candidate, Position};
 use super::text::{is_blank, line_end_after_break};
 use crate::Options;
@@ -37,7 +38,7 @@ enum Kind {
 #[derive(Clone, Copy)]
 enum Event<'a> {
     Furniture(Item<'a>),
-    Annex(Annex),
+    Annex(Part),
 }
 
 impl Event<'_> {
@@ -138,7 +139,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         mut self,
         cands: &[Candidate],
         furniture: &[Item<'a>],
-        annexes: &[Annex],
+        annexes: &[Part],
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         let succ = successors(cands);
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
@@ -202,7 +203,7 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// An annex (附件1) closes everything open and holds what follows as an
     /// unnumbered top-level heading: numbering restarts inside it.
-    fn annex(&mut self, annex: Annex) {
+    fn annex(&mut self, annex: Part) {
         if annex.start < self.cursor {
             return;
         }

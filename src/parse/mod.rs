@@ -10,6 +10,7 @@ mod furniture;
 mod heading;
 mod infer;
 pub(crate) mod marker;
+mod parts;
 mod scan;
 pub(crate) mod text;
 
@@ -20,8 +21,11 @@ use crate::span::Span;
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
     let cands = scan::candidates(src, 0..src.len());
-    let (children, diagnostics) =
-        build::Builder::new(src, options).build(&cands, &items, &furniture::annexes(src));
+    let mut parts = parts::annexes(src);
+    parts.extend(parts::own_line_titles(src, &cands, &items));
+    parts.sort_by_key(|p| p.start);
+    parts.dedup_by_key(|p| p.start);
+    let (children, diagnostics) = build::Builder::new(src, options).build(&cands, &items, &parts);
     Document {
         source: src,
         span: Span::new(0, src.len()),

@@ -1,0 +1,170 @@
+//! Unnumbered headings that open a part of the document: annexes (附件1)
+//! and part titles on their own line ("过去五年的回顾"). Each closes what is
+//! open and holds what follows, so numbering restarts inside it.
+
+use super::furniture::Item;
+use super::scan::{Candidate, Position};
+use super::text::{is_inline_space, is_line_break, line_end_after_break};
+use crate::span::Span;
+
+/// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part {
+    /// Start of the label line.
+    pub start: usize,
+    /// The annex's title (the rest of the label line, or the next line).
+    pub title: Span,
+    /// End of the label (and title) lines, line breaks included.
+    pub end: usize,
+}
+
+/// Annex labels at line starts.
+pub(crate) fn annexes(src: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < src.len() {
+        let end = super::text::line_end_after_break(src, at);
+        let line = &src[at..end];
+        let content = line.trim_start_matches(is_inline_space);
+        if let Some(rest) = content
+            .strip_prefix("附件")
+            .or_else(|| content.strip_prefix("附："))
+        {
+            let label = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || super::marker::han_digit(c).is_some()
+                    || matches!(c, '：' | ':' | ' ' | '\u{3000}')
+            });
+            let title = label.trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
+            if title.chars().count() <= 30 {
+                let start = at;
+                if title.is_empty() {
+                    // The title is on the next line.
+                    let next_end = super::text::line_end_after_break(src, end);
+                    let next = &src[end..next_end];
+                    let t = next.trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+                    if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
+                        let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
+                        out.push(Part {
+                            start,
+                            title: Span::new(t_start, t_start + t.len()),
+                            end: next_end,
+                        });
+                        at = next_end;
+                        continue;
+                    }
+                    out.push(Part {
+                        start,
+                        title: Span::new(end, end),
+                        end,
+                    });
+                } else {
+                    let t_start = end - label.len();
+                    out.push(Part {
+                        start,
+                        title: Span::new(t_start, t_start + title.len()),
+                        end,
+                    });
+                }
+            }
+        }
+        at = end;
+    }
+    out
+}
+
+/// Characters a title never ends with: it would be a sentence cut by a
+/// line break (……已经缔结了 / ……发展的).
+const OPEN_ENDS: &[char] = &[
+    '的', '了', '和', '与', '及', '在', '对', '把', '被', '是', '为', '等', '或', '从', '向', '将',
+];
+
+/// Part titles on their own line: short, without sentence punctuation, after
+/// a finished sentence, before body text, not furniture, and followed by
+/// numbering that starts afresh (or none).
+pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> Vec<Part> {
+    let mut out = Vec::new();
+    let body_start = furniture
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes | crate::FurnitureKind::Noise
+            ) || f.span.start == 0
+        })
+        .map(|f| f.span.end)
+        .max()
+        .unwrap_or(0);
+    let body_end = furniture
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes
+            ) || (f.kind == crate::FurnitureKind::Noise && f.span.start > 0)
+        })
+        .map(|f| f.span.start)
+        .filter(|&s| s > body_start)
+        .min()
+        .unwrap_or(src.len());
+    let mut prev_line = "";
+    let mut at = body_start;
+    let mut next_cand = 0;
+    while at < body_end {
+        let end = line_end_after_break(src, at);
+        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        if line.is_empty() {
+            at = end;
+            continue;
+        }
+        while next_cand < cands.len() && cands[next_cand].start < at {
+            next_cand += 1;
+        }
+        let starts_marker = cands
+            .get(next_cand)
+            .is_some_and(|c| c.start < end && c.position == Position::LineStart);
+        let chars = line.chars().count();
+        let is_title = !starts_marker
+            && (2..=25).contains(&chars)
+            && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !line.contains([
+                '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
+            ])
+            && !line.ends_with(OPEN_ENDS)
+            && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
+            && next_body_is_longer(src, end, body_end, chars)
+            && numbering_restarts(&cands[next_cand..]);
+        if is_title {
+            let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
+            out.push(Part {
+                start: at,
+                title: Span::new(start, start + line.len()),
+                end,
+            });
+        }
+        prev_line = line;
+        at = end;
+    }
+    out
+}
+
+/// Whether the next non-blank line is longer than `chars` characters.
+fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> bool {
+    while at < limit {
+        let end = line_end_after_break(src, at);
+        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        if !line.is_empty() {
+            return line.chars().count() > chars;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Whether the next heading-style marker at a line start (if any) starts a
+/// sequence: a title in the middle of a numbered run would break it.
+fn numbering_restarts(rest: &[Candidate]) -> bool {
+    rest.iter()
+        .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
+        .is_none_or(|c| c.raw.value == 1)
+}
