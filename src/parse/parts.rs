@@ -132,7 +132,8 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
             ])
             && !line.ends_with(OPEN_ENDS)
             && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
-            && next_body_is_longer(src, end, body_end, chars)
+            && (next_body_is_longer(src, end, body_end, chars)
+                || next_starts_list(src, end, &cands[next_cand..]))
             && numbering_restarts(&cands[next_cand..]);
         if is_title {
             let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
@@ -167,4 +168,14 @@ fn numbering_restarts(rest: &[Candidate]) -> bool {
     rest.iter()
         .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
         .is_none_or(|c| c.raw.value == 1)
+}
+
+/// Whether the next non-blank line starts with the first item of a list.
+fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
+    let next = src[end..]
+        .find(|c: char| !is_inline_space(c) && !is_line_break(c))
+        .map(|i| end + i);
+    rest.iter()
+        .find(|c| c.start >= end)
+        .is_some_and(|c| Some(c.start) == next && c.raw.value == 1 && c.position == Position::LineStart)
 }
