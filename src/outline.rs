@@ -14,7 +14,7 @@ use std::fmt::Write;
 pub fn outline(doc: &Document<'_>) -> String {
     let mut out = String::new();
     if let Some(title) = doc.title() {
-        let _ = writeln!(out, "# title: {title}");
+        let _ = writeln!(out, "# title: {}", one_line(title));
     }
     if let Some(s) = doc.salutation() {
         let _ = writeln!(out, "# salutation: {s}");

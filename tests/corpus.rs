@@ -182,3 +182,27 @@ fn seed_json_spans_point_at_their_text() {
         "the seed's JSON should have many spans with text, found {checked}"
     );
 }
+
+/// The seed speech's furniture: its title and salutation are found inside the
+/// scraped page, and the page's boilerplate before them is noise.
+#[test]
+fn seed_furniture_is_recognised() {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared is absent");
+        return;
+    };
+    let text = fs::read_to_string(shared.join("corpus/seed/000_3ed04c813e91ed7f.txt")).expect("seed");
+    let doc = speechtree::parse(&text);
+    assert_eq!(doc.title(), Some("市长在2023年全市依法行政工作会议上的讲话"), "the seed's title");
+    assert_eq!(doc.salutation(), Some("同志们"), "the seed's salutation");
+    let first = &doc.children[0];
+    assert!(
+        matches!(first, speechtree::Node::Furniture(f) if f.kind == speechtree::FurnitureKind::Noise),
+        "the page boilerplate before the speech should be noise, not content: {first:?}"
+    );
+    let headings: Vec<_> = doc.sections().filter(|s| s.marker.is_some()).map(|s| s.heading.title).collect();
+    assert!(
+        headings.iter().all(|h| !h.contains("下载") && !h.contains("PDF")),
+        "no heading should come from the page boilerplate: {headings:?}"
+    );
+}

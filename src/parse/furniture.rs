@@ -114,12 +114,61 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     {
         items.push(notes);
     }
+    let tail = find_trailing_noise(src);
     if let Some(closing) = find_closing(src)
         && items.last().is_none_or(|i| i.span.end <= closing.span.start)
+        && tail.is_none_or(|t| closing.span.start < t.span.start)
     {
+        let mut closing = closing;
+        if let Some(t) = tail {
+            closing.span.end = closing.span.end.min(t.span.start);
+        }
         items.push(closing);
     }
+    if let Some(t) = tail
+        && items.last().is_none_or(|i| i.span.end <= t.span.start)
+    {
+        items.push(t);
+    }
     items
+}
+
+/// Words of page boilerplate and licence notes after a document.
+const TRAILING_NOISE: [&str; 12] = [
+    "本作品",
+    "著作权法",
+    "公有领域",
+    "Public domain",
+    "维基文库",
+    "相关报道",
+    "责任编辑",
+    "打印本页",
+    "关闭窗口",
+    "版权所有",
+    "扫一扫",
+    "分享到",
+];
+
+/// Page boilerplate after the document: from the first line, in the last
+/// few kilobytes, that carries a boilerplate word, to the end, when no
+/// sentence of the document follows it.
+fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
+    let tail_start = floor_char(src, src.len().saturating_sub(3_000));
+    let mut at = src[tail_start..]
+        .find('\n')
+        .map_or(src.len(), |i| tail_start + i + 1);
+    if tail_start == 0 {
+        at = 0;
+    }
+    while at < src.len() {
+        let end = super::text::line_end_after_break(src, at);
+        let line = &src[at..end];
+        if TRAILING_NOISE.iter().any(|w| line.contains(w)) {
+            return Some(item(src, FurnitureKind::Noise, at, src.len()));
+        }
+        at = end;
+    }
+    None
 }
 
 #[derive(Clone, Copy)]
@@ -180,29 +229,92 @@ fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
     })
 }
 
-/// The title line: `(line start, start of the title after any prefix, end of the title)`.
+/// The title: `(start of its first line, start of the title after any
+/// prefix, end of the title)`. A line with a scraped page's 文章标题: prefix
+/// wins; otherwise the first line that names a kind of text (……的讲话,
+/// 政府工作报告), when nothing before it reads like body text. A line that
+/// starts with —— is a subtitle: the title is the short lines above it.
 fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
-    let mut line_start = 0;
-    let mut lines = 0;
-    while line_start < reach && lines < 40 {
-        let line_end = line_end_or(src, line_start, None);
-        let line = &src[line_start..line_end];
-        lines += 1;
-        let content = line.trim_start_matches(|c: char| is_inline_space(c) || c == '#');
-        let indent = line.len() - content.len();
-        let prefix = TITLE_PREFIXES
-            .iter()
-            .find(|p| content.starts_with(**p))
-            .map_or(0, |p| p.len());
-        let body_start = line_start + indent + prefix;
-        let visible = src[body_start..line_end.min(reach.max(body_start))]
-            .trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
-        if let Some(end) = title_end(visible, prefix > 0) {
-            return Some((line_start, body_start, body_start + end));
+    let lines = front_lines(src, reach);
+    // A scraped page's label, wherever it stands in the front.
+    let labelled = TITLE_PREFIXES
+        .iter()
+        .filter_map(|p| src[..reach].find(p).map(|i| (i, i + p.len())))
+        .min();
+    if let Some((label, body_start)) = labelled {
+        let end = line_end_or(src, body_start, Some(reach));
+        let visible = trim_line(&src[body_start..end]);
+        let stop = title_end(visible, true)?;
+        return Some((label, body_start, body_start + stop));
+    }
+    for (k, &(start, end)) in lines.iter().enumerate() {
+        let content = src[start..end].trim_start_matches(|c: char| is_inline_space(c) || c == '#');
+        let body_start = end - content.len();
+        let visible = trim_line(content);
+        if visible.is_empty() {
+            continue;
         }
-        line_start = line_end;
+        // Body text or a caption is no title.
+        if visible.contains('。') {
+            continue;
+        }
+        let Some(stop) = title_end(visible, false) else {
+            continue;
+        };
+        let next_starts_with_punctuation = lines[k + 1..]
+            .iter()
+            .map(|&(s, e)| trim_line(&src[s..e]))
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.starts_with(['。', '，', '、', '；', '：']));
+        if next_starts_with_punctuation {
+            continue;
+        }
+        if visible.starts_with("——") {
+            // The title is the short lines just above the subtitle.
+            let above: Vec<(usize, usize)> = lines[..k]
+                .iter()
+                .rev()
+                .skip_while(|&&(s, e)| trim_line(&src[s..e]).is_empty())
+                .take_while(|&&(s, e)| {
+                    let l = trim_line(&src[s..e]);
+                    l.is_empty() || (l.chars().count() <= 30 && !l.contains(['。', '，', '：']))
+                })
+                .copied()
+                .collect();
+            if let (Some(&(first, first_end)), Some(&(last, last_end))) = (above.last(), above.first()) {
+                let title_start = first
+                    + (src[first..first_end].len()
+                        - src[first..first_end].trim_start_matches(is_inline_space).len());
+                let title_end = last
+                    + trim_line(&src[last..last_end]).len()
+                    + (src[last..last_end].len()
+                        - src[last..last_end].trim_start_matches(is_inline_space).len());
+                return Some((first, title_start, title_end));
+            }
+        }
+        return Some((start, body_start, body_start + stop));
     }
     None
+}
+
+/// Lines `(start, end)` of the front, up to `reach` and 40 lines.
+fn front_lines(src: &str, reach: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < reach && out.len() < 40 {
+        let end = line_end_or(src, at, None).min(reach.max(at + 1)).min(src.len());
+        let end = floor_char(src, end);
+        if end <= at {
+            break;
+        }
+        out.push((at, end));
+        at = end;
+    }
+    out
+}
+
+fn trim_line(s: &str) -> &str {
+    s.trim_matches(|c: char| is_inline_space(c) || is_line_break(c))
 }
 
 /// Where a title ends in `line`, if the line is a title: it names a kind of
@@ -211,24 +323,28 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
     if line.is_empty() || line.contains(['。', '，']) && !prefixed {
         return None;
     }
-    // File names and links are page furniture, not titles.
-    if line.contains(".doc") || line.contains(".pdf") || line.contains("http") {
+    // File names, links and breadcrumbs are page furniture, not titles.
+    if line.contains(".doc") || line.contains(".pdf") || line.contains("http") || line.contains('|') {
         return None;
     }
     let chars = line.chars().count();
-    let mut first: Option<usize> = None;
+    // The last word that names the text ends the title (……关于政府工作报告的决议).
+    let mut last: Option<usize> = None;
     for w in TITLE_WORDS {
-        if let Some(i) = line.find(w) {
+        if let Some(i) = line.rfind(w) {
             let end = i + w.len();
-            first = Some(first.map_or(end, |f| f.min(end)));
+            last = Some(last.map_or(end, |f| f.max(end)));
         }
     }
-    let end = first?;
-    if chars <= 60 {
+    let end = last?;
+    // A date or a name glued after the title: 讲话（2020年1月8日）习近平.
+    let rest = &line[end..];
+    let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    if chars <= 60 && !dated && !prefixed {
         // A short line that names its kind is a title as a whole.
         return Some(line.len());
     }
-    (prefixed || chars > 60).then_some(end)
+    Some(end)
 }
 
 /// The closing: a last paragraph opening with 同志们， or ending with 谢谢大家.

@@ -202,23 +202,22 @@ fn text_report(checked: &[Checked], snippets: bool) -> String {
                 f.rule.id(),
                 f.message
             ));
-            if snippets
-                && let Some(line) = index.line_span(at.line) {
-                    let text = line.slice(&c.text);
-                    let start = f.span.start.saturating_sub(line.start).min(text.len());
-                    let end = f.span.end.saturating_sub(line.start).clamp(start, text.len());
-                    let level = match f.severity {
-                        Severity::Error => Level::ERROR,
-                        Severity::Warning => Level::WARNING,
-                    };
-                    let report = [Group::with_level(level).element(
-                        Snippet::source(text)
-                            .line_start(at.line)
-                            .annotation(AnnotationKind::Primary.span(start..end)),
-                    )];
-                    out.push_str(&renderer.render(&report));
-                    out.push('\n');
-                }
+            if snippets && let Some(line) = index.line_span(at.line) {
+                let text = line.slice(&c.text);
+                let start = f.span.start.saturating_sub(line.start).min(text.len());
+                let end = f.span.end.saturating_sub(line.start).clamp(start, text.len());
+                let level = match f.severity {
+                    Severity::Error => Level::ERROR,
+                    Severity::Warning => Level::WARNING,
+                };
+                let report = [Group::with_level(level).element(
+                    Snippet::source(text)
+                        .line_start(at.line)
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )];
+                out.push_str(&renderer.render(&report));
+                out.push('\n');
+            }
         }
     }
     out
