@@ -617,13 +617,13 @@ impl<'a, 'o> Builder<'a, 'o> {
             {
                 self.pop();
             }
-            let mut end = line_end_after_break(src, at).min(to);
+            let mut end = line_end_after_break(&src[..to], at);
             let top = self.stack.len() - 1;
             let children = &mut self.stack[top].children;
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 while end < to {
-                    let next = line_end_after_break(src, end).min(to);
+                    let next = line_end_after_break(&src[..to], end);
                     if !is_blank(&src[end..next]) {
                         break;
                     }

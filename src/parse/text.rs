@@ -37,17 +37,15 @@ pub(crate) fn is_blank(s: &str) -> bool {
     s.chars().all(|c| is_inline_space(c) || is_line_break(c))
 }
 
-/// The end of the line that contains byte `at`, after its line break.
+/// The end of the line that contains byte `at`, after its line break
+/// (`\n`, `\r\n` or a lone `\r`). Looks no further than that line, so
+/// callers that walk line by line stay linear.
 pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
-    match src[at..].find('\n') {
+    let bytes = src.as_bytes();
+    match bytes[at..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
         Some(i) => at + i + 1,
-        None => {
-            // A lone `\r` also ends a line.
-            match src[at..].find('\r') {
-                Some(i) => at + i + 1,
-                None => src.len(),
-            }
-        }
+        None => src.len(),
     }
 }
 
