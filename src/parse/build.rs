@@ -24,10 +24,6 @@ use std::collections::HashMap;
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
 
-/// A line at least this long (bytes, about 1,300 characters) is taken to be
-/// text whose line breaks were lost.
-const LONG_LINE: usize = 4_000;
-
 enum Kind {
     Root,
     Section { level: u32 },
@@ -39,13 +35,15 @@ enum Kind {
 enum Event<'a> {
     Furniture(Item<'a>),
     Annex(Part),
+    /// A heading whose ordinal was lost, nested where it stands.
+    Unnumbered(Part),
 }
 
 impl Event<'_> {
     fn start(&self) -> usize {
         match self {
             Event::Furniture(f) => f.span.start,
-            Event::Annex(a) => a.start,
+            Event::Annex(a) | Event::Unnumbered(a) => a.start,
         }
     }
 }
@@ -58,6 +56,8 @@ struct Frame<'a> {
     closes_at: Option<usize>,
     /// Whether this node's style is also open further out (a list, not a level).
     reused: bool,
+    /// Where the next item of this node's list starts, when one follows.
+    next_item: Option<usize>,
     start: usize,
     marker: Option<Marker<'a>>,
     heading: Option<Heading<'a>>,
@@ -87,6 +87,8 @@ pub(crate) struct Builder<'a, 'o> {
     levels: HashMap<MarkerStyle, u32>,
     /// Byte offsets where lines start.
     line_starts: Vec<usize>,
+    /// Lines that lost their line breaks (see `text::long_lines`).
+    long_lines: Vec<std::ops::Range<usize>>,
     /// How the last heading of each style ended (its last two characters).
     last_end: HashMap<MarkerStyle, String>,
     /// Whether circled numbers in running text are footnote references.
@@ -117,9 +119,11 @@ impl<'a, 'o> Builder<'a, 'o> {
                 children: Vec::new(),
                 closes_at: None,
                 reused: false,
+                next_item: None,
             }],
             cursor: 0,
             levels: HashMap::new(),
+            long_lines: super::text::long_lines(src),
             line_starts: std::iter::once(0)
                 .chain(
                     src.bytes()
@@ -140,13 +144,15 @@ impl<'a, 'o> Builder<'a, 'o> {
         cands: &[Candidate],
         furniture: &[Item<'a>],
         annexes: &[Part],
+        unnumbered: &[Part],
+        succ: &[Option<usize>],
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
-        let succ = successors(cands);
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
             .chain(annexes.iter().map(|&a| Event::Annex(a)))
+            .chain(unnumbered.iter().map(|&a| Event::Unnumbered(a)))
             .collect();
         events.sort_by_key(Event::start);
         let mut events = events.into_iter().peekable();
@@ -180,7 +186,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 if heading.title.is_empty() && c.position != Position::LineStart {
                     continue;
                 }
-                self.accept(c, p, heading);
+                self.accept(c, p, heading, succ[i].map(|j| cands[j].start));
             }
         }
         for event in events {
@@ -198,7 +204,49 @@ impl<'a, 'o> Builder<'a, 'o> {
         match event {
             Event::Furniture(item) => self.furniture(&item),
             Event::Annex(annex) => self.annex(annex),
+            Event::Unnumbered(part) => self.unnumbered(part),
         }
+    }
+
+    /// A heading whose ordinal was lost: it closes open points and unnumbered
+    /// headings, and nests under the innermost numbered section.
+    fn unnumbered(&mut self, part: Part) {
+        // Not inside a heading, nor between two items of an open list.
+        let list_open = self
+            .stack
+            .iter()
+            .any(|f| matches!(f.kind, Kind::Point { .. }) && f.next_item.is_some_and(|n| n > part.start));
+        if part.start < self.cursor || list_open {
+            return;
+        }
+        self.text_until(part.start);
+        while self.stack.len() > 1
+            && !matches!(self.stack.last(), Some(f) if f.kind_is_section() && f.marker.is_some())
+        {
+            self.pop();
+        }
+        let level = self.stack.last().map_or(0, Frame::level) + 1;
+        let heading = Heading {
+            span: Span::new(part.start, part.end),
+            text: &self.src[part.start..part.end],
+            title: part.title.slice(self.src),
+            evidence: Evidence {
+                unnumbered: true,
+                run_in: true,
+                inferred_end: false,
+            },
+        };
+        self.cursor = part.end;
+        self.stack.push(Frame {
+            kind: Kind::Section { level },
+            start: part.start,
+            marker: None,
+            heading: Some(heading),
+            children: Vec::new(),
+            closes_at: None,
+            reused: false,
+            next_item: None,
+        });
     }
 
     /// An annex (附件1) closes everything open and holds what follows as an
@@ -229,6 +277,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             children: Vec::new(),
             closes_at: None,
             reused: false,
+            next_item: None,
         });
     }
 
@@ -484,13 +533,11 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     fn in_long_line(&self, at: usize) -> bool {
-        let i = self.line_starts.partition_point(|&s| s <= at);
-        let start = self.line_starts[i.saturating_sub(1)];
-        let end = self.line_starts.get(i).copied().unwrap_or(self.src.len());
-        end - start >= LONG_LINE
+        let i = self.long_lines.partition_point(|r| r.end <= at);
+        self.long_lines.get(i).is_some_and(|r| r.contains(&at))
     }
 
-    fn accept(&mut self, c: &Candidate, p: Placement, heading: HeadingEnd) {
+    fn accept(&mut self, c: &Candidate, p: Placement, heading: HeadingEnd, next_item: Option<usize>) {
         self.text_until(c.start);
         while self.stack.len() > p.keep.max(1) {
             self.pop();
@@ -580,6 +627,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             children: Vec::new(),
             closes_at,
             reused,
+            next_item,
         });
     }
 
@@ -718,7 +766,7 @@ fn strong_alone(style: MarkerStyle) -> bool {
 
 /// For each candidate, the index of the next candidate of the same style
 /// with the next value, before the style's current value comes again.
-fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
+pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
     let mut next: HashMap<(MarkerStyle, u32), usize> = HashMap::new();
     let mut last_of_style: HashMap<MarkerStyle, usize> = HashMap::new();
     let mut out = vec![None; cands.len()];

@@ -25,7 +25,17 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     parts.extend(parts::own_line_titles(src, &cands, &items));
     parts.sort_by_key(|p| p.start);
     parts.dedup_by_key(|p| p.start);
-    let (children, diagnostics) = build::Builder::new(src, options).build(&cands, &items, &parts);
+    let long = text::long_lines(src);
+    let succ = build::successors(&cands);
+    let list_starts: Vec<usize> = cands
+        .iter()
+        .zip(&succ)
+        .filter(|(c, s)| !c.raw.style.is_heading() && c.raw.value == 1 && s.is_some())
+        .map(|(c, _)| c.start)
+        .collect();
+    let run_in = parts::run_in_titles(src, |at| long.iter().any(|r| r.contains(&at)), &list_starts);
+    let (children, diagnostics) =
+        build::Builder::new(src, options).build(&cands, &items, &parts, &run_in, &succ);
     Document {
         source: src,
         span: Span::new(0, src.len()),

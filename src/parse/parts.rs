@@ -179,3 +179,121 @@ fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
         .find(|c| c.start >= end)
         .is_some_and(|c| Some(c.start) == next && c.raw.value == 1 && c.position == Position::LineStart)
 }
+
+/// Words that open a sentence of running text, not a heading.
+const CONNECTIVES: &[&str] = &[
+    "我们",
+    "我",
+    "这",
+    "那",
+    "但",
+    "同时",
+    "因此",
+    "所以",
+    "其中",
+    "他",
+    "她",
+    "它",
+    "而",
+    "并且",
+    "此外",
+    "另外",
+    "总之",
+    "可见",
+    "如果",
+    "因为",
+    "虽然",
+    "对",
+    "只有",
+    "只要",
+    "就是",
+    "也",
+    "还",
+    "又",
+    "都",
+    "特别是",
+    "尤其",
+    "各级",
+];
+
+/// Headings whose ordinals were lost, in text whose line breaks were lost
+/// too: a short two-clause sentence ("……全面贯彻落实，……进一步推动。")
+/// that the next sentence takes up word for word, and that a list (一是……)
+/// follows within three sentences. Only looked for in lines long enough to
+/// have lost their breaks (`long_line`).
+pub(crate) fn run_in_titles(
+    src: &str,
+    long_line: impl Fn(usize) -> bool,
+    list_starts: &[usize],
+) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, c) in src.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '\n') {
+            sentences.push((start, i, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    for (k, &(s, e, after)) in sentences.iter().enumerate() {
+        let Some(&(ns, ne, _)) = sentences.get(k + 1) else {
+            break;
+        };
+        if !long_line(s) || src[e..].starts_with('\n') {
+            continue;
+        }
+        let sentence = &src[s..e];
+        if !is_run_in_title(sentence) || super::marker::marker(sentence).is_some() {
+            continue;
+        }
+        // The next sentence takes the heading up; a body sentence takes up
+        // the one before it instead.
+        let before = k
+            .checked_sub(1)
+            .map_or("", |j| &src[sentences[j].0..sentences[j].1]);
+        let (next, prev) = (
+            shared_words(sentence, &src[ns..ne]),
+            shared_words(sentence, before),
+        );
+        let within = sentences.get(k + 4).map_or(src.len(), |x| x.0);
+        let list_follows = list_starts.iter().any(|&l| l >= after && l < within);
+        if next >= 3 && next > prev && list_follows {
+            out.push(Part {
+                start: s,
+                title: Span::new(s, e),
+                end: after,
+            });
+        }
+    }
+    out
+}
+
+fn is_run_in_title(s: &str) -> bool {
+    let chars = s.chars().count();
+    let commas = s.chars().filter(|c| matches!(c, '，' | ',')).count();
+    (8..=34).contains(&chars)
+        && commas == 1
+        && !s.starts_with(['，', ','])
+        && !s.ends_with(['，', ','])
+        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | ',' | '、'))
+        // Narrative (了) and definitions (是) are body text.
+        && !s.contains(['了', '是'])
+        && !CONNECTIVES.iter().any(|w| s.starts_with(w))
+}
+
+/// How many distinct two-character words of `s` `other` repeats.
+fn shared_words(s: &str, other: &str) -> usize {
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    let mut shared: Vec<[char; 2]> = Vec::new();
+    for w in chars.windows(2) {
+        let pair = [w[0], w[1]];
+        let text: String = pair.iter().collect();
+        if other.contains(&text) && !shared.contains(&pair) {
+            shared.push(pair);
+        }
+    }
+    shared.len()
+}

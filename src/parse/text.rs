@@ -59,3 +59,32 @@ pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
         is_line_break(c).then(|| at + c.len_utf8())
     }
 }
+
+/// A line at least this long (bytes, about 1,300 characters) is taken to be
+/// text whose line breaks were lost.
+pub(crate) const LONG_LINE: usize = 4_000;
+
+/// The byte ranges of lines that lost their line breaks: lines at least
+/// [`LONG_LINE`] long, or the only line of a text of some length.
+pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut lines = 0;
+    for line in src.split_inclusive('\n') {
+        if !is_blank(line) {
+            lines += 1;
+        }
+        if line.len() >= LONG_LINE {
+            out.push(at..at + line.len());
+        }
+        at += line.len();
+    }
+    if out.is_empty() && lines == 1 && src.len() >= SINGLE_LINE {
+        let start = src.len() - src.trim_start().len();
+        out.push(start..src.len());
+    }
+    out
+}
+
+/// A text of one line this long (bytes, about 100 characters) lost its breaks.
+const SINGLE_LINE: usize = 300;
