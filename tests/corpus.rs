@@ -193,14 +193,22 @@ fn seed_furniture_is_recognised() {
     };
     let text = fs::read_to_string(shared.join("corpus/seed/000_3ed04c813e91ed7f.txt")).expect("seed");
     let doc = speechtree::parse(&text);
-    assert_eq!(doc.title(), Some("市长在2023年全市依法行政工作会议上的讲话"), "the seed's title");
+    assert_eq!(
+        doc.title(),
+        Some("市长在2023年全市依法行政工作会议上的讲话"),
+        "the seed's title"
+    );
     assert_eq!(doc.salutation(), Some("同志们"), "the seed's salutation");
     let first = &doc.children[0];
     assert!(
         matches!(first, speechtree::Node::Furniture(f) if f.kind == speechtree::FurnitureKind::Noise),
         "the page boilerplate before the speech should be noise, not content: {first:?}"
     );
-    let headings: Vec<_> = doc.sections().filter(|s| s.marker.is_some()).map(|s| s.heading.title).collect();
+    let headings: Vec<_> = doc
+        .sections()
+        .filter(|s| s.marker.is_some())
+        .map(|s| s.heading.title)
+        .collect();
     assert!(
         headings.iter().all(|h| !h.contains("下载") && !h.contains("PDF")),
         "no heading should come from the page boilerplate: {headings:?}"
