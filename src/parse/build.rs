@@ -96,6 +96,8 @@ pub(crate) struct Builder<'a, 'o> {
     /// The last value accepted for each style, wherever it stood.
     last_value: HashMap<MarkerStyle, u32>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The input's heading hints, by start.
+    hints: Vec<crate::HeadingHint>,
 }
 
 /// What to do with an accepted candidate.
@@ -136,6 +138,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             footnote_refs: false,
             last_end: HashMap::new(),
             diagnostics: Vec::new(),
+            hints: {
+                let mut hints = options.heading_hints.clone();
+                hints.sort_by_key(|h| h.span.start);
+                hints
+            },
         }
     }
 
@@ -211,6 +218,7 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// A heading whose ordinal was lost: it closes open points and unnumbered
     /// headings, and nests under the innermost numbered section.
     fn unnumbered(&mut self, part: Part) {
+        let hint = self.hint_level(part.start);
         // Not inside a heading, nor between two items of an open list.
         let list_open = self
             .stack
@@ -220,9 +228,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             return;
         }
         self.text_until(part.start);
-        while self.stack.len() > 1
-            && !matches!(self.stack.last(), Some(f) if f.kind_is_section() && f.marker.is_some())
-        {
+        while self.stack.len() > 1 && !self.stack.last().is_some_and(|f| self.holds(f, hint)) {
             self.pop();
         }
         let level = self.stack.last().map_or(0, Frame::level) + 1;
@@ -232,7 +238,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             title: part.title.slice(self.src),
             evidence: Evidence {
                 unnumbered: true,
-                run_in: true,
+                run_in: hint.is_none(),
                 inferred_end: false,
             },
         };
@@ -247,6 +253,23 @@ impl<'a, 'o> Builder<'a, 'o> {
             reused: false,
             next_item: None,
         });
+    }
+
+    /// The outline level the input gave the line at `at` (a heading hint).
+    fn hint_level(&self, at: usize) -> Option<u8> {
+        let i = self.hints.partition_point(|h| h.span.start <= at);
+        let h = self.hints.get(i.checked_sub(1)?)?;
+        (at < h.span.end || at == h.span.start).then_some(h.level)
+    }
+
+    /// Whether frame `f` holds an unnumbered heading: a numbered section;
+    /// for a hinted heading (outline level `hint`), any section the input
+    /// gave no deeper or equal level.
+    fn holds(&self, f: &Frame<'a>, hint: Option<u8>) -> bool {
+        match hint {
+            None => f.kind_is_section() && f.marker.is_some(),
+            Some(level) => f.kind_is_section() && self.hint_level(f.start).is_none_or(|l| l < level),
+        }
     }
 
     /// An annex (附件1) closes everything open and holds what follows as an
@@ -455,7 +478,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 diagnostic: None,
             });
         }
-        let near = succ.is_some_and(|s| s.start - c.start <= POINT_REACH);
+        // A bracketed 汉字 ordinal is distinctive; 1. needs its next item near.
+        let near = succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start - c.start <= POINT_REACH);
         (v == 1 && near).then(|| Placement {
             keep: self.new_list_parent(style),
             value: 1,

@@ -245,7 +245,11 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         let end = line_end_or(src, body_start, Some(reach));
         let visible = trim_line(&src[body_start..end]);
         let stop = title_end(visible, true)?;
-        return Some((label, body_start, body_start + stop));
+        return Some((
+            label,
+            body_start,
+            body_start + leading_blank(&src[body_start..end]) + stop,
+        ));
     }
     for (k, &(start, end)) in lines.iter().enumerate() {
         let content = src[start..end].trim_start_matches(|c: char| is_inline_space(c) || c == '#');
@@ -285,14 +289,12 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
                 let title_start = first
                     + (src[first..first_end].len()
                         - src[first..first_end].trim_start_matches(is_inline_space).len());
-                let title_end = last
-                    + trim_line(&src[last..last_end]).len()
-                    + (src[last..last_end].len()
-                        - src[last..last_end].trim_start_matches(is_inline_space).len());
+                let title_end =
+                    last + leading_blank(&src[last..last_end]) + trim_line(&src[last..last_end]).len();
                 return Some((first, title_start, title_end));
             }
         }
-        return Some((start, body_start, body_start + stop));
+        return Some((start, body_start, body_start + leading_blank(content) + stop));
     }
     None
 }
@@ -315,6 +317,14 @@ fn front_lines(src: &str, reach: usize) -> Vec<(usize, usize)> {
 
 fn trim_line(s: &str) -> &str {
     s.trim_matches(|c: char| is_inline_space(c) || is_line_break(c))
+}
+
+/// Bytes that [`trim_line`] takes off the start of `s`: offsets into
+/// `trim_line(s)` are offsets into `s` after these.
+fn leading_blank(s: &str) -> usize {
+    s.len()
+        - s.trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
+            .len()
 }
 
 /// Where a title ends in `line`, if the line is a title: it names a kind of

@@ -139,6 +139,10 @@ const MAX_CHARS: usize = 48;
 const MIN_CHARS: usize = 2;
 /// The score a place needs to be taken.
 const THRESHOLD: i32 = 32;
+/// The score a place in a short run ([`SHORT_RUN`] characters or fewer) needs.
+const STRONG: i32 = 40;
+/// A run this short (characters) is likely a whole heading.
+const SHORT_RUN: usize = 36;
 
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
@@ -175,7 +179,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             best = Some((score, at));
         }
     }
-    best.filter(|&(s, _)| s >= THRESHOLD).map(|(_, at)| at)
+    // A short run is most likely a whole run-in heading: cut it only on
+    // strong evidence.
+    let run_chars = run.chars().count();
+    let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
+    best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
 fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> i32 {
@@ -206,14 +214,28 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
             score += 12;
         }
     }
+    // The body's opening words take up three or more characters of the heading.
+    let opening: Vec<char> = body.chars().take(10).collect();
+    if opening
+        .windows(3)
+        .any(|w| w.iter().all(|&c| is_word_char(c)) && head.contains(&w.iter().collect::<String>()))
+    {
+        score += 15;
+    }
     // Siblings end alike: "关于……工作" / "关于……工作".
     let end = last_two(head);
     if end.chars().all(is_word_char) && end.chars().count() == 2 {
         let shared_previous = siblings.previous_end.is_some_and(|p| p == end);
+        // Not where the two headings merely open alike (努力建设…, 努力建设…).
+        let common = head
+            .chars()
+            .zip(siblings.next_run.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
         let shared_next = siblings
             .next_run
             .char_indices()
-            .skip(4)
+            .skip(4.max(common))
             .take(MAX_CHARS)
             .any(|(i, _)| siblings.next_run[i..].starts_with(end));
         if shared_previous || shared_next {
@@ -254,7 +276,7 @@ mod tests {
             previous_end: Some("工作"),
             next_run: "",
         };
-        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后";
+        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署";
         assert_eq!(
             infer_end(run, &siblings).map(|i| &run[..i]),
             Some("关于前一段疫情防控工作")

@@ -14,9 +14,11 @@ mod parts;
 mod scan;
 pub(crate) mod text;
 
-use crate::Options;
 use crate::ast::Document;
 use crate::span::Span;
+use crate::{HeadingHint, Options};
+use scan::{Candidate, Position};
+use text::{is_inline_space, is_line_break};
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
@@ -33,7 +35,21 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         .filter(|(c, s)| !c.raw.style.is_heading() && c.raw.value == 1 && s.is_some())
         .map(|(c, _)| c.start)
         .collect();
-    let run_in = parts::run_in_titles(src, |at| long.iter().any(|r| r.contains(&at)), &list_starts);
+    let mut run_in = parts::run_in_titles(src, |at| long.iter().any(|r| r.contains(&at)), &list_starts);
+    for (part, level) in hinted_parts(src, &options.heading_hints, &cands, &items) {
+        // The source's outline level overrides what the text's shape said.
+        if level == 0 {
+            run_in.retain(|p| p.start != part.start);
+            parts.push(part);
+        } else {
+            parts.retain(|p| p.start != part.start);
+            run_in.push(part);
+        }
+    }
+    parts.sort_by_key(|p| p.start);
+    parts.dedup_by_key(|p| p.start);
+    run_in.sort_by_key(|p| p.start);
+    run_in.dedup_by_key(|p| p.start);
     let (children, diagnostics) =
         build::Builder::new(src, options).build(&cands, &items, &parts, &run_in, &succ);
     Document {
@@ -42,4 +58,51 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         children,
         diagnostics,
     }
+}
+
+/// Unnumbered headings the input marks ([`Options::heading_hints`]), with
+/// their outline levels: hinted lines with text that do not start with a
+/// marker (a marker makes the section anyway) and are not furniture.
+fn hinted_parts(
+    src: &str,
+    hints: &[HeadingHint],
+    cands: &[Candidate],
+    furniture: &[furniture::Item<'_>],
+) -> Vec<(parts::Part, u8)> {
+    let mut out = Vec::new();
+    for hint in hints {
+        let Span { start, end } = hint.span;
+        let Some(line) = src.get(start..end) else {
+            continue;
+        };
+        let lead = line.len()
+            - line
+                .trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
+                .len();
+        let title = line.trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let content = start + lead;
+        let first = cands.partition_point(|c| c.start < start);
+        let starts_marker = cands
+            .get(first)
+            .is_some_and(|c| c.start <= content && c.position == Position::LineStart);
+        let in_furniture = furniture
+            .iter()
+            .any(|f| f.span.start <= content && content < f.span.end);
+        if title.is_empty() || starts_marker || in_furniture {
+            continue;
+        }
+        let line_end = src[end..]
+            .strip_prefix("\r\n")
+            .or_else(|| src[end..].strip_prefix('\n'))
+            .map_or(end, |rest| src.len() - rest.len());
+        out.push((
+            parts::Part {
+                start,
+                title: Span::new(content, content + title.len()),
+                end: line_end,
+            },
+            hint.level,
+        ));
+    }
+    out
 }
