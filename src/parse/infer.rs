@@ -276,7 +276,7 @@ mod tests {
             previous_end: Some("工作"),
             next_run: "",
         };
-        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署";
+        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署，全面加强集中统一领导";
         assert_eq!(
             infer_end(run, &siblings).map(|i| &run[..i]),
             Some("关于前一段疫情防控工作")
