@@ -1,0 +1,49 @@
+//! Inputs that once crashed the parser or the readers (found by proptest or
+//! cargo-fuzz), kept in `tests/fuzz_regressions/`. Each must parse (or be
+//! refused with an error) without panicking, and text must parse losslessly.
+//! `.txt` files are parsed as text; `.bin` go through the decoder; `.docx`
+//! through the .docx reader.
+
+use speechtree::input::{ReadOptions, decode, docx_text};
+use std::path::Path;
+
+fn lossless(name: &str, text: &str) {
+    let doc = speechtree::parse(text);
+    let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+    assert!(rebuilt == text, "{name}: the leaves should rebuild the input");
+    serde_json::to_string(&doc).unwrap_or_else(|e| panic!("{name}: the tree should serialise: {e}"));
+}
+
+#[test]
+fn crash_inputs_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fuzz_regressions exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "the regression inputs should be there");
+    for path in paths {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(&path).expect("regression input is readable");
+        match path.extension().and_then(|x| x.to_str()) {
+            Some("txt") => {
+                let text = String::from_utf8_lossy(&bytes);
+                lossless(&name, &text);
+            }
+            Some("bin") => {
+                for encoding in [None, Some("gbk")] {
+                    if let Ok(text) = decode(&bytes, encoding, &path) {
+                        lossless(&name, &text);
+                    }
+                }
+            }
+            Some("docx") => {
+                if let Ok(text) = docx_text(&bytes, &path, &ReadOptions::default()) {
+                    lossless(&name, &text);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Properties of the tree on any input (proptest), and on every real
+//! document: parsing never panics; the leaves rebuild the input; spans lie
+//! on char boundaries and nest (each child within its parent, siblings in
+//! order without overlap); each node's text is the source at its span; the
+//! tree serialises.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use proptest::prelude::*;
+use speechtree::{Document, Heading, Node, Span};
+
+/// Checks every property on `text`, panicking with `name` and the broken one.
+fn check(name: &str, text: &str) {
+    let doc = speechtree::parse(text);
+    let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+    assert!(rebuilt == text, "{name}: the leaves should rebuild the input");
+    assert_eq!(
+        doc.span,
+        Span::new(0, text.len()),
+        "{name}: the document should span the input"
+    );
+    check_children(name, text, doc.span, doc.children.as_slice());
+    serde_json::to_string(&doc).unwrap_or_else(|e| panic!("{name}: the tree should serialise: {e}"));
+    let _ = speechtree::outline(&doc);
+    for d in &doc.diagnostics {
+        assert_span(name, text, d.span, "diagnostic");
+    }
+    let _: &Document<'_> = &doc;
+}
+
+fn assert_span(name: &str, src: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= src.len(),
+        "{name}: {what} span {span:?} should lie in the input (len {})",
+        src.len()
+    );
+    assert!(
+        src.is_char_boundary(span.start) && src.is_char_boundary(span.end),
+        "{name}: {what} span {span:?} should lie on char boundaries"
+    );
+}
+
+fn assert_within(name: &str, outer: Span, inner: Span, what: &str) {
+    assert!(
+        outer.contains(inner),
+        "{name}: {what} {inner:?} should lie within its parent {outer:?}"
+    );
+}
+
+fn assert_text(name: &str, src: &str, span: Span, text: &str, what: &str) {
+    assert_span(name, src, span, what);
+    assert!(
+        span.slice(src) == text,
+        "{name}: {what} text {text:?} should be the source at {span:?} ({:?})",
+        span.slice(src)
+    );
+}
+
+fn check_heading(name: &str, src: &str, parent: Span, h: &Heading<'_>) {
+    assert_text(name, src, h.span, h.text, "heading");
+    assert_within(name, parent, h.span, "heading");
+    if !h.title.is_empty() {
+        // The clean title is a piece of the heading's own bytes.
+        let at = h.title.as_ptr() as usize - src.as_ptr() as usize;
+        let title = Span::new(at, at + h.title.len());
+        assert!(
+            h.span.contains(title),
+            "{name}: title {:?} at {title:?} should lie within its heading {:?}",
+            h.title,
+            h.span
+        );
+    }
+}
+
+fn check_children(name: &str, src: &str, parent: Span, children: &[Node<'_>]) {
+    let mut prev_end = parent.start;
+    for node in children {
+        let span = node.span();
+        assert_span(name, src, span, node.kind());
+        assert_within(name, parent, span, node.kind());
+        assert!(
+            span.start >= prev_end,
+            "{name}: {} {span:?} should start after its previous sibling ends ({prev_end})",
+            node.kind()
+        );
+        prev_end = span.end;
+        match node {
+            Node::Section(s) => {
+                if let Some(m) = &s.marker {
+                    assert_text(name, src, m.span, m.text, "marker");
+                    assert_within(name, span, m.span, "marker");
+                }
+                check_heading(name, src, span, &s.heading);
+                check_children(name, src, span, &s.children);
+            }
+            Node::Point(p) => {
+                assert_text(name, src, p.marker.span, p.marker.text, "marker");
+                assert_within(name, span, p.marker.span, "marker");
+                check_heading(name, src, span, &p.lead);
+                check_children(name, src, span, &p.children);
+            }
+            Node::Paragraph(p) => assert_text(name, src, p.span, p.text, "paragraph"),
+            Node::Furniture(f) => assert_text(name, src, f.span, f.text, "furniture"),
+            Node::Space(s) => assert_text(name, src, s.span, s.text, "space"),
+        }
+    }
+}
+
+/// Pieces that make the parser work: markers of every form, look-alikes,
+/// brackets, numerals, punctuation, line breaks of every kind, furniture
+/// words, CJK text.
+const PIECES: &[&str] = &[
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "一百零五、",
+    "（一）",
+    "（二）",
+    "(三)",
+    "（一）、",
+    "1.",
+    "2.",
+    "3．",
+    "12、",
+    "1)",
+    "（1）",
+    "（2）",
+    "(３)",
+    "①",
+    "②",
+    "⑳",
+    "⑴",
+    "⑵",
+    "㈠",
+    "㈡",
+    "第一章",
+    "第二节",
+    "第三条",
+    "第一部分",
+    "第一，",
+    "第二，",
+    "第三是",
+    "其一，",
+    "其二，",
+    "一是",
+    "二是",
+    "三是要",
+    "一要",
+    "二要",
+    "首先，",
+    "其次，",
+    "再次，",
+    "最后，",
+    "第一要务",
+    "一是一，二是二",
+    "1.5亿",
+    "三、四月份",
+    "两是",
+    "一",
+    "二",
+    "十",
+    "百",
+    "零",
+    "〇",
+    "贰",
+    "１",
+    "0",
+    "9",
+    "（",
+    "）",
+    "(",
+    ")",
+    "「",
+    "」",
+    "“",
+    "”",
+    "《",
+    "》",
+    "。",
+    "，",
+    "、",
+    "；",
+    "：",
+    "！",
+    "？",
+    "…",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "%",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    " ",
+    "\t",
+    "\u{3000}",
+    "\u{a0}",
+    "\u{feff}",
+    "\u{200b}",
+    "同志们：",
+    "同志们，",
+    "各位代表：",
+    "谢谢大家！",
+    "在全市工作会议上的讲话",
+    "政府工作报告",
+    "文章标题：",
+    "2023年",
+    "一年来",
+    "过去一年",
+    "当前，",
+    "加强领导",
+    "狠抓落实",
+    "深化改革开放",
+    "推动高质量发展",
+    "各级各部门要高度重视",
+    "a",
+    "é",
+    "😀",
+];
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => proptest::sample::select(PIECES).prop_map(str::to_owned),
+        1 => "\\PC{0,3}",
+        1 => proptest::char::range('\u{4e00}', '\u{9fff}').prop_map(String::from),
+    ]
+}
+
+fn speechlike() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_holds_the_properties(text in any::<String>()) {
+        check("any string", &text);
+    }
+
+    #[test]
+    fn speechlike_text_holds_the_properties(text in speechlike()) {
+        check("speech-like text", &text);
+    }
+
+    #[test]
+    fn flattened_speechlike_text_holds_the_properties(text in speechlike()) {
+        // Text whose line breaks were lost.
+        let flat: String = text.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+        check("flattened text", &flat);
+    }
+}
+
+#[test]
+fn sample_speech_holds_the_properties() {
+    check("sample", speechtree::sample::SPEECH);
+}
+
+#[test]
+fn corpus_documents_hold_the_properties() {
+    let docs = common::corpus();
+    if docs.is_empty() {
+        eprintln!("notice: ../shared/corpus is absent; corpus properties skipped");
+        return;
+    }
+    for (name, text) in &docs {
+        check(name, text);
+        let flat: String = text.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+        check(&format!("{name} (flattened)"), &flat);
+    }
+}
