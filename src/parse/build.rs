@@ -140,6 +140,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             diagnostics: Vec::new(),
             hints: {
                 let mut hints = options.heading_hints.clone();
+                hints.retain(|h| src.get(h.span.range()).is_some());
                 hints.sort_by_key(|h| h.span.start);
                 hints
             },
@@ -155,6 +156,21 @@ impl<'a, 'o> Builder<'a, 'o> {
         succ: &[Option<usize>],
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
+        // For each candidate, where the next one that surely starts something
+        // stands: a marker at a line start, or a bracketed list glued to the
+        // text before it (……问题（一）关于……) whose next item follows.
+        let mut stops = vec![self.src.len(); cands.len()];
+        let mut next_stop = self.src.len();
+        for (j, c) in cands.iter().enumerate().rev() {
+            stops[j] = next_stop;
+            let glued_list = c.position == Position::Glued
+                && matches!(c.raw.style, MarkerStyle::ParenHan | MarkerStyle::ParenDigit)
+                && c.raw.value == 1
+                && succ[j].is_some();
+            if c.position == Position::LineStart || glued_list {
+                next_stop = c.start;
+            }
+        }
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
@@ -177,7 +193,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             // that inline lists whose paragraph has ended are closed.
             self.text_until(self.line_start(c.start).max(self.cursor));
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
-                let limit = self.heading_limit(cands, i, succ[i]);
+                let limit = self.heading_limit(cands, &stops, i, succ[i]);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.in_long_line(c.start));
                 let siblings = Siblings {
@@ -305,16 +321,11 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     /// Where a heading starting after candidate `i` must stop at the latest:
-    /// the next point of its enumeration, or the next line-start candidate.
-    fn heading_limit(&self, cands: &[Candidate], i: usize, succ: Option<usize>) -> usize {
-        let mut limit = self.src.len();
-        if let Some(j) = succ {
-            limit = cands[j].start;
-        }
-        if let Some(next) = cands[i + 1..].iter().find(|n| n.position == Position::LineStart) {
-            limit = limit.min(next.start);
-        }
-        limit
+    /// the next point of its enumeration, or the next marker that surely
+    /// starts something (`stops`).
+    fn heading_limit(&self, cands: &[Candidate], stops: &[usize], i: usize, succ: Option<usize>) -> usize {
+        let limit = succ.map_or(self.src.len(), |j| cands[j].start);
+        limit.min(stops[i])
     }
 
     fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
