@@ -59,12 +59,53 @@ pub struct Options {
     /// [`DiagnosticCode::DepthLimit`]. Bounds the recursion of callers that
     /// walk the tree recursively (serialisation, visitors).
     pub max_depth: usize,
+    /// Lines the input marks as headings, with their outline level: Word's
+    /// heading styles and outline levels, as [`input::read_path_with_hints`]
+    /// reports them. A hinted line that starts with a marker is a section
+    /// anyway; one without a marker becomes an unnumbered section: at level
+    /// 0, a top-level part that closes what is open (like an annex), deeper,
+    /// nested under the innermost numbered section or hinted heading of a
+    /// lower level. Hints inside furniture (the title) or off the text's
+    /// character boundaries are ignored. Empty for plain text.
+    ///
+    /// ```
+    /// use speechtree::{HeadingHint, Options, Span, parse_with};
+    ///
+    /// let text = "过去五年的回顾\n一、经济平稳发展\n二、民生持续改善\n";
+    /// let mut options = Options::default();
+    /// options.heading_hints = vec![HeadingHint { span: Span::new(0, 21), level: 0 }];
+    /// let doc = parse_with(text, &options);
+    /// let titles: Vec<&str> = doc.sections().map(|s| s.heading.title).collect();
+    /// assert_eq!(titles, ["过去五年的回顾", "经济平稳发展", "民生持续改善"]);
+    /// assert!(doc.sections().next().unwrap().heading.evidence.unnumbered);
+    /// assert!(speechtree::outline(&doc).starts_with("-\t过去五年的回顾\n  一、"));
+    /// ```
+    pub heading_hints: Vec<HeadingHint>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_depth: 32 }
+        Options {
+            max_depth: 32,
+            heading_hints: Vec::new(),
+        }
     }
+}
+
+/// A line of the text that its source marks as a heading (a Word paragraph
+/// styled Heading 1…9 / 标题 1…9, or with an outline level).
+///
+/// ```
+/// use speechtree::{HeadingHint, Span};
+/// let hint = HeadingHint { span: Span::new(0, 21), level: 0 };
+/// assert_eq!(hint.span.slice("过去五年的回顾\n"), "过去五年的回顾");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct HeadingHint {
+    /// The heading's line in the text, without its line break.
+    pub span: Span,
+    /// Its outline level, 0-based as Word's `w:outlineLvl` (Heading 1 is 0).
+    pub level: u8,
 }
 
 /// Parse `text` with the default [`Options`].

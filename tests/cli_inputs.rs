@@ -386,3 +386,89 @@ fn json_over_several_inputs_is_an_array_with_errors() {
     assert!(items[0]["document"].is_object());
     assert!(items[1]["error"].as_str().unwrap().contains("cannot read"));
 }
+
+/// A paragraph in paragraph style `style` (by id), with literal text.
+fn styled(text: &str, style: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        xml_escape(text)
+    )
+}
+
+/// Chinese Word's styles: ids `1`, `2` named `heading 1`, `heading 2`; and a
+/// custom style based on `heading 1`.
+fn heading_styles() -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Part"><w:name w:val="Part title"/><w:basedOn w:val="1"/></w:style></w:styles>"#
+    )
+}
+
+const REPORT: &str = "政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n过去五年的回顾\n一、经济实力明显提升。国内生产总值稳步增长。\n二、改革开放持续深化。各项改革全面推进。\n今年工作安排\n一、着力扩大国内需求。推动消费稳定增长。\n重点领域\n（一）稳定大宗消费。推动汽车消费。\n（二）提升服务消费。发展养老托育。\n二、加快建设现代化产业体系。推进新型工业化。\n";
+
+#[test]
+fn docx_heading_styles_make_unnumbered_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("report.txt");
+    std::fs::write(&txt, REPORT).unwrap();
+    // The same paragraphs, without styles and with them.
+    let plain: String = REPORT.lines().map(|l| paragraph(l, None)).collect();
+    let styled_body: String = REPORT
+        .lines()
+        .map(|l| match l {
+            "过去五年的回顾" => styled(l, "1"),
+            "今年工作安排" => styled(l, "Part"),
+            // Outline level 3 on the paragraph itself: under 一、 (heading 2).
+            "重点领域" => {
+                format!(r#"<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>{l}</w:t></w:r></w:p>"#)
+            }
+            // A numbered heading styled as a heading needs nothing more.
+            _ if l.starts_with("一、") || l.starts_with("二、") => styled(l, "2"),
+            _ => paragraph(l, None),
+        })
+        .collect();
+    let plain_docx = dir.path().join("plain.docx");
+    std::fs::write(&plain_docx, zip(&[("word/document.xml", document(&plain))])).unwrap();
+    let styled_docx = dir.path().join("styled.docx");
+    std::fs::write(
+        &styled_docx,
+        zip(&[
+            ("word/document.xml", document(&styled_body)),
+            ("word/styles.xml", heading_styles()),
+        ]),
+    )
+    .unwrap();
+
+    let from_txt = run_ok(&[path_str(&txt)]);
+    assert_eq!(
+        run_ok(&[path_str(&plain_docx)]),
+        from_txt,
+        "without heading styles a .docx gives the .txt's outline"
+    );
+    let outline = run_ok(&[path_str(&styled_docx)]);
+    assert_eq!(
+        outline,
+        "# title: 政府工作报告\n# salutation: 各位代表\n\
+         -\t过去五年的回顾\n  一、\t经济实力明显提升\n  二、\t改革开放持续深化\n\
+         -\t今年工作安排\n  一、\t着力扩大国内需求\n    -\t重点领域\n      （一）\t稳定大宗消费\n      （二）\t提升服务消费\n\
+         \x20 二、\t加快建设现代化产业体系\n",
+        "heading styles nest the numbered sections under unnumbered headings"
+    );
+    assert_ne!(outline, from_txt, "the .txt has no heading styles: {from_txt}");
+
+    let json = run_ok(&["-f", "json", path_str(&styled_docx)]);
+    assert!(
+        !json.contains("run_in"),
+        "a Word heading stands on its own line: {json}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let part = json["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["heading"]["title"] == "过去五年的回顾")
+        .unwrap_or_else(|| panic!("an unnumbered section: {json}"));
+    assert_eq!(
+        part["heading"]["evidence"],
+        serde_json::json!({"unnumbered": true})
+    );
+}

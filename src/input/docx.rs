@@ -21,6 +21,10 @@
 //!   The suffix Word puts after a marker (`w:suff`, a tab by default) is
 //!   dropped after a marker that ends in punctuation (`一、`, `（一）`, `1.`)
 //!   and becomes one space otherwise (`第一章 总则`).
+//! - Headings, for [`docx_text_with_hints`]: a paragraph with `w:outlineLvl`
+//!   0–8, or whose style has one or is a heading style (`heading 1`…`9`,
+//!   `标题 1`…`9` by name or id), through `w:basedOn`; the nearest wins, and
+//!   the paragraph's own `w:outlineLvl` over its style's.
 //!
 //! Limits: no part may decompress to more than
 //! [`ReadOptions::max_entry_size`] bytes and all parts read together to more
@@ -37,8 +41,9 @@ use quick_xml::name::ResolveResult;
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::ReadOptions;
+use super::{ReadOptions, ReadResult};
 use crate::error::{Error, Result};
+use crate::{HeadingHint, Span};
 
 /// Main WordprocessingML namespace (transitional, as Word writes it).
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -81,6 +86,42 @@ const LEVELS: usize = 9;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn docx_text(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<String> {
+    docx_text_with_hints(bytes, path, opts).map(|r| r.text)
+}
+
+/// [`docx_text`], with the paragraphs Word marks as headings: a heading
+/// style (`Heading 1`…`9`, `标题 1`…`9`, or a style with `w:outlineLvl`,
+/// through `w:basedOn`) or a `w:outlineLvl` on the paragraph. Each becomes a
+/// [`HeadingHint`](crate::HeadingHint) spanning its line (marker included,
+/// line break not) at its 0-based outline level; level 9 (body text) is no
+/// heading.
+///
+/// # Errors
+///
+/// As [`docx_text`].
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// use std::path::Path;
+/// use speechtree::input::{ReadOptions, docx_text_with_hints};
+///
+/// let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())?;
+/// zip.write_all(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+///   <w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>过去五年的回顾</w:t></w:r></w:p>
+///   <w:p><w:r><w:t>一、经济平稳发展</w:t></w:r></w:p></w:body></w:document>"#.as_bytes())?;
+/// let bytes = zip.finish()?.into_inner();
+///
+/// let read = docx_text_with_hints(&bytes, Path::new("a.docx"), &ReadOptions::default())?;
+/// assert_eq!(read.text, "过去五年的回顾\n一、经济平稳发展\n");
+/// assert_eq!(read.headings.len(), 1);
+/// assert_eq!(read.headings[0].span.slice(&read.text), "过去五年的回顾");
+/// assert_eq!(read.headings[0].level, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
     let mut archive = Archive::open(bytes, path, opts)?;
     let document = archive.part("word/document.xml")?.ok_or_else(|| Error::Docx {
         path: path.to_owned(),
@@ -97,14 +138,30 @@ pub fn docx_text(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<String
     let paragraphs = parse_document(&document).map_err(|e| e.into_error(path, "word/document.xml"))?;
     let mut lists = ListState::default();
     let mut out = String::with_capacity(document.len() / 4);
+    let mut headings = Vec::new();
     for para in paragraphs {
+        let start = out.len();
         if let Some(marker) = lists.marker(&para, &numbering, &styles) {
             out.push_str(&marker);
         }
         out.push_str(&para.text);
+        let level = match para.outline_lvl {
+            Some(v) => outline_level(v),
+            None => para
+                .style
+                .as_deref()
+                .or(styles.default_paragraph.as_deref())
+                .and_then(|s| styles.outline_level(s)),
+        };
+        if let Some(level) = level {
+            headings.push(HeadingHint {
+                span: Span::new(start, out.len()),
+                level,
+            });
+        }
         out.push('\n');
     }
-    Ok(out)
+    Ok(ReadResult { text: out, headings })
 }
 
 /// A zip archive with a running count of decompressed bytes.
@@ -393,6 +450,8 @@ struct Para {
     style: Option<String>,
     num_id: Option<String>,
     ilvl: Option<i64>,
+    /// `w:outlineLvl` set on the paragraph itself.
+    outline_lvl: Option<i64>,
 }
 
 /// Reads the paragraphs of `document.xml`, in document order of their ends.
@@ -452,6 +511,11 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
                         p.ilvl = attr_num(&start, "val");
                     }
                 }
+                "outlineLvl" if in_ppr => {
+                    if let Some(p) = stack.last_mut() {
+                        p.outline_lvl = attr_num(&start, "val");
+                    }
+                }
                 "t" if !in_ppr && !empty => in_t = true,
                 "tab" | "ptab" if !in_ppr => push_text(&mut stack, "\t"),
                 "br" | "cr" if !in_ppr => push_text(&mut stack, "\n"),
@@ -490,15 +554,39 @@ fn push_text(stack: &mut [Para], s: &str) {
     }
 }
 
-/// What a paragraph style says about numbering.
+/// What a paragraph style says about numbering and outline level.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct StyleDef {
     based_on: Option<String>,
     num_id: Option<String>,
     ilvl: Option<i64>,
+    /// Outline level from the style's name or id (heading 1 / 标题 1 → 0).
+    heading: Option<i64>,
+    /// `w:outlineLvl` of the style's paragraph properties.
+    outline_lvl: Option<i64>,
 }
 
-/// Paragraph styles of `styles.xml`, as far as numbering goes.
+/// The outline level a style name or id stands for: `heading 1`…`heading 9`
+/// (Word's built-in names, any case, ids like `Heading1`) and `标题 1`…`标题 9`.
+fn heading_level(name: &str) -> Option<i64> {
+    let name: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let digit = name
+        .strip_prefix("heading")
+        .or_else(|| name.strip_prefix("标题"))?;
+    let n: i64 = digit.parse().ok()?;
+    (1..=9).contains(&n).then_some(n - 1)
+}
+
+/// An outline level as a heading level: 0…8; 9 is body text.
+fn outline_level(v: i64) -> Option<u8> {
+    u8::try_from(v).ok().filter(|&v| v < 9)
+}
+
+/// Paragraph styles of `styles.xml`, as far as numbering and outline levels go.
 #[derive(Debug, Default)]
 struct Styles {
     styles: HashMap<String, StyleDef>,
@@ -529,13 +617,29 @@ impl Styles {
                                 styles.default_paragraph = Some(id.clone());
                             }
                             if !empty {
-                                current = Some((id, StyleDef::default()));
+                                let def = StyleDef {
+                                    heading: heading_level(&id),
+                                    ..StyleDef::default()
+                                };
+                                current = Some((id, def));
                             }
                         }
                     }
                     "basedOn" => {
                         if let Some((_, def)) = current.as_mut() {
                             def.based_on = attr(&start, "val");
+                        }
+                    }
+                    "name" => {
+                        if let Some((_, def)) = current.as_mut()
+                            && let Some(level) = attr(&start, "val").as_deref().and_then(heading_level)
+                        {
+                            def.heading = Some(level);
+                        }
+                    }
+                    "outlineLvl" if in_ppr => {
+                        if let Some((_, def)) = current.as_mut() {
+                            def.outline_lvl = attr_num(&start, "val");
                         }
                     }
                     "pPr" if !empty => in_ppr = true,
@@ -594,6 +698,23 @@ impl Styles {
             next = def.based_on.as_deref();
         }
         (num_id, ilvl)
+    }
+
+    /// The outline level a style gives through its `w:basedOn` chain: the
+    /// nearest `w:outlineLvl`, or a heading style's level (heading 1 → 0).
+    fn outline_level(&self, id: &str) -> Option<u8> {
+        let mut next = Some(id);
+        for _ in 0..16 {
+            let def = next.and_then(|id| self.styles.get(id))?;
+            if let Some(v) = def.outline_lvl {
+                return outline_level(v);
+            }
+            if let Some(v) = def.heading {
+                return outline_level(v);
+            }
+            next = def.based_on.as_deref();
+        }
+        None
     }
 }
 
@@ -1308,6 +1429,94 @@ pub(crate) mod tests {
         assert_eq!(
             text,
             "一、总体要求\n（一）加强领导\n（二）健全机制\n普通\n不编号\n二、主要任务\n"
+        );
+    }
+
+    #[test]
+    fn heading_styles_and_outline_levels_become_hints() {
+        let styles = format!(
+            r#"<w:styles xmlns:w="{W_NS}">
+<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="My second"/><w:basedOn w:val="a"/></w:style>
+<w:style w:type="paragraph" w:styleId="wps3"><w:name w:val="标题 3"/></w:style>
+<w:style w:type="paragraph" w:styleId="Part"><w:basedOn w:val="1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Lvl"><w:basedOn w:val="Part"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+<w:style w:type="character" w:styleId="Heading4"><w:name w:val="heading 4"/></w:style>
+</w:styles>"#
+        );
+        let styled = |text: &str, style: &str| {
+            format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+        };
+        let body = [
+            styled("甲", "1"),
+            styled("乙", "Heading2"),
+            styled("丙", "wps3"),
+            styled("丁", "Part"),
+            styled("戊", "Lvl"),
+            styled("己", "Body"),
+            styled("庚", "a"),
+            para("辛", None),
+            styled("壬", "Heading4"),
+            r#"<w:p><w:pPr><w:pStyle w:val="a"/><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>癸</w:t></w:r></w:p>"#.to_owned(),
+            r#"<w:p><w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>子</w:t></w:r></w:p>"#.to_owned(),
+            styled("丑", "1"),
+        ]
+        .concat();
+        let bytes = build_zip(&[
+            ("word/document.xml", &document(&body)),
+            ("word/styles.xml", &styles),
+        ]);
+        let read = docx_text_with_hints(&bytes, Path::new("h.docx"), &ReadOptions::default()).unwrap();
+        let got: Vec<(&str, u8)> = read
+            .headings
+            .iter()
+            .map(|h| (h.span.slice(&read.text), h.level))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲", 0), // name "heading 1" (Chinese Word's id is "1")
+                ("乙", 1), // id Heading2
+                ("丙", 2), // WPS name 标题 3
+                ("丁", 0), // basedOn a heading style
+                ("戊", 1), // the nearest outlineLvl wins over the base's
+                ("癸", 2), // outlineLvl on the paragraph
+                ("丑", 0),
+            ],
+            "outlineLvl 9 is body text; character styles and Normal are no headings"
+        );
+    }
+
+    #[test]
+    fn heading_hints_span_the_rendered_marker() {
+        let styles = format!(
+            r#"<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#
+        );
+        let body = [
+            para("前言", None),
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p>"#
+                .to_owned(),
+        ]
+        .concat();
+        let bytes = build_zip(&[
+            ("word/document.xml", &document(&body)),
+            ("word/numbering.xml", &numbering(&GOV_LEVELS)),
+            ("word/styles.xml", &styles),
+        ]);
+        let read = docx_text_with_hints(&bytes, Path::new("h.docx"), &ReadOptions::default()).unwrap();
+        assert_eq!(read.text, "前言\n一、总体要求\n");
+        assert_eq!(
+            read.headings,
+            [HeadingHint {
+                span: Span::new(7, 7 + "一、总体要求".len()),
+                level: 0
+            }]
+        );
+        assert_eq!(
+            docx_text(&bytes, Path::new("h.docx"), &ReadOptions::default()).unwrap(),
+            read.text
         );
     }
 

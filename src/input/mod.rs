@@ -1,6 +1,9 @@
 //! Reading inputs: bytes in some encoding, or a `.docx`, to text.
 //!
-//! [`read_path`] and [`read_reader`] are what a command-line tool calls: they
+//! [`read_path`] and [`read_reader`] are what a command-line tool calls
+//! ([`read_path_with_hints`] and [`read_reader_with_hints`] also report a
+//! `.docx`'s heading styles, for
+//! [`Options::heading_hints`](crate::Options::heading_hints)): they
 //! read within a size limit and dispatch on the kind of input. A `.docx`
 //! (by extension, or any input starting with a zip signature) goes to
 //! [`docx_text`]; everything else is text for [`decode`], which detects
@@ -19,8 +22,9 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::{decode, detect_encoding};
-pub use docx::docx_text;
+pub use docx::{docx_text, docx_text_with_hints};
 
+use crate::HeadingHint;
 use crate::error::{Error, Result};
 
 /// Default for [`ReadOptions::max_file_size`]: 256 MiB.
@@ -64,6 +68,30 @@ impl Default for ReadOptions {
     }
 }
 
+/// What [`read_path_with_hints`] and [`read_reader_with_hints`] read: the
+/// text, and the lines its source marks as headings, for
+/// [`Options::heading_hints`](crate::Options::heading_hints).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ReadResult {
+    /// The text, as [`read_path`] returns it.
+    pub text: String,
+    /// Lines of `text` that are headings in the source, in order: a `.docx`'s
+    /// paragraphs with a heading style or outline level (see
+    /// [`docx_text_with_hints`]); none for plain text.
+    pub headings: Vec<HeadingHint>,
+}
+
+impl From<String> for ReadResult {
+    /// Text without heading hints.
+    fn from(text: String) -> Self {
+        ReadResult {
+            text,
+            headings: Vec::new(),
+        }
+    }
+}
+
 /// Reads the file at `path` as text: a `.docx` through [`docx_text`],
 /// anything else through [`decode`].
 ///
@@ -94,6 +122,42 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<String> {
     read_reader(file, path, opts)
 }
 
+/// [`read_path`], with the headings the source marks (Word heading styles
+/// and outline levels of a `.docx`), ready for
+/// [`Options::heading_hints`](crate::Options::heading_hints).
+///
+/// # Errors
+///
+/// As [`read_path`].
+///
+/// # Examples
+///
+/// ```
+/// use speechtree::input::{ReadOptions, read_path_with_hints};
+///
+/// let dir = std::env::temp_dir().join(format!("speechtree-hints-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("speech.txt");
+/// std::fs::write(&file, "一、总体要求\n")?;
+/// let read = read_path_with_hints(&file, &ReadOptions::default())?;
+/// assert_eq!(read.text, "一、总体要求\n");
+/// assert!(read.headings.is_empty(), "plain text has no heading styles");
+///
+/// let mut options = speechtree::Options::default();
+/// options.heading_hints = read.headings;
+/// let doc = speechtree::parse_with(&read.text, &options);
+/// assert_eq!(doc.sections().count(), 1);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_path_with_hints(path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    read_reader_with_hints(file, path, opts)
+}
+
 /// Reads text from `reader` (a file, standard input, a buffer), with `path`
 /// naming it in errors and telling its kind by extension.
 ///
@@ -119,6 +183,16 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<String> {
 /// # Ok::<(), speechtree::Error>(())
 /// ```
 pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<String> {
+    read_reader_with_hints(reader, path, opts).map(|r| r.text)
+}
+
+/// [`read_reader`], with the headings the source marks (see
+/// [`read_path_with_hints`]).
+///
+/// # Errors
+///
+/// As [`read_reader`].
+pub fn read_reader_with_hints(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
     let mut bytes = Vec::new();
     reader
         .take(opts.max_file_size.saturating_add(1))
@@ -136,7 +210,7 @@ pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result
     }
     let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || bytes.starts_with(b"PK\x03\x04") {
-        return docx_text(&bytes, path, opts);
+        return docx_text_with_hints(&bytes, path, opts);
     }
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
         return Err(Error::Unsupported {
@@ -144,7 +218,7 @@ pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result
             reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
         });
     }
-    decode(&bytes, opts.encoding.as_deref(), path)
+    decode(&bytes, opts.encoding.as_deref(), path).map(ReadResult::from)
 }
 
 #[cfg(test)]

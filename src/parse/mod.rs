@@ -106,3 +106,65 @@ fn hinted_parts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{HeadingHint, Options, Span, outline, parse, parse_with};
+
+    fn hinted(text: &str, hints: &[(&str, u8)]) -> String {
+        let options = Options {
+            heading_hints: hints
+                .iter()
+                .map(|&(line, level)| {
+                    let start = text.find(line).expect("hinted line in text");
+                    HeadingHint {
+                        span: Span::new(start, start + line.len()),
+                        level,
+                    }
+                })
+                .collect(),
+            ..Options::default()
+        };
+        outline(&parse_with(text, &options))
+    }
+
+    #[test]
+    fn hints_on_marker_lines_and_furniture_change_nothing() {
+        let text = "关于加强管理的通知\n各单位：\n一、总体要求。做好工作。\n（一）加强领导。\n二、主要任务。抓好落实。\n";
+        let plain = outline(&parse(text));
+        assert_eq!(
+            hinted(
+                text,
+                &[
+                    ("关于加强管理的通知", 0),
+                    ("一、总体要求。", 0),
+                    ("（一）加强领导。", 1)
+                ]
+            ),
+            plain
+        );
+    }
+
+    #[test]
+    fn deeper_hints_nest_and_bad_spans_are_ignored() {
+        let text = "一、总体要求。做好工作。\n工作目标\n（一）加强领导。\n细则\n1.明确分工。\n2.压实责任。\n二、主要任务。\n";
+        assert_eq!(
+            hinted(text, &[("工作目标", 1), ("细则", 2)]),
+            "一、\t总体要求\n  -\t工作目标\n    （一）\t加强领导\n      -\t细则\n        1.\t明确分工\n        2.\t压实责任\n二、\t主要任务\n"
+        );
+        let options = Options {
+            heading_hints: vec![
+                HeadingHint {
+                    span: Span::new(1, 4),
+                    level: 1,
+                },
+                HeadingHint {
+                    span: Span::new(0, 10_000),
+                    level: 0,
+                },
+            ],
+            ..Options::default()
+        };
+        assert_eq!(outline(&parse_with(text, &options)), outline(&parse(text)));
+    }
+}

@@ -20,7 +20,7 @@ mod formats;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use speechtree::input::{ReadOptions, read_path, read_reader};
+use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -262,15 +262,18 @@ enum Rendered {
 
 /// Reads, parses and renders one input; `Err` is the message to report.
 fn process(input: &Input, format: Format, batch: bool, opts: &ReadOptions) -> Result<Rendered, String> {
-    let text = match &input.source {
-        Source::Sample => speechtree::sample::SPEECH.to_owned(),
-        Source::Stdin => {
-            read_reader(std::io::stdin().lock(), Path::new("<stdin>"), opts).map_err(|e| e.to_string())?
-        }
-        Source::File(path) => read_path(path, opts).map_err(|e| e.to_string())?,
+    let read = match &input.source {
+        Source::Sample => ReadResult::from(speechtree::sample::SPEECH.to_owned()),
+        Source::Stdin => read_reader_with_hints(std::io::stdin().lock(), Path::new("<stdin>"), opts)
+            .map_err(|e| e.to_string())?,
+        Source::File(path) => read_path_with_hints(path, opts).map_err(|e| e.to_string())?,
         Source::Failed(msg) => return Err(msg.clone()),
     };
-    let doc = speechtree::parse(&text);
+    // A .docx's heading styles and outline levels are evidence too.
+    let mut options = speechtree::Options::default();
+    options.heading_hints = read.headings;
+    let text = read.text;
+    let doc = speechtree::parse_with(&text, &options);
     let name = input.name.as_str();
     let serialise = |e: serde_json::Error| format!("{name}: cannot serialise: {e}");
     Ok(match format {
