@@ -164,7 +164,10 @@ impl<'a, 'o> Builder<'a, 'o> {
         for (j, c) in cands.iter().enumerate().rev() {
             stops[j] = next_stop;
             let glued_list = c.position == Position::Glued
-                && matches!(c.raw.style, MarkerStyle::ParenHan | MarkerStyle::ParenDigit)
+                && matches!(
+                    c.raw.style,
+                    MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+                )
                 && c.raw.value == 1
                 && succ[j].is_some();
             if c.position == Position::LineStart || glued_list {

@@ -109,12 +109,14 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             });
         }
     }
-    if let Some(notes) = find_notes(src)
+    let tail = find_trailing_noise(src);
+    let notes = find_notes(src).or_else(|| find_run_in_notes(src, tail.map_or(src.len(), |t| t.span.start)));
+    if let Some(notes) = notes
         && items.last().is_none_or(|i| i.span.end <= notes.span.start)
+        && tail.is_none_or(|t| notes.span.end <= t.span.start)
     {
         items.push(notes);
     }
-    let tail = find_trailing_noise(src);
     if let Some(closing) = find_closing(src)
         && items.last().is_none_or(|i| i.span.end <= closing.span.start)
         && tail.is_none_or(|t| closing.span.start < t.span.start)
@@ -473,6 +475,20 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
         at = end;
     }
     None
+}
+
+/// A block of notes in text whose line breaks were lost: 注：① … in the
+/// second half, running to `end` (the page boilerplate after it, or the end).
+fn find_run_in_notes(src: &str, end: usize) -> Option<Item<'_>> {
+    let half = floor_char(src, src.len() / 2);
+    let region = &src[half..end.max(half)];
+    let at = ["注：", "注:"].iter().find_map(|label| {
+        region.match_indices(label).find_map(|(i, _)| {
+            let after = region[i + label.len()..].trim_start_matches(is_inline_space);
+            after.starts_with('①').then_some(half + i)
+        })
+    })?;
+    Some(item(src, FurnitureKind::Notes, at, end))
 }
 
 fn starts_with_note_number(line: &str) -> bool {

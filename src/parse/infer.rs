@@ -71,6 +71,10 @@ const OPENERS: &[&str] = &[
     "实践证明",
     "事实证明",
     "大家知道",
+    "中国",
+    "全党",
+    "人民",
+    "我们党",
 ];
 
 /// Words that close a heading.
@@ -190,7 +194,13 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
     let mut score = 0;
     if starts_with_date(body) {
         score += 40;
-    } else if OPENERS.iter().any(|o| body.starts_with(o)) {
+    } else if let Some(o) = OPENERS.iter().find(|o| body.starts_with(**o)) {
+        score += 20;
+        // An opener with its comma (目前，) starts a sentence for sure.
+        if body[o.len()..].starts_with(['，', ',']) {
+            score += 20;
+        }
+    } else if adverbial_opening(body) {
         score += 20;
     }
     // The body restates the heading word for word ("去年去年，……").
@@ -198,7 +208,7 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
         score += 40;
     }
     if head_chars < 4 {
-        return score - 10;
+        return if score >= 40 { score } else { score - 10 };
     }
     if CLOSERS.iter().any(|w| head.ends_with(w)) {
         score += 20;
@@ -235,15 +245,35 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
         let shared_next = siblings
             .next_run
             .char_indices()
+            .enumerate()
+            // About as far in as this heading's end: headings of a kind are of a length.
             .skip(4.max(common))
-            .take(MAX_CHARS)
-            .any(|(i, _)| siblings.next_run[i..].starts_with(end));
+            .take_while(|&(n, _)| n <= 2 * head_chars + 4)
+            .any(|(_, (i, _))| siblings.next_run[i..].starts_with(end));
         if shared_previous || shared_next {
             score += 15;
         }
     }
     // A heading is rarely long.
     score - (head_chars.saturating_sub(20) as i32) / 2
+}
+
+/// A body that opens with an adverbial of place or time: 在……中，
+/// 在……以后，, within a dozen characters and before other punctuation.
+fn adverbial_opening(body: &str) -> bool {
+    let Some(rest) = body.strip_prefix('在') else {
+        return false;
+    };
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | '：'))
+        .take(20)
+        .collect();
+    let closed = rest[clause.len()..].starts_with(['，', ',']);
+    closed
+        && ["中", "后", "时", "上", "下", "同时", "以来"]
+            .iter()
+            .any(|e| clause.ends_with(e))
 }
 
 /// A year (2023年), a month (5月) or a full date at the start.
@@ -276,7 +306,8 @@ mod tests {
             previous_end: Some("工作"),
             next_run: "",
         };
-        let run = "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署，全面加强集中统一领导";
+        let run =
+            "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署，全面加强集中统一领导";
         assert_eq!(
             infer_end(run, &siblings).map(|i| &run[..i]),
             Some("关于前一段疫情防控工作")

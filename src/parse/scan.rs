@@ -37,9 +37,13 @@ pub(crate) struct Candidate {
 /// Whether `c` after `prev` may start a glued marker: a bracket or a digit
 /// right after a 汉字.
 fn glued_start(prev: char, c: char) -> bool {
-    let after_word =
-        ('\u{4e00}'..='\u{9fff}').contains(&prev) && !matches!(prev, '第' | '见' | '和' | '及' | '或' | '至');
-    after_word && (matches!(c, '（' | '(') || c.is_ascii_digit() || ('１'..='９').contains(&c))
+    let han = ('\u{4e00}'..='\u{9fff}').contains(&prev);
+    // Not a reference (见（二）, 第3.) or a range (至3.).
+    let bracket =
+        matches!(c, '（' | '(') && !matches!(prev, '第' | '见' | '和' | '及' | '或' | '至' | '按' | '依');
+    let digit = (c.is_ascii_digit() || ('１'..='９').contains(&c))
+        && !matches!(prev, '第' | '和' | '及' | '或' | '至');
+    han && (bracket || digit)
 }
 
 /// All candidates in `range` of `src`, in order.
