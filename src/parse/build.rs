@@ -251,27 +251,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.pop();
         }
         let level = self.stack.last().map_or(0, Frame::level) + 1;
-        let heading = Heading {
-            span: Span::new(part.start, part.end),
-            text: &self.src[part.start..part.end],
-            title: part.title.slice(self.src),
-            evidence: Evidence {
-                unnumbered: true,
-                run_in: hint.is_none(),
-                inferred_end: false,
-            },
+        let evidence = Evidence {
+            run_in: hint.is_none(),
+            ..Evidence::default()
         };
-        self.cursor = part.end;
-        self.stack.push(Frame {
-            kind: Kind::Section { level },
-            start: part.start,
-            marker: None,
-            heading: Some(heading),
-            children: Vec::new(),
-            closes_at: None,
-            reused: false,
-            next_item: None,
-        });
+        self.push_unnumbered(part, level, evidence);
     }
 
     /// The outline level the input gave the line at `at` (a heading hint).
@@ -301,19 +285,24 @@ impl<'a, 'o> Builder<'a, 'o> {
         while self.stack.len() > 1 {
             self.pop();
         }
+        self.push_unnumbered(annex, 0, Evidence::default());
+    }
+
+    /// Open an unnumbered section for `part` at `level`.
+    fn push_unnumbered(&mut self, part: Part, level: u32, evidence: Evidence) {
         let heading = Heading {
-            span: Span::new(annex.start, annex.end),
-            text: &self.src[annex.start..annex.end],
-            title: annex.title.slice(self.src),
+            span: Span::new(part.start, part.end),
+            text: &self.src[part.start..part.end],
+            title: part.title.slice(self.src),
             evidence: Evidence {
                 unnumbered: true,
-                ..Evidence::default()
+                ..evidence
             },
         };
-        self.cursor = annex.end;
+        self.cursor = part.end;
         self.stack.push(Frame {
-            kind: Kind::Section { level: 0 },
-            start: annex.start,
+            kind: Kind::Section { level },
+            start: part.start,
             marker: None,
             heading: Some(heading),
             children: Vec::new(),
