@@ -23,10 +23,6 @@ use text::{is_inline_space, is_line_break};
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
     let cands = scan::candidates(src, 0..src.len());
-    let mut parts = parts::annexes(src);
-    parts.extend(parts::own_line_titles(src, &cands, &items));
-    parts.sort_by_key(|p| p.start);
-    parts.dedup_by_key(|p| p.start);
     let long = text::long_lines(src);
     let succ = build::successors(&cands);
     let list_starts: Vec<usize> = cands
@@ -35,7 +31,15 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         .filter(|(c, s)| !c.raw.style.is_heading() && c.raw.value == 1 && s.is_some())
         .map(|(c, _)| c.start)
         .collect();
-    let mut run_in = parts::run_in_titles(src, |at| long.iter().any(|r| r.contains(&at)), &list_starts);
+    // `long` is sorted and disjoint: a binary search keeps this linear.
+    let in_long_line = |at: usize| {
+        long.get(long.partition_point(|r| r.end <= at))
+            .is_some_and(|r| r.contains(&at))
+    };
+    let mut parts = parts::annexes(src);
+    parts.extend(parts::run_in_annexes(src, in_long_line));
+    parts.extend(parts::own_line_titles(src, &cands, &items));
+    let mut run_in = parts::run_in_titles(src, in_long_line, &list_starts);
     for (part, level) in hinted_parts(src, &options.heading_hints, &cands, &items) {
         // The source's outline level overrides what the text's shape said.
         if level == 0 {

@@ -73,6 +73,50 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
     out
 }
 
+/// Annexes in text whose line breaks were lost: 附件 (and one digit) right
+/// after a sentence boundary inside a long line. The title runs to the first
+/// marker glued to it, or to where [`super::infer::infer_end`] finds its body.
+pub(crate) fn run_in_annexes(src: &str, long_line: impl Fn(usize) -> bool) -> Vec<Part> {
+    let mut out = Vec::new();
+    for (i, _) in src.match_indices("附件") {
+        let before = src[..i].chars().next_back();
+        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) || !long_line(i) {
+            continue;
+        }
+        let mut at = i + "附件".len();
+        // One number: 附件1 2026年…, not 附件12026年.
+        if let Some(c) = src[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_digit() || super::marker::han_digit(*c).is_some())
+        {
+            at += c.len_utf8();
+        }
+        at += src[at..].len() - src[at..].trim_start_matches(['：', ':', ' ', '\u{3000}']).len();
+        let run_end = src[at..]
+            .find(['。', '；', '：', ':', ';', '！', '？'])
+            .map_or(src.len(), |j| at + j);
+        let run = &src[at..run_end];
+        // A list glued to the title ends it (名词解释1.……).
+        let glued = run
+            .char_indices()
+            .skip(2)
+            .find(|&(_, c)| c.is_ascii_digit() || matches!(c, '（' | '('))
+            .map(|(j, _)| j)
+            .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
+        let title_len = glued
+            .or_else(|| super::infer::infer_end(run, &Default::default()))
+            .unwrap_or(0);
+        let end = at + title_len;
+        out.push(Part {
+            start: i,
+            title: Span::new(at, end),
+            end,
+        });
+    }
+    out
+}
+
 /// Characters a title never ends with: it would be a sentence cut by a
 /// line break (……已经缔结了 / ……发展的).
 const OPEN_ENDS: &[char] = &[
@@ -256,7 +300,10 @@ pub(crate) fn run_in_titles(
             shared_words(sentence, before),
         );
         let within = sentences.get(k + 4).map_or(src.len(), |x| x.0);
-        let list_follows = list_starts.iter().any(|&l| l >= after && l < within);
+        // `list_starts` is sorted: look at the first one from `after` on.
+        let list_follows = list_starts
+            .get(list_starts.partition_point(|&l| l < after))
+            .is_some_and(|&l| l < within);
         if next >= 3 && next > prev && list_follows {
             out.push(Part {
                 start: s,
