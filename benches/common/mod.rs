@@ -92,6 +92,11 @@ pub fn hostile(size: usize) -> Vec<(&'static str, String)> {
         ("one_line", repeat_to(&one_line, size)),
         // Counting sequences that are accepted: many real markers.
         ("counting_lines", counting(size)),
+        // Lines long enough to count as run-on text, of many short sentences.
+        (
+            "short_sentences_long_lines",
+            repeat_to(&format!("{}\n", "加强。".repeat(445)), size),
+        ),
     ]
 }
 
