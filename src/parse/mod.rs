@@ -39,7 +39,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let mut parts = parts::annexes(src);
     parts.extend(parts::run_in_annexes(src, in_long_line));
     parts.extend(parts::own_line_titles(src, &cands, &items));
-    let mut run_in = parts::run_in_titles(src, in_long_line, &list_starts);
+    let mut run_in = parts::run_in_titles(src, &long, &list_starts);
     for (part, level) in hinted_parts(src, &options.heading_hints, &cands, &items) {
         // The source's outline level overrides what the text's shape said.
         if level == 0 {

@@ -23,6 +23,15 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < src.len() {
+        // Jump to the next line that may hold a label.
+        let Some(next) = src[at..].find('附') else { break };
+        // `at` is a line start: look back no further than it.
+        let line_start = src[at..at + next].rfind(['\n', '\r']).map_or(at, |i| at + i + 1);
+        if !is_blank_prefix(&src[line_start..at + next]) {
+            at = line_end_after_break(src, at + next);
+            continue;
+        }
+        at = line_start;
         let end = super::text::line_end_after_break(src, at);
         let line = &src[at..end];
         let content = line.trim_start_matches(is_inline_space);
@@ -265,16 +274,21 @@ const CONNECTIVES: &[&str] = &[
 /// that the next sentence takes up word for word, and that a list (一是……)
 /// follows within three sentences. Only looked for in lines long enough to
 /// have lost their breaks (`long_line`).
-pub(crate) fn run_in_titles(
-    src: &str,
-    long_line: impl Fn(usize) -> bool,
-    list_starts: &[usize],
-) -> Vec<Part> {
+pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_starts: &[usize]) -> Vec<Part> {
     let mut out = Vec::new();
+    for range in long {
+        titles_in(src, range.clone(), list_starts, &mut out);
+    }
+    out
+}
+
+/// [`run_in_titles`] within one long line.
+fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
     let mut sentences = Vec::new();
-    let mut start = 0;
-    for (i, c) in src.char_indices() {
+    let mut start = range.start;
+    for (i, c) in src[range.clone()].char_indices() {
         if matches!(c, '。' | '！' | '？' | '\n') {
+            let i = range.start + i;
             sentences.push((start, i, i + c.len_utf8()));
             start = i + c.len_utf8();
         }
@@ -283,7 +297,7 @@ pub(crate) fn run_in_titles(
         let Some(&(ns, ne, _)) = sentences.get(k + 1) else {
             break;
         };
-        if !long_line(s) || src[e..].starts_with('\n') {
+        if src[e..].starts_with('\n') {
             continue;
         }
         let sentence = &src[s..e];
@@ -312,7 +326,6 @@ pub(crate) fn run_in_titles(
             });
         }
     }
-    out
 }
 
 fn is_run_in_title(s: &str) -> bool {
@@ -343,4 +356,9 @@ fn shared_words(s: &str, other: &str) -> usize {
         }
     }
     shared.len()
+}
+
+/// Whether `s` is only inline white space.
+fn is_blank_prefix(s: &str) -> bool {
+    s.chars().all(is_inline_space)
 }

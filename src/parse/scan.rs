@@ -46,24 +46,53 @@ fn glued_start(prev: char, c: char) -> bool {
     han && (bracket || digit)
 }
 
+/// Bytes that may change where a marker can stand: line breaks, sentence
+/// boundaries and commas in both widths, brackets and digits (glued markers),
+/// and the slash of a photo credit. Every other byte (汉字, letters, UTF-8
+/// continuation bytes) is skipped without decoding.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b"\n\r!?;:,(/0123456789";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = true;
+        i += 1;
+    }
+    // Lead bytes of U+0085, of general punctuation and circled numbers
+    // (…, U+2028), of CJK punctuation (。) and of full-width forms (！？；：，（１).
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// All candidates in `range` of `src`, in order.
 pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut pos = Some(Position::LineStart);
     let text = &src[range.clone()];
-    let mut iter = text.char_indices().peekable();
-    let mut prev = '\n';
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if pos.is_none() {
+            // Nothing can start here: skip to the next byte that matters.
+            // Interesting bytes are ASCII or lead bytes, so `i` stays on a
+            // char boundary.
+            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let prev = text[..i].chars().next_back().unwrap_or('\n');
         // A bracket or a digit right after a word: a marker glued to the
         // heading before it, where line breaks were lost.
         if pos.is_none() && glued_start(prev, c) {
             pos = Some(Position::Glued);
         }
         if let Some(p) = pos {
-            if is_inline_space(c) {
-                continue;
-            }
-            if is_closer(c) && p != Position::LineStart {
+            if is_inline_space(c) || (is_closer(c) && p != Position::LineStart) {
+                i += c.len_utf8();
                 continue;
             }
             if may_start_marker(c)
@@ -76,10 +105,6 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
                     raw,
                     position: p,
                 });
-                // Skip the marker's own characters.
-                while iter.peek().is_some_and(|&(j, _)| j < i + raw.len) {
-                    iter.next();
-                }
                 // A marker that ends in a comma or a boundary (最后，) may be
                 // followed by another (最后，第四，).
                 let last = text[i..i + raw.len].chars().next_back().unwrap_or(c);
@@ -90,16 +115,20 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
                 } else {
                     None
                 };
-                prev = last;
+                i += raw.len;
                 continue;
             }
         }
-        let photo_credit = c == '摄' && matches!(prev, '/' | '／');
-        prev = c;
+        i += c.len_utf8();
+        // A news photo's credit (新华社记者 X/摄) ends its caption.
+        if matches!(c, '/' | '／') && text[i..].starts_with('摄') {
+            i += '摄'.len_utf8();
+            pos = Some(Position::RunIn);
+            continue;
+        }
         pos = if is_line_break(c) {
             Some(Position::LineStart)
-        } else if is_boundary(c) || photo_credit {
-            // A news photo's credit (新华社记者 X/摄) ends its caption.
+        } else if is_boundary(c) {
             Some(Position::RunIn)
         } else if is_comma(c) {
             Some(Position::AfterComma)
