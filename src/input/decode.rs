@@ -68,6 +68,9 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
         let body = &bytes[len..];
         return decode_strict(enc, body).map_err(|bad| decode_error(enc, bytes, len, bad, path));
     }
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
     let utf8_bad = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok(s.to_owned()),
         Err(e) => BadBytes {
@@ -81,6 +84,18 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
         Err(gb_bad) if gb_bad.offset > utf8_bad.offset => Err(decode_error(GB18030, bytes, 0, gb_bad, path)),
         Err(_) => Err(decode_error(UTF_8, bytes, 0, utf8_bad, path)),
     }
+}
+
+/// [`decode`] taking the bytes by value: valid UTF-8 without a byte-order
+/// mark (the common case) becomes the `String` without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>, encoding: Option<&str>, path: &Path) -> Result<String> {
+    if encoding.is_none() && Encoding::for_bom(&bytes).is_none() {
+        return match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(e) => decode(e.as_bytes(), encoding, path),
+        };
+    }
+    decode(&bytes, encoding, path)
 }
 
 /// Looks up an encoding by WHATWG label, refusing the `replacement` pseudo-encoding.

@@ -155,7 +155,10 @@ pub fn read_path_with_hints(path: &Path, opts: &ReadOptions) -> Result<ReadResul
         path: path.to_owned(),
         source,
     })?;
-    read_reader_with_hints(file, path, opts)
+    // Knowing the size saves growing the buffer (and copying it) as it fills.
+    let size = file.metadata().map_or(0, |m| m.len()).min(opts.max_file_size);
+    let bytes = read_bytes(file, path, opts, size)?;
+    from_bytes(bytes, path, opts)
 }
 
 /// Reads text from `reader` (a file, standard input, a buffer), with `path`
@@ -193,7 +196,13 @@ pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result
 ///
 /// As [`read_reader`].
 pub fn read_reader_with_hints(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let mut bytes = Vec::new();
+    let bytes = read_bytes(reader, path, opts, 0)?;
+    from_bytes(bytes, path, opts)
+}
+
+/// Read at most `opts.max_file_size` bytes, refusing more.
+fn read_bytes(reader: impl Read, path: &Path, opts: &ReadOptions, size_hint: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0).saturating_add(1));
     reader
         .take(opts.max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -208,6 +217,11 @@ pub fn read_reader_with_hints(reader: impl Read, path: &Path, opts: &ReadOptions
             limit: opts.max_file_size,
         });
     }
+    Ok(bytes)
+}
+
+/// Text (with any heading hints) from the bytes of one input.
+fn from_bytes(bytes: Vec<u8>, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
     let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || bytes.starts_with(b"PK\x03\x04") {
         return docx_text_with_hints(&bytes, path, opts);
@@ -218,7 +232,7 @@ pub fn read_reader_with_hints(reader: impl Read, path: &Path, opts: &ReadOptions
             reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
         });
     }
-    decode(&bytes, opts.encoding.as_deref(), path).map(ReadResult::from)
+    decode::decode_owned(bytes, opts.encoding.as_deref(), path).map(ReadResult::from)
 }
 
 #[cfg(test)]

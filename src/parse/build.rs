@@ -127,12 +127,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             levels: HashMap::new(),
             long_lines: super::text::long_lines(src),
             line_starts: std::iter::once(0)
-                .chain(
-                    src.bytes()
-                        .enumerate()
-                        .filter(|&(_, b)| b == b'\n')
-                        .map(|(i, _)| i + 1),
-                )
+                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
             last_value: HashMap::new(),
             footnote_refs: false,

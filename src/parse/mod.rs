@@ -31,13 +31,8 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         .filter(|(c, s)| !c.raw.style.is_heading() && c.raw.value == 1 && s.is_some())
         .map(|(c, _)| c.start)
         .collect();
-    // `long` is sorted and disjoint: a binary search keeps this linear.
-    let in_long_line = |at: usize| {
-        long.get(long.partition_point(|r| r.end <= at))
-            .is_some_and(|r| r.contains(&at))
-    };
     let mut parts = parts::annexes(src);
-    parts.extend(parts::run_in_annexes(src, in_long_line));
+    parts.extend(parts::run_in_annexes(src, &long));
     parts.extend(parts::own_line_titles(src, &cands, &items));
     let mut run_in = parts::run_in_titles(src, &long, &list_starts);
     for (part, level) in hinted_parts(src, &options.heading_hints, &cands, &items) {

@@ -85,11 +85,16 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
 /// Annexes in text whose line breaks were lost: 附件 (and one digit) right
 /// after a sentence boundary inside a long line. The title runs to the first
 /// marker glued to it, or to where [`super::infer::infer_end`] finds its body.
-pub(crate) fn run_in_annexes(src: &str, long_line: impl Fn(usize) -> bool) -> Vec<Part> {
+pub(crate) fn run_in_annexes(src: &str, long: &[std::ops::Range<usize>]) -> Vec<Part> {
     let mut out = Vec::new();
-    for (i, _) in src.match_indices("附件") {
+    let found = long.iter().flat_map(|r| {
+        src[r.clone()]
+            .match_indices("附件")
+            .map(move |(i, _)| r.start + i)
+    });
+    for i in found {
         let before = src[..i].chars().next_back();
-        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) || !long_line(i) {
+        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) {
             continue;
         }
         let mut at = i + "附件".len();
@@ -176,7 +181,13 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
         let starts_marker = cands
             .get(next_cand)
             .is_some_and(|c| c.start < end && c.position == Position::LineStart);
-        let chars = line.chars().count();
+        // A line of more than 100 bytes has more than 25 characters: no need
+        // to count them.
+        let chars = if line.len() > 100 {
+            26
+        } else {
+            line.chars().count()
+        };
         let is_title = !starts_marker
             && (2..=25).contains(&chars)
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))

@@ -42,7 +42,7 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// callers that walk line by line stay linear.
 pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
-    match bytes[at..].iter().position(|&b| b == b'\n' || b == b'\r') {
+    match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
         Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
         Some(i) => at + i + 1,
         None => src.len(),
