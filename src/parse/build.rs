@@ -19,7 +19,7 @@ use crate::ast::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
@@ -85,8 +85,8 @@ pub(crate) struct Builder<'a, 'o> {
     stack: Vec<Frame<'a>>,
     cursor: usize,
     levels: HashMap<MarkerStyle, u32>,
-    /// Byte offsets where lines start.
-    line_starts: Vec<usize>,
+    /// The last position whose line start was asked for, and that start.
+    line_memo: (usize, usize),
     /// Lines that lost their line breaks (see `text::long_lines`).
     long_lines: Vec<std::ops::Range<usize>>,
     /// How the last heading of each style ended (its last two characters).
@@ -124,14 +124,12 @@ impl<'a, 'o> Builder<'a, 'o> {
                 next_item: None,
             }],
             cursor: 0,
-            levels: HashMap::new(),
+            levels: HashMap::default(),
             long_lines: super::text::long_lines(src),
-            line_starts: std::iter::once(0)
-                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-            last_value: HashMap::new(),
+            line_memo: (0, 0),
+            last_value: HashMap::default(),
             footnote_refs: false,
-            last_end: HashMap::new(),
+            last_end: HashMap::default(),
             diagnostics: Vec::new(),
             hints: {
                 let mut hints = options.heading_hints.clone();
@@ -189,7 +187,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
             // Whole lines before the candidate go where they belong first, so
             // that inline lists whose paragraph has ended are closed.
-            self.text_until(self.line_start(c.start).max(self.cursor));
+            let line_start = self.line_start(c.start);
+            self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
                 let limit = self.heading_limit(cands, &stops, i, succ[i]);
                 let infer = c.raw.style.is_heading()
@@ -543,15 +542,19 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Whether `at` lies in a line so long that its line breaks were
     /// probably lost (scraped text), where heading ends must be inferred.
-    fn line_start(&self, at: usize) -> usize {
-        let i = self.line_starts.partition_point(|&s| s <= at);
-        self.line_starts[i.saturating_sub(1)]
+    /// Where the line containing `at` starts. Asked for positions that only
+    /// grow, it looks back no further than the last position asked about.
+    fn line_start(&mut self, at: usize) -> usize {
+        let (checked, start) = self.line_memo;
+        let (from, known) = if at >= checked { (checked, start) } else { (0, 0) };
+        let found = memchr::memrchr(b'\n', &self.src.as_bytes()[from..at]).map_or(known, |i| from + i + 1);
+        self.line_memo = (at, found);
+        found
     }
 
     /// Where the line containing `at` ends (before its line break).
     fn line_end(&self, at: usize) -> usize {
-        let i = self.line_starts.partition_point(|&s| s <= at);
-        self.line_starts.get(i).map_or(self.src.len(), |&next| next - 1)
+        memchr::memchr(b'\n', &self.src.as_bytes()[at..]).map_or(self.src.len(), |i| at + i)
     }
 
     fn in_long_line(&self, at: usize) -> bool {
@@ -692,13 +695,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             let children = &mut self.stack[top].children;
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
-                while end < to {
-                    let next = line_end_after_break(&src[..to], end);
-                    if !is_blank(&src[end..next]) {
-                        break;
-                    }
-                    end = next;
-                }
+                end = end.max(super::text::skip_blank_lines(src, at, to));
                 children.push(Node::Space(Space {
                     span: Span::new(at, end),
                     text: &src[at..end],
@@ -789,8 +786,8 @@ fn strong_alone(style: MarkerStyle) -> bool {
 /// For each candidate, the index of the next candidate of the same style
 /// with the next value, before the style's current value comes again.
 pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
-    let mut next: HashMap<(MarkerStyle, u32), usize> = HashMap::new();
-    let mut last_of_style: HashMap<MarkerStyle, usize> = HashMap::new();
+    let mut next: HashMap<(MarkerStyle, u32), usize> = HashMap::default();
+    let mut last_of_style: HashMap<MarkerStyle, usize> = HashMap::default();
     let mut out = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;

@@ -445,9 +445,15 @@ const NOTES_LABELS: [&str; 6] = ["注：", "注:", "注释：", "注释:", "注"
 /// followed by lines that start with a circled or bracketed number.
 fn find_notes(src: &str) -> Option<Item<'_>> {
     let half = floor_char(src, src.len() / 2);
-    let mut at = src[half..].find('\n').map(|i| half + i + 1)?;
-    while at < src.len() {
-        let end = super::text::line_end_after_break(src, at);
+    let first = src[half..].find('\n').map(|i| half + i + 1)?;
+    // Only lines holding 注 can be labels: jump from one to the next.
+    let mut from = first;
+    while let Some(i) = src[from..].find('注') {
+        let hit = from + i;
+        // `from` is a line start: look back no further than it.
+        let at = src[from..hit].rfind('\n').map_or(from, |j| from + j + 1);
+        let end = super::text::line_end_after_break(src, hit);
+        from = end;
         let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
         if NOTES_LABELS.contains(&line) {
             // The block runs over note lines and blank lines.
@@ -472,7 +478,6 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
                 return Some(item(src, FurnitureKind::Notes, at, block_end));
             }
         }
-        at = end;
     }
     None
 }

@@ -284,23 +284,36 @@ fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
 pub(crate) fn marker(i: &str) -> Option<RawMarker> {
     use MarkerStyle as S;
     let plain = |s| move |v| (v, s, false);
-    let (rest, (value, style, last)) = alt((
-        map(paren_han, plain(S::ParenHan)),
-        map(paren_digit, plain(S::ParenDigit)),
-        map(unit, |(v, s)| (v, s, false)),
-        map(ordinal, plain(S::Ordinal)),
-        map(qi, plain(S::Qi)),
-        map(sequence, |(v, last)| (v, S::Sequence, last)),
-        map(shi, plain(S::Shi)),
-        map(yao, plain(S::Yao)),
-        map(dun, plain(S::Dun)),
-        map(dot, plain(S::Dot)),
-        map(circled, plain(S::Circled)),
-        map(paren_number, plain(S::ParenNumber)),
-        map(paren_ideograph, plain(S::ParenIdeograph)),
-    ))
-    .parse(i)
-    .ok()?;
+    // Each form starts with its own kind of character: try only the forms
+    // that can start with this one.
+    let first = i.chars().next()?;
+    let parsed: IResult<&str, (u32, MarkerStyle, bool)> = match first {
+        '（' | '(' => alt((
+            map(paren_han, plain(S::ParenHan)),
+            map(paren_digit, plain(S::ParenDigit)),
+        ))
+        .parse(i),
+        '第' | '弟' => alt((map(unit, |(v, s)| (v, s, false)), map(ordinal, plain(S::Ordinal)))).parse(i),
+        '其' | '首' | '再' | '最' => alt((
+            map(qi, plain(S::Qi)),
+            map(sequence, |(v, last)| (v, S::Sequence, last)),
+        ))
+        .parse(i),
+        c if is_digit(c) => map(dot, plain(S::Dot)).parse(i),
+        c if is_han_numeral(c) => alt((
+            map(shi, plain(S::Shi)),
+            map(yao, plain(S::Yao)),
+            map(dun, plain(S::Dun)),
+        ))
+        .parse(i),
+        _ => alt((
+            map(circled, plain(S::Circled)),
+            map(paren_number, plain(S::ParenNumber)),
+            map(paren_ideograph, plain(S::ParenIdeograph)),
+        ))
+        .parse(i),
+    };
+    let (rest, (value, style, last)) = parsed.ok()?;
     Some(RawMarker {
         len: i.len() - rest.len(),
         style,

@@ -172,7 +172,7 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
         let end = line_end_after_break(src, at);
         let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
         if line.is_empty() {
-            at = end;
+            at = end.max(super::text::skip_blank_lines(src, at, body_end));
             continue;
         }
         while next_cand < cands.len() && cands[next_cand].start < at {

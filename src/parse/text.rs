@@ -67,23 +67,45 @@ pub(crate) const LONG_LINE: usize = 4_000;
 /// The byte ranges of lines that lost their line breaks: lines at least
 /// [`LONG_LINE`] long, or the only line of a text of some length.
 pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = src.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    let mut lines = 0;
-    for line in src.split_inclusive('\n') {
-        if !is_blank(line) {
-            lines += 1;
+    let mut line_start = 0;
+    while bytes.len() - line_start >= LONG_LINE {
+        // The last line break within reach: every line before it is short.
+        let window = &bytes[line_start..line_start + LONG_LINE];
+        match memchr::memrchr(b'\n', window) {
+            Some(i) => line_start += i + 1,
+            None => {
+                let end = memchr::memchr(b'\n', &bytes[line_start + LONG_LINE..])
+                    .map_or(bytes.len(), |i| line_start + LONG_LINE + i + 1);
+                out.push(line_start..end);
+                line_start = end;
+            }
         }
-        if line.len() >= LONG_LINE {
-            out.push(at..at + line.len());
-        }
-        at += line.len();
     }
-    if out.is_empty() && lines == 1 && src.len() >= SINGLE_LINE {
+    let trimmed = src.trim();
+    if out.is_empty()
+        && trimmed.len() >= SINGLE_LINE
+        && memchr::memchr2(b'\n', b'\r', trimmed.as_bytes()).is_none()
+    {
         let start = src.len() - src.trim_start().len();
         out.push(start..src.len());
     }
     out
+}
+
+/// From `at`, the start of the first line that is not blank, or `to`.
+pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
+    let rest = &src[at..to];
+    let blank = rest.len()
+        - rest
+            .trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
+            .len();
+    if at + blank == to {
+        return to;
+    }
+    // Back to the start of the line where text resumes.
+    memchr::memrchr2(b'\n', b'\r', &rest.as_bytes()[..blank]).map_or(at, |i| at + i + 1)
 }
 
 /// A text of one line this long (bytes, about 100 characters) lost its breaks.
