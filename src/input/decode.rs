@@ -86,14 +86,15 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
     }
 }
 
-/// [`decode`] taking the bytes by value: valid UTF-8 without a byte-order
-/// mark (the common case) becomes the `String` without a copy.
+/// [`decode`] taking the bytes by value, with a fast path for valid UTF-8
+/// without a byte-order mark (the common case).
 pub(crate) fn decode_owned(bytes: Vec<u8>, encoding: Option<&str>, path: &Path) -> Result<String> {
     if encoding.is_none() && Encoding::for_bom(&bytes).is_none() {
-        return match String::from_utf8(bytes) {
-            Ok(text) => Ok(text),
-            Err(e) => decode(e.as_bytes(), encoding, path),
-        };
+        // simdutf8 checks Chinese text many times faster than the standard
+        // library; copying the checked text costs less than checking it again.
+        if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+            return Ok(text.to_owned());
+        }
     }
     decode(&bytes, encoding, path)
 }

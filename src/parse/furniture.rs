@@ -448,7 +448,7 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
     let first = src[half..].find('\n').map(|i| half + i + 1)?;
     // Only lines holding 注 can be labels: jump from one to the next.
     let mut from = first;
-    while let Some(i) = src[from..].find('注') {
+    while let Some(i) = memchr::memmem::find(&src.as_bytes()[from..], "注".as_bytes()) {
         let hit = from + i;
         // `from` is a line start: look back no further than it.
         let at = src[from..hit].rfind('\n').map_or(from, |j| from + j + 1);

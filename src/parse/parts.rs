@@ -24,7 +24,10 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
     let mut at = 0;
     while at < src.len() {
         // Jump to the next line that may hold a label.
-        let Some(next) = src[at..].find('附') else { break };
+        // memmem on the whole character: its last byte alone is common in 汉字.
+        let Some(next) = memchr::memmem::find(&src.as_bytes()[at..], "附".as_bytes()) else {
+            break;
+        };
         // `at` is a line start: look back no further than it.
         let line_start = src[at..at + next].rfind(['\n', '\r']).map_or(at, |i| at + i + 1);
         if !is_blank_prefix(&src[line_start..at + next]) {
