@@ -214,21 +214,16 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
         score += 20;
     }
     // The body repeats the heading's words at once.
-    let mut two = body.chars().take(2);
-    if let (Some(a), Some(b)) = (two.next(), two.next())
-        && is_word_char(a)
-        && is_word_char(b)
+    if let Some(bigram) = word_prefix(body, 0, 2)
+        && head.contains(bigram)
     {
-        let bigram: String = [a, b].iter().collect();
-        if head.contains(&bigram) {
-            score += 12;
-        }
+        score += 12;
     }
     // The body's opening words take up three or more characters of the heading.
-    let opening: Vec<char> = body.chars().take(10).collect();
-    if opening
-        .windows(3)
-        .any(|w| w.iter().all(|&c| is_word_char(c)) && head.contains(&w.iter().collect::<String>()))
+    let starts: Vec<usize> = body.char_indices().take(8).map(|(i, _)| i).collect();
+    if starts
+        .iter()
+        .any(|&i| word_prefix(body, i, 3).is_some_and(|w| head.contains(w)))
     {
         score += 15;
     }
@@ -298,7 +293,18 @@ fn starts_with_date(s: &str) -> bool {
 
 /// CJK ideographs and letters: characters a word is made of.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !c.is_ascii_digit()
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || c.is_ascii_alphabetic()
+}
+
+/// The `n` characters of `s` from byte `at`, when they are all word characters.
+fn word_prefix(s: &str, at: usize, n: usize) -> Option<&str> {
+    let rest = s.get(at..)?;
+    let (end, count) = rest.char_indices().take(n).try_fold((0, 0), |(_, k), (i, c)| {
+        is_word_char(c).then_some((i + c.len_utf8(), k + 1))
+    })?;
+    (count == n).then(|| &rest[..end])
 }
 
 /// The last two characters of `s`.
