@@ -7,8 +7,9 @@
 //! dot         = digits ("." / "．" / "、" / ")" / "）") !digit               ; 1.  (not 1.5亿)
 //! paren-digit = open digits close [ "、" / "．" / "." ]                      ; （1） (１)
 //! circled     = "①" … "㊿" ; paren-number = "⑴" … "⒇" ; paren-ideograph = "㈠" … "㈩"
-//! unit        = "第" han-numeral ("章" / "节" / "條" / "条" / "部分")        ; 第一章
-//! ordinal     = "第" han-numeral ("，" / "," / "、" / "是" / "：" / ":")     ; 第一，  (not 第一要务)
+//! unit        = ("第" / "弟") han-numeral ("章" / "节" / "條" / "条" / "部分") ; 第一章
+//! ordinal     = "第" han-numeral ("，" / "," / "、" / "是" / "：" / ":"     ; 第一，  (not 第一要务)
+//!               / "步，" / space)                                           ; 第一步， 第一　(bare, for the lint)
 //! qi          = "其" han-numeral ("，" / "," / "、" / "是")                  ; 其一，
 //! shi         = han-numeral "是" !same-numeral                               ; 一是  (not 一是一，二是二)
 //! yao         = han-numeral "要"                                            ; 一要
@@ -204,42 +205,52 @@ fn paren_ideograph(i: &str) -> IResult<&str, u32> {
     map_opt(anychar, |c| in_range(c, '㈠', '㈩', 1)).parse(i)
 }
 
-fn unit(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
-    let (i, (_, v, style)) = (
-        alt((tag("第"), tag("弟"))),
-        han_number,
-        alt((
-            map(tag("章"), |_| MarkerStyle::Chapter),
-            map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
-            map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
-            map(tag("部分"), |_| MarkerStyle::Part),
-        )),
-    )
-        .parse(i)?;
-    Ok((i, (v, style)))
+/// What may follow 第 and its numeral: a unit of the document (章 节 条
+/// 部分), or the delimiter of an inline ordinal.
+fn unit_suffix(i: &str) -> IResult<&str, MarkerStyle> {
+    alt((
+        map(tag("章"), |_| MarkerStyle::Chapter),
+        map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
+        map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
+        map(tag("部分"), |_| MarkerStyle::Part),
+    ))
+    .parse(i)
 }
 
-fn ordinal(i: &str) -> IResult<&str, u32> {
-    let (i, (_, v, _)) = (
-        tag("第"),
-        han_number,
-        alt((
-            tag("，"),
-            tag(","),
-            tag("、"),
-            tag("是"),
-            tag("："),
-            tag(":"),
-            // 第一步，第二步， count steps the same way.
-            tag("步，"),
-            tag("步,"),
-            // 第一 followed by a space, without its comma (GB/T 15834 B.3.1
-            // wants one): kept for the lint, accepted at line starts only.
-            map(peek(verify(anychar, |&c| c == '\u{3000}' || c == ' ')), |_| ""),
-        )),
-    )
-        .parse(i)?;
-    Ok((i, v))
+fn ordinal_delimiter(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag("，"),
+        tag(","),
+        tag("、"),
+        tag("是"),
+        tag("："),
+        tag(":"),
+        // 第一步，第二步， count steps the same way.
+        tag("步，"),
+        tag("步,"),
+        // 第一 followed by a space, without its comma (GB/T 15834 B.3.1
+        // wants one): kept for the lint, accepted at line starts only.
+        map(peek(verify(anychar, |&c| c == '\u{3000}' || c == ' ')), |_| ""),
+    ))
+    .parse(i)
+}
+
+/// 第 (or 弟, as OCR reads it) and a numeral, read once, then a unit
+/// (第一章 …) or, after 第 only, an ordinal's delimiter (第一，).
+fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
+    let (rest, di) = alt((tag("第"), tag("弟"))).parse(i)?;
+    let (rest, v) = han_number(rest)?;
+    if let Ok((rest, style)) = unit_suffix(rest) {
+        return Ok((rest, (v, style)));
+    }
+    if di != "第" {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    let (rest, _) = ordinal_delimiter(rest)?;
+    Ok((rest, (v, MarkerStyle::Ordinal)))
 }
 
 fn qi(i: &str) -> IResult<&str, u32> {
@@ -293,7 +304,7 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
             map(paren_digit, plain(S::ParenDigit)),
         ))
         .parse(i),
-        '第' | '弟' => alt((map(unit, |(v, s)| (v, s, false)), map(ordinal, plain(S::Ordinal)))).parse(i),
+        '第' | '弟' => map(di, |(v, s)| (v, s, false)).parse(i),
         '其' | '首' | '再' | '最' => alt((
             map(qi, plain(S::Qi)),
             map(sequence, |(v, last)| (v, S::Sequence, last)),
