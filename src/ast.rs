@@ -98,6 +98,8 @@ pub struct Marker<'a> {
 }
 
 /// The ordinal forms recognised (see `DOMAIN.md`).
+///
+/// (The parser indexes tables by these discriminants: keep fewer than 32.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -786,33 +786,34 @@ fn strong_alone(style: MarkerStyle) -> bool {
 /// For each candidate, the index of the next candidate of the same style
 /// with the next value, before the style's current value comes again.
 pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
-    let mut next: HashMap<(MarkerStyle, u32), usize> = HashMap::default();
-    let mut last_of_style: HashMap<MarkerStyle, usize> = HashMap::default();
+    // Values are at most 999 (three digits, or 九百九十九): a table indexed by
+    // style and value is cheaper than hashing on every candidate.
+    const VALUES: usize = 1_003;
+    // Indexed by discriminant: room for every style, with some to spare.
+    const STYLES: usize = 32;
+    let slot = |style: MarkerStyle, value: u32| style as usize * VALUES + (value as usize).min(VALUES - 1);
+    let mut next: Vec<Option<usize>> = vec![None; STYLES * VALUES];
+    let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut out = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
+        let v = c.raw.value;
         // An enumeration that skips one item (一是 … 三是) is still one, for
         // points; the gap is reported when the later item is accepted.
-        let by_value = next.get(&(style, c.raw.value + 1)).copied().or_else(|| {
-            (!style.is_heading())
-                .then(|| next.get(&(style, c.raw.value + 2)).copied())
-                .flatten()
-        });
+        let by_value = next[slot(style, v + 1)]
+            .or_else(|| (!style.is_heading()).then(|| next[slot(style, v + 2)]).flatten());
         // 最后 closes any list of its style.
-        let by_last = last_of_style
-            .get(&style)
-            .copied()
-            .filter(|&j| cands[j].raw.last && c.raw.value >= 2);
-        let again = next.get(&(style, c.raw.value)).copied();
+        let by_last = last_of_style[style as usize].filter(|&j| cands[j].raw.last && v >= 2);
+        let again = next[slot(style, v)];
         out[i] = match (by_value, by_last) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
         .filter(|&j| again.is_none_or(|k| j < k));
         if !c.raw.last {
-            next.insert((style, c.raw.value), i);
+            next[slot(style, v)] = Some(i);
         }
-        last_of_style.insert(style, i);
+        last_of_style[style as usize] = Some(i);
     }
     out
 }

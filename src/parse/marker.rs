@@ -240,7 +240,9 @@ fn ordinal_delimiter(i: &str) -> IResult<&str, &str> {
 fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
     let (rest, di) = alt((tag("第"), tag("弟"))).parse(i)?;
     let (rest, v) = han_number(rest)?;
-    if let Ok((rest, style)) = unit_suffix(rest) {
+    if rest.starts_with(['章', '节', '節', '条', '條', '部'])
+        && let Ok((rest, style)) = unit_suffix(rest)
+    {
         return Ok((rest, (v, style)));
     }
     if di != "第" {
