@@ -786,13 +786,14 @@ fn strong_alone(style: MarkerStyle) -> bool {
 /// For each candidate, the index of the next candidate of the same style
 /// with the next value, before the style's current value comes again.
 pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
-    // Values are at most 999 (three digits, or 九百九十九): a table indexed by
-    // style and value is cheaper than hashing on every candidate.
-    const VALUES: usize = 1_003;
+    // A table indexed by style and value is cheaper than hashing on every
+    // candidate; values are small (at most 999), so it is sized to the
+    // largest one met.
+    let values = cands.iter().map(|c| c.raw.value as usize).max().unwrap_or(0) + 3;
     // Indexed by discriminant: room for every style, with some to spare.
     const STYLES: usize = 32;
-    let slot = |style: MarkerStyle, value: u32| style as usize * VALUES + (value as usize).min(VALUES - 1);
-    let mut next: Vec<Option<usize>> = vec![None; STYLES * VALUES];
+    let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
+    let mut next: Vec<Option<usize>> = vec![None; STYLES * values];
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut out = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {

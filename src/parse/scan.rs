@@ -83,6 +83,11 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
                 i += 1;
             }
         }
+        // Runs of blank lines: each break only starts a line again.
+        while pos.is_some() && i < bytes.len() && matches!(bytes[i], b'\n' | b'\r') {
+            pos = Some(Position::LineStart);
+            i += 1;
+        }
         let Some(c) = text[i..].chars().next() else { break };
         let prev = text[..i].chars().next_back().unwrap_or('\n');
         // A bracket or a digit right after a word: a marker glued to the
