@@ -146,14 +146,19 @@ fn flattened_corpus_scores_stay_above_the_floor() {
     check(true);
 }
 
+/// The seed speech, when `../shared` is there.
+fn seed_text() -> Option<String> {
+    let path = shared()?.join("corpus/seed/000_3ed04c813e91ed7f.txt");
+    Some(fs::read_to_string(path).expect("the seed is UTF-8"))
+}
+
 /// Every span in the JSON of the seed speech points at exactly the text it claims.
 #[test]
 fn seed_json_spans_point_at_their_text() {
-    let Some(shared) = shared() else {
+    let Some(text) = seed_text() else {
         println!("skipped: ../shared is absent");
         return;
     };
-    let text = fs::read_to_string(shared.join("corpus/seed/000_3ed04c813e91ed7f.txt")).expect("seed");
     let doc = speechtree::parse(&text);
     let json = serde_json::to_value(&doc).expect("serialises");
     let mut checked = 0;
@@ -187,11 +192,10 @@ fn seed_json_spans_point_at_their_text() {
 /// scraped page, and the page's boilerplate before them is noise.
 #[test]
 fn seed_furniture_is_recognised() {
-    let Some(shared) = shared() else {
+    let Some(text) = seed_text() else {
         println!("skipped: ../shared is absent");
         return;
     };
-    let text = fs::read_to_string(shared.join("corpus/seed/000_3ed04c813e91ed7f.txt")).expect("seed");
     let doc = speechtree::parse(&text);
     assert_eq!(
         doc.title(),
