@@ -12,7 +12,7 @@ use super::heading::{HeadingEnd, Siblings, heading_end};
 use super::marker::han_digit;
 use super::parts::Part;
 use super::scan::{Candidate, Position};
-use super::text::{is_blank, line_end_after_break};
+use super::text::{floor_char, is_blank, line_end_after_break};
 use crate::Options;
 use crate::ast::{
     Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point, Section, Space,
@@ -109,7 +109,8 @@ struct Placement {
 }
 
 impl<'a, 'o> Builder<'a, 'o> {
-    pub fn new(src: &'a str, options: &'o Options) -> Self {
+    /// `long_lines`: the lines that lost their breaks (`text::long_lines`).
+    pub fn new(src: &'a str, options: &'o Options, long_lines: Vec<std::ops::Range<usize>>) -> Self {
         Builder {
             src,
             options,
@@ -125,7 +126,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             }],
             cursor: 0,
             levels: HashMap::default(),
-            long_lines: super::text::long_lines(src),
+            long_lines,
             line_memo: (0, 0),
             last_value: HashMap::default(),
             footnote_refs: false,
@@ -867,11 +868,4 @@ pub(crate) fn han_text(n: u32) -> String {
         s.push_str(D[u as usize]);
     }
     s
-}
-
-fn floor_char(src: &str, mut at: usize) -> usize {
-    while !src.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }

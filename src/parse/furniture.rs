@@ -6,7 +6,7 @@
 //! (……的讲话, 政府工作报告, ……的意见); lines before it are page boilerplate.
 //! Text whose line breaks were lost is cut at the same words.
 
-use super::text::{is_blank, is_inline_space, is_line_break};
+use super::text::{floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
 use crate::ast::FurnitureKind;
 use crate::span::Span;
 
@@ -89,7 +89,7 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(Item {
             kind: FurnitureKind::Title,
             span: Span::new(prefix_end, end),
-            value: src[prefix_end..title_stop].trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
+            value: trim_blank(&src[prefix_end..title_stop]),
         });
         // Lines between the title and the salutation: subtitle, date, speaker.
         if let Some(s) = salutation
@@ -245,7 +245,7 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         .min();
     if let Some((label, body_start)) = labelled {
         let end = line_end_or(src, body_start, Some(reach));
-        let visible = trim_line(&src[body_start..end]);
+        let visible = trim_blank(&src[body_start..end]);
         let stop = title_end(visible, true)?;
         return Some((
             label,
@@ -256,7 +256,7 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
     for (k, &(start, end)) in lines.iter().enumerate() {
         let content = src[start..end].trim_start_matches(|c: char| is_inline_space(c) || c == '#');
         let body_start = end - content.len();
-        let visible = trim_line(content);
+        let visible = trim_blank(content);
         if visible.is_empty() {
             continue;
         }
@@ -269,7 +269,7 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         };
         let next_starts_with_punctuation = lines[k + 1..]
             .iter()
-            .map(|&(s, e)| trim_line(&src[s..e]))
+            .map(|&(s, e)| trim_blank(&src[s..e]))
             .find(|l| !l.is_empty())
             .is_some_and(|l| l.starts_with(['。', '，', '、', '；', '：']));
         if next_starts_with_punctuation {
@@ -280,9 +280,9 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
             let above: Vec<(usize, usize)> = lines[..k]
                 .iter()
                 .rev()
-                .skip_while(|&&(s, e)| trim_line(&src[s..e]).is_empty())
+                .skip_while(|&&(s, e)| trim_blank(&src[s..e]).is_empty())
                 .take_while(|&&(s, e)| {
-                    let l = trim_line(&src[s..e]);
+                    let l = trim_blank(&src[s..e]);
                     l.is_empty() || (l.chars().count() <= 30 && !l.contains(['。', '，', '：']))
                 })
                 .copied()
@@ -292,7 +292,7 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
                     + (src[first..first_end].len()
                         - src[first..first_end].trim_start_matches(is_inline_space).len());
                 let title_end =
-                    last + leading_blank(&src[last..last_end]) + trim_line(&src[last..last_end]).len();
+                    last + leading_blank(&src[last..last_end]) + trim_blank(&src[last..last_end]).len();
                 return Some((first, title_start, title_end));
             }
         }
@@ -317,12 +317,8 @@ fn front_lines(src: &str, reach: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn trim_line(s: &str) -> &str {
-    s.trim_matches(|c: char| is_inline_space(c) || is_line_break(c))
-}
-
 /// Bytes that [`trim_line`] takes off the start of `s`: offsets into
-/// `trim_line(s)` are offsets into `s` after these.
+/// `trim_blank(s)` are offsets into `s` after these.
 fn leading_blank(s: &str) -> usize {
     s.len()
         - s.trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
@@ -421,7 +417,7 @@ fn item(src: &str, kind: FurnitureKind, start: usize, end: usize) -> Item<'_> {
     Item {
         kind,
         span: Span::new(start, end),
-        value: src[start..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c)),
+        value: trim_blank(&src[start..end]),
     }
 }
 
@@ -429,13 +425,6 @@ fn item(src: &str, kind: FurnitureKind, start: usize, end: usize) -> Item<'_> {
 fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
     let end = super::text::line_end_after_break(src, at);
     stop.map_or(end, |s| end.min(s.max(at)))
-}
-
-fn floor_char(src: &str, mut at: usize) -> usize {
-    while !src.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Labels of a block of notes.
@@ -454,7 +443,7 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
         let at = src[from..hit].rfind('\n').map_or(from, |j| from + j + 1);
         let end = super::text::line_end_after_break(src, hit);
         from = end;
-        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let line = trim_blank(&src[at..end]);
         if NOTES_LABELS.contains(&line) {
             // The block runs over note lines and blank lines.
             let mut block_end = end;
@@ -462,7 +451,7 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
             let mut next = end;
             while next < src.len() {
                 let e = super::text::line_end_after_break(src, next);
-                let l = src[next..e].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+                let l = trim_blank(&src[next..e]);
                 if l.is_empty() {
                     next = e;
                     continue;

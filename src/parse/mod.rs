@@ -18,7 +18,7 @@ use crate::ast::Document;
 use crate::span::Span;
 use crate::{HeadingHint, Options};
 use scan::{Candidate, Position};
-use text::{is_inline_space, is_line_break};
+use text::{is_inline_space, is_line_break, trim_blank};
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
@@ -50,7 +50,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     run_in.sort_by_key(|p| p.start);
     run_in.dedup_by_key(|p| p.start);
     let (children, diagnostics) =
-        build::Builder::new(src, options).build(&cands, &items, &parts, &run_in, &succ);
+        build::Builder::new(src, options, long).build(&cands, &items, &parts, &run_in, &succ);
     Document {
         source: src,
         span: Span::new(0, src.len()),
@@ -78,7 +78,7 @@ fn hinted_parts(
             - line
                 .trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
                 .len();
-        let title = line.trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let title = trim_blank(line);
         let content = start + lead;
         let first = cands.partition_point(|c| c.start < start);
         let starts_marker = cands

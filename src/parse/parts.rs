@@ -4,7 +4,7 @@
 
 use super::furniture::Item;
 use super::scan::{Candidate, Position};
-use super::text::{is_inline_space, is_line_break, line_end_after_break};
+use super::text::{is_inline_space, is_line_break, line_end_after_break, trim_blank};
 use crate::span::Span;
 
 /// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
@@ -54,7 +54,7 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
                     // The title is on the next line.
                     let next_end = super::text::line_end_after_break(src, end);
                     let next = &src[end..next_end];
-                    let t = next.trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+                    let t = trim_blank(next);
                     if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
                         let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
                         out.push(Part {
@@ -173,7 +173,7 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
     let mut next_cand = 0;
     while at < body_end {
         let end = line_end_after_break(src, at);
-        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let line = trim_blank(&src[at..end]);
         if line.is_empty() {
             at = end.max(super::text::skip_blank_lines(src, at, body_end));
             continue;
@@ -220,7 +220,7 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
 fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> bool {
     while at < limit {
         let end = line_end_after_break(src, at);
-        let line = src[at..end].trim_matches(|c: char| is_inline_space(c) || is_line_break(c));
+        let line = trim_blank(&src[at..end]);
         if !line.is_empty() {
             return line.chars().count() > chars;
         }

@@ -110,3 +110,17 @@ pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
 
 /// A text of one line this long (bytes, about 100 characters) lost its breaks.
 const SINGLE_LINE: usize = 300;
+
+/// `at`, moved back to the nearest char boundary of `src`.
+pub(crate) fn floor_char(src: &str, mut at: usize) -> usize {
+    at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `s` without white space or line breaks at either end.
+pub(crate) fn trim_blank(s: &str) -> &str {
+    s.trim_matches(|c: char| is_inline_space(c) || is_line_break(c))
+}
