@@ -20,6 +20,8 @@
 //! is never chosen.
 
 use super::heading::Siblings;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// Words that open a paragraph of body text.
 const OPENERS: &[&str] = &[
@@ -151,7 +153,9 @@ const SHORT_RUN: usize = 36;
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
 pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
-    let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 8).collect();
+    // Far enough for the body's opening words after the last place.
+    let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 11).collect();
+    let repeats = Repeats::new(&chars);
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
     for (k, &(at, c)) in chars.iter().enumerate() {
@@ -178,7 +182,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let head = &run[..at];
         let body = &run[at..];
-        let score = score(head, body, k, siblings);
+        let score = score(head, body, &repeats, k, siblings);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
@@ -190,11 +194,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
-fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> i32 {
+/// The score of the place before `chars[head_chars]`, where `head` ends and
+/// `body` starts.
+fn score(head: &str, body: &str, repeats: &Repeats<'_>, head_chars: usize, siblings: &Siblings<'_>) -> i32 {
     let mut score = 0;
     if starts_with_date(body) {
         score += 40;
-    } else if let Some(o) = OPENERS.iter().find(|o| starts_with_word(body, o)) {
+    } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
         score += 20;
         // An opener with its comma (目前，) starts a sentence for sure.
         if body[o.len()..].starts_with(['，', ',']) {
@@ -210,21 +216,15 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
     if head_chars < 4 {
         return if score >= 40 { score } else { score - 10 };
     }
-    if CLOSERS.iter().any(|w| ends_with_word(head, w)) {
+    if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) {
         score += 20;
     }
     // The body repeats the heading's words at once.
-    if let Some(bigram) = word_prefix(body, 0, 2)
-        && head.contains(bigram)
-    {
+    if repeats.in_head(head_chars, head_chars, 2) {
         score += 12;
     }
     // The body's opening words take up three or more characters of the heading.
-    let starts: Vec<usize> = body.char_indices().take(8).map(|(i, _)| i).collect();
-    if starts
-        .iter()
-        .any(|&i| word_prefix(body, i, 3).is_some_and(|w| head.contains(w)))
-    {
+    if (head_chars..head_chars + 8).any(|from| repeats.in_head(head_chars, from, 3)) {
         score += 15;
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
@@ -244,7 +244,7 @@ fn score(head: &str, body: &str, head_chars: usize, siblings: &Siblings<'_>) -> 
             // About as far in as this heading's end: headings of a kind are of a length.
             .skip(4.max(common))
             .take_while(|&(n, _)| n <= 2 * head_chars + 4)
-            .any(|(_, (i, _))| siblings.next_run[i..].starts_with(end));
+            .any(|(_, (i, _))| starts_with_word(&siblings.next_run[i..], end));
         if shared_previous || shared_next {
             score += 15;
         }
@@ -271,15 +271,73 @@ fn adverbial_opening(body: &str) -> bool {
             .any(|e| clause.ends_with(e))
 }
 
-/// `s.starts_with(word)`, comparing the first byte before calling memcmp:
-/// the place scoring asks this of every word at every place.
-fn starts_with_word(s: &str, word: &str) -> bool {
-    s.as_bytes().first() == word.as_bytes().first() && s.starts_with(word)
+/// Words of a run's body that its heading repeats, found through where each
+/// character appeared before.
+struct Repeats<'c> {
+    chars: &'c [(usize, char)],
+    /// For each character, the index of the same character before it.
+    earlier: Vec<Option<usize>>,
 }
 
-/// `s.ends_with(word)`, comparing the last byte first.
-fn ends_with_word(s: &str, word: &str) -> bool {
-    s.as_bytes().last() == word.as_bytes().last() && s.ends_with(word)
+impl<'c> Repeats<'c> {
+    fn new(chars: &'c [(usize, char)]) -> Self {
+        let earlier = (0..chars.len())
+            .map(|j| chars[..j].iter().rposition(|&(_, c)| c == chars[j].1))
+            .collect();
+        Repeats { chars, earlier }
+    }
+
+    /// Whether the `n` characters from `from` are word characters that the
+    /// heading (the characters before `head`) holds side by side.
+    fn in_head(&self, head: usize, from: usize, n: usize) -> bool {
+        let Some(word) = self.chars.get(from..from + n) else {
+            return false;
+        };
+        if !word.iter().all(|&(_, c)| is_word_char(c)) {
+            return false;
+        }
+        // Walk back through the earlier places of the word's first character.
+        let mut at = self.earlier[from];
+        while let Some(s) = at {
+            if s + n <= head && self.chars[s..s + n].iter().zip(word).all(|(a, b)| a.1 == b.1) {
+                return true;
+            }
+            at = self.earlier[s];
+        }
+        false
+    }
+}
+
+/// Word lists by one of their characters, in list order: the place scoring
+/// asks for the words at every place, so only those that can match are tried.
+type WordIndex = LazyLock<HashMap<char, Vec<&'static str>>>;
+
+/// [`OPENERS`] by their first character.
+static OPENING: WordIndex = LazyLock::new(|| index_words(OPENERS, |w| w.chars().next()));
+
+/// [`CLOSERS`] by their last character.
+static CLOSING: WordIndex = LazyLock::new(|| index_words(CLOSERS, |w| w.chars().next_back()));
+
+fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> HashMap<char, Vec<&'static str>> {
+    let mut index: HashMap<char, Vec<&'static str>> = HashMap::default();
+    for &w in words {
+        if let Some(c) = key(w) {
+            index.entry(c).or_default().push(w);
+        }
+    }
+    index
+}
+
+/// The words of `index` filed under `c`.
+fn words_at(index: &WordIndex, c: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
+    c.and_then(|c| index.get(&c)).into_iter().flatten().copied()
+}
+
+/// `s.starts_with(word)`, comparing the first three bytes (a whole 汉字)
+/// before calling memcmp.
+fn starts_with_word(s: &str, word: &str) -> bool {
+    let (s, word) = (s.as_bytes(), word.as_bytes());
+    word.first_chunk::<3>().is_none_or(|w| s.first_chunk() == Some(w)) && s.starts_with(word)
 }
 
 /// A year (2023年), a month (5月) or a full date at the start.
@@ -296,15 +354,6 @@ fn is_word_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
         || ('\u{3400}'..='\u{4dbf}').contains(&c)
         || c.is_ascii_alphabetic()
-}
-
-/// The `n` characters of `s` from byte `at`, when they are all word characters.
-fn word_prefix(s: &str, at: usize, n: usize) -> Option<&str> {
-    let rest = s.get(at..)?;
-    let (end, count) = rest.char_indices().take(n).try_fold((0, 0), |(_, k), (i, c)| {
-        is_word_char(c).then_some((i + c.len_utf8(), k + 1))
-    })?;
-    (count == n).then(|| &rest[..end])
 }
 
 /// The last two characters of `s`.

@@ -300,12 +300,17 @@ pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_sta
 fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
     let mut sentences = Vec::new();
     let mut start = range.start;
-    for (i, c) in src[range.clone()].char_indices() {
-        if matches!(c, '。' | '！' | '？' | '\n') {
-            let i = range.start + i;
-            sentences.push((start, i, i + c.len_utf8()));
-            start = i + c.len_utf8();
-        }
+    let bytes = &src.as_bytes()[..range.end];
+    // The lead bytes of 。 (E3) and of ！？ (EF), and \n.
+    for i in memchr::memchr3_iter(0xE3, 0xEF, b'\n', &bytes[range.start..]) {
+        let i = range.start + i;
+        let end = match &bytes[i..] {
+            [b'\n', ..] => i + 1,
+            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..] => i + 3,
+            _ => continue,
+        };
+        sentences.push((start, i, end));
+        start = end;
     }
     for (k, &(s, e, after)) in sentences.iter().enumerate() {
         let Some(&(ns, ne, _)) = sentences.get(k + 1) else {
@@ -314,8 +319,13 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
         if src[e..].starts_with('\n') {
             continue;
         }
+        let within = sentences.get(k + 4).map_or(src.len(), |x| x.0);
+        // `list_starts` is sorted: look at the first one from `after` on.
+        let list_follows = list_starts
+            .get(list_starts.partition_point(|&l| l < after))
+            .is_some_and(|&l| l < within);
         let sentence = &src[s..e];
-        if !is_run_in_title(sentence) || super::marker::marker(sentence).is_some() {
+        if !list_follows || !is_run_in_title(sentence) || super::marker::marker(sentence).is_some() {
             continue;
         }
         // The next sentence takes the heading up; a body sentence takes up
@@ -327,12 +337,7 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
             shared_words(sentence, &src[ns..ne]),
             shared_words(sentence, before),
         );
-        let within = sentences.get(k + 4).map_or(src.len(), |x| x.0);
-        // `list_starts` is sorted: look at the first one from `after` on.
-        let list_follows = list_starts
-            .get(list_starts.partition_point(|&l| l < after))
-            .is_some_and(|&l| l < within);
-        if next >= 3 && next > prev && list_follows {
+        if next >= 3 && next > prev {
             out.push(Part {
                 start: s,
                 title: Span::new(s, e),
@@ -343,6 +348,10 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
 }
 
 fn is_run_in_title(s: &str) -> bool {
+    // 34 characters of three bytes at most: no need to count longer ones.
+    if s.len() > 34 * 3 {
+        return false;
+    }
     let chars = s.chars().count();
     let commas = s.chars().filter(|c| matches!(c, '，' | ',')).count();
     (8..=34).contains(&chars)
@@ -362,10 +371,12 @@ fn shared_words(s: &str, other: &str) -> usize {
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
         .collect();
     let mut shared: Vec<[char; 2]> = Vec::new();
+    let mut text = String::with_capacity(8);
     for w in chars.windows(2) {
         let pair = [w[0], w[1]];
-        let text: String = pair.iter().collect();
-        if other.contains(&text) && !shared.contains(&pair) {
+        text.clear();
+        text.extend(pair);
+        if other.contains(text.as_str()) && !shared.contains(&pair) {
             shared.push(pair);
         }
     }

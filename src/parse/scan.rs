@@ -67,36 +67,56 @@ const INTERESTING: [bool; 256] = {
     t
 };
 
-/// All candidates in `range` of `src`, in order.
-pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut pos = Some(Position::LineStart);
-    let text = &src[range.clone()];
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if pos.is_none() {
-            // Nothing can start here: skip to the next byte that matters.
-            // Interesting bytes are ASCII or lead bytes, so `i` stays on a
-            // char boundary.
-            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
-                i += 1;
+/// Whether a byte of `word` may be [`INTERESTING`]: an ASCII byte, or one of
+/// the lead bytes C2, E2, E3, EF. Eight bytes at a time (SWAR), so that runs
+/// of 汉字 (lead bytes E4–E9 and continuation bytes) are passed over quickly;
+/// the caller checks the bytes of a word that may hold one.
+fn may_be_interesting(word: u64) -> bool {
+    const LO: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HI: u64 = u64::from_ne_bytes([0x80; 8]);
+    const fn splat(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    // Whether some byte of `v` is zero (exact for "any", Mycroft's test).
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let ascii = !word & HI != 0;
+    // E2 and E3 differ in the lowest bit only.
+    let e2_e3 = has_zero((word ^ splat(0xE2)) & splat(0xFE));
+    ascii || e2_e3 || has_zero(word ^ splat(0xEF)) || has_zero(word ^ splat(0xC2))
+}
+
+/// The index of the first [`INTERESTING`] byte of `bytes` from `i`, or
+/// `bytes.len()`.
+fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if may_be_interesting(u64::from_ne_bytes(word)) {
+            if let Some(k) = chunk.iter().position(|&b| INTERESTING[b as usize]) {
+                return i + k;
             }
         }
-        // Runs of blank lines: each break only starts a line again.
-        while pos.is_some() && i < bytes.len() && matches!(bytes[i], b'\n' | b'\r') {
-            pos = Some(Position::LineStart);
-            i += 1;
-        }
-        let Some(c) = text[i..].chars().next() else { break };
-        let prev = text[..i].chars().next_back().unwrap_or('\n');
-        // A bracket or a digit right after a word: a marker glued to the
-        // heading before it, where line breaks were lost.
-        if pos.is_none() && glued_start(prev, c) {
-            pos = Some(Position::Glued);
-        }
-        if let Some(p) = pos {
-            if is_inline_space(c) || (is_closer(c) && p != Position::LineStart) {
+        i += 8;
+    }
+    while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// All candidates in `range` of `src`, in order.
+pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
+    let text = &src[range.clone()];
+    let mut out = Vec::new();
+    let mut place = Some((0, Position::LineStart));
+    while let Some((mut i, mut pos)) = place {
+        // At a place where a marker may stand: pass over white space (and
+        // closing quotes after a boundary), then read a marker.
+        place = loop {
+            let Some(c) = text[i..].chars().next() else {
+                break None;
+            };
+            if is_inline_space(c) || (is_closer(c) && pos != Position::LineStart) {
                 i += c.len_utf8();
                 continue;
             }
@@ -108,38 +128,58 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
                     start,
                     end: start + raw.len,
                     raw,
-                    position: p,
+                    position: pos,
                 });
                 // A marker that ends in a comma or a boundary (最后，) may be
                 // followed by another (最后，第四，).
-                let last = text[i..i + raw.len].chars().next_back().unwrap_or(c);
-                pos = if is_boundary(last) {
-                    Some(Position::RunIn)
-                } else if is_comma(last) {
-                    Some(Position::AfterComma)
-                } else {
-                    None
-                };
-                i += raw.len;
-                continue;
+                let end = i + raw.len;
+                let last = text[..end].chars().next_back().unwrap_or(c);
+                break boundary_after(text, end, last).or_else(|| next_place(text, end));
             }
-        }
-        i += c.len_utf8();
-        // A news photo's credit (新华社记者 X/摄) ends its caption.
-        if matches!(c, '/' | '／') && text[i..].starts_with('摄') {
-            i += '摄'.len_utf8();
-            pos = Some(Position::RunIn);
-            continue;
-        }
-        pos = if is_line_break(c) {
-            Some(Position::LineStart)
-        } else if is_boundary(c) {
-            Some(Position::RunIn)
-        } else if is_comma(c) {
-            Some(Position::AfterComma)
-        } else {
-            None
+            let after = i + c.len_utf8();
+            match boundary_after(text, after, c) {
+                Some((next, p)) => (i, pos) = (next, p),
+                None => break next_place(text, after),
+            }
         };
     }
     out
+}
+
+/// When `c`, ending at `after`, lets a marker stand after it: where, and how.
+fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)> {
+    if is_line_break(c) {
+        Some((after, Position::LineStart))
+    } else if is_boundary(c) {
+        Some((after, Position::RunIn))
+    } else if is_comma(c) {
+        Some((after, Position::AfterComma))
+    } else if matches!(c, '/' | '／') && text[after..].starts_with('摄') {
+        // A news photo's credit (新华社记者 X/摄) ends its caption.
+        Some((after + '摄'.len_utf8(), Position::RunIn))
+    } else {
+        None
+    }
+}
+
+/// From `i` in running text, the next place where a marker may stand: after
+/// a line break, a boundary or a comma, or a glued marker's first character.
+fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
+    let bytes = text.as_bytes();
+    loop {
+        // Interesting bytes are ASCII or lead bytes, so `i` stays on a char
+        // boundary.
+        i = next_interesting(bytes, i);
+        let c = text[i..].chars().next()?;
+        let after = i + c.len_utf8();
+        if let Some(place) = boundary_after(text, after, c) {
+            return Some(place);
+        }
+        // A bracket or a digit right after a word: a marker glued to the
+        // heading before it, where line breaks were lost.
+        if glued_start(text[..i].chars().next_back().unwrap_or('\n'), c) {
+            return Some((i, Position::Glued));
+        }
+        i = after;
+    }
 }
