@@ -9,6 +9,8 @@
 use super::text::{floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
 use crate::ast::FurnitureKind;
 use crate::span::Span;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// A piece of furniture found in the source.
 #[derive(Clone, Copy, Debug)]
@@ -162,16 +164,23 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     if tail_start == 0 {
         at = 0;
     }
-    while at < src.len() {
-        let end = super::text::line_end_after_break(src, at);
-        let line = &src[at..end];
-        if TRAILING_NOISE.iter().any(|w| line.contains(w)) {
-            return Some(item(src, FurnitureKind::Noise, at, src.len()));
-        }
-        at = end;
-    }
-    None
+    let found = TRAILING_NOISE_WORDS.find(&src[at..])?;
+    // From the start of the line that holds the word.
+    let hit = at + found.start();
+    let line_start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[at..hit]).map_or(at, |i| at + i + 1);
+    Some(item(src, FurnitureKind::Noise, line_start, src.len()))
 }
+
+/// A searcher for all of `words` at once, built on first use.
+type Words = LazyLock<AhoCorasick>;
+
+fn searcher(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(words).expect("a few short constant words make a small automaton")
+}
+
+static SALUTATION_WORDS: Words = LazyLock::new(|| searcher(&SALUTATIONS));
+static TRAILING_NOISE_WORDS: Words = LazyLock::new(|| searcher(&TRAILING_NOISE));
+static TITLE_WORD_SEARCH: Words = LazyLock::new(|| searcher(&TITLE_WORDS));
 
 #[derive(Clone, Copy)]
 struct Salutation<'a> {
@@ -185,36 +194,31 @@ struct Salutation<'a> {
 fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
     let front = &src[..reach];
     let mut best: Option<(usize, usize)> = None;
-    for word in SALUTATIONS {
-        let mut from = 0;
-        while let Some(i) = front[from..].find(word) {
-            let start = from + i;
-            let after = start + word.len();
-            from = after;
-            // Extend over 、 or ， and more salutation words.
-            let mut end = after;
-            loop {
-                let rest = &src[end..];
-                let sep = ["、", "，", ","].into_iter().find(|s| rest.starts_with(s));
-                let next = sep.and_then(|s| {
-                    SALUTATIONS
-                        .iter()
-                        .find(|w| rest[s.len()..].starts_with(**w))
-                        .map(|w| s.len() + w.len())
-                });
-                match next {
-                    Some(n) => end += n,
-                    None => break,
-                }
-            }
+    for found in SALUTATION_WORDS.find_overlapping_iter(front) {
+        let start = found.start();
+        if best.is_some_and(|(b, _)| b <= start) {
+            continue;
+        }
+        // Extend over 、 or ， and more salutation words.
+        let mut end = found.end();
+        loop {
             let rest = &src[end..];
-            let colon = ["：", ":"].into_iter().find(|c| rest.starts_with(c));
-            if let Some(colon) = colon {
-                if best.is_none_or(|(b, _)| start < b) {
-                    best = Some((start, end + colon.len()));
-                }
-                break;
+            let sep = ["、", "，", ","].into_iter().find(|s| rest.starts_with(s));
+            let next = sep.and_then(|s| {
+                SALUTATIONS
+                    .iter()
+                    .find(|w| rest[s.len()..].starts_with(**w))
+                    .map(|w| s.len() + w.len())
+            });
+            match next {
+                Some(n) => end += n,
+                None => break,
             }
+        }
+        let rest = &src[end..];
+        let colon = ["：", ":"].into_iter().find(|c| rest.starts_with(c));
+        if let Some(colon) = colon {
+            best = Some((start, end + colon.len()));
         }
     }
     let (start, mut end) = best?;
@@ -337,14 +341,10 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
     }
     let chars = line.chars().count();
     // The last word that names the text ends the title (……关于政府工作报告的决议).
-    let mut last: Option<usize> = None;
-    for w in TITLE_WORDS {
-        if let Some(i) = line.rfind(w) {
-            let end = i + w.len();
-            last = Some(last.map_or(end, |f| f.max(end)));
-        }
-    }
-    let end = last?;
+    let end = TITLE_WORD_SEARCH
+        .find_overlapping_iter(line)
+        .map(|m| m.end())
+        .max()?;
     // A date or a name glued after the title: 讲话（2020年1月8日）习近平.
     let rest = &line[end..];
     let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());

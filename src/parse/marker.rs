@@ -40,7 +40,7 @@ pub(crate) struct RawMarker {
 }
 
 /// The value of a 汉字 numeral character, `10`/`100` for 十/百, `0` for 〇/零.
-pub(crate) fn han_digit(c: char) -> Option<u32> {
+pub(crate) const fn han_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
         '一' | '壹' => 1,
@@ -58,7 +58,7 @@ pub(crate) fn han_digit(c: char) -> Option<u32> {
     })
 }
 
-fn is_han_numeral(c: char) -> bool {
+const fn is_han_numeral(c: char) -> bool {
     han_digit(c).is_some()
 }
 
@@ -116,7 +116,7 @@ fn han_number(i: &str) -> IResult<&str, u32> {
     map_opt(take_while1(is_han_numeral), han_value).parse(i)
 }
 
-fn digit_value(c: char) -> Option<u32> {
+const fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -124,7 +124,7 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-fn is_digit(c: char) -> bool {
+const fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
@@ -313,12 +313,12 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
         ))
         .parse(i),
         c if is_digit(c) => map(dot, plain(S::Dot)).parse(i),
-        c if is_han_numeral(c) => alt((
-            map(shi, plain(S::Shi)),
-            map(yao, plain(S::Yao)),
-            map(dun, plain(S::Dun)),
-        ))
-        .parse(i),
+        // The character after the numeral tells the form: 一是, 一要, 一、.
+        c if is_han_numeral(c) => match i.trim_start_matches(is_han_numeral).chars().next() {
+            Some('是') => map(shi, plain(S::Shi)).parse(i),
+            Some('要') => map(yao, plain(S::Yao)).parse(i),
+            _ => map(dun, plain(S::Dun)).parse(i),
+        },
         _ => alt((
             map(circled, plain(S::Circled)),
             map(paren_number, plain(S::ParenNumber)),
@@ -337,19 +337,53 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
 
 /// Whether `c` may begin a marker: a cheap filter before [`marker`].
 pub(crate) fn may_start_marker(c: char) -> bool {
+    // Most characters asked about are 汉字: one bit each.
+    if let Some(k) = (c as usize).checked_sub(CJK_FIRST)
+        && let Some(word) = CJK_STARTS.get(k / 64)
+    {
+        return word & (1 << (k % 64)) != 0;
+    }
+    starts_by_class(c)
+}
+
+/// [`may_start_marker`], from the character classes of the grammar.
+const fn starts_by_class(c: char) -> bool {
     is_han_numeral(c)
         || is_digit(c)
         || matches!(c, '（' | '(' | '第' | '弟' | '其' | '首' | '再' | '最')
-        || ('①'..='⒇').contains(&c)
-        || ('㈠'..='㈩').contains(&c)
-        || ('㉑'..='㉟').contains(&c)
-        || ('㊱'..='㊿').contains(&c)
+        || matches!(c, '①'..='⒇' | '㈠'..='㈩' | '㉑'..='㉟' | '㊱'..='㊿')
 }
+
+/// The first code point of the CJK Unified Ideographs block.
+const CJK_FIRST: usize = 0x4E00;
+
+/// For each 汉字 of the CJK Unified Ideographs block (U+4E00 to U+9FFF), one
+/// bit: whether a marker may start with it (a numeral, or 第 弟 其 首 再 最).
+static CJK_STARTS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut k = 0;
+    while k < 328 * 64 {
+        if let Some(c) = char::from_u32((CJK_FIRST + k) as u32)
+            && starts_by_class(c)
+        {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    bits
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use MarkerStyle as S;
+
+    #[test]
+    fn the_bitmap_of_starting_han_agrees_with_the_classes() {
+        for c in ('\u{4e00}'..='\u{9fff}').chain(['〇', '０', '(', '①', '㈠', 'a', '。']) {
+            assert_eq!(may_start_marker(c), starts_by_class(c), "{c}");
+        }
+    }
 
     fn read(s: &str) -> Option<(S, u32, &str)> {
         marker(s).map(|m| (m.style, m.value, &s[..m.len]))

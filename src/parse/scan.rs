@@ -46,59 +46,73 @@ fn glued_start(prev: char, c: char) -> bool {
     han && (bracket || digit)
 }
 
+/// Whether `c` may start a glued marker after some character: a bracket or a
+/// digit (see [`glued_start`]).
+fn may_glue(c: char) -> bool {
+    matches!(c, '（' | '(' | '0'..='9' | '１'..='９')
+}
+
+/// Whether the character at `i` of running text, whose first byte is
+/// [`is_interesting`], may end the run ([`boundary_after`]) or start a glued
+/// marker: a test of its bytes before decoding it. Of the characters led by
+/// E2 and E3 only … 。 and the line separators can (not 、 “ ” 《 》, which
+/// are frequent).
+fn may_end_run(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA6 | 0xA8 | 0xA9])),
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        _ => true,
+    }
+}
+
 /// Bytes that may change where a marker can stand: line breaks, sentence
 /// boundaries and commas in both widths, brackets and digits (glued markers),
-/// and the slash of a photo credit. Every other byte (汉字, letters, UTF-8
+/// and the slash of a photo credit; and the lead bytes of U+0085, of general
+/// punctuation and circled numbers (…, U+2028), of CJK punctuation (。) and of
+/// full-width forms (！？；：，（１). Every other byte (汉字, letters, UTF-8
 /// continuation bytes) is skipped without decoding.
-const INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let ascii = b"\n\r!?;:,(/0123456789";
-    let mut i = 0;
-    while i < ascii.len() {
-        t[ascii[i] as usize] = true;
-        i += 1;
-    }
-    // Lead bytes of U+0085, of general punctuation and circled numbers
-    // (…, U+2028), of CJK punctuation (。) and of full-width forms (！？；：，（１).
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
+const fn is_interesting(b: u8) -> bool {
+    matches!(
+        b,
+        b'\n' | b'\r' | b'!' | b'?' | b';' | b':' | b',' | b'(' | b'/' | b'0'
+            ..=b'9' | 0xC2 | 0xE2 | 0xE3 | 0xEF
+    )
+}
 
-/// Whether a byte of `word` may be [`INTERESTING`]: an ASCII byte, or one of
-/// the lead bytes C2, E2, E3, EF. Eight bytes at a time (SWAR), so that runs
-/// of 汉字 (lead bytes E4–E9 and continuation bytes) are passed over quickly;
-/// the caller checks the bytes of a word that may hold one.
-fn may_be_interesting(word: u64) -> bool {
+/// For each byte of `word` that may be [`is_interesting`], its high bit: the
+/// ASCII bytes and the lead bytes C2, E2, E3, EF. Eight bytes at a time
+/// (SWAR), so that runs of 汉字 (lead bytes E4–E9 and continuation bytes)
+/// are passed over quickly. A bit may also be set for a byte just above one
+/// of these (a borrow): callers check each byte a bit points at.
+fn maybe_interesting(word: u64) -> u64 {
     const LO: u64 = u64::from_ne_bytes([0x01; 8]);
     const HI: u64 = u64::from_ne_bytes([0x80; 8]);
     const fn splat(b: u8) -> u64 {
         u64::from_ne_bytes([b; 8])
     }
-    // Whether some byte of `v` is zero (exact for "any", Mycroft's test).
-    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
-    let ascii = !word & HI != 0;
+    // The high bit of each zero byte of `v` (Mycroft's test).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let ascii = !word & HI;
     // E2 and E3 differ in the lowest bit only.
-    let e2_e3 = has_zero((word ^ splat(0xE2)) & splat(0xFE));
-    ascii || e2_e3 || has_zero(word ^ splat(0xEF)) || has_zero(word ^ splat(0xC2))
+    let e2_e3 = zero((word ^ splat(0xE2)) & splat(0xFE));
+    ascii | e2_e3 | zero(word ^ splat(0xEF)) | zero(word ^ splat(0xC2))
 }
 
-/// The index of the first [`INTERESTING`] byte of `bytes` from `i`, or
+/// The index of the first [`is_interesting`] byte of `bytes` from `i`, or
 /// `bytes.len()`.
 fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        if may_be_interesting(u64::from_ne_bytes(word)) {
-            if let Some(k) = chunk.iter().position(|&b| INTERESTING[b as usize]) {
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let mut bits = maybe_interesting(u64::from_le_bytes(*chunk));
+        while bits != 0 {
+            let k = bits.trailing_zeros() as usize / 8;
+            if is_interesting(chunk[k]) {
                 return i + k;
             }
+            bits &= bits - 1;
         }
         i += 8;
     }
-    while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+    while i < bytes.len() && !is_interesting(bytes[i]) {
         i += 1;
     }
     i
@@ -147,6 +161,7 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
 }
 
 /// When `c`, ending at `after`, lets a marker stand after it: where, and how.
+#[inline]
 fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)> {
     if is_line_break(c) {
         Some((after, Position::LineStart))
@@ -162,6 +177,15 @@ fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)
     }
 }
 
+/// Whether the character at `at`, a place at `pos`, may start a marker or
+/// the white space and closing quotes that `candidates` passes over first.
+/// When it may not, the place is of no use: `candidates` would only move on.
+fn may_follow(text: &str, at: usize, pos: Position) -> bool {
+    text[at..].chars().next().is_some_and(|c| {
+        is_inline_space(c) || (is_closer(c) && pos != Position::LineStart) || may_start_marker(c)
+    })
+}
+
 /// From `i` in running text, the next place where a marker may stand: after
 /// a line break, a boundary or a comma, or a glued marker's first character.
 fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
@@ -170,16 +194,59 @@ fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
         // Interesting bytes are ASCII or lead bytes, so `i` stays on a char
         // boundary.
         i = next_interesting(bytes, i);
+        if i < bytes.len() && !may_end_run(bytes, i) {
+            // A three-byte character that matters only where a marker may stand.
+            i += 3;
+            continue;
+        }
         let c = text[i..].chars().next()?;
         let after = i + c.len_utf8();
-        if let Some(place) = boundary_after(text, after, c) {
-            return Some(place);
+        if let Some((at, pos)) = boundary_after(text, after, c) {
+            // Most boundaries are followed by plain text: stop only where
+            // a marker may follow.
+            if may_follow(text, at, pos) {
+                return Some((at, pos));
+            }
+            i = at;
+            continue;
         }
         // A bracket or a digit right after a word: a marker glued to the
         // heading before it, where line breaks were lost.
-        if glued_start(text[..i].chars().next_back().unwrap_or('\n'), c) {
+        if may_glue(c) && glued_start(text[..i].chars().next_back().unwrap_or('\n'), c) {
             return Some((i, Position::Glued));
         }
         i = after;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-level shortcuts agree with the character classes: every
+    /// character that can end a run of text or start a glued marker has an
+    /// interesting first byte and passes `may_end_run`.
+    #[test]
+    fn byte_shortcuts_keep_every_character_that_matters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let matters =
+                is_line_break(c) || is_boundary(c) || is_comma(c) || may_glue(c) || c == '/' || c == '／';
+            if matters {
+                let mut buf = [0; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(is_interesting(bytes[0]), "{c:?} has a skipped first byte");
+                assert!(may_end_run(bytes, 0), "{c:?} is skipped by may_end_run");
+            }
+        }
+    }
+
+    #[test]
+    fn words_with_and_without_interesting_bytes() {
+        let text = "我们要坚持稳中求进工作总基调，全面深化改革。".repeat(3);
+        let bytes = text.as_bytes();
+        let first = next_interesting(bytes, 0);
+        assert_eq!(&text[first..first + 3], "，");
+        assert_eq!(next_interesting(b"abcdefghijklmnop", 0), 16);
+        assert_eq!(next_interesting(b"abcdefghijk\nmnop", 0), 11);
     }
 }
