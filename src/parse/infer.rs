@@ -156,6 +156,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     // Far enough for the body's opening words after the last place.
     let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 11).collect();
     let repeats = Repeats::new(&chars);
+    let next = Next::new(&chars, siblings.next_run);
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
     for (k, &(at, c)) in chars.iter().enumerate() {
@@ -182,21 +183,28 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let head = &run[..at];
         let body = &run[at..];
-        let score = score(head, body, &repeats, k, siblings);
+        let score = score(head, body, &repeats, k, siblings.previous_end, &next);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
     }
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
-    let run_chars = run.chars().count();
+    let run_chars = run.chars().take(SHORT_RUN + 1).count();
     let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
 /// The score of the place before `chars[head_chars]`, where `head` ends and
 /// `body` starts.
-fn score(head: &str, body: &str, repeats: &Repeats<'_>, head_chars: usize, siblings: &Siblings<'_>) -> i32 {
+fn score(
+    head: &str,
+    body: &str,
+    repeats: &Repeats<'_>,
+    head_chars: usize,
+    previous_end: Option<&str>,
+    next: &Next,
+) -> i32 {
     let mut score = 0;
     if starts_with_date(body) {
         score += 40;
@@ -229,22 +237,14 @@ fn score(head: &str, body: &str, repeats: &Repeats<'_>, head_chars: usize, sibli
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
     let end = last_two(head);
-    if end.chars().all(is_word_char) && end.chars().count() == 2 {
-        let shared_previous = siblings.previous_end.is_some_and(|p| p == end);
+    let (e1, e2) = (repeats.chars[head_chars - 2].1, repeats.chars[head_chars - 1].1);
+    if is_word_char(e1) && is_word_char(e2) {
+        let shared_previous = previous_end.is_some_and(|p| p == end);
         // Not where the two headings merely open alike (努力建设…, 努力建设…).
-        let common = head
-            .chars()
-            .zip(siblings.next_run.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let shared_next = siblings
-            .next_run
-            .char_indices()
-            .enumerate()
-            // About as far in as this heading's end: headings of a kind are of a length.
-            .skip(4.max(common))
-            .take_while(|&(n, _)| n <= 2 * head_chars + 4)
-            .any(|(_, (i, _))| starts_with_word(&siblings.next_run[i..], end));
+        let common = head_chars.min(next.common);
+        // About as far in as this heading's end: headings of a kind are of a length.
+        let last = (2 * head_chars + 4).min(next.chars.len().saturating_sub(2));
+        let shared_next = (4.max(common)..=last).any(|n| next.chars[n] == e1 && next.chars[n + 1] == e2);
         if shared_previous || shared_next {
             score += 15;
         }
@@ -269,6 +269,21 @@ fn adverbial_opening(body: &str) -> bool {
         && ["中", "后", "时", "上", "下", "同时", "以来"]
             .iter()
             .any(|e| clause.ends_with(e))
+}
+
+/// The start of the next sibling's run, as characters.
+struct Next {
+    chars: Vec<char>,
+    /// How many characters the run and the next sibling's run open with alike.
+    common: usize,
+}
+
+impl Next {
+    fn new(run: &[(usize, char)], next_run: &str) -> Self {
+        let chars: Vec<char> = next_run.chars().take(2 * MAX_CHARS + 6).collect();
+        let common = run.iter().zip(&chars).take_while(|(a, b)| a.1 == **b).count();
+        Next { chars, common }
+    }
 }
 
 /// Words of a run's body that its heading repeats, found through where each
@@ -331,13 +346,6 @@ fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> HashMap
 /// The words of `index` filed under `c`.
 fn words_at(index: &WordIndex, c: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
     c.and_then(|c| index.get(&c)).into_iter().flatten().copied()
-}
-
-/// `s.starts_with(word)`, comparing the first three bytes (a whole 汉字)
-/// before calling memcmp.
-fn starts_with_word(s: &str, word: &str) -> bool {
-    let (s, word) = (s.as_bytes(), word.as_bytes());
-    word.first_chunk::<3>().is_none_or(|w| s.first_chunk() == Some(w)) && s.starts_with(word)
 }
 
 /// A year (2023年), a month (5月) or a full date at the start.

@@ -199,9 +199,19 @@ fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
             i += 3;
             continue;
         }
-        let c = text[i..].chars().next()?;
+        // The most frequent stops, known by their bytes (， 。 and \n), and
+        // the other characters through their classes.
+        let (c, boundary) = match bytes.get(i..)? {
+            [b'\n', ..] => ('\n', Some((i + 1, Position::LineStart))),
+            [0xEF, 0xBC, 0x8C, ..] => ('，', Some((i + 3, Position::AfterComma))),
+            [0xE3, 0x80, 0x82, ..] => ('。', Some((i + 3, Position::RunIn))),
+            _ => {
+                let c = text[i..].chars().next()?;
+                (c, boundary_after(text, i + c.len_utf8(), c))
+            }
+        };
         let after = i + c.len_utf8();
-        if let Some((at, pos)) = boundary_after(text, after, c) {
+        if let Some((at, pos)) = boundary {
             // Most boundaries are followed by plain text: stop only where
             // a marker may follow.
             if may_follow(text, at, pos) {
@@ -216,6 +226,10 @@ fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
             return Some((i, Position::Glued));
         }
         i = after;
+        // The other digits of a number follow a digit: none glues.
+        if c.is_ascii_digit() {
+            i += bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        }
     }
 }
 
@@ -237,6 +251,18 @@ mod tests {
                 assert!(is_interesting(bytes[0]), "{c:?} has a skipped first byte");
                 assert!(may_end_run(bytes, 0), "{c:?} is skipped by may_end_run");
             }
+        }
+    }
+
+    #[test]
+    fn the_frequent_stops_known_by_their_bytes_are_what_their_classes_say() {
+        for (c, pos) in [
+            ('\n', Position::LineStart),
+            ('，', Position::AfterComma),
+            ('。', Position::RunIn),
+        ] {
+            let text = format!("{c}x");
+            assert_eq!(boundary_after(&text, c.len_utf8(), c), Some((c.len_utf8(), pos)));
         }
     }
 
