@@ -9,7 +9,7 @@
 use super::text::{floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
 use crate::ast::FurnitureKind;
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// A piece of furniture found in the source.
@@ -174,13 +174,18 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
 /// A searcher for all of `words` at once, built on first use.
 type Words = LazyLock<AhoCorasick>;
 
-fn searcher(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(words).expect("a few short constant words make a small automaton")
+/// A searcher for `words`. Leftmost match kinds let aho-corasick use its
+/// vector prefilter (Teddy); overlapping search needs the standard kind.
+fn searcher(words: &[&str], kind: MatchKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(kind)
+        .build(words)
+        .expect("a few short constant words make a small automaton")
 }
 
-static SALUTATION_WORDS: Words = LazyLock::new(|| searcher(&SALUTATIONS));
-static TRAILING_NOISE_WORDS: Words = LazyLock::new(|| searcher(&TRAILING_NOISE));
-static TITLE_WORD_SEARCH: Words = LazyLock::new(|| searcher(&TITLE_WORDS));
+static SALUTATION_WORDS: Words = LazyLock::new(|| searcher(&SALUTATIONS, MatchKind::LeftmostLongest));
+static TRAILING_NOISE_WORDS: Words = LazyLock::new(|| searcher(&TRAILING_NOISE, MatchKind::LeftmostFirst));
+static TITLE_WORD_SEARCH: Words = LazyLock::new(|| searcher(&TITLE_WORDS, MatchKind::Standard));
 
 #[derive(Clone, Copy)]
 struct Salutation<'a> {
@@ -194,11 +199,10 @@ struct Salutation<'a> {
 fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
     let front = &src[..reach];
     let mut best: Option<(usize, usize)> = None;
-    for found in SALUTATION_WORDS.find_overlapping_iter(front) {
+    // Leftmost-longest matches, in order: the first one followed by a colon
+    // is the salutation (女士们、先生们 is taken whole).
+    for found in SALUTATION_WORDS.find_iter(front) {
         let start = found.start();
-        if best.is_some_and(|(b, _)| b <= start) {
-            continue;
-        }
         // Extend over 、 or ， and more salutation words.
         let mut end = found.end();
         loop {
@@ -219,6 +223,7 @@ fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
         let colon = ["：", ":"].into_iter().find(|c| rest.starts_with(c));
         if let Some(colon) = colon {
             best = Some((start, end + colon.len()));
+            break;
         }
     }
     let (start, mut end) = best?;

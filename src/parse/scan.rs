@@ -265,7 +265,9 @@ mod tests {
         let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c".repeat(5);
         let bytes = text.as_bytes();
         for i in 0..=bytes.len() {
-            let expected = (i..bytes.len()).find(|&k| is_interesting(bytes[k])).unwrap_or(bytes.len());
+            let expected = (i..bytes.len())
+                .find(|&k| is_interesting(bytes[k]))
+                .unwrap_or(bytes.len());
             assert_eq!(next_interesting(bytes, i), expected, "from {i}");
         }
     }
