@@ -99,7 +99,8 @@ fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
         let mut bits = (!v.move_mask() | leads.move_mask()) as u32 & 0xFFFF;
         while bits != 0 {
             let k = bits.trailing_zeros() as usize;
-            if is_interesting(chunk[k]) {
+            // From the text, not from the vector's copy of it on the stack.
+            if is_interesting(bytes[i + k]) {
                 return i + k;
             }
             bits &= bits - 1;
