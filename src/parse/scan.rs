@@ -79,44 +79,95 @@ const fn is_interesting(b: u8) -> bool {
     )
 }
 
-/// The index of the first [`is_interesting`] byte of `bytes` from `i`, or
-/// `bytes.len()`. Sixteen bytes at a time with vector compares (`wide`, SSE2
-/// on x86-64), so that runs of 汉字 (lead bytes E4–E9 and continuation
-/// bytes) are passed over quickly: the compares find the ASCII bytes and the
-/// lead bytes C2, E2, E3, EF, and each of those is then looked up.
-fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
-    use wide::u8x16;
-    let (e3, ef, c2, one) = (
-        u8x16::splat(0xE3),
-        u8x16::splat(0xEF),
-        u8x16::splat(0xC2),
-        u8x16::splat(1),
-    );
-    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<16>()) {
-        let v = u8x16::new(*chunk);
-        // ASCII bytes (high bit clear) and the lead bytes C2, E2/E3, EF.
-        let leads = (v | one).cmp_eq(e3) | v.cmp_eq(ef) | v.cmp_eq(c2);
-        let mut bits = (!v.move_mask() | leads.move_mask()) as u32 & 0xFFFF;
-        while bits != 0 {
-            let k = bits.trailing_zeros() as usize;
-            // From the text, not from the vector's copy of it on the stack.
-            if is_interesting(bytes[i + k]) {
-                return i + k;
+/// The [`is_interesting`] bytes of a text, found 64 at a time: each block of
+/// 64 bytes becomes one bit mask through vector compares (`wide`, SSE2 on
+/// x86-64) that find the ASCII bytes and the lead bytes C2, E2, E3, EF;
+/// each of those is then looked up. Runs of 汉字 (lead bytes E4–E9 and
+/// continuation bytes) are passed over without a branch per character.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The start of the block `bits` describes.
+    block: usize,
+    /// The bytes of the block that may be interesting, not yet passed.
+    bits: u64,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut stops = Stops {
+            bytes,
+            block: 0,
+            bits: 0,
+        };
+        stops.load(0);
+        stops
+    }
+
+    /// Describe the block that starts at `block`.
+    fn load(&mut self, block: usize) {
+        use wide::u8x16;
+        self.block = block;
+        let Some(chunk) = self.bytes.get(block..).and_then(|rest| rest.first_chunk::<64>()) else {
+            // The last, short block: one byte at a time.
+            self.bits = 0;
+            for (k, &b) in self.bytes.get(block..).unwrap_or_default().iter().enumerate() {
+                self.bits |= u64::from(b < 0x80 || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)) << k;
             }
-            bits &= bits - 1;
+            return;
+        };
+        let (e3, ef, c2, one) = (
+            u8x16::splat(0xE3),
+            u8x16::splat(0xEF),
+            u8x16::splat(0xC2),
+            u8x16::splat(1),
+        );
+        let mut bits = 0u64;
+        for (n, part) in chunk.chunks_exact(16).enumerate() {
+            let mut lanes = [0; 16];
+            lanes.copy_from_slice(part);
+            let v = u8x16::new(lanes);
+            let leads = (v | one).cmp_eq(e3) | v.cmp_eq(ef) | v.cmp_eq(c2);
+            let mask = (!v.move_mask() | leads.move_mask()) as u64 & 0xFFFF;
+            bits |= mask << (16 * n);
         }
-        i += 16;
+        self.bits = bits;
     }
-    while i < bytes.len() && !is_interesting(bytes[i]) {
-        i += 1;
+
+    /// The first interesting byte at `i` or after, or the text's length.
+    fn next_from(&mut self, i: usize) -> usize {
+        if !(self.block..self.block + 64).contains(&i) {
+            self.load(i & !63);
+        }
+        // Forget the bytes before `i`.
+        self.bits &= u64::MAX.checked_shl((i - self.block) as u32).unwrap_or(0);
+        loop {
+            while self.bits != 0 {
+                let at = self.block + self.bits.trailing_zeros() as usize;
+                if is_interesting(self.bytes[at]) {
+                    return at;
+                }
+                self.bits &= self.bits - 1;
+            }
+            if self.block + 64 >= self.bytes.len() {
+                return self.bytes.len();
+            }
+            self.load(self.block + 64);
+        }
     }
-    i
+}
+
+/// The index of the first [`is_interesting`] byte of `bytes` from `i`, or
+/// `bytes.len()`.
+#[cfg(test)]
+fn next_interesting(bytes: &[u8], i: usize) -> usize {
+    Stops::new(bytes).next_from(i)
 }
 
 /// All candidates in `range` of `src`, in order.
 pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
     let text = &src[range.clone()];
     let mut out = Vec::new();
+    let mut stops = Stops::new(text.as_bytes());
     let mut place = Some((0, Position::LineStart));
     while let Some((mut i, mut pos)) = place {
         // At a place where a marker may stand: pass over white space (and
@@ -143,12 +194,12 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
                 // followed by another (最后，第四，).
                 let end = i + raw.len;
                 let last = text[..end].chars().next_back().unwrap_or(c);
-                break boundary_after(text, end, last).or_else(|| next_place(text, end));
+                break boundary_after(text, end, last).or_else(|| next_place(text, &mut stops, end));
             }
             let after = i + c.len_utf8();
             match boundary_after(text, after, c) {
                 Some((next, p)) => (i, pos) = (next, p),
-                None => break next_place(text, after),
+                None => break next_place(text, &mut stops, after),
             }
         };
     }
@@ -183,12 +234,12 @@ fn may_follow(text: &str, at: usize, pos: Position) -> bool {
 
 /// From `i` in running text, the next place where a marker may stand: after
 /// a line break, a boundary or a comma, or a glued marker's first character.
-fn next_place(text: &str, mut i: usize) -> Option<(usize, Position)> {
+fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize, Position)> {
     let bytes = text.as_bytes();
     loop {
         // Interesting bytes are ASCII or lead bytes, so `i` stays on a char
         // boundary.
-        i = next_interesting(bytes, i);
+        i = stops.next_from(i);
         if i < bytes.len() && !may_end_run(bytes, i) {
             // A three-byte character that matters only where a marker may stand.
             i += 3;
