@@ -316,12 +316,18 @@ mod tests {
     fn the_vector_search_finds_what_a_byte_loop_finds() {
         let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c".repeat(5);
         let bytes = text.as_bytes();
+        let mut stops = Stops::new(bytes);
         for i in 0..=bytes.len() {
             let expected = (i..bytes.len())
                 .find(|&k| is_interesting(bytes[k]))
                 .unwrap_or(bytes.len());
             assert_eq!(next_interesting(bytes, i), expected, "from {i}");
+            // The same, asked of one searcher in order, and again.
+            assert_eq!(stops.next_from(i), expected, "from {i}, in order");
+            assert_eq!(stops.next_from(i), expected, "from {i}, again");
         }
+        // Asked for an earlier place, it starts over.
+        assert_eq!(stops.next_from(0), next_interesting(bytes, 0));
     }
 
     #[test]
