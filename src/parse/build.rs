@@ -548,7 +548,15 @@ impl<'a, 'o> Builder<'a, 'o> {
     fn line_start(&mut self, at: usize) -> usize {
         let (checked, start) = self.line_memo;
         let (from, known) = if at >= checked { (checked, start) } else { (0, 0) };
-        let found = memchr::memrchr(b'\n', &self.src.as_bytes()[from..at]).map_or(known, |i| from + i + 1);
+        let gap = &self.src.as_bytes()[from..at];
+        // A short gap (markers close together) is looked at byte by byte,
+        // cheaper than setting up a vector search.
+        let found = if gap.len() < 32 {
+            gap.iter().rposition(|&b| b == b'\n')
+        } else {
+            memchr::memrchr(b'\n', gap)
+        };
+        let found = found.map_or(known, |i| from + i + 1);
         self.line_memo = (at, found);
         found
     }

@@ -25,7 +25,7 @@
 use crate::ast::MarkerStyle;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
-use nom::character::complete::anychar;
+use nom::character::complete::{anychar, satisfy};
 use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
 use nom::{IResult, Parser};
 
@@ -65,6 +65,11 @@ const fn is_han_numeral(c: char) -> bool {
 /// The value of a run of 汉字 numerals, when it is a well-formed number from
 /// 1 to 999 (一, 十二, 二十三, 一百零五); `None` for 一二, 二〇二三, 两 alone…
 pub(crate) fn han_value(s: &str) -> Option<u32> {
+    // One character, the usual case (一、 第三，): 一 to 十, not 两 〇 百.
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return han_digit(c).filter(|d| (1..=10).contains(d) && !matches!(c, '两' | '兩'));
+    }
     let mut total = 0u32;
     let mut pending: Option<u32> = None;
     let mut last_unit = u32::MAX;
@@ -141,22 +146,22 @@ fn digits(i: &str) -> IResult<&str, u32> {
 }
 
 fn open(i: &str) -> IResult<&str, &str> {
-    alt((tag("（"), tag("("))).parse(i)
+    recognize(satisfy(|c| matches!(c, '（' | '('))).parse(i)
 }
 
 fn close(i: &str) -> IResult<&str, &str> {
-    alt((tag("）"), tag(")"))).parse(i)
+    recognize(satisfy(|c| matches!(c, '）' | ')'))).parse(i)
 }
 
 /// Punctuation that GB/T 15834 B.3.4 says should not follow a bracketed
 /// ordinal, but that documents write anyway: kept in the marker.
 fn after_bracket(i: &str) -> IResult<&str, Option<&str>> {
-    opt(alt((tag("、"), tag("．"), tag(".")))).parse(i)
+    opt(recognize(satisfy(|c| matches!(c, '、' | '．' | '.')))).parse(i)
 }
 
 fn dun(i: &str) -> IResult<&str, u32> {
     let (i, v) = han_number(i)?;
-    let (i, _) = alt((tag("、"), tag("．"), tag("."), tag("，"), tag(","))).parse(i)?;
+    let (i, _) = satisfy(|c| matches!(c, '、' | '．' | '.' | '，' | ',')).parse(i)?;
     // 三、四月份, 一、二线城市: a numeral right after the comma is a list of numbers.
     let (i, _) = not(peek(verify(anychar, |&c| {
         matches!(han_digit(c), Some(1..=10)) && !matches!(c, '两' | '兩')
@@ -172,7 +177,7 @@ fn paren_han(i: &str) -> IResult<&str, u32> {
 
 fn dot(i: &str) -> IResult<&str, u32> {
     let (i, v) = digits(i)?;
-    let (i, _) = alt((tag("."), tag("．"), tag("、"), tag(")"), tag("）"))).parse(i)?;
+    let (i, _) = satisfy(|c| matches!(c, '.' | '．' | '、' | ')' | '）')).parse(i)?;
     let (i, _) = not(peek(verify(anychar, |&c| is_digit(c) || c == '%'))).parse(i)?;
     Ok((i, v))
 }
@@ -210,8 +215,10 @@ fn paren_ideograph(i: &str) -> IResult<&str, u32> {
 fn unit_suffix(i: &str) -> IResult<&str, MarkerStyle> {
     alt((
         map(tag("章"), |_| MarkerStyle::Chapter),
-        map(alt((tag("节"), tag("節"))), |_| MarkerStyle::ChapterSection),
-        map(alt((tag("条"), tag("條"))), |_| MarkerStyle::Article),
+        map(satisfy(|c| matches!(c, '节' | '節')), |_| {
+            MarkerStyle::ChapterSection
+        }),
+        map(satisfy(|c| matches!(c, '条' | '條')), |_| MarkerStyle::Article),
         map(tag("部分"), |_| MarkerStyle::Part),
     ))
     .parse(i)
@@ -219,12 +226,7 @@ fn unit_suffix(i: &str) -> IResult<&str, MarkerStyle> {
 
 fn ordinal_delimiter(i: &str) -> IResult<&str, &str> {
     alt((
-        tag("，"),
-        tag(","),
-        tag("、"),
-        tag("是"),
-        tag("："),
-        tag(":"),
+        recognize(satisfy(|c| matches!(c, '，' | ',' | '、' | '是' | '：' | ':'))),
         // 第一步，第二步， count steps the same way.
         tag("步，"),
         tag("步,"),
@@ -238,14 +240,14 @@ fn ordinal_delimiter(i: &str) -> IResult<&str, &str> {
 /// 第 (or 弟, as OCR reads it) and a numeral, read once, then a unit
 /// (第一章 …) or, after 第 only, an ordinal's delimiter (第一，).
 fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
-    let (rest, di) = alt((tag("第"), tag("弟"))).parse(i)?;
+    let (rest, di) = satisfy(|c| matches!(c, '第' | '弟')).parse(i)?;
     let (rest, v) = han_number(rest)?;
     if rest.starts_with(['章', '节', '節', '条', '條', '部'])
         && let Ok((rest, style)) = unit_suffix(rest)
     {
         return Ok((rest, (v, style)));
     }
-    if di != "第" {
+    if di != '第' {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Tag,
@@ -259,7 +261,7 @@ fn qi(i: &str) -> IResult<&str, u32> {
     let (i, (_, v, _)) = (
         tag("其"),
         han_number,
-        alt((tag("，"), tag(","), tag("、"), tag("是"))),
+        satisfy(|c| matches!(c, '，' | ',' | '、' | '是')),
     )
         .parse(i)?;
     Ok((i, v))
@@ -277,13 +279,13 @@ fn shi(i: &str) -> IResult<&str, u32> {
 fn yao(i: &str) -> IResult<&str, u32> {
     let (i, (v, _)) = (han_number, tag("要")).parse(i)?;
     // 一要素, 一要求 are words, not ordinals.
-    let (i, _) = not(peek(alt((tag("素"), tag("求"), tag("点"))))).parse(i)?;
+    let (i, _) = not(peek(satisfy(|c| matches!(c, '素' | '求' | '点')))).parse(i)?;
     Ok((i, v))
 }
 
 fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
     let (i, word) = alt((tag("首先"), tag("其次"), tag("再次"), tag("最后"), tag("最後"))).parse(i)?;
-    let (i, _) = alt((tag("，"), tag(","), tag("、"))).parse(i)?;
+    let (i, _) = satisfy(|c| matches!(c, '，' | ',' | '、')).parse(i)?;
     let v = match word {
         "首先" => (1, false),
         "其次" => (2, false),

@@ -300,15 +300,24 @@ pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_sta
 fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
     let mut sentences = Vec::new();
     let mut start = range.start;
-    let bytes = &src.as_bytes()[..range.end];
-    // The lead bytes of 。 (E3) and of ！？ (EF), and \n.
-    for i in memchr::memchr3_iter(0xE3, 0xEF, b'\n', &bytes[range.start..]) {
-        let i = range.start + i;
-        let end = match &bytes[i..] {
-            [b'\n', ..] => i + 1,
-            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..] => i + 3,
-            _ => continue,
-        };
+    // 。！？ end in the bytes 82, 81 and 9F: look for those, then at the
+    // two bytes before them (a text of （（（ or ，，， has none of them).
+    let bytes = &src.as_bytes()[range.clone()];
+    let mut ends: Vec<usize> = memchr::memchr3_iter(0x81, 0x82, 0x9F, bytes)
+        .filter(|&k| {
+            k >= 2
+                && matches!(
+                    bytes[k - 2..=k],
+                    [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F]
+                )
+        })
+        .map(|k| k - 2)
+        .chain(memchr::memchr_iter(b'\n', bytes))
+        .collect();
+    ends.sort_unstable();
+    for k in ends {
+        let i = range.start + k;
+        let end = if bytes[k] == b'\n' { i + 1 } else { i + 3 };
         sentences.push((start, i, end));
         start = end;
     }

@@ -176,6 +176,10 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
             let Some(c) = text[i..].chars().next() else {
                 break None;
             };
+            if matches!(c, '\n' | '\r') {
+                (i, pos) = (after_breaks(text.as_bytes(), i), Position::LineStart);
+                continue;
+            }
             if is_inline_space(c) || (is_closer(c) && pos != Position::LineStart) {
                 i += c.len_utf8();
                 continue;
@@ -206,8 +210,17 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
     out
 }
 
+/// After the run of `\n` and `\r` at `i`: a run of blank lines, where only
+/// the last break starts a line at which a marker may stand.
+fn after_breaks(bytes: &[u8], i: usize) -> usize {
+    i + bytes[i..]
+        .iter()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .count()
+}
+
 /// When `c`, ending at `after`, lets a marker stand after it: where, and how.
-#[inline]
+#[inline(always)]
 fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)> {
     if is_line_break(c) {
         Some((after, Position::LineStart))
@@ -248,7 +261,7 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         // The most frequent stops, known by their bytes (， 。 and \n), and
         // the other characters through their classes.
         let (c, boundary) = match bytes.get(i..)? {
-            [b'\n', ..] => ('\n', Some((i + 1, Position::LineStart))),
+            [b'\n', ..] => ('\n', Some((after_breaks(bytes, i), Position::LineStart))),
             [0xEF, 0xBC, 0x8C, ..] => ('，', Some((i + 3, Position::AfterComma))),
             [0xE3, 0x80, 0x82, ..] => ('。', Some((i + 3, Position::RunIn))),
             _ => {
