@@ -56,13 +56,23 @@ fn may_glue(c: char) -> bool {
 /// [`is_interesting`], may end the run ([`boundary_after`]) or start a glued
 /// marker: a test of its bytes before decoding it. Of the characters led by
 /// E2 and E3 only … 。 and the line separators can (not 、 “ ” 《 》, which
-/// are frequent).
+/// are frequent); of those led by EF only ！（，／１–９：；？ (not ） ．).
 fn may_end_run(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA6 | 0xA8 | 0xA9])),
         0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0xBC, 0x81 | 0x88 | 0x8C | 0x8F | 0x91..=0x9B | 0x9F])
+        ),
         _ => true,
     }
+}
+
+/// Whether the character before `i` may be a 汉字 (U+4E00 to U+9FFF, led by
+/// the bytes E4 to E9): only then can a marker at `i` be glued to it.
+fn after_han(bytes: &[u8], i: usize) -> bool {
+    i >= 3 && (0xE4..=0xE9).contains(&bytes[i - 3])
 }
 
 /// Bytes that may change where a marker can stand: line breaks, sentence
@@ -258,6 +268,12 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
             i += 3;
             continue;
         }
+        if matches!(bytes.get(i), Some(b'0'..=b'9' | b'(')) && !after_han(bytes, i) {
+            // An ASCII digit or bracket not after a 汉字 glues to nothing;
+            // the other digits of its number follow a digit.
+            i += 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            continue;
+        }
         // The most frequent stops, known by their bytes (， 。 and \n), and
         // the other characters through their classes.
         let (c, boundary) = match bytes.get(i..)? {
@@ -281,7 +297,8 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         }
         // A bracket or a digit right after a word: a marker glued to the
         // heading before it, where line breaks were lost.
-        if may_glue(c) && glued_start(text[..i].chars().next_back().unwrap_or('\n'), c) {
+        if may_glue(c) && after_han(bytes, i) && glued_start(text[..i].chars().next_back().unwrap_or('\n'), c)
+        {
             return Some((i, Position::Glued));
         }
         i = after;
@@ -310,6 +327,15 @@ mod tests {
                 assert!(is_interesting(bytes[0]), "{c:?} has a skipped first byte");
                 assert!(may_end_run(bytes, 0), "{c:?} is skipped by may_end_run");
             }
+        }
+    }
+
+    #[test]
+    fn every_han_character_is_led_by_e4_to_e9() {
+        for c in '\u{4e00}'..='\u{9fff}' {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert!(after_han(&[bytes, b"x"].concat(), 3), "{c}");
         }
     }
 
