@@ -268,11 +268,18 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
             i += 3;
             continue;
         }
-        if matches!(bytes.get(i), Some(b'0'..=b'9' | b'(')) && !after_han(bytes, i) {
-            // An ASCII digit or bracket not after a 汉字 glues to nothing;
-            // the other digits of its number follow a digit.
-            i += 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-            continue;
+        // An ASCII digit or a bracket not after a 汉字 glues to nothing (and
+        // the other digits of a number follow a digit).
+        match bytes.get(i..) {
+            Some([b'0'..=b'9' | b'(', ..]) if !after_han(bytes, i) => {
+                i += 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                continue;
+            }
+            Some([0xEF, 0xBC, 0x88, ..]) if !after_han(bytes, i) => {
+                i += '（'.len_utf8();
+                continue;
+            }
+            _ => {}
         }
         // The most frequent stops, known by their bytes (， 。 and \n), and
         // the other characters through their classes.
