@@ -229,6 +229,12 @@ fn after_breaks(bytes: &[u8], i: usize) -> usize {
         .count()
 }
 
+/// After the run of ASCII digits at `i`: the other digits of a number
+/// follow a digit, so none of them starts a glued marker.
+fn after_digits(bytes: &[u8], i: usize) -> usize {
+    i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
 /// When `c`, ending at `after`, lets a marker stand after it: where, and how.
 #[inline(always)]
 fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)> {
@@ -272,7 +278,7 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         // the other digits of a number follow a digit).
         match bytes.get(i..) {
             Some([b'0'..=b'9' | b'(', ..]) if !after_han(bytes, i) => {
-                i += 1 + bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                i = after_digits(bytes, i + 1);
                 continue;
             }
             Some([0xEF, 0xBC, 0x88, ..]) if !after_han(bytes, i) => {
@@ -311,7 +317,7 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         i = after;
         // The other digits of a number follow a digit: none glues.
         if c.is_ascii_digit() {
-            i += bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            i = after_digits(bytes, i);
         }
     }
 }
