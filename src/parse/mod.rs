@@ -22,7 +22,7 @@ use text::{is_inline_space, is_line_break, trim_blank};
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
-    let cands = scan::candidates(src, 0..src.len());
+    let cands = scan::candidates(src);
     let long = text::long_lines(src);
     let succ = build::successors(&cands);
     let list_starts: Vec<usize> = cands

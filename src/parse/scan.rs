@@ -8,7 +8,6 @@
 
 use super::marker::{RawMarker, marker, may_start_marker};
 use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
-use std::ops::Range;
 
 /// Where a candidate stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +120,7 @@ impl<'a> Stops<'a> {
             // The last, short block: one byte at a time.
             self.bits = 0;
             for (k, &b) in self.bytes.get(block..).unwrap_or_default().iter().enumerate() {
-                self.bits |= u64::from(b < 0x80 || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)) << k;
+                self.bits |= u64::from(is_interesting(b)) << k;
             }
             return;
         };
@@ -173,9 +172,8 @@ fn next_interesting(bytes: &[u8], i: usize) -> usize {
     Stops::new(bytes).next_from(i)
 }
 
-/// All candidates in `range` of `src`, in order.
-pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
-    let text = &src[range.clone()];
+/// All candidates in `text`, in order.
+pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut stops = Stops::new(text.as_bytes());
     let mut place = Some((0, Position::LineStart));
@@ -197,10 +195,9 @@ pub(crate) fn candidates(src: &str, range: Range<usize>) -> Vec<Candidate> {
             if may_start_marker(c)
                 && let Some(raw) = marker(&text[i..])
             {
-                let start = range.start + i;
                 out.push(Candidate {
-                    start,
-                    end: start + raw.len,
+                    start: i,
+                    end: i + raw.len,
                     raw,
                     position: pos,
                 });
