@@ -162,7 +162,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                     c.raw.style,
                     MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
                 )
-                && c.raw.value == 1
+                && c.value() == 1
                 && succ[j].is_some();
             if c.position == Position::LineStart || glued_list {
                 next_stop = c.start;
@@ -175,15 +175,20 @@ impl<'a, 'o> Builder<'a, 'o> {
             .chain(unnumbered.iter().map(|&a| Event::Unnumbered(a)))
             .collect();
         events.sort_by_key(Event::start);
-        let mut events = events.into_iter().peekable();
-        // Furniture spans in order, to skip candidates inside them.
-        let mut inside = furniture.iter().map(|f| f.span).peekable();
+        // The next event, and the next furniture item (to skip candidates
+        // inside them): indices rather than peekable iterators, which move
+        // each item out and back at every candidate.
+        let mut next_event = 0;
+        let mut inside = 0;
         for (i, c) in cands.iter().enumerate() {
-            while let Some(event) = events.next_if(|e| e.start() <= c.start) {
+            while let Some(&event) = events.get(next_event).filter(|e| e.start() <= c.start) {
+                next_event += 1;
                 self.event(event);
             }
-            while inside.next_if(|f| f.end <= c.start).is_some() {}
-            if c.start < self.cursor || inside.peek().is_some_and(|f| f.start <= c.start) {
+            while furniture.get(inside).is_some_and(|f| f.span.end <= c.start) {
+                inside += 1;
+            }
+            if c.start < self.cursor || furniture.get(inside).is_some_and(|f| f.span.start <= c.start) {
                 continue;
             }
             // Whole lines before the candidate go where they belong first, so
@@ -197,11 +202,11 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let siblings = Siblings {
                     previous_end: self.last_end.get(&c.raw.style).map(String::as_str),
                     next_run: succ[i].map_or("", |j| {
-                        let from = cands[j].end;
+                        let from = cands[j].end();
                         &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
                     }),
                 };
-                let heading = heading_end(self.src, c.end, limit, infer, &siblings);
+                let heading = heading_end(self.src, c.end(), limit, infer, &siblings);
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
                 if heading.title.is_empty() && c.position != Position::LineStart {
@@ -210,7 +215,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.accept(c, p, heading, succ[i].map(|j| cands[j].start));
             }
         }
-        for event in events {
+        for &event in &events[next_event..] {
             self.event(event);
         }
         self.text_until(self.src.len());
@@ -317,7 +322,7 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
         let style = c.raw.style;
-        let v = c.raw.value;
+        let v = c.value();
         let line_start = c.position == Position::LineStart;
         if c.position == Position::AfterComma && (style.is_heading() || v == 1 || c.raw.last) {
             // After a comma only a point that continues its list may stand.
@@ -327,7 +332,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             return self.glued(c, succ);
         }
         // 第一 without a delimiter counts only at a line start.
-        let bare = self.src[c.start..c.end]
+        let bare = self.src[c.start..c.end()]
             .chars()
             .next_back()
             .is_some_and(|ch| han_digit(ch).is_some());
@@ -464,7 +469,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         ) {
             return None;
         }
-        let v = c.raw.value;
+        let v = c.value();
         if let Some(at) = self
             .stack
             .iter()
@@ -489,9 +494,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         let style = c.raw.style;
         let at = self.stack.iter().rposition(|f| f.style() == Some(style))?;
         let prev = self.stack[at].value();
-        (!style.is_heading() && !c.raw.last && c.raw.value == prev + 1).then_some(Placement {
+        (!style.is_heading() && !c.raw.last && c.value() == prev + 1).then_some(Placement {
             keep: at,
-            value: c.raw.value,
+            value: c.value(),
             diagnostic: None,
         })
     }
@@ -579,8 +584,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         let style = c.raw.style;
         self.last_value.insert(style, p.value);
         let marker = Marker {
-            span: Span::new(c.start, c.end),
-            text: &self.src[c.start..c.end],
+            span: Span::new(c.start, c.end()),
+            text: &self.src[c.start..c.end()],
             value: p.value,
             style,
         };
@@ -609,8 +614,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         self.last_end
             .insert(style, super::infer::last_two(title_text).to_string());
         let heading = Heading {
-            span: Span::new(c.end, end),
-            text: &self.src[c.end..end],
+            span: Span::new(c.end(), end),
+            text: &self.src[c.end()..end],
             title: &self.src[title.range()],
             evidence: Evidence {
                 inferred_end: inferred,
@@ -798,7 +803,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
     // A table indexed by style and value is cheaper than hashing on every
     // candidate; values are small (at most 999), so it is sized to the
     // largest one met.
-    let values = cands.iter().map(|c| c.raw.value as usize).max().unwrap_or(0) + 3;
+    let values = cands.iter().map(|c| c.value() as usize).max().unwrap_or(0) + 3;
     // Indexed by discriminant: room for every style, with some to spare.
     const STYLES: usize = 32;
     let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
@@ -807,7 +812,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
     let mut out = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
-        let v = c.raw.value;
+        let v = c.value();
         // An enumeration that skips one item (一是 … 三是) is still one, for
         // points; the gap is reported when the later item is accepted.
         let by_value = next[slot(style, v + 1)]

@@ -24,17 +24,21 @@
 
 use crate::ast::MarkerStyle;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{anychar, satisfy};
 use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
 use nom::{IResult, Parser};
 
 /// A marker read at some position: its length in bytes, style and value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Kept small (6 bytes): text with a marker every few characters makes
+/// millions of candidates. Values are at most 999 and markers at most a few
+/// dozen bytes long.
 pub(crate) struct RawMarker {
-    pub len: usize,
+    pub value: u16,
+    pub len: u8,
     pub style: MarkerStyle,
-    pub value: u32,
     /// 最后: continues whatever value came before.
     pub last: bool,
 }
@@ -58,7 +62,13 @@ pub(crate) const fn han_digit(c: char) -> Option<u32> {
     })
 }
 
-const fn is_han_numeral(c: char) -> bool {
+/// Whether `c` is a 汉字 numeral ([`han_digit`]): one bit for the CJK block.
+fn is_han_numeral(c: char) -> bool {
+    if let Some(k) = (c as usize).checked_sub(CJK_FIRST)
+        && let Some(word) = CJK_NUMERALS.get(k / 64)
+    {
+        return word & (1 << (k % 64)) != 0;
+    }
     han_digit(c).is_some()
 }
 
@@ -68,7 +78,7 @@ pub(crate) fn han_value(s: &str) -> Option<u32> {
     // One character, the usual case (一、 第三，): 一 to 十, not 两 〇 百.
     let mut chars = s.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return han_digit(c).filter(|d| (1..=10).contains(d) && !matches!(c, '两' | '兩'));
+        return han_value_of_one(c);
     }
     let mut total = 0u32;
     let mut pending: Option<u32> = None;
@@ -117,8 +127,39 @@ pub(crate) fn han_value(s: &str) -> Option<u32> {
     (total > 0).then_some(total)
 }
 
+/// A run of 汉字 numerals with a well-formed value ([`han_value`]). Written
+/// by hand rather than with `take_while1`: it is read at every candidate.
+/// [`han_value`] of one character: 一 to 十, not 两 〇 百.
+fn han_value_of_one(c: char) -> Option<u32> {
+    han_digit(c).filter(|d| (1..=10).contains(d) && !matches!(c, '两' | '兩'))
+}
+
 fn han_number(i: &str) -> IResult<&str, u32> {
-    map_opt(take_while1(is_han_numeral), han_value).parse(i)
+    let mut chars = i.chars();
+    let first = chars
+        .next()
+        .filter(|&c| is_han_numeral(c))
+        .ok_or_else(|| failure(i))?;
+    let rest = chars.as_str();
+    let end = match rest.char_indices().find(|&(_, c)| !is_han_numeral(c)) {
+        // One numeral, the usual case: its value without a second reading.
+        Some((0, _)) => {
+            return han_value_of_one(first)
+                .map(|v| (rest, v))
+                .ok_or_else(|| failure(i));
+        }
+        Some((k, _)) => i.len() - rest.len() + k,
+        None => i.len(),
+    };
+    match han_value(&i[..end]) {
+        Some(v) => Ok((&i[end..], v)),
+        None => Err(failure(i)),
+    }
+}
+
+/// nom's error for a form that does not match at `i`.
+fn failure(i: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
 }
 
 const fn digit_value(c: char) -> Option<u32> {
@@ -210,51 +251,46 @@ fn paren_ideograph(i: &str) -> IResult<&str, u32> {
     map_opt(anychar, |c| in_range(c, '㈠', '㈩', 1)).parse(i)
 }
 
-/// What may follow 第 and its numeral: a unit of the document (章 节 条
-/// 部分), or the delimiter of an inline ordinal.
-fn unit_suffix(i: &str) -> IResult<&str, MarkerStyle> {
-    alt((
-        map(tag("章"), |_| MarkerStyle::Chapter),
-        map(satisfy(|c| matches!(c, '节' | '節')), |_| {
-            MarkerStyle::ChapterSection
-        }),
-        map(satisfy(|c| matches!(c, '条' | '條')), |_| MarkerStyle::Article),
-        map(tag("部分"), |_| MarkerStyle::Part),
-    ))
-    .parse(i)
-}
-
-fn ordinal_delimiter(i: &str) -> IResult<&str, &str> {
-    alt((
-        recognize(satisfy(|c| matches!(c, '，' | ',' | '、' | '是' | '：' | ':'))),
+/// 第 (or 弟, as OCR reads it) and a numeral, read once, then a unit
+/// (第一章 …) or, after 第 only, an ordinal's delimiter (第一，). Matched on
+/// characters by hand: with `第一，` repeated, this runs at every third
+/// character.
+fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
+    use MarkerStyle as S;
+    let (rest, ordinal) = match i.strip_prefix('第') {
+        Some(rest) => (rest, true),
+        None => (i.strip_prefix('弟').ok_or_else(|| failure(i))?, false),
+    };
+    let (rest, v) = han_number(rest)?;
+    let mut chars = rest.chars();
+    let next = chars.next();
+    let after = chars.as_str();
+    let unit = match next {
+        Some('章') => Some(S::Chapter),
+        Some('节' | '節') => Some(S::ChapterSection),
+        Some('条' | '條') => Some(S::Article),
+        Some('部') if after.starts_with('分') => Some(S::Part),
+        _ => None,
+    };
+    if let Some(style) = unit {
+        let len = rest.len() - after.len() + if style == S::Part { '分'.len_utf8() } else { 0 };
+        return Ok((&rest[len..], (v, style)));
+    }
+    let len = match next {
+        Some(c @ ('，' | ',' | '、' | '是' | '：' | ':')) => c.len_utf8(),
         // 第一步，第二步， count steps the same way.
-        tag("步，"),
-        tag("步,"),
+        Some('步') if after.starts_with(['，', ',']) => {
+            rest.len() - after.len() + after.chars().next().map_or(0, char::len_utf8)
+        }
         // 第一 followed by a space, without its comma (GB/T 15834 B.3.1
         // wants one): kept for the lint, accepted at line starts only.
-        map(peek(verify(anychar, |&c| c == '\u{3000}' || c == ' ')), |_| ""),
-    ))
-    .parse(i)
-}
-
-/// 第 (or 弟, as OCR reads it) and a numeral, read once, then a unit
-/// (第一章 …) or, after 第 only, an ordinal's delimiter (第一，).
-fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
-    let (rest, di) = satisfy(|c| matches!(c, '第' | '弟')).parse(i)?;
-    let (rest, v) = han_number(rest)?;
-    if rest.starts_with(['章', '节', '節', '条', '條', '部'])
-        && let Ok((rest, style)) = unit_suffix(rest)
-    {
-        return Ok((rest, (v, style)));
+        Some('\u{3000}' | ' ') => 0,
+        _ => return Err(failure(i)),
+    };
+    if !ordinal {
+        return Err(failure(i));
     }
-    if di != '第' {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    let (rest, _) = ordinal_delimiter(rest)?;
-    Ok((rest, (v, MarkerStyle::Ordinal)))
+    Ok((&rest[len..], (v, S::Ordinal)))
 }
 
 fn qi(i: &str) -> IResult<&str, u32> {
@@ -330,9 +366,9 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
     };
     let (rest, (value, style, last)) = parsed.ok()?;
     Some(RawMarker {
-        len: i.len() - rest.len(),
+        len: u8::try_from(i.len() - rest.len()).ok()?,
         style,
-        value,
+        value: u16::try_from(value).ok()?,
         last,
     })
 }
@@ -350,30 +386,43 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 
 /// [`may_start_marker`], from the character classes of the grammar.
 const fn starts_by_class(c: char) -> bool {
-    is_han_numeral(c)
+    han_digit(c).is_some()
         || is_digit(c)
         || matches!(c, '（' | '(' | '第' | '弟' | '其' | '首' | '再' | '最')
         || matches!(c, '①'..='⒇' | '㈠'..='㈩' | '㉑'..='㉟' | '㊱'..='㊿')
 }
+
+/// For each 汉字 of the CJK Unified Ideographs block, one bit: whether it is
+/// a numeral ([`han_digit`]).
+static CJK_NUMERALS: [u64; 328] = cjk_bitmap(true);
 
 /// The first code point of the CJK Unified Ideographs block.
 const CJK_FIRST: usize = 0x4E00;
 
 /// For each 汉字 of the CJK Unified Ideographs block (U+4E00 to U+9FFF), one
 /// bit: whether a marker may start with it (a numeral, or 第 弟 其 首 再 最).
-static CJK_STARTS: [u64; 328] = {
+static CJK_STARTS: [u64; 328] = cjk_bitmap(false);
+
+/// One bit for each character of the CJK Unified Ideographs block (U+4E00 to
+/// U+9FFF): whether it is a numeral (`numerals`) or may start a marker.
+/// (A `const fn` cannot call a function pointer, hence the flag.)
+const fn cjk_bitmap(numerals: bool) -> [u64; 328] {
     let mut bits = [0u64; 328];
     let mut k = 0;
     while k < 328 * 64 {
         if let Some(c) = char::from_u32((CJK_FIRST + k) as u32)
-            && starts_by_class(c)
+            && (if numerals {
+                han_digit(c).is_some()
+            } else {
+                starts_by_class(c)
+            })
         {
             bits[k / 64] |= 1 << (k % 64);
         }
         k += 1;
     }
     bits
-};
+}
 
 #[cfg(test)]
 mod tests {
@@ -384,11 +433,12 @@ mod tests {
     fn the_bitmap_of_starting_han_agrees_with_the_classes() {
         for c in ('\u{4e00}'..='\u{9fff}').chain(['〇', '０', '(', '①', '㈠', 'a', '。']) {
             assert_eq!(may_start_marker(c), starts_by_class(c), "{c}");
+            assert_eq!(is_han_numeral(c), han_digit(c).is_some(), "{c}");
         }
     }
 
     fn read(s: &str) -> Option<(S, u32, &str)> {
-        marker(s).map(|m| (m.style, m.value, &s[..m.len]))
+        marker(s).map(|m| (m.style, u32::from(m.value), &s[..usize::from(m.len)]))
     }
 
     #[test]

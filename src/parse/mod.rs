@@ -28,7 +28,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let list_starts: Vec<usize> = cands
         .iter()
         .zip(&succ)
-        .filter(|(c, s)| !c.raw.style.is_heading() && c.raw.value == 1 && s.is_some())
+        .filter(|(c, s)| !c.raw.style.is_heading() && c.value() == 1 && s.is_some())
         .map(|(c, _)| c.start)
         .collect();
     let mut parts = parts::annexes(src);

@@ -234,7 +234,7 @@ fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> 
 fn numbering_restarts(rest: &[Candidate]) -> bool {
     rest.iter()
         .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
-        .is_none_or(|c| c.raw.value == 1)
+        .is_none_or(|c| c.value() == 1)
 }
 
 /// Whether the next non-blank line starts with the first item of a list.
@@ -244,7 +244,7 @@ fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
         .map(|i| end + i);
     rest.iter()
         .find(|c| c.start >= end)
-        .is_some_and(|c| Some(c.start) == next && c.raw.value == 1 && c.position == Position::LineStart)
+        .is_some_and(|c| Some(c.start) == next && c.value() == 1 && c.position == Position::LineStart)
 }
 
 /// Words that open a sentence of running text, not a heading.

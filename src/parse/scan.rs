@@ -28,9 +28,20 @@ pub(crate) enum Position {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
     pub start: usize,
-    pub end: usize,
     pub raw: RawMarker,
     pub position: Position,
+}
+
+impl Candidate {
+    /// Where the marker ends.
+    pub fn end(&self) -> usize {
+        self.start + usize::from(self.raw.len)
+    }
+
+    /// The marker's value.
+    pub fn value(&self) -> u32 {
+        u32::from(self.raw.value)
+    }
 }
 
 /// Whether `c` after `prev` may start a glued marker: a bracket or a digit
@@ -195,15 +206,15 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
             if may_start_marker(c)
                 && let Some(raw) = marker(&text[i..])
             {
-                out.push(Candidate {
+                let cand = Candidate {
                     start: i,
-                    end: i + raw.len,
                     raw,
                     position: pos,
-                });
+                };
+                out.push(cand);
                 // A marker that ends in a comma or a boundary (最后，) may be
                 // followed by another (最后，第四，).
-                let end = i + raw.len;
+                let end = cand.end();
                 let last = text[..end].chars().next_back().unwrap_or(c);
                 break boundary_after(text, end, last).or_else(|| next_place(text, &mut stops, end));
             }
