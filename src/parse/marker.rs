@@ -63,6 +63,7 @@ pub(crate) const fn han_digit(c: char) -> Option<u32> {
 }
 
 /// Whether `c` is a 汉字 numeral ([`han_digit`]): one bit for the CJK block.
+#[inline]
 fn is_han_numeral(c: char) -> bool {
     if let Some(k) = (c as usize).checked_sub(CJK_FIRST)
         && let Some(word) = CJK_NUMERALS.get(k / 64)
@@ -127,34 +128,47 @@ pub(crate) fn han_value(s: &str) -> Option<u32> {
     (total > 0).then_some(total)
 }
 
-/// A run of 汉字 numerals with a well-formed value ([`han_value`]). Written
-/// by hand rather than with `take_while1`: it is read at every candidate.
 /// [`han_value`] of one character: 一 to 十, not 两 〇 百.
+#[inline]
 fn han_value_of_one(c: char) -> Option<u32> {
     han_digit(c).filter(|d| (1..=10).contains(d) && !matches!(c, '两' | '兩'))
 }
 
+/// A run of 汉字 numerals with a well-formed value ([`han_value`]). Written
+/// by hand on bytes rather than with `take_while1`: it is read at every
+/// candidate, and every numeral is three bytes long in UTF-8.
 fn han_number(i: &str) -> IResult<&str, u32> {
-    let mut chars = i.chars();
-    let first = chars
-        .next()
-        .filter(|&c| is_han_numeral(c))
-        .ok_or_else(|| failure(i))?;
-    let rest = chars.as_str();
-    let end = match rest.char_indices().find(|&(_, c)| !is_han_numeral(c)) {
-        // One numeral, the usual case: its value without a second reading.
-        Some((0, _)) => {
-            return han_value_of_one(first)
-                .map(|v| (rest, v))
+    let bytes = i.as_bytes();
+    let mut end = 0;
+    while let Some(c) = han_numeral_at(bytes, end) {
+        end += 3;
+        if end == 3 && han_numeral_at(bytes, 3).is_none() {
+            // One numeral, the usual case: its value without a second reading.
+            return han_value_of_one(c)
+                .map(|v| (&i[3..], v))
                 .ok_or_else(|| failure(i));
         }
-        Some((k, _)) => i.len() - rest.len() + k,
-        None => i.len(),
-    };
+    }
     match han_value(&i[..end]) {
         Some(v) => Ok((&i[end..], v)),
         None => Err(failure(i)),
     }
+}
+
+/// The 汉字 numeral whose three bytes start at `at`, if one does.
+#[inline]
+fn han_numeral_at(bytes: &[u8], at: usize) -> Option<char> {
+    let &[b0, b1, b2] = bytes.get(at..at + 3)? else {
+        return None;
+    };
+    // Numerals are 〇 (E3 80 87) or in the CJK block (E4 to E9): three
+    // bytes each, in text that is valid UTF-8.
+    if !(0xE3..=0xE9).contains(&b0) {
+        return None;
+    }
+    let c =
+        char::from_u32((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))?;
+    is_han_numeral(c).then_some(c)
 }
 
 /// nom's error for a form that does not match at `i`.
