@@ -387,6 +387,42 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
     })
 }
 
+/// How many bytes from its start a marker read as `len` bytes depends on:
+/// its own and what the grammar looks at after it (one character after most
+/// forms; after 一是, the numeral again, no longer than the marker).
+fn window(len: u8) -> usize {
+    usize::from(len) * 2 + 4
+}
+
+/// Reads markers, remembering the last one read: the same bytes again (第一，
+/// repeated a million times in hostile text) are the same marker, known by
+/// comparing bytes instead of parsing.
+#[derive(Default)]
+pub(crate) struct Reader {
+    last: Option<(usize, RawMarker)>,
+}
+
+impl Reader {
+    /// [`marker`] at byte `at` of `text` (a char boundary).
+    pub fn read(&mut self, text: &str, at: usize) -> Option<RawMarker> {
+        let bytes = text.as_bytes();
+        if let Some((before, raw)) = self.last {
+            let w = window(raw.len);
+            if let (Some(old), Some(new)) = (bytes.get(before..before + w), bytes.get(at..at + w))
+                // The first four bytes (always in the window) tell most
+                // markers apart without calling memcmp.
+                && old.first_chunk::<4>() == new.first_chunk::<4>()
+                && old == new
+            {
+                return Some(raw);
+            }
+        }
+        let raw = marker(&text[at..])?;
+        self.last = Some((at, raw));
+        Some(raw)
+    }
+}
+
 /// Whether `c` may begin a marker: a cheap filter before [`marker`].
 pub(crate) fn may_start_marker(c: char) -> bool {
     // Most characters asked about are 汉字: one bit each.
@@ -448,6 +484,93 @@ mod tests {
         for c in ('\u{4e00}'..='\u{9fff}').chain(['〇', '０', '(', '①', '㈠', 'a', '。']) {
             assert_eq!(may_start_marker(c), starts_by_class(c), "{c}");
             assert_eq!(is_han_numeral(c), han_digit(c).is_some(), "{c}");
+        }
+    }
+
+    /// A marker depends on no byte past its [`window`]: whatever follows
+    /// the window, the same marker is read (what `Reader` relies on).
+    #[test]
+    fn a_marker_depends_only_on_its_window() {
+        let heads = [
+            "一、",
+            "一，",
+            "十二、",
+            "（一）",
+            "(二)、",
+            "1.",
+            "１２．",
+            "3、",
+            "（1）",
+            "(12).",
+            "①",
+            "⑴",
+            "㈠",
+            "第一章",
+            "第二节",
+            "弟三条",
+            "第四部分",
+            "第一，",
+            "第一步，",
+            "第二是",
+            "第一　",
+            "第一 ",
+            "其一，",
+            "一是",
+            "二十一是",
+            "一是要",
+            "一要",
+            "首先，",
+            "最后，",
+            "再次、",
+        ];
+        let tails = [
+            "",
+            "一",
+            "二",
+            "十",
+            "是",
+            "要",
+            "素",
+            "，",
+            "、",
+            ".",
+            "1",
+            "%",
+            "）",
+            "分",
+            "　",
+            "我们",
+            "一是",
+            "二十",
+            "二十一",
+            "二十一是",
+            "一一一一一一一一一一一一",
+            "１２３４",
+            "\n",
+            "😀",
+        ];
+        for head in heads {
+            for tail in tails {
+                let x = format!("{head}{tail}");
+                let Some(m) = marker(&x) else { continue };
+                // The window, and the rest of the character it ends in.
+                let Some(kept) = (window(m.len)..=x.len()).find(|&k| x.is_char_boundary(k)) else {
+                    continue;
+                };
+                for other in tails {
+                    let y = format!("{}{other}", &x[..kept]);
+                    assert_eq!(marker(&y), Some(m), "{x:?} then {y:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_reader_reads_repeats_as_the_parser_does() {
+        let text = "第一，第一，第一，一是一是一是二，一、一、一、二、二、（一）（一）（二）1.1.1.%";
+        let mut reader = Reader::default();
+        for (at, _) in text.char_indices() {
+            assert_eq!(reader.read(text, at), marker(&text[at..]), "at {at}");
         }
     }
 

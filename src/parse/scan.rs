@@ -6,7 +6,7 @@
 //! enumeration may also stand after a comma. Whether a candidate is real is
 //! decided by `build`, from the sequence it belongs to.
 
-use super::marker::{RawMarker, marker, may_start_marker};
+use super::marker::{RawMarker, Reader, may_start_marker};
 use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
 
 /// Where a candidate stands.
@@ -187,6 +187,7 @@ fn next_interesting(bytes: &[u8], i: usize) -> usize {
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut stops = Stops::new(text.as_bytes());
+    let mut reader = Reader::default();
     let mut place = Some((0, Position::LineStart));
     while let Some((mut i, mut pos)) = place {
         // At a place where a marker may stand: pass over white space (and
@@ -204,7 +205,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                 continue;
             }
             if may_start_marker(c)
-                && let Some(raw) = marker(&text[i..])
+                && let Some(raw) = reader.read(text, i)
             {
                 let cand = Candidate {
                     start: i,
