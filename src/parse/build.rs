@@ -188,7 +188,10 @@ impl<'a, 'o> Builder<'a, 'o> {
             while furniture.get(inside).is_some_and(|f| f.span.end <= c.start) {
                 inside += 1;
             }
-            if c.start < self.cursor || furniture.get(inside).is_some_and(|f| f.span.start <= c.start) {
+            if c.start < self.cursor
+                || furniture.get(inside).is_some_and(|f| f.span.start <= c.start)
+                || never_after_comma(c)
+            {
                 continue;
             }
             // Whole lines before the candidate go where they belong first, so
@@ -324,10 +327,6 @@ impl<'a, 'o> Builder<'a, 'o> {
         let style = c.raw.style;
         let v = c.value();
         let line_start = c.position == Position::LineStart;
-        if c.position == Position::AfterComma && (style.is_heading() || v == 1 || c.raw.last) {
-            // After a comma only a point that continues its list may stand.
-            return self.continuation_only(c);
-        }
         if c.position == Position::Glued {
             return self.glued(c, succ);
         }
@@ -486,17 +485,6 @@ impl<'a, 'o> Builder<'a, 'o> {
         (v == 1 && near).then(|| Placement {
             keep: self.new_list_parent(style),
             value: 1,
-            diagnostic: None,
-        })
-    }
-
-    fn continuation_only(&self, c: &Candidate) -> Option<Placement> {
-        let style = c.raw.style;
-        let at = self.stack.iter().rposition(|f| f.style() == Some(style))?;
-        let prev = self.stack[at].value();
-        (!style.is_heading() && !c.raw.last && c.value() == prev + 1).then_some(Placement {
-            keep: at,
-            value: c.value(),
             diagnostic: None,
         })
     }
@@ -839,6 +827,14 @@ pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
         last_of_style[style as usize] = Some(i);
     }
     out
+}
+
+/// After a comma only a point that continues its list may stand (二是 in
+/// ……，二是……): never a heading style, a first item or 最后. Such candidates
+/// are passed over before any other work (text with 第一， repeated is all
+/// of them); they still count in `successors`, where they end a list.
+fn never_after_comma(c: &Candidate) -> bool {
+    c.position == Position::AfterComma && (c.raw.style.is_heading() || c.value() == 1 || c.raw.last)
 }
 
 /// The last `\n` of a short byte string: eight bytes at a time, each word
