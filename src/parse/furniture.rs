@@ -378,7 +378,7 @@ fn find_closing(src: &str) -> Option<Item<'_>> {
         for key in ["谢谢大家", "谢谢！", "谢谢!"] {
             if let Some(i) = tail.rfind(key) {
                 let at = tail_start + i;
-                let line_start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+                let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |n| n + 1);
                 let sentence = src[..at]
                     .rfind(|c: char| super::text::is_boundary(c))
                     .map_or(0, |n| n + src[n..].chars().next().map_or(1, char::len_utf8));
@@ -439,13 +439,13 @@ const NOTES_LABELS: [&str; 6] = ["注：", "注:", "注释：", "注释:", "注"
 /// followed by lines that start with a circled or bracketed number.
 fn find_notes(src: &str) -> Option<Item<'_>> {
     let half = floor_char(src, src.len() / 2);
-    let first = src[half..].find('\n').map(|i| half + i + 1)?;
+    let first = memchr::memchr(b'\n', &src.as_bytes()[half..]).map(|i| half + i + 1)?;
     // Only lines holding 注 can be labels: jump from one to the next.
     let mut from = first;
     while let Some(i) = memchr::memmem::find(&src.as_bytes()[from..], "注".as_bytes()) {
         let hit = from + i;
         // `from` is a line start: look back no further than it.
-        let at = src[from..hit].rfind('\n').map_or(from, |j| from + j + 1);
+        let at = memchr::memrchr(b'\n', &src.as_bytes()[from..hit]).map_or(from, |j| from + j + 1);
         let end = super::text::line_end_after_break(src, hit);
         from = end;
         let line = trim_blank(&src[at..end]);

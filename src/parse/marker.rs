@@ -409,10 +409,7 @@ impl Reader {
         if let Some((before, raw)) = self.last {
             let w = window(raw.len);
             if let (Some(old), Some(new)) = (bytes.get(before..before + w), bytes.get(at..at + w))
-                // The first four bytes (always in the window) tell most
-                // markers apart without calling memcmp.
-                && old.first_chunk::<4>() == new.first_chunk::<4>()
-                && old == new
+                && same_bytes(old, new)
             {
                 return Some(raw);
             }
@@ -421,6 +418,20 @@ impl Reader {
         self.last = Some((at, raw));
         Some(raw)
     }
+}
+
+/// Whether two short byte strings of the same length are equal: eight
+/// bytes at a time (the last word overlapping the one before), without a
+/// call to memcmp.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |s: &[u8], at: usize| s.get(at..at + 8).and_then(|w| w.first_chunk::<8>()).copied();
+    if a.len() != b.len() || a.len() < 8 {
+        return a == b;
+    }
+    (0..a.len()).step_by(8).all(|at| {
+        let at = at.min(a.len() - 8);
+        word(a, at) == word(b, at)
+    })
 }
 
 /// Whether `c` may begin a marker: a cheap filter before [`marker`].
@@ -562,6 +573,20 @@ mod tests {
                     assert_eq!(marker(&y), Some(m), "{x:?} then {y:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        let a: Vec<u8> = (0..40).collect();
+        for len in 0..40 {
+            for flip in 0..len {
+                let mut b = a[..len].to_vec();
+                assert!(same_bytes(&a[..len], &b));
+                b[flip] ^= 1;
+                assert!(!same_bytes(&a[..len], &b), "{len} {flip}");
+            }
+            assert!(!same_bytes(&a[..len], &a[..len + 1]));
         }
     }
 

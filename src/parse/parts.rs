@@ -90,10 +90,11 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
 /// marker glued to it, or to where [`super::infer::infer_end`] finds its body.
 pub(crate) fn run_in_annexes(src: &str, long: &[std::ops::Range<usize>]) -> Vec<Part> {
     let mut out = Vec::new();
+    let finder = memchr::memmem::Finder::new("附件");
     let found = long.iter().flat_map(|r| {
-        src[r.clone()]
-            .match_indices("附件")
-            .map(move |(i, _)| r.start + i)
+        finder
+            .find_iter(&src.as_bytes()[r.clone()])
+            .map(move |i| r.start + i)
     });
     for i in found {
         let before = src[..i].chars().next_back();
