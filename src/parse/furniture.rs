@@ -329,9 +329,7 @@ fn front_lines(src: &str, reach: usize) -> Vec<(usize, usize)> {
 /// Bytes that [`trim_line`] takes off the start of `s`: offsets into
 /// `trim_blank(s)` are offsets into `s` after these.
 fn leading_blank(s: &str) -> usize {
-    s.len()
-        - s.trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
-            .len()
+    super::text::blank_prefix(s)
 }
 
 /// Where a title ends in `line`, if the line is a title: it names a kind of

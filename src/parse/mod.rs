@@ -18,7 +18,7 @@ use crate::ast::Document;
 use crate::span::Span;
 use crate::{HeadingHint, Options};
 use scan::{Candidate, Position};
-use text::{is_inline_space, is_line_break, trim_blank};
+use text::trim_blank;
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let items = furniture::detect(src);
@@ -74,10 +74,7 @@ fn hinted_parts(
         let Some(line) = src.get(start..end) else {
             continue;
         };
-        let lead = line.len()
-            - line
-                .trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
-                .len();
+        let lead = text::blank_prefix(line);
         let title = trim_blank(line);
         let content = start + lead;
         let first = cands.partition_point(|c| c.start < start);

@@ -4,7 +4,7 @@
 
 use super::furniture::Item;
 use super::scan::{Candidate, Position};
-use super::text::{is_inline_space, is_line_break, line_end_after_break, trim_blank};
+use super::text::{blank_suffix, is_inline_space, is_line_break, line_end_after_break, trim_blank};
 use crate::span::Span;
 
 /// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
@@ -47,7 +47,7 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
                     || super::marker::han_digit(c).is_some()
                     || matches!(c, '：' | ':' | ' ' | '\u{3000}')
             });
-            let title = label.trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c));
+            let title = &label[..label.len() - blank_suffix(label)];
             if title.chars().count() <= 30 {
                 let start = at;
                 if title.is_empty() {

@@ -32,9 +32,66 @@ pub(crate) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
+/// White space or a line break: what [`trim_blank`] takes off.
+pub(crate) fn is_blank_char(c: char) -> bool {
+    is_inline_space(c) || is_line_break(c)
+}
+
 /// Whether `s` is only white space.
 pub(crate) fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| is_inline_space(c) || is_line_break(c))
+    blank_prefix(s) == s.len()
+}
+
+/// Which of sixteen bytes are ASCII white space or line breaks (space, tab,
+/// `\n`, `\r`): one bit each, the first byte lowest.
+fn ascii_blanks(chunk: &[u8; 16]) -> u16 {
+    use wide::u8x16;
+    let v = u8x16::new(*chunk);
+    let blank = v.cmp_eq(u8x16::splat(b' '))
+        | v.cmp_eq(u8x16::splat(b'\n'))
+        | v.cmp_eq(u8x16::splat(b'\r'))
+        | v.cmp_eq(u8x16::splat(b'\t'));
+    blank.move_mask() as u16
+}
+
+/// The length in bytes of the blank run ([`is_blank_char`]) that starts `s`.
+/// ASCII blanks are passed sixteen at a time: a text of empty lines is
+/// walked once, fast.
+pub(crate) fn blank_prefix(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    loop {
+        while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+            let run = ascii_blanks(chunk).trailing_ones() as usize;
+            at += run;
+            if run < 16 {
+                break;
+            }
+        }
+        match s[at..].chars().next() {
+            Some(c) if is_blank_char(c) => at += c.len_utf8(),
+            _ => return at,
+        }
+    }
+}
+
+/// The length in bytes of the blank run that ends `s` (see [`blank_prefix`]).
+pub(crate) fn blank_suffix(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = s.len();
+    loop {
+        while let Some(chunk) = bytes[..end].last_chunk::<16>() {
+            let run = ascii_blanks(chunk).leading_ones() as usize;
+            end -= run;
+            if run < 16 {
+                break;
+            }
+        }
+        match s[..end].chars().next_back() {
+            Some(c) if is_blank_char(c) => end -= c.len_utf8(),
+            _ => return s.len() - end,
+        }
+    }
 }
 
 /// The end of the line that contains byte `at`, after its line break
@@ -83,13 +140,12 @@ pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
     }
-    let trimmed = src.trim();
-    if out.is_empty()
-        && trimmed.len() >= SINGLE_LINE
-        && memchr::memchr2(b'\n', b'\r', trimmed.as_bytes()).is_none()
-    {
-        let start = src.len() - src.trim_start().len();
-        out.push(start..src.len());
+    if out.is_empty() && src.len() >= SINGLE_LINE {
+        let start = blank_prefix(src);
+        let trimmed = trim_blank(&src[start..]);
+        if trimmed.len() >= SINGLE_LINE && memchr::memchr2(b'\n', b'\r', trimmed.as_bytes()).is_none() {
+            out.push(start..src.len());
+        }
     }
     out
 }
@@ -97,10 +153,7 @@ pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
 /// From `at`, the start of the first line that is not blank, or `to`.
 pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
     let rest = &src[at..to];
-    let blank = rest.len()
-        - rest
-            .trim_start_matches(|c: char| is_inline_space(c) || is_line_break(c))
-            .len();
+    let blank = blank_prefix(rest);
     if at + blank == to {
         return to;
     }
@@ -122,5 +175,36 @@ pub(crate) fn floor_char(src: &str, mut at: usize) -> usize {
 
 /// `s` without white space or line breaks at either end.
 pub(crate) fn trim_blank(s: &str) -> &str {
-    s.trim_matches(|c: char| is_inline_space(c) || is_line_break(c))
+    let rest = &s[blank_prefix(s)..];
+    &rest[..rest.len() - blank_suffix(rest)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_runs_agree_with_trimming_by_characters() {
+        let pieces = [
+            "", " ", "\n", "\r\n", "\t", "\u{3000}", "\u{a0}", "\u{2028}", "\u{85}", "a", "汉", "\u{feff}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for n in [1, 7, 17, 40] {
+                        let s = format!("{}{b}{}", a.repeat(n), c.repeat(n));
+                        let by_char = |s: &str| s.trim_start_matches(is_blank_char).len();
+                        assert_eq!(blank_prefix(&s), s.len() - by_char(&s), "{s:?}");
+                        assert_eq!(
+                            blank_suffix(&s),
+                            s.len() - s.trim_end_matches(is_blank_char).len(),
+                            "{s:?}"
+                        );
+                        assert_eq!(trim_blank(&s), s.trim_matches(is_blank_char), "{s:?}");
+                        assert_eq!(is_blank(&s), s.chars().all(is_blank_char), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
 }
