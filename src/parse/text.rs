@@ -54,44 +54,52 @@ fn ascii_blanks(chunk: &[u8; 16]) -> u16 {
     blank.move_mask() as u16
 }
 
+/// Whether the byte is ASCII white space or a line break.
+fn is_ascii_blank(b: Option<&u8>) -> bool {
+    matches!(b, Some(b' ' | b'\t' | b'\n' | b'\r'))
+}
+
 /// The length in bytes of the blank run ([`is_blank_char`]) that starts `s`.
-/// ASCII blanks are passed sixteen at a time: a text of empty lines is
-/// walked once, fast.
+/// After a blank, ASCII blanks are passed sixteen at a time: a text of empty
+/// lines is walked once, fast, and text that starts with a word costs one
+/// character's test.
 pub(crate) fn blank_prefix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut at = 0;
-    loop {
-        while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+    while let Some(c) = s[at..].chars().next().filter(|&c| is_blank_char(c)) {
+        at += c.len_utf8();
+        // Sixteen at a time only in a run of ASCII blanks (not for the one
+        // line break before an indented paragraph).
+        while is_ascii_blank(bytes.get(at))
+            && let Some(chunk) = bytes[at..].first_chunk::<16>()
+        {
             let run = ascii_blanks(chunk).trailing_ones() as usize;
             at += run;
             if run < 16 {
                 break;
             }
         }
-        match s[at..].chars().next() {
-            Some(c) if is_blank_char(c) => at += c.len_utf8(),
-            _ => return at,
-        }
     }
+    at
 }
 
 /// The length in bytes of the blank run that ends `s` (see [`blank_prefix`]).
 pub(crate) fn blank_suffix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
-    loop {
-        while let Some(chunk) = bytes[..end].last_chunk::<16>() {
+    while let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c)) {
+        end -= c.len_utf8();
+        while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i)))
+            && let Some(chunk) = bytes[..end].last_chunk::<16>()
+        {
             let run = ascii_blanks(chunk).leading_ones() as usize;
             end -= run;
             if run < 16 {
                 break;
             }
         }
-        match s[..end].chars().next_back() {
-            Some(c) if is_blank_char(c) => end -= c.len_utf8(),
-            _ => return s.len() - end,
-        }
     }
+    s.len() - end
 }
 
 /// The end of the line that contains byte `at`, after its line break
