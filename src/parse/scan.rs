@@ -216,8 +216,14 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                 // A marker that ends in a comma or a boundary (最后，) may be
                 // followed by another (最后，第四，).
                 let end = cand.end();
-                let last = text[..end].chars().next_back().unwrap_or(c);
-                break boundary_after(text, end, last).or_else(|| next_place(text, &mut stops, end));
+                let after_marker = if text.as_bytes()[..end].ends_with("，".as_bytes()) {
+                    // The usual end (第一，一是，): known by its bytes.
+                    Some((end, Position::AfterComma))
+                } else {
+                    let last = text[..end].chars().next_back().unwrap_or(c);
+                    boundary_after(text, end, last)
+                };
+                break after_marker.or_else(|| next_place(text, &mut stops, end));
             }
             let after = i + c.len_utf8();
             match boundary_after(text, after, c) {
