@@ -44,9 +44,21 @@ pub(crate) fn heading_end(
         at = skip_spaces(src, next, limit);
     }
     let title_start = at;
+    let bytes = src.as_bytes();
+    // Characters passed so far; only small counts matter (see below).
     let mut chars = 0usize;
-    for (i, c) in src[title_start..limit].char_indices() {
-        let pos = title_start + i;
+    let mut pos = title_start;
+    while pos < limit {
+        let next = next_stop(bytes, pos, limit);
+        if chars <= SHORT_HEADING {
+            // Sixteen bytes hold at least four characters: enough to count.
+            let counted = &bytes[pos..next.min(pos + 16)];
+            chars += counted.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        }
+        pos = next;
+        let Some(c) = src[pos..limit].chars().next() else {
+            break;
+        };
         if ends_heading(c) {
             let end = after_blank_rest(src, pos + c.len_utf8(), limit);
             return finish(src, title_start, pos, end, chars, infer, siblings);
@@ -65,9 +77,59 @@ pub(crate) fn heading_end(
             };
         }
         chars += 1;
+        pos += c.len_utf8();
     }
     finish(src, title_start, limit, limit, chars, infer, siblings)
 }
+
+/// Where the loop of [`heading_end`] must look next, from `from`: the first
+/// character that may end a heading, or `limit`. The heading's other
+/// characters (汉字, their continuation bytes, most punctuation) are passed
+/// by a table of first bytes, without decoding.
+fn next_stop(bytes: &[u8], from: usize, limit: usize) -> usize {
+    let mut at = from;
+    while let Some(k) = bytes[at..limit].iter().position(|&b| MAY_END[usize::from(b)]) {
+        if may_end_at(bytes, at + k) {
+            return at + k;
+        }
+        // Not one of them (（ ） “ ① …): on after its first byte.
+        at += k + 1;
+    }
+    limit
+}
+
+/// Whether the character at `p`, whose first byte is in [`MAY_END`], is one
+/// of those that may end a heading, by its other bytes.
+fn may_end_at(bytes: &[u8], p: usize) -> bool {
+    match bytes[p] {
+        // ！ ： ； ？
+        0xEF => matches!(bytes.get(p + 1..p + 3), Some([0xBC, 0x81 | 0x9A | 0x9B | 0x9F])),
+        // 。 and the ideographic space
+        0xE3 => matches!(bytes.get(p + 1..p + 3), Some([0x80, 0x80 | 0x82])),
+        // U+2028, U+2029
+        0xE2 => matches!(bytes.get(p + 1..p + 3), Some([0x80, 0xA8 | 0xA9])),
+        // U+0085
+        0xC2 => bytes.get(p + 1) == Some(&0x85),
+        _ => true,
+    }
+}
+
+/// The first bytes of the characters that may end a heading in
+/// [`heading_end`]: 。！？；： (lead bytes E3 and EF) and their ASCII forms,
+/// line breaks (`\n`, `\r`, C2 85, E2 80 A8/A9), and the indentation
+/// left where line breaks were lost (tab, space, E3 80 80).
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'!', b'?', b';', b':', b'\n', b'\r', b'\t', b' ', 0xC2, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 fn finish(
     src: &str,
@@ -123,4 +185,26 @@ fn trim(src: &str, start: usize, end: usize) -> Span {
     let trimmed = s
         .trim_end_matches(|c: char| is_inline_space(c) || is_line_break(c) || matches!(c, '，' | ',' | '、'));
     Span::new(start, start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character the heading loop tests for is found by `next_stop`:
+    /// its first byte is in `MAY_END` and its other bytes pass `may_end_at`.
+    #[test]
+    fn next_stop_keeps_every_character_that_ends_a_heading() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if ends_heading(c) || is_line_break(c) || matches!(c, '\u{3000}' | '\t' | ' ') {
+                let mut buf = [0; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(MAY_END[usize::from(bytes[0])], "{c:?}");
+                assert!(may_end_at(bytes, 0), "{c:?}");
+            }
+        }
+        let text = "汉（一）①“”、　是".as_bytes();
+        assert_eq!(next_stop(text, 0, text.len()), text.len() - "　是".len());
+        assert_eq!(next_stop(text, 0, 6), 6);
+    }
 }
