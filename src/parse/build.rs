@@ -150,24 +150,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         succ: &[Option<usize>],
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
-        // For each candidate, where the next one that surely starts something
-        // stands: a marker at a line start, or a bracketed list glued to the
-        // text before it (……问题（一）关于……) whose next item follows.
-        let mut stops = vec![self.src.len(); cands.len()];
-        let mut next_stop = self.src.len();
-        for (j, c) in cands.iter().enumerate().rev() {
-            stops[j] = next_stop;
-            let glued_list = c.position == Position::Glued
-                && matches!(
-                    c.raw.style,
-                    MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
-                )
-                && c.value() == 1
-                && succ[j].is_some();
-            if c.position == Position::LineStart || glued_list {
-                next_stop = c.start;
-            }
-        }
+        // Where the next candidate that surely starts something stands,
+        // found forward as candidates are accepted (see `Stops`).
+        let mut stops = Stops { next: 0 };
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
@@ -199,7 +184,10 @@ impl<'a, 'o> Builder<'a, 'o> {
             let line_start = self.line_start(c.start);
             self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ[i].map(|j| &cands[j])) {
-                let limit = self.heading_limit(cands, &stops, i, succ[i]);
+                let stop = stops
+                    .after(cands, succ, i)
+                    .map_or(self.src.len(), |j| cands[j].start);
+                let limit = succ[i].map_or(self.src.len(), |j| cands[j].start).min(stop);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.in_long_line(c.start));
                 let siblings = Siblings {
@@ -313,14 +301,6 @@ impl<'a, 'o> Builder<'a, 'o> {
             reused: false,
             next_item: None,
         });
-    }
-
-    /// Where a heading starting after candidate `i` must stop at the latest:
-    /// the next point of its enumeration, or the next marker that surely
-    /// starts something (`stops`).
-    fn heading_limit(&self, cands: &[Candidate], stops: &[usize], i: usize, succ: Option<usize>) -> usize {
-        let limit = succ.map_or(self.src.len(), |j| cands[j].start);
-        limit.min(stops[i])
     }
 
     fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
@@ -827,6 +807,37 @@ pub(crate) fn successors(cands: &[Candidate]) -> Vec<Option<usize>> {
         last_of_style[style as usize] = Some(i);
     }
     out
+}
+
+/// Where a heading must stop at the latest, besides the next point of its
+/// enumeration: the next candidate that surely starts something, a marker
+/// at a line start or a bracketed list glued to the text before it
+/// (……问题（一）关于……) whose next item follows. Asked about candidates in
+/// order, it walks forward once over all of them.
+struct Stops {
+    /// The first candidate not yet passed over.
+    next: usize,
+}
+
+impl Stops {
+    /// The first candidate after `i` that surely starts something.
+    fn after(&mut self, cands: &[Candidate], succ: &[Option<usize>], i: usize) -> Option<usize> {
+        self.next = self.next.max(i + 1);
+        while let Some(c) = cands.get(self.next) {
+            let glued_list = c.position == Position::Glued
+                && matches!(
+                    c.raw.style,
+                    MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+                )
+                && c.value() == 1
+                && succ[self.next].is_some();
+            if c.position == Position::LineStart || glued_list {
+                return Some(self.next);
+            }
+            self.next += 1;
+        }
+        None
+    }
 }
 
 /// After a comma only a point that continues its list may stand (二是 in
