@@ -27,9 +27,9 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let succ = build::successors(&cands);
     let list_starts: Vec<usize> = cands
         .iter()
-        .zip(&succ)
-        .filter(|(c, s)| !c.raw.style.is_heading() && c.value() == 1 && s.is_some())
-        .map(|(c, _)| c.start)
+        .enumerate()
+        .filter(|&(i, c)| !c.raw.style.is_heading() && c.value() == 1 && succ.get(i).is_some())
+        .map(|(_, c)| c.start)
         .collect();
     let mut parts = parts::annexes(src);
     parts.extend(parts::run_in_annexes(src, &long));
