@@ -30,11 +30,11 @@ use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
 use nom::{IResult, Parser};
 
 /// A marker read at some position: its length in bytes, style and value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 ///
 /// Kept small (6 bytes): text with a marker every few characters makes
 /// millions of candidates. Values are at most 999 and markers at most a few
 /// dozen bytes long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RawMarker {
     pub value: u16,
     pub len: u8,

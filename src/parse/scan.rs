@@ -101,9 +101,12 @@ const fn is_interesting(b: u8) -> bool {
 
 /// Whether the byte at `i` is a place `next_place` must look at: an
 /// [`is_interesting`] byte that, if it leads a character, leads one that
-/// [`may_end_run`].
+/// [`may_end_run`]; an ASCII digit or bracket only after a 汉字 (elsewhere
+/// it glues to nothing, and the other digits of a number follow a digit).
 fn is_stop(bytes: &[u8], i: usize) -> bool {
-    is_interesting(bytes[i]) && may_end_run(bytes, i)
+    is_interesting(bytes[i])
+        && may_end_run(bytes, i)
+        && !(matches!(bytes[i], b'0'..=b'9' | b'(') && !after_han(bytes, i))
 }
 
 /// The [`is_stop`] bytes of a text, found 64 at a time: each block of
@@ -152,15 +155,25 @@ impl<'a> Stops<'a> {
             u8x16::new(lanes)
         };
         let mut bits = 0u64;
-        if let Some(window) = self.bytes[block..].first_chunk::<80>() {
+        let window = block
+            .checked_sub(16)
+            .and_then(|from| self.bytes[from..].first_chunk::<96>());
+        if let Some(window) = window {
             // With the two bytes after each one in view, the frequent
             // characters that never stop (、 “ ” 《 》 — and the ideographic
             // space, led by E2 and E3) are left out here rather than one by
             // one: E3 counts only in 。 (E3 80 82), E2 only in … and the line
-            // separators (E2 80 A6/A8/A9), EF only before BC.
+            // separators (E2 80 A6/A8/A9), EF only before BC. With the third
+            // byte before in view, so are ASCII digits and brackets that do
+            // not follow a 汉字 (the lead byte three back is not E4 to E9).
             for n in 0..4 {
-                let at = 16 * n;
+                let at = 16 + 16 * n;
                 let (v, v1, v2) = (lanes(window, at), lanes(window, at + 1), lanes(window, at + 2));
+                let back = lanes(window, at - 3);
+                let within =
+                    |x: u8x16, low: u8, high: u8| x.max(splat(low)).cmp_eq(x) & x.min(splat(high)).cmp_eq(x);
+                let glue = within(v, b'0', b'9') | v.cmp_eq(splat(b'('));
+                let lone = glue.move_mask() & !within(back, 0xE4, 0xE9).move_mask();
                 let after_80 = v1.cmp_eq(splat(0x80));
                 let e3 = v.cmp_eq(splat(0xE3)) & after_80 & v2.cmp_eq(splat(0x82));
                 let e2 = v.cmp_eq(splat(0xE2))
@@ -168,7 +181,7 @@ impl<'a> Stops<'a> {
                     & (v2.cmp_eq(splat(0xA6)) | (v2 | splat(1)).cmp_eq(splat(0xA9)));
                 let ef = v.cmp_eq(splat(0xEF)) & v1.cmp_eq(splat(0xBC));
                 let leads = e3 | e2 | ef | v.cmp_eq(splat(0xC2));
-                let mask = (!v.move_mask() | leads.move_mask()) as u64 & 0xFFFF;
+                let mask = ((!v.move_mask() & !lone) | leads.move_mask()) as u64 & 0xFFFF;
                 bits |= mask << (16 * n);
             }
         } else {
@@ -274,12 +287,6 @@ fn after_breaks(bytes: &[u8], i: usize) -> usize {
         .count()
 }
 
-/// After the run of ASCII digits at `i`: the other digits of a number
-/// follow a digit, so none of them starts a glued marker.
-fn after_digits(bytes: &[u8], i: usize) -> usize {
-    i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
-}
-
 /// When `c`, ending at `after`, lets a marker stand after it: where, and how.
 #[inline(always)]
 fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)> {
@@ -314,18 +321,15 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         // Interesting bytes are ASCII or lead bytes, so `i` stays on a char
         // boundary.
         i = stops.next_from(i);
-        // An ASCII digit or a bracket not after a 汉字 glues to nothing (and
-        // the other digits of a number follow a digit).
-        match bytes.get(i..) {
-            Some([b'0'..=b'9' | b'(', ..]) if !after_han(bytes, i) => {
-                i = after_digits(bytes, i + 1);
-                continue;
-            }
-            Some([0xEF, 0xBC, 0x88, ..]) if !after_han(bytes, i) => {
-                i += '（'.len_utf8();
-                continue;
-            }
-            _ => {}
+        // A full-width bracket not after a 汉字 glues to nothing (ASCII
+        // digits and brackets are passed by `is_stop`).
+        if bytes
+            .get(i..)
+            .is_some_and(|rest| rest.starts_with("（".as_bytes()))
+            && !after_han(bytes, i)
+        {
+            i += '（'.len_utf8();
+            continue;
         }
         // The most frequent stops, known by their bytes (， 。 and \n), and
         // the other characters through their classes.
@@ -355,10 +359,6 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
             return Some((i, Position::Glued));
         }
         i = after;
-        // The other digits of a number follow a digit: none glues.
-        if c.is_ascii_digit() {
-            i = after_digits(bytes, i);
-        }
     }
 }
 
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn the_vector_search_finds_what_a_byte_loop_finds() {
-        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。".repeat(5);
+        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。要求1.和(2)a3(4)12".repeat(5);
         let bytes = text.as_bytes();
         let mut stops = Stops::new(bytes);
         for i in 0..=bytes.len() {
