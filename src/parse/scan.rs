@@ -106,7 +106,7 @@ const fn is_interesting(b: u8) -> bool {
 fn is_stop(bytes: &[u8], i: usize) -> bool {
     is_interesting(bytes[i])
         && may_end_run(bytes, i)
-        && !(matches!(bytes[i], b'0'..=b'9' | b'(') && !after_han(bytes, i))
+        && (!matches!(bytes[i], b'0'..=b'9' | b'(') || after_han(bytes, i))
 }
 
 /// The [`is_stop`] bytes of a text, found 64 at a time: each block of
