@@ -1,0 +1,47 @@
+//! Hostile input against real text, interleaved (issue 6).
+//!
+//! criterion's `hostile` group (in `scaling.rs`) measures each input in turn,
+//! a few seconds apart; on a shared machine whose speed drifts from one
+//! minute to the next, its ratios move with the drift. This bench times
+//! every input in rounds, one after the other within each round, and keeps
+//! each input's best time: the ratios compare like with like.
+//!
+//! `cargo bench --bench ratios [-- ROUNDS]` (default 10 rounds of 2 runs).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10);
+    const SIZE: usize = 10_000_000;
+    let mut inputs = vec![("real", common::mix(SIZE))];
+    inputs.extend(common::hostile(SIZE));
+    let mut best = vec![f64::MAX; inputs.len()];
+    for _ in 0..rounds {
+        for ((_, text), best) in inputs.iter().zip(&mut best) {
+            for _ in 0..2 {
+                let start = Instant::now();
+                drop(black_box(speechtree::parse(black_box(text))));
+                *best = best.min(start.elapsed().as_secs_f64());
+            }
+        }
+    }
+    println!(
+        "best of {} runs each, about 10 MB each; time relative to real text",
+        rounds * 2
+    );
+    let real = best[0];
+    for ((name, text), best) in inputs.iter().zip(&best) {
+        println!(
+            "{name:<28} {:>8.1} ms {:>7.0} MB/s {:>6.2}x",
+            best * 1e3,
+            text.len() as f64 / best / 1e6,
+            best / real,
+        );
+    }
+}
