@@ -113,8 +113,9 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 /// 64 bytes becomes one bit mask through vector compares (`wide`, SSE2 on
 /// x86-64) that find the ASCII bytes and the lead bytes C2, E2, E3, EF
 /// (those of E2, E3 and EF only before the bytes of a character that may
-/// stop); each of those is then checked by [`is_stop`]. Runs of 汉字 (lead bytes E4–E9 and
-/// continuation bytes) are passed over without a branch per character.
+/// stop); each of those is then checked by [`is_stop`]. Runs of 汉字 (lead
+/// bytes E4–E9 and continuation bytes) are passed over without a branch
+/// per character.
 struct Stops<'a> {
     bytes: &'a [u8],
     /// The start of the block `bits` describes.
