@@ -191,12 +191,18 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start).min(stop);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.in_long_line(c.start));
-                let siblings = Siblings {
-                    previous_end: self.last_end.get(&c.raw.style).map(String::as_str),
-                    next_run: succ.get(i).map_or("", |j| {
-                        let from = cands[j].end();
-                        &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
-                    }),
+                // What the siblings say matters only where the end is inferred
+                // (reading the next sibling's text is a cache miss per heading).
+                let siblings = if infer {
+                    Siblings {
+                        previous_end: self.last_end.get(&c.raw.style).map(String::as_str),
+                        next_run: succ.get(i).map_or("", |j| {
+                            let from = cands[j].end();
+                            &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
+                        }),
+                    }
+                } else {
+                    Siblings::default()
                 };
                 let heading = heading_end(self.src, c.end(), limit, infer, &siblings);
                 // A marker with nothing after it in running text (a footnote
