@@ -65,12 +65,7 @@ pub(crate) const fn han_digit(c: char) -> Option<u32> {
 /// Whether `c` is a 汉字 numeral ([`han_digit`]): one bit for the CJK block.
 #[inline]
 fn is_han_numeral(c: char) -> bool {
-    if let Some(k) = (c as usize).checked_sub(CJK_FIRST)
-        && let Some(word) = CJK_NUMERALS.get(k / 64)
-    {
-        return word & (1 << (k % 64)) != 0;
-    }
-    han_digit(c).is_some()
+    cjk_bit(&CJK_NUMERALS, c).unwrap_or_else(|| han_digit(c).is_some())
 }
 
 /// The value of a run of 汉字 numerals, when it is a well-formed number from
@@ -437,12 +432,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// Whether `c` may begin a marker: a cheap filter before [`marker`].
 pub(crate) fn may_start_marker(c: char) -> bool {
     // Most characters asked about are 汉字: one bit each.
-    if let Some(k) = (c as usize).checked_sub(CJK_FIRST)
-        && let Some(word) = CJK_STARTS.get(k / 64)
-    {
-        return word & (1 << (k % 64)) != 0;
-    }
-    starts_by_class(c)
+    cjk_bit(&CJK_STARTS, c).unwrap_or_else(|| starts_by_class(c))
 }
 
 /// [`may_start_marker`], from the character classes of the grammar.
@@ -456,6 +446,14 @@ const fn starts_by_class(c: char) -> bool {
 /// For each 汉字 of the CJK Unified Ideographs block, one bit: whether it is
 /// a numeral ([`han_digit`]).
 static CJK_NUMERALS: [u64; 328] = cjk_bitmap(true);
+
+/// `c`'s bit in a bitmap of the CJK Unified Ideographs block ([`cjk_bitmap`]),
+/// or `None` when `c` lies outside the block.
+#[inline]
+fn cjk_bit(bits: &[u64; 328], c: char) -> Option<bool> {
+    let k = (c as usize).checked_sub(CJK_FIRST)?;
+    bits.get(k / 64).map(|word| word & (1 << (k % 64)) != 0)
+}
 
 /// The first code point of the CJK Unified Ideographs block.
 const CJK_FIRST: usize = 0x4E00;

@@ -220,10 +220,10 @@ impl<'a> Stops<'a> {
     }
 }
 
-/// The index of the first [`is_interesting`] byte of `bytes` from `i`, or
+/// The index of the first [`is_stop`] byte of `bytes` from `i`, or
 /// `bytes.len()`.
 #[cfg(test)]
-fn next_interesting(bytes: &[u8], i: usize) -> usize {
+fn first_stop(bytes: &[u8], i: usize) -> usize {
     Stops::new(bytes).next_from(i)
 }
 
@@ -414,22 +414,22 @@ mod tests {
             let expected = (i..bytes.len())
                 .find(|&k| is_stop(bytes, k))
                 .unwrap_or(bytes.len());
-            assert_eq!(next_interesting(bytes, i), expected, "from {i}");
+            assert_eq!(first_stop(bytes, i), expected, "from {i}");
             // The same, asked of one searcher in order, and again.
             assert_eq!(stops.next_from(i), expected, "from {i}, in order");
             assert_eq!(stops.next_from(i), expected, "from {i}, again");
         }
         // Asked for an earlier place, it starts over.
-        assert_eq!(stops.next_from(0), next_interesting(bytes, 0));
+        assert_eq!(stops.next_from(0), first_stop(bytes, 0));
     }
 
     #[test]
     fn words_with_and_without_interesting_bytes() {
         let text = "我们要坚持稳中求进工作总基调，全面深化改革。".repeat(3);
         let bytes = text.as_bytes();
-        let first = next_interesting(bytes, 0);
+        let first = first_stop(bytes, 0);
         assert_eq!(&text[first..first + 3], "，");
-        assert_eq!(next_interesting(b"abcdefghijklmnop", 0), 16);
-        assert_eq!(next_interesting(b"abcdefghijk\nmnop", 0), 11);
+        assert_eq!(first_stop(b"abcdefghijklmnop", 0), 16);
+        assert_eq!(first_stop(b"abcdefghijk\nmnop", 0), 11);
     }
 }
