@@ -62,7 +62,8 @@ struct Frame<'a> {
     start: usize,
     marker: Option<Marker<'a>>,
     heading: Option<Heading<'a>>,
-    children: Vec<Node<'a>>,
+    /// Where this node's children start in [`Builder::nodes`].
+    first_child: usize,
 }
 
 impl Frame<'_> {
@@ -84,6 +85,11 @@ pub(crate) struct Builder<'a, 'o> {
     src: &'a str,
     options: &'o Options,
     stack: Vec<Frame<'a>>,
+    /// The children of every open node, outermost first: each frame's
+    /// children run from its `first_child` to the next frame's. A closed
+    /// node takes its children in one allocation of the right size, rather
+    /// than growing a vector of its own one push at a time.
+    nodes: Vec<Node<'a>>,
     cursor: usize,
     levels: HashMap<MarkerStyle, u32>,
     /// The last position whose line start was asked for, and that start.
@@ -120,11 +126,12 @@ impl<'a, 'o> Builder<'a, 'o> {
                 start: 0,
                 marker: None,
                 heading: None,
-                children: Vec::new(),
+                first_child: 0,
                 closes_at: None,
                 reused: false,
                 next_item: None,
             }],
+            nodes: Vec::new(),
             cursor: 0,
             levels: HashMap::default(),
             long_lines,
@@ -220,8 +227,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         while self.stack.len() > 1 {
             self.pop();
         }
-        let root = self.stack.pop().map(|f| f.children).unwrap_or_default();
-        (root, self.diagnostics)
+        // What is left belongs to the root.
+        (self.nodes, self.diagnostics)
     }
 
     fn event(&mut self, event: Event<'a>) {
@@ -303,7 +310,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             start: part.start,
             marker: None,
             heading: Some(heading),
-            children: Vec::new(),
+            first_child: self.nodes.len(),
             closes_at: None,
             reused: false,
             next_item: None,
@@ -638,7 +645,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             start: c.start,
             marker: Some(marker),
             heading: Some(heading),
-            children: Vec::new(),
+            first_child: self.nodes.len(),
             closes_at,
             reused,
             next_item,
@@ -656,8 +663,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.pop();
             }
         }
-        let top = self.stack.len() - 1;
-        self.stack[top].children.push(Node::Furniture(Furniture {
+        self.nodes.push(Node::Furniture(Furniture {
             kind: item.kind,
             span: item.span,
             text: item.span.slice(self.src),
@@ -688,8 +694,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.pop();
             }
             let mut end = line_end_after_break(&src[..to], at);
-            let top = self.stack.len() - 1;
-            let children = &mut self.stack[top].children;
+            let children = &mut self.nodes;
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 end = end.max(super::text::skip_blank_lines(src, at, to));
@@ -715,11 +720,13 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
+    /// Close the innermost open node (never the root): it takes its
+    /// children and becomes the last child of its parent.
     fn pop(&mut self) {
-        let Some(frame) = self.stack.pop() else {
+        if self.stack.len() < 2 {
             return;
-        };
-        let Some(top) = self.stack.last_mut() else {
+        }
+        let Some(frame) = self.stack.pop() else {
             return;
         };
         let heading = frame.heading.unwrap_or(Heading {
@@ -728,29 +735,29 @@ impl<'a, 'o> Builder<'a, 'o> {
             title: "",
             evidence: Evidence::default(),
         });
-        let end = frame.children.last().map_or(heading.span.end, |n| n.span().end);
+        let end = self.nodes[frame.first_child..]
+            .last()
+            .map_or(heading.span.end, |n| n.span().end);
         let span = Span::new(frame.start, end);
         let node = match (frame.kind, frame.marker) {
             (Kind::Point { .. }, Some(marker)) => Node::Point(Point {
                 span,
                 marker,
                 lead: heading,
-                children: frame.children,
+                children: self.nodes.split_off(frame.first_child),
             }),
             (Kind::Section { level }, marker) => Node::Section(Section {
                 span,
                 level,
                 marker,
                 heading,
-                children: frame.children,
+                children: self.nodes.split_off(frame.first_child),
             }),
-            // A root or a point without a marker cannot be pushed; keep the children.
-            (_, _) => {
-                top.children.extend(frame.children);
-                return;
-            }
+            // A point without a marker cannot be a node: its children stay
+            // where they are, among its parent's.
+            (_, _) => return,
         };
-        top.children.push(node);
+        self.nodes.push(node);
     }
 }
 
