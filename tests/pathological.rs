@@ -52,3 +52,23 @@ fn deep_nesting_is_bounded_by_max_depth() {
     );
     check("deep_nesting_bounded", &text);
 }
+
+#[test]
+fn every_max_depth_keeps_every_byte() {
+    let text = "一、甲\n（一）乙\n1.丙\n（1）丁\n二、戊\n正文。\n".repeat(3);
+    for max_depth in 0..6 {
+        let mut options = speechtree::Options::default();
+        options.max_depth = max_depth;
+        let doc = speechtree::parse_with(&text, &options);
+        let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+        assert_eq!(
+            rebuilt, text,
+            "max_depth {max_depth}: the leaves should rebuild the input"
+        );
+        let deepest = doc.walk().map(|(depth, _)| depth).max().unwrap_or(0);
+        assert!(
+            deepest <= max_depth.max(1) + 1,
+            "max_depth {max_depth}: depth {deepest}"
+        );
+    }
+}
