@@ -70,7 +70,20 @@ const TITLE_WORDS: [&str; 25] = [
 ];
 
 /// Prefixes of a title line on scraped pages.
-const TITLE_PREFIXES: [&str; 4] = ["文章标题:", "文章标题：", "标题:", "标题："];
+/// A scraped page's label before its title (文章标题：, 标题:): where the
+/// first one starts and ends.
+fn title_label(front: &str) -> Option<(usize, usize)> {
+    memchr::memmem::find_iter(front.as_bytes(), "标题".as_bytes()).find_map(|i| {
+        let after = i + "标题".len();
+        let colon = [":", "："].into_iter().find(|c| front[after..].starts_with(c))?;
+        let start = if front[..i].ends_with("文章") {
+            i - "文章".len()
+        } else {
+            i
+        };
+        Some((start, after + colon.len()))
+    })
+}
 
 pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     let mut items = Vec::new();
@@ -186,6 +199,7 @@ fn searcher(words: &[&str], kind: MatchKind) -> AhoCorasick {
 static SALUTATION_WORDS: Words = LazyLock::new(|| searcher(&SALUTATIONS, MatchKind::LeftmostLongest));
 static TRAILING_NOISE_WORDS: Words = LazyLock::new(|| searcher(&TRAILING_NOISE, MatchKind::LeftmostFirst));
 static TITLE_WORD_SEARCH: Words = LazyLock::new(|| searcher(&TITLE_WORDS, MatchKind::Standard));
+static CLOSING_WORD_SEARCH: Words = LazyLock::new(|| searcher(&CLOSING_WORDS, MatchKind::LeftmostFirst));
 
 #[derive(Clone, Copy)]
 struct Salutation<'a> {
@@ -248,10 +262,7 @@ fn find_salutation(src: &str, reach: usize) -> Option<Salutation<'_>> {
 fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
     let lines = front_lines(src, reach);
     // A scraped page's label, wherever it stands in the front.
-    let labelled = TITLE_PREFIXES
-        .iter()
-        .filter_map(|p| src[..reach].find(p).map(|i| (i, i + p.len())))
-        .min();
+    let labelled = title_label(&src[..reach]);
     if let Some((label, body_start)) = labelled {
         let end = line_end_or(src, body_start, Some(reach));
         let visible = trim_blank(&src[body_start..end]);
@@ -358,30 +369,48 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
     Some(end)
 }
 
+/// Words of a closing: an address that opens the last paragraph (the first
+/// [`ADDRESSES`]), then thanks that end it, in the order they are tried.
+const CLOSING_WORDS: [&str; 7] = [
+    "同志们，",
+    "同志们,",
+    "同志们！",
+    "同志们!",
+    "谢谢大家",
+    "谢谢！",
+    "谢谢!",
+];
+
+/// How many of [`CLOSING_WORDS`] are addresses.
+const ADDRESSES: usize = 4;
+
 /// The closing: a last paragraph opening with 同志们， or ending with 谢谢大家.
 fn find_closing(src: &str) -> Option<Item<'_>> {
     let tail_start = floor_char(src, src.len().saturating_sub(1_500));
     let tail = &src[tail_start..];
+    // The last occurrence of each closing word, found in one pass (no two
+    // of them can overlap, so none hides another).
+    let mut last = [None; CLOSING_WORDS.len()];
+    for found in CLOSING_WORD_SEARCH.find_iter(tail) {
+        last[found.pattern().as_usize()] = Some(found.start());
+    }
+    let (addresses, thanks) = last.split_at(ADDRESSES);
     let mut start = None;
-    for key in ["同志们，", "同志们,", "同志们！", "同志们!"] {
-        if let Some(i) = tail.rfind(key) {
-            let at = tail_start + i;
-            let before = src[..at].chars().rev().find(|c| !is_inline_space(*c));
-            if before.is_none_or(|c| is_line_break(c) || super::text::is_boundary(c)) {
-                start = Some(start.map_or(at, |s: usize| s.max(at)));
-            }
+    for &i in addresses.iter().flatten() {
+        let at = tail_start + i;
+        let before = src[..at].chars().rev().find(|c| !is_inline_space(*c));
+        if before.is_none_or(|c| is_line_break(c) || super::text::is_boundary(c)) {
+            start = Some(start.map_or(at, |s: usize| s.max(at)));
         }
     }
     if start.is_none() {
-        for key in ["谢谢大家", "谢谢！", "谢谢!"] {
-            if let Some(i) = tail.rfind(key) {
-                let at = tail_start + i;
-                let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |n| n + 1);
-                let sentence = src[..at]
-                    .rfind(|c: char| super::text::is_boundary(c))
-                    .map_or(0, |n| n + src[n..].chars().next().map_or(1, char::len_utf8));
-                start = Some(line_start.max(sentence));
-            }
+        for &i in thanks.iter().flatten() {
+            let at = tail_start + i;
+            let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |n| n + 1);
+            let sentence = src[..at]
+                .rfind(|c: char| super::text::is_boundary(c))
+                .map_or(0, |n| n + src[n..].chars().next().map_or(1, char::len_utf8));
+            start = Some(line_start.max(sentence));
         }
     }
     let start = start?;
@@ -479,13 +508,24 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
 fn find_run_in_notes(src: &str, end: usize) -> Option<Item<'_>> {
     let half = floor_char(src, src.len() / 2);
     let region = &src[half..end.max(half)];
-    let at = ["注：", "注:"].iter().find_map(|label| {
-        region.match_indices(label).find_map(|(i, _)| {
-            let after = region[i + label.len()..].trim_start_matches(is_inline_space);
-            after.starts_with('①').then_some(half + i)
-        })
-    })?;
-    Some(item(src, FurnitureKind::Notes, at, end))
+    // The first 注：① wherever a 注:① stands; else the first 注:①.
+    let mut half_width = None;
+    for i in memchr::memmem::find_iter(region.as_bytes(), "注".as_bytes()) {
+        let rest = &region[i + "注".len()..];
+        let (full_width, after) = match (rest.strip_prefix('：'), rest.strip_prefix(':')) {
+            (Some(after), _) => (true, after),
+            (None, Some(after)) => (false, after),
+            (None, None) => continue,
+        };
+        if !after.trim_start_matches(is_inline_space).starts_with('①') {
+            continue;
+        }
+        if full_width {
+            return Some(item(src, FurnitureKind::Notes, half + i, end));
+        }
+        half_width.get_or_insert(half + i);
+    }
+    half_width.map(|at| item(src, FurnitureKind::Notes, at, end))
 }
 
 fn starts_with_note_number(line: &str) -> bool {
