@@ -301,18 +301,12 @@ pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_sta
 fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
     let mut sentences = Vec::new();
     let mut start = range.start;
-    // 。！？ end in the bytes 82, 81 and 9F: look for those, then at the
-    // two bytes before them (a text of （（（ or ，，， has none of them).
+    // Sentences end at 。！？ and line breaks: each found by a vector search
+    // of its own (their last bytes alone are common in 汉字).
     let bytes = &src.as_bytes()[range.clone()];
-    let mut ends: Vec<usize> = memchr::memchr3_iter(0x81, 0x82, 0x9F, bytes)
-        .filter(|&k| {
-            k >= 2
-                && matches!(
-                    bytes[k - 2..=k],
-                    [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F]
-                )
-        })
-        .map(|k| k - 2)
+    let mut ends: Vec<usize> = ["。", "！", "？"]
+        .iter()
+        .flat_map(|end| memchr::memmem::find_iter(bytes, end.as_bytes()))
         .chain(memchr::memchr_iter(b'\n', bytes))
         .collect();
     ends.sort_unstable();
