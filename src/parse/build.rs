@@ -97,7 +97,7 @@ pub(crate) struct Builder<'a, 'o> {
     /// Lines that lost their line breaks (see `text::long_lines`).
     long_lines: Vec<std::ops::Range<usize>>,
     /// How the last heading of each style ended (its last two characters).
-    last_end: HashMap<MarkerStyle, String>,
+    last_end: HashMap<MarkerStyle, &'a str>,
     /// Whether circled numbers in running text are footnote references.
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
@@ -202,7 +202,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 // (reading the next sibling's text is a cache miss per heading).
                 let siblings = if infer {
                     Siblings {
-                        previous_end: self.last_end.get(&c.raw.style).map(String::as_str),
+                        previous_end: self.last_end.get(&c.raw.style).copied(),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
                             &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
@@ -593,8 +593,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
-        self.last_end
-            .insert(style, super::infer::last_two(title_text).to_string());
+        self.last_end.insert(style, super::infer::last_two(title_text));
         let heading = Heading {
             span: Span::new(c.end(), end),
             text: &self.src[c.end()..end],
