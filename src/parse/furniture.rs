@@ -69,7 +69,6 @@ const TITLE_WORDS: [&str; 25] = [
     "紀要",
 ];
 
-/// Prefixes of a title line on scraped pages.
 /// A scraped page's label before its title (文章标题：, 标题:): where the
 /// first one starts and ends.
 fn title_label(front: &str) -> Option<(usize, usize)> {
