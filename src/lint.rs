@@ -32,7 +32,7 @@
 //! assert_eq!(findings[0].span.slice(doc.source()), "三、");
 //! ```
 
-use crate::ast::{Document, Marker, MarkerStyle, Node, Section};
+use crate::ast::{Document, Marker, MarkerStyle, Node};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
 use serde::Serialize;
@@ -348,7 +348,7 @@ fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
         let mut reported_back: HashSet<MarkerStyle> = HashSet::new();
         for node in children {
             let section_marker = match node {
-                Node::Section(Section { marker: Some(m), .. }) => Some(m),
+                Node::Section(s) => s.marker.as_ref(),
                 _ => None,
             };
             if let Some(m) = section_marker {

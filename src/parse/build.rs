@@ -739,19 +739,19 @@ impl<'a, 'o> Builder<'a, 'o> {
             .map_or(heading.span.end, |n| n.span().end);
         let span = Span::new(frame.start, end);
         let node = match (frame.kind, frame.marker) {
-            (Kind::Point { .. }, Some(marker)) => Node::Point(Point {
+            (Kind::Point { .. }, Some(marker)) => Node::Point(Box::new(Point {
                 span,
                 marker,
                 lead: heading,
                 children: self.nodes.split_off(frame.first_child),
-            }),
-            (Kind::Section { level }, marker) => Node::Section(Section {
+            })),
+            (Kind::Section { level }, marker) => Node::Section(Box::new(Section {
                 span,
                 level,
                 marker,
                 heading,
                 children: self.nodes.split_off(frame.first_child),
-            }),
+            })),
             // A point without a marker cannot be a node: its children stay
             // where they are, among its parent's.
             (_, _) => return,
