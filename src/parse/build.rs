@@ -159,8 +159,8 @@ impl<'a, 'o> Builder<'a, 'o> {
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
-        // found forward as candidates are accepted (see `Stops`).
-        let mut stops = Stops { next: 0 };
+        // found forward as candidates are accepted (see `SureStarts`).
+        let mut sure_starts = SureStarts { next: 0 };
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
@@ -192,7 +192,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             let line_start = self.line_start(c.start);
             self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
-                let stop = stops
+                let stop = sure_starts
                     .after(cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start);
                 let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start).min(stop);
@@ -693,16 +693,15 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.pop();
             }
             let mut end = line_end_after_break(&src[..to], at);
-            let children = &mut self.nodes;
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 end = end.max(super::text::skip_blank_lines(src, at, to));
-                children.push(Node::Space(Space {
+                self.nodes.push(Node::Space(Space {
                     span: Span::new(at, end),
                     text: &src[at..end],
                 }));
             } else {
-                children.push(Node::Paragraph(Paragraph {
+                self.nodes.push(Node::Paragraph(Paragraph {
                     span: Span::new(at, end),
                     text: &src[at..end],
                 }));
@@ -786,8 +785,6 @@ fn strong_alone(style: MarkerStyle) -> bool {
     )
 }
 
-/// For each candidate, the index of the next candidate of the same style
-/// with the next value, before the style's current value comes again.
 /// For each candidate, the index of the next item of its enumeration, if
 /// one follows ([`successors`]). Stored as index + 1 in a non-zero word:
 /// eight bytes per candidate, not sixteen (hostile text has millions).
@@ -800,6 +797,8 @@ impl Successors {
     }
 }
 
+/// For each candidate, the index of the next candidate of the same style
+/// with the next value, before the style's current value comes again.
 pub(crate) fn successors(cands: &[Candidate]) -> Successors {
     // A table indexed by style and value is cheaper than hashing on every
     // candidate; values are small (at most 999), so it is sized to the
@@ -840,12 +839,12 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
 /// at a line start or a bracketed list glued to the text before it
 /// (……问题（一）关于……) whose next item follows. Asked about candidates in
 /// order, it walks forward once over all of them.
-struct Stops {
+struct SureStarts {
     /// The first candidate not yet passed over.
     next: usize,
 }
 
-impl Stops {
+impl SureStarts {
     /// The first candidate after `i` that surely starts something.
     fn after(&mut self, cands: &[Candidate], succ: &Successors, i: usize) -> Option<usize> {
         self.next = self.next.max(i + 1);
