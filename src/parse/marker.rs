@@ -430,6 +430,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Whether `c` may begin a marker: a cheap filter before [`marker`].
+#[inline]
 pub(crate) fn may_start_marker(c: char) -> bool {
     // Most characters asked about are 汉字: one bit each.
     cjk_bit(&CJK_STARTS, c).unwrap_or_else(|| starts_by_class(c))

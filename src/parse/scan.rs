@@ -104,9 +104,39 @@ const fn is_interesting(b: u8) -> bool {
 /// [`may_end_run`]; an ASCII digit or bracket only after a 汉字 (elsewhere
 /// it glues to nothing, and the other digits of a number follow a digit).
 fn is_stop(bytes: &[u8], i: usize) -> bool {
-    is_interesting(bytes[i])
+    // The most frequent case first.
+    !leads_nowhere(bytes, i)
+        && is_interesting(bytes[i])
         && may_end_run(bytes, i)
         && (!matches!(bytes[i], b'0'..=b'9' | b'(') || after_han(bytes, i))
+}
+
+/// Whether the character at `i` is a comma, a full stop or a line break
+/// whose place (the character after it) no marker can take: a 汉字 that
+/// cannot start one, or, after the comma or full stop, a line break (which
+/// is a stop of its own). [`next_place`] would look at that place and move
+/// on; most stops of running text are these, so they are known here by
+/// their bytes.
+fn leads_nowhere(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..) {
+        Some([0xEF, 0xBC, 0x8C, next @ ..] | [0xE3, 0x80, 0x82, next @ ..]) => {
+            matches!(next.first(), Some(b'\n' | b'\r')) || plain_han(next)
+        }
+        Some([b'\n', next @ ..]) => plain_han(next),
+        _ => false,
+    }
+}
+
+/// Whether `bytes` start with a 汉字 (led by E4 to E9: U+4000 to U+9FFF)
+/// that cannot start a marker, nor is white space or a closing quote.
+fn plain_han(bytes: &[u8]) -> bool {
+    match *bytes {
+        [lead @ 0xE4..=0xE9, b1, b2, ..] => {
+            let code = (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            char::from_u32(code).is_some_and(|c| !may_start_marker(c))
+        }
+        _ => false,
+    }
 }
 
 /// The [`is_stop`] bytes of a text, found 64 at a time: each block of
@@ -203,19 +233,22 @@ impl<'a> Stops<'a> {
             self.load(i & !63);
         }
         // Forget the bytes before `i`.
-        self.bits &= u64::MAX.checked_shl((i - self.block) as u32).unwrap_or(0);
+        let mut bits = self.bits & u64::MAX.checked_shl((i - self.block) as u32).unwrap_or(0);
         loop {
-            while self.bits != 0 {
-                let at = self.block + self.bits.trailing_zeros() as usize;
+            while bits != 0 {
+                let at = self.block + bits.trailing_zeros() as usize;
                 if is_stop(self.bytes, at) {
+                    self.bits = bits;
                     return at;
                 }
-                self.bits &= self.bits - 1;
+                bits &= bits - 1;
             }
             if self.block + 64 >= self.bytes.len() {
+                self.bits = 0;
                 return self.bytes.len();
             }
             self.load(self.block + 64);
+            bits = self.bits;
         }
     }
 }
@@ -384,6 +417,32 @@ mod tests {
         }
     }
 
+    /// A stop passed by [`leads_nowhere`] is one whose place `next_place`
+    /// would reject: no marker, white space or closing quote follows it.
+    #[test]
+    fn stops_that_lead_nowhere_are_places_no_marker_can_take() {
+        let after = ('\u{4000}'..='\u{9fff}').chain(['\n', '\r', '一', '　', '”', '（', '1', 'a']);
+        for c in after {
+            for (stop, pos) in [
+                ("，", Position::AfterComma),
+                ("。", Position::RunIn),
+                ("\n", Position::LineStart),
+            ] {
+                let text = format!("{stop}{c}");
+                if leads_nowhere(text.as_bytes(), 0) {
+                    assert!(!may_follow(&text, stop.len(), pos), "{text:?}");
+                }
+            }
+        }
+        // A run of line breaks is passed by `after_breaks`, not here.
+        for text in ["，一", "。第", "\n其", "，　", "。”", "\n（", "\n\n", "\n\r"] {
+            assert!(!leads_nowhere(text.as_bytes(), 0), "{text:?}");
+        }
+        for text in ["，全", "。\n", "，\r\n", "\n我"] {
+            assert!(leads_nowhere(text.as_bytes(), 0), "{text:?}");
+        }
+    }
+
     #[test]
     fn every_han_character_is_led_by_e4_to_e9() {
         for c in '\u{4e00}'..='\u{9fff}' {
@@ -427,7 +486,11 @@ mod tests {
     fn words_with_and_without_interesting_bytes() {
         let text = "我们要坚持稳中求进工作总基调，全面深化改革。".repeat(3);
         let bytes = text.as_bytes();
-        let first = first_stop(bytes, 0);
+        // The commas and full stops before plain 汉字 are passed over: the
+        // first stop is the last full stop, before the end of the text.
+        assert_eq!(first_stop(bytes, 0), bytes.len() - "。".len());
+        let text = "我们要坚持稳中求进工作总基调，一是全面深化改革。";
+        let first = first_stop(text.as_bytes(), 0);
         assert_eq!(&text[first..first + 3], "，");
         assert_eq!(first_stop(b"abcdefghijklmnop", 0), 16);
         assert_eq!(first_stop(b"abcdefghijk\nmnop", 0), 11);
