@@ -157,6 +157,10 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 11).collect();
     let repeats = Repeats::new(&chars);
     let next = Next::new(&chars, siblings.next_run);
+    // A short run is most likely a whole run-in heading: cut it only on
+    // strong evidence.
+    let run_chars = run.chars().take(SHORT_RUN + 1).count();
+    let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
     for (k, &(at, c)) in chars.iter().enumerate() {
@@ -183,20 +187,17 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let head = &run[..at];
         let body = &run[at..];
-        let score = score(head, body, &repeats, k, siblings.previous_end, &next);
+        let score = score(head, body, &repeats, k, siblings.previous_end, &next, threshold);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
     }
-    // A short run is most likely a whole run-in heading: cut it only on
-    // strong evidence.
-    let run_chars = run.chars().take(SHORT_RUN + 1).count();
-    let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
 /// The score of the place before `chars[head_chars]`, where `head` ends and
-/// `body` starts.
+/// `body` starts. A place that cannot reach `needed` is left as soon as that
+/// is known, with a score below it (the costly tests come last).
 fn score(
     head: &str,
     body: &str,
@@ -204,6 +205,7 @@ fn score(
     head_chars: usize,
     previous_end: Option<&str>,
     next: &Next,
+    needed: i32,
 ) -> i32 {
     let mut score = 0;
     if starts_with_date(body) {
@@ -227,6 +229,12 @@ fn score(
     if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) {
         score += 20;
     }
+    // A heading is rarely long.
+    score -= (head_chars.saturating_sub(20) as i32) / 2;
+    // What follows adds 12, 15 and 15 at most.
+    if score + 42 < needed {
+        return score;
+    }
     // The body repeats the heading's words at once.
     if repeats.in_head(head_chars, head_chars, 2) {
         score += 12;
@@ -234,6 +242,9 @@ fn score(
     // The body's opening words take up three or more characters of the heading.
     if (head_chars..head_chars + 8).any(|from| repeats.in_head(head_chars, from, 3)) {
         score += 15;
+    }
+    if score + 15 < needed {
+        return score;
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
     let end = last_two(head);
@@ -243,14 +254,13 @@ fn score(
         // Not where the two headings merely open alike (努力建设…, 努力建设…).
         let common = head_chars.min(next.common);
         // About as far in as this heading's end: headings of a kind are of a length.
-        let last = (2 * head_chars + 4).min(next.chars.len().saturating_sub(2));
-        let shared_next = (4.max(common)..=last).any(|n| next.chars[n] == e1 && next.chars[n + 1] == e2);
+        let last = (2 * head_chars + 4).min(next.pairs.len().saturating_sub(1));
+        let shared_next = next.has_pair(e1, e2, 4.max(common), last);
         if shared_previous || shared_next {
             score += 15;
         }
     }
-    // A heading is rarely long.
-    score - (head_chars.saturating_sub(20) as i32) / 2
+    score
 }
 
 /// A body that opens with an adverbial of place or time: 在……中，
@@ -273,7 +283,9 @@ fn adverbial_opening(body: &str) -> bool {
 
 /// The start of the next sibling's run, as characters.
 struct Next {
-    chars: Vec<char>,
+    /// Its characters, two by two: `pairs[n]` holds the `n`th and the one
+    /// after it (see [`pair`]).
+    pairs: Vec<u64>,
     /// How many characters the run and the next sibling's run open with alike.
     common: usize,
 }
@@ -282,8 +294,22 @@ impl Next {
     fn new(run: &[(usize, char)], next_run: &str) -> Self {
         let chars: Vec<char> = next_run.chars().take(2 * MAX_CHARS + 6).collect();
         let common = run.iter().zip(&chars).take_while(|(a, b)| a.1 == **b).count();
-        Next { chars, common }
+        let pairs = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
+        Next { pairs, common }
     }
+
+    /// Whether the characters `a` and `b` stand side by side, the first of
+    /// them from the `from`th to the `to`th character of the next run.
+    fn has_pair(&self, a: char, b: char, from: usize, to: usize) -> bool {
+        self.pairs
+            .get(from..=to)
+            .is_some_and(|pairs| pairs.contains(&pair(a, b)))
+    }
+}
+
+/// Two characters as one number, to compare them in one go.
+fn pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 /// Words of a run's body that its heading repeats, found through where each
@@ -296,8 +322,12 @@ struct Repeats<'c> {
 
 impl<'c> Repeats<'c> {
     fn new(chars: &'c [(usize, char)]) -> Self {
-        let earlier = (0..chars.len())
-            .map(|j| chars[..j].iter().rposition(|&(_, c)| c == chars[j].1))
+        let mut last: HashMap<char, usize> =
+            HashMap::with_capacity_and_hasher(chars.len(), Default::default());
+        let earlier = chars
+            .iter()
+            .enumerate()
+            .map(|(j, &(_, c))| last.insert(c, j))
             .collect();
         Repeats { chars, earlier }
     }
