@@ -359,12 +359,17 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
             map(sequence, |(v, last)| (v, S::Sequence, last)),
         ))
         .parse(i),
-        c if is_digit(c) => map(dot, plain(S::Dot)).parse(i),
-        // The character after the numeral tells the form: 一是, 一要, 一、.
+        // The character after the number tells the form (1. 1、 1）; 一是,
+        // 一要, 一、): most numbers in running text have none (2025年, 一个).
+        c if is_digit(c) => match i.trim_start_matches(is_digit).chars().next() {
+            Some('.' | '．' | '、' | ')' | '）') => map(dot, plain(S::Dot)).parse(i),
+            _ => return None,
+        },
         c if is_han_numeral(c) => match i.trim_start_matches(is_han_numeral).chars().next() {
             Some('是') => map(shi, plain(S::Shi)).parse(i),
             Some('要') => map(yao, plain(S::Yao)).parse(i),
-            _ => map(dun, plain(S::Dun)).parse(i),
+            Some('、' | '．' | '.' | '，' | ',') => map(dun, plain(S::Dun)).parse(i),
+            _ => return None,
         },
         _ => alt((
             map(circled, plain(S::Circled)),
