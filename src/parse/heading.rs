@@ -85,7 +85,8 @@ pub(crate) fn heading_end(
 /// Where the loop of [`heading_end`] must look next, from `from`: the first
 /// character that may end a heading, or `limit`. The heading's other
 /// characters (汉字, their continuation bytes, most punctuation) are passed
-/// by a table of first bytes, without decoding.
+/// without decoding: sixteen bytes at a time by [`stops_in`], the last few
+/// by a table of first bytes.
 fn next_stop(bytes: &[u8], from: usize, limit: usize) -> usize {
     let mut at = from;
     // Sixteen bytes at a time (and the two after them, to see whole

@@ -308,7 +308,7 @@ impl Next {
 }
 
 /// Two characters as one number, to compare them in one go.
-fn pair(a: char, b: char) -> u64 {
+pub(crate) fn pair(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 

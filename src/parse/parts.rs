@@ -3,6 +3,7 @@
 //! open and holds what follows, so numbering restarts inside it.
 
 use super::furniture::Item;
+use super::infer::pair;
 use super::scan::{Candidate, Position};
 use super::text::{blank_suffix, is_inline_space, is_line_break, line_end_after_break, trim_blank};
 use crate::span::Span;
@@ -367,13 +368,7 @@ fn is_run_in_title(s: &str) -> bool {
 
 /// How many distinct two-character words of `s` `other` repeats.
 fn shared_words(s: &str, other: &str) -> usize {
-    // Two characters as one number, to compare them in one go.
-    let pairs = |chars: Vec<char>| -> Vec<u64> {
-        chars
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect()
-    };
+    let pairs = |chars: Vec<char>| -> Vec<u64> { chars.windows(2).map(|w| pair(w[0], w[1])).collect() };
     let theirs = pairs(other.chars().collect());
     let mut shared = pairs(
         s.chars()
