@@ -368,20 +368,78 @@ fn is_run_in_title(s: &str) -> bool {
 
 /// How many distinct two-character words of `s` `other` repeats.
 fn shared_words(s: &str, other: &str) -> usize {
-    let pairs = |chars: Vec<char>| -> Vec<u64> { chars.windows(2).map(|w| pair(w[0], w[1])).collect() };
-    let theirs = pairs(other.chars().collect());
-    let mut shared = pairs(
-        s.chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .collect(),
-    );
-    shared.retain(|pair| theirs.contains(pair));
-    shared.sort_unstable();
-    shared.dedup();
-    shared.len()
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    let mut words: Vec<u64> = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
+    words.sort_unstable();
+    words.dedup();
+    // One bit per word, by its last character: most of `other`'s pairs
+    // are passed on that bit alone.
+    let bit = |word: u64| 1u64 << (word % 64);
+    let filter = words.iter().fold(0, |f, &w| f | bit(w));
+    let mut found = vec![false; words.len()];
+    let mut prev = None;
+    for c in other.chars() {
+        if let Some(p) = prev {
+            let word = pair(p, c);
+            if filter & bit(word) != 0
+                && let Ok(k) = words.binary_search(&word)
+            {
+                found[k] = true;
+            }
+        }
+        prev = Some(c);
+    }
+    found.iter().filter(|&&f| f).count()
 }
 
 /// Whether `s` is only inline white space.
 fn is_blank_prefix(s: &str) -> bool {
     s.chars().all(is_inline_space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shared_words;
+
+    /// `shared_words` against its definition: each distinct pair of
+    /// neighbouring 汉字 of `s` (other characters left out) that `other`
+    /// holds side by side.
+    #[test]
+    fn shared_words_counts_distinct_pairs_the_other_text_holds() {
+        let by_definition = |s: &str, other: &str| {
+            let chars: Vec<char> = s
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .collect();
+            let mut pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+            pairs.sort();
+            pairs.dedup();
+            pairs.iter().filter(|p| other.contains(p.as_str())).count()
+        };
+        let texts = [
+            "",
+            "加",
+            "全面加强党的领导，推进全面改革",
+            "党的领导是根本。全面改革要推进，全面加强",
+            "加强，党的a领导（全面）",
+            "强党 的领导加强党的领导",
+            "abc，",
+        ];
+        for s in texts {
+            for other in texts {
+                assert_eq!(
+                    shared_words(s, other),
+                    by_definition(s, other),
+                    "{s:?} in {other:?}"
+                );
+            }
+        }
+        assert_eq!(
+            shared_words("全面加强党的领导，推进全面改革", "党的领导是根本，全面改革要推进"),
+            7
+        );
+    }
 }
