@@ -119,6 +119,9 @@ pub fn parse(text: &str) -> Document<'_> {
 }
 
 /// Parse `text` with `options`.
+///
+/// Parsing never fails. Markers are looked for in the first 4 GiB of a
+/// text; beyond that, the text is kept as paragraphs.
 pub fn parse_with<'a>(text: &'a str, options: &Options) -> Document<'a> {
     parse::parse(text, options)
 }

@@ -20,7 +20,7 @@ use crate::ast::{
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
-use std::num::NonZeroUsize;
+use std::num::NonZeroU32;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
@@ -174,30 +174,30 @@ impl<'a, 'o> Builder<'a, 'o> {
         let mut next_event = 0;
         let mut inside = 0;
         for (i, c) in cands.iter().enumerate() {
-            while let Some(&event) = events.get(next_event).filter(|e| e.start() <= c.start) {
+            while let Some(&event) = events.get(next_event).filter(|e| e.start() <= c.start()) {
                 next_event += 1;
                 self.event(event);
             }
-            while furniture.get(inside).is_some_and(|f| f.span.end <= c.start) {
+            while furniture.get(inside).is_some_and(|f| f.span.end <= c.start()) {
                 inside += 1;
             }
-            if c.start < self.cursor
-                || furniture.get(inside).is_some_and(|f| f.span.start <= c.start)
+            if c.start() < self.cursor
+                || furniture.get(inside).is_some_and(|f| f.span.start <= c.start())
                 || never_after_comma(c)
             {
                 continue;
             }
             // Whole lines before the candidate go where they belong first, so
             // that inline lists whose paragraph has ended are closed.
-            let line_start = self.line_start(c.start);
+            let line_start = self.line_start(c.start());
             self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
                 let stop = sure_starts
                     .after(cands, succ, i)
-                    .map_or(self.src.len(), |j| cands[j].start);
-                let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start).min(stop);
+                    .map_or(self.src.len(), |j| cands[j].start());
+                let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start()).min(stop);
                 let infer = c.raw.style.is_heading()
-                    && (c.position != Position::LineStart || self.in_long_line(c.start));
+                    && (c.position != Position::LineStart || self.in_long_line(c.start()));
                 // What the siblings say matters only where the end is inferred
                 // (reading the next sibling's text is a cache miss per heading).
                 let siblings = if infer {
@@ -217,7 +217,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 if heading.title.is_empty() && c.position != Position::LineStart {
                     continue;
                 }
-                self.accept(c, p, heading, succ.get(i).map(|j| cands[j].start));
+                self.accept(c, p, heading, succ.get(i).map(|j| cands[j].start()));
             }
         }
         for &event in &events[next_event..] {
@@ -325,7 +325,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             return self.glued(c, succ);
         }
         // 第一 without a delimiter counts only at a line start.
-        let bare = self.src[c.start..c.end()]
+        let bare = self.src[c.start()..c.end()]
             .chars()
             .next_back()
             .is_some_and(|ch| han_digit(ch).is_some());
@@ -338,7 +338,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         {
             return None;
         }
-        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start - c.start <= POINT_REACH);
+        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
         // The open node of this style that this candidate continues, if any
         // (the innermost first: a nested list before the outer one).
         let continued = self
@@ -475,7 +475,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             });
         }
         // A bracketed 汉字 ordinal is distinctive; 1. needs its next item near.
-        let near = succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start - c.start <= POINT_REACH);
+        let near =
+            succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
         (v == 1 && near).then(|| Placement {
             keep: self.new_list_parent(style),
             value: 1,
@@ -559,15 +560,15 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     fn accept(&mut self, c: &Candidate, p: Placement, heading: HeadingEnd, next_item: Option<usize>) {
-        self.text_until(c.start);
+        self.text_until(c.start());
         while self.stack.len() > p.keep.max(1) {
             self.pop();
         }
         let style = c.raw.style;
         self.last_value.insert(style, p.value);
         let marker = Marker {
-            span: Span::new(c.start, c.end()),
-            text: &self.src[c.start..c.end()],
+            span: Span::new(c.start(), c.end()),
+            text: &self.src[c.start()..c.end()],
             value: p.value,
             style,
         };
@@ -632,16 +633,16 @@ impl<'a, 'o> Builder<'a, 'o> {
         // out (一、 inside （五）) is a list, not a level: other lists that
         // follow it are its siblings.
         let reused = style.is_heading() && self.stack.iter().any(|f| f.style() == Some(style));
-        let closes_at = if !style.is_heading() || self.in_long_line(c.start) {
+        let closes_at = if !style.is_heading() || self.in_long_line(c.start()) {
             None
         } else if c.position != Position::LineStart {
-            Some(self.line_end(c.start))
+            Some(self.line_end(c.start()))
         } else {
             None
         };
         self.stack.push(Frame {
             kind,
-            start: c.start,
+            start: c.start(),
             marker: Some(marker),
             heading: Some(heading),
             first_child: self.nodes.len(),
@@ -786,14 +787,16 @@ fn strong_alone(style: MarkerStyle) -> bool {
 }
 
 /// For each candidate, the index of the next item of its enumeration, if
-/// one follows ([`successors`]). Stored as index + 1 in a non-zero word:
-/// eight bytes per candidate, not sixteen (hostile text has millions).
-pub(crate) struct Successors(Vec<Option<NonZeroUsize>>);
+/// one follows ([`successors`]). Stored as index + 1 in a non-zero 32-bit
+/// word: four bytes per candidate, not sixteen (hostile text has millions).
+/// A successor past the 4,294,967,294th candidate (a text of more than
+/// 8 GB of markers) is not kept.
+pub(crate) struct Successors(Vec<Option<NonZeroU32>>);
 
 impl Successors {
     /// The next item after candidate `i`.
     pub fn get(&self, i: usize) -> Option<usize> {
-        self.0.get(i).copied().flatten().map(|n| n.get() - 1)
+        self.0.get(i).copied().flatten().map(|n| n.get() as usize - 1)
     }
 }
 
@@ -809,7 +812,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
     let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
     let mut next: Vec<Option<usize>> = vec![None; STYLES * values];
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
-    let mut out: Vec<Option<NonZeroUsize>> = vec![None; cands.len()];
+    let mut out: Vec<Option<NonZeroU32>> = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
         let v = c.value();
@@ -825,7 +828,8 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
             (a, b) => a.or(b),
         }
         .filter(|&j| again.is_none_or(|k| j < k))
-        .and_then(|j| NonZeroUsize::new(j + 1));
+        .and_then(|j| u32::try_from(j + 1).ok())
+        .and_then(NonZeroU32::new);
         if !c.raw.last {
             next[slot(style, v)] = Some(i);
         }

@@ -29,7 +29,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         .iter()
         .enumerate()
         .filter(|&(i, c)| !c.raw.style.is_heading() && c.value() == 1 && succ.get(i).is_some())
-        .map(|(_, c)| c.start)
+        .map(|(_, c)| c.start())
         .collect();
     let mut parts = parts::annexes(src);
     parts.extend(parts::run_in_annexes(src, &long));
@@ -77,10 +77,10 @@ fn hinted_parts(
         let lead = text::blank_prefix(line);
         let title = trim_blank(line);
         let content = start + lead;
-        let first = cands.partition_point(|c| c.start < start);
+        let first = cands.partition_point(|c| c.start() < start);
         let starts_marker = cands
             .get(first)
-            .is_some_and(|c| c.start <= content && c.position == Position::LineStart);
+            .is_some_and(|c| c.start() <= content && c.position == Position::LineStart);
         let in_furniture = furniture
             .iter()
             .any(|f| f.span.start <= content && content < f.span.end);

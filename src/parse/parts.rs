@@ -180,12 +180,12 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
             at = end.max(super::text::skip_blank_lines(src, at, body_end));
             continue;
         }
-        while next_cand < cands.len() && cands[next_cand].start < at {
+        while next_cand < cands.len() && cands[next_cand].start() < at {
             next_cand += 1;
         }
         let starts_marker = cands
             .get(next_cand)
-            .is_some_and(|c| c.start < end && c.position == Position::LineStart);
+            .is_some_and(|c| c.start() < end && c.position == Position::LineStart);
         // A line of more than 100 bytes has more than 25 characters: no need
         // to count them.
         let chars = if line.len() > 100 {
@@ -245,8 +245,8 @@ fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
         .find(|c: char| !is_inline_space(c) && !is_line_break(c))
         .map(|i| end + i);
     rest.iter()
-        .find(|c| c.start >= end)
-        .is_some_and(|c| Some(c.start) == next && c.value() == 1 && c.position == Position::LineStart)
+        .find(|c| c.start() >= end)
+        .is_some_and(|c| Some(c.start()) == next && c.value() == 1 && c.position == Position::LineStart)
 }
 
 /// Words that open a sentence of running text, not a heading.

@@ -24,18 +24,36 @@ pub(crate) enum Position {
     Glued,
 }
 
-/// A marker read at a position where markers may stand.
+/// A marker read at a position where markers may stand. Twelve bytes:
+/// hostile text has millions, one every few bytes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
-    pub start: usize,
+    /// Where the marker starts: markers are looked for in the first 4 GiB
+    /// of a text (their offsets are kept in 32 bits); beyond, the text is
+    /// plain text.
+    at: u32,
     pub raw: RawMarker,
     pub position: Position,
 }
 
 impl Candidate {
+    /// A marker read at `start`, if that is within the first 4 GiB.
+    fn new(start: usize, raw: RawMarker, position: Position) -> Option<Self> {
+        Some(Candidate {
+            at: u32::try_from(start).ok()?,
+            raw,
+            position,
+        })
+    }
+
+    /// Where the marker starts.
+    pub fn start(&self) -> usize {
+        self.at as usize
+    }
+
     /// Where the marker ends.
     pub fn end(&self) -> usize {
-        self.start + usize::from(self.raw.len)
+        self.start() + usize::from(self.raw.len)
     }
 
     /// The marker's value.
@@ -284,10 +302,9 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
             if may_start_marker(c)
                 && let Some(raw) = reader.read(text, i)
             {
-                let cand = Candidate {
-                    start: i,
-                    raw,
-                    position: pos,
+                let Some(cand) = Candidate::new(i, raw, pos) else {
+                    // Past the first 4 GiB: no more markers.
+                    break None;
                 };
                 out.push(cand);
                 // A marker that ends in a comma or a boundary (最后，) may be
