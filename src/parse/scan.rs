@@ -119,14 +119,21 @@ const fn is_interesting(b: u8) -> bool {
 
 /// Whether the byte at `i` is a place `next_place` must look at: an
 /// [`is_interesting`] byte that, if it leads a character, leads one that
-/// [`may_end_run`]; an ASCII digit or bracket only after a 汉字 (elsewhere
-/// it glues to nothing, and the other digits of a number follow a digit).
+/// [`may_end_run`]; a digit or bracket ([`glues_alone`]) only after a 汉字;
+/// not a boundary that [`leads_nowhere`].
 fn is_stop(bytes: &[u8], i: usize) -> bool {
     // The most frequent case first.
     !leads_nowhere(bytes, i)
         && is_interesting(bytes[i])
         && may_end_run(bytes, i)
-        && (!matches!(bytes[i], b'0'..=b'9' | b'(') || after_han(bytes, i))
+        && (!glues_alone(bytes, i) || after_han(bytes, i))
+}
+
+/// Whether the character at `i` is an ASCII digit or a bracket (either
+/// width): a stop only after a 汉字 (elsewhere it glues to nothing, and the
+/// other digits of a number follow a digit).
+fn glues_alone(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes[i..], [b'0'..=b'9' | b'(', ..] | [0xEF, 0xBC, 0x88, ..])
 }
 
 /// Whether the character at `i` is a comma, a full stop or a line break
@@ -214,7 +221,8 @@ impl<'a> Stops<'a> {
             // one: E3 counts only in 。 (E3 80 82), E2 only in … and the line
             // separators (E2 80 A6/A8/A9), EF only before BC. With the third
             // byte before in view, so are ASCII digits and brackets that do
-            // not follow a 汉字 (the lead byte three back is not E4 to E9).
+            // not follow a 汉字 (the lead byte three back is not E4 to E9);
+            // full-width brackets are left to `is_stop`.
             for n in 0..4 {
                 let at = 16 + 16 * n;
                 let (v, v1, v2) = (lanes(window, at), lanes(window, at + 1), lanes(window, at + 2));
@@ -372,16 +380,6 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         // Interesting bytes are ASCII or lead bytes, so `i` stays on a char
         // boundary.
         i = stops.next_from(i);
-        // A full-width bracket not after a 汉字 glues to nothing (ASCII
-        // digits and brackets are passed by `is_stop`).
-        if bytes
-            .get(i..)
-            .is_some_and(|rest| rest.starts_with("（".as_bytes()))
-            && !after_han(bytes, i)
-        {
-            i += '（'.len_utf8();
-            continue;
-        }
         // The most frequent stops, known by their bytes (， 。 and \n), and
         // the other characters through their classes.
         let (c, boundary) = match bytes.get(i..)? {
@@ -483,7 +481,7 @@ mod tests {
 
     #[test]
     fn the_vector_search_finds_what_a_byte_loop_finds() {
-        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。要求1.和(2)a3(4)12".repeat(5);
+        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。要求1.和(2)a3(4)12。（一）a（b（（".repeat(5);
         let bytes = text.as_bytes();
         let mut stops = Stops::new(bytes);
         for i in 0..=bytes.len() {
