@@ -789,8 +789,8 @@ fn strong_alone(style: MarkerStyle) -> bool {
 /// For each candidate, the index of the next item of its enumeration, if
 /// one follows ([`successors`]). Stored as index + 1 in a non-zero 32-bit
 /// word: four bytes per candidate, not sixteen (hostile text has millions).
-/// A successor past the 4,294,967,294th candidate (a text of more than
-/// 8 GB of markers) is not kept.
+/// Every index fits: candidates lie in the first 4 GiB of a text and are at
+/// least two bytes long.
 pub(crate) struct Successors(Vec<Option<NonZeroU32>>);
 
 impl Successors {
