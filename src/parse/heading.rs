@@ -5,7 +5,7 @@
 //! on its line takes its heading from the next line. Text whose line breaks
 //! were lost needs the end inferred: see [`infer_end`].
 
-use super::text::{ends_heading, is_inline_space, is_line_break, skip_line_break};
+use super::text::{ends_heading, is_inline_space, is_line_break, lanes, skip_line_break};
 use crate::span::Span;
 
 pub(crate) struct HeadingEnd {
@@ -114,12 +114,7 @@ fn next_stop(bytes: &[u8], from: usize, limit: usize) -> usize {
 /// each, the first byte lowest: vector compares (`wide`, SSE2 on x86-64).
 fn stops_in(block: &[u8; 18]) -> u32 {
     use wide::u8x16;
-    let lanes = |at: usize| {
-        let mut lanes = [0; 16];
-        lanes.copy_from_slice(&block[at..at + 16]);
-        u8x16::new(lanes)
-    };
-    let (v, v1, v2) = (lanes(0), lanes(1), lanes(2));
+    let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
     let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
     let ascii = is(v, b'!')
         | is(v, b'?')

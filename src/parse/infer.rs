@@ -21,6 +21,7 @@
 
 use super::heading::Siblings;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// Words that open a paragraph of body text.
@@ -318,6 +319,10 @@ struct Repeats<'c> {
     chars: &'c [(usize, char)],
     /// For each character, the index of the same character before it.
     earlier: Vec<Option<usize>>,
+    /// For each character, where the three-character word that starts there
+    /// first stood before, once asked: the places of a run ask about the
+    /// same words (eight each, mostly the same as their neighbours').
+    first3: Vec<Cell<Option<Option<usize>>>>,
 }
 
 impl<'c> Repeats<'c> {
@@ -329,27 +334,45 @@ impl<'c> Repeats<'c> {
             .enumerate()
             .map(|(j, &(_, c))| last.insert(c, j))
             .collect();
-        Repeats { chars, earlier }
+        Repeats {
+            chars,
+            earlier,
+            first3: vec![Cell::new(None); chars.len()],
+        }
     }
 
     /// Whether the `n` characters from `from` are word characters that the
-    /// heading (the characters before `head`) holds side by side.
+    /// heading (the characters before `head`, which is at most `from`)
+    /// holds side by side.
     fn in_head(&self, head: usize, from: usize, n: usize) -> bool {
-        let Some(word) = self.chars.get(from..from + n) else {
-            return false;
+        let first = match self.first3.get(from).filter(|_| n == 3) {
+            Some(known) => known.get().unwrap_or_else(|| {
+                let first = self.first_before(from, n);
+                known.set(Some(first));
+                first
+            }),
+            None => self.first_before(from, n),
         };
+        first.is_some_and(|s| s + n <= head)
+    }
+
+    /// The first place before `from` where the `n` characters from `from`
+    /// stood side by side, if they are word characters.
+    fn first_before(&self, from: usize, n: usize) -> Option<usize> {
+        let word = self.chars.get(from..from + n)?;
         if !word.iter().all(|&(_, c)| is_word_char(c)) {
-            return false;
+            return None;
         }
         // Walk back through the earlier places of the word's first character.
+        let mut first = None;
         let mut at = self.earlier[from];
         while let Some(s) = at {
-            if s + n <= head && self.chars[s..s + n].iter().zip(word).all(|(a, b)| a.1 == b.1) {
-                return true;
+            if self.chars[s..s + n].iter().zip(word).all(|(a, b)| a.1 == b.1) {
+                first = Some(s);
             }
             at = self.earlier[s];
         }
-        false
+        first
     }
 }
 

@@ -7,7 +7,7 @@
 //! decided by `build`, from the sequence it belongs to.
 
 use super::marker::{RawMarker, Reader, may_start_marker};
-use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
+use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break, lanes};
 
 /// Where a candidate stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,13 +203,6 @@ impl<'a> Stops<'a> {
             return;
         }
         let splat = u8x16::splat;
-        // Sixteen bytes from `at` of `window` (constant offsets: no bounds
-        // checks once the window's size is known).
-        let lanes = |window: &[u8], at: usize| {
-            let mut lanes = [0; 16];
-            lanes.copy_from_slice(&window[at..at + 16]);
-            u8x16::new(lanes)
-        };
         let mut bits = 0u64;
         let window = block
             .checked_sub(16)

@@ -42,6 +42,16 @@ pub(crate) fn is_blank(s: &str) -> bool {
     blank_prefix(s) == s.len()
 }
 
+/// Sixteen bytes of `bytes` from `at` as one vector (`wide`, SSE2 on
+/// x86-64). Callers pass windows of a known size and constant offsets, so
+/// the bounds check goes.
+#[inline]
+pub(crate) fn lanes(bytes: &[u8], at: usize) -> wide::u8x16 {
+    let mut lanes = [0; 16];
+    lanes.copy_from_slice(&bytes[at..at + 16]);
+    wide::u8x16::new(lanes)
+}
+
 /// Which of sixteen bytes are ASCII white space or line breaks (space, tab,
 /// `\n`, `\r`): one bit each, the first byte lowest.
 fn ascii_blanks(chunk: &[u8; 16]) -> u16 {
