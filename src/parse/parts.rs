@@ -300,37 +300,44 @@ pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_sta
 
 /// [`run_in_titles`] within one long line.
 fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
-    let mut sentences = Vec::new();
-    let mut start = range.start;
     let bytes = &src.as_bytes()[range.clone()];
-    for k in sentence_ends(bytes) {
-        let i = range.start + k;
-        let end = if bytes[k] == b'\n' { i + 1 } else { i + 3 };
-        sentences.push((start, i, end));
-        start = end;
-    }
-    for (k, &(s, e, after)) in sentences.iter().enumerate() {
-        let Some(&(ns, ne, _)) = sentences.get(k + 1) else {
-            break;
-        };
-        if src[e..].starts_with('\n') {
+    let ends = sentence_ends(bytes);
+    // Sentence k: from the end of the one before (or the line's start) to its
+    // end mark, and on past the mark.
+    let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
+    let sentence = |k: usize| {
+        let start = k.checked_sub(1).map_or(range.start, past);
+        (start, range.start + ends[k], past(k))
+    };
+    // The first list start not before the sentence at hand: sentences come
+    // in order, so it only moves on.
+    let mut list = 0;
+    for k in 0..ends.len().saturating_sub(1) {
+        if bytes[ends[k]] == b'\n' {
             continue;
         }
-        let within = sentences.get(k + 4).map_or(src.len(), |x| x.0);
-        // `list_starts` is sorted: look at the first one from `after` on.
-        let list_follows = list_starts
-            .get(list_starts.partition_point(|&l| l < after))
-            .is_some_and(|&l| l < within);
-        let sentence = &src[s..e];
-        if !list_follows || !is_run_in_title(sentence) || super::marker::marker(sentence).is_some() {
+        let (s, e, after) = sentence(k);
+        let within = if k + 4 < ends.len() {
+            sentence(k + 4).0
+        } else {
+            src.len()
+        };
+        while list_starts.get(list).is_some_and(|&l| l < after) {
+            list += 1;
+        }
+        let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
+        let title = &src[s..e];
+        if !list_follows || !is_run_in_title(title) || super::marker::marker(title).is_some() {
             continue;
         }
         // The next sentence takes the heading up; a body sentence takes up
         // the one before it instead.
-        let before = k
-            .checked_sub(1)
-            .map_or("", |j| &src[sentences[j].0..sentences[j].1]);
-        let words = Words::of(sentence);
+        let before = k.checked_sub(1).map_or("", |j| {
+            let (s, e, _) = sentence(j);
+            &src[s..e]
+        });
+        let (ns, ne, _) = sentence(k + 1);
+        let words = Words::of(title);
         let next = words.shared_with(&src[ns..ne]);
         if next >= 3 && next > words.shared_with(before) {
             out.push(Part {

@@ -474,7 +474,7 @@ mod tests {
 
     #[test]
     fn the_vector_search_finds_what_a_byte_loop_finds() {
-        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。要求1.和(2)a3(4)12。（一）a（b（（".repeat(5);
+        let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。要求1.和(2)a3(4)12。（一）a（b（（、1龥2ꀀ3丂4㐀5/0:9".repeat(5);
         let bytes = text.as_bytes();
         let mut stops = Stops::new(bytes);
         for i in 0..=bytes.len() {
