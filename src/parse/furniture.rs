@@ -325,7 +325,7 @@ fn front_lines(src: &str, reach: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < reach && out.len() < 40 {
-        let end = line_end_or(src, at, None).min(reach.max(at + 1)).min(src.len());
+        let end = line_end_or(src, at, Some(reach.max(at + 1)));
         let end = floor_char(src, end);
         if end <= at {
             break;
@@ -454,8 +454,10 @@ fn item(src: &str, kind: FurnitureKind, start: usize, end: usize) -> Item<'_> {
 
 /// End of the line containing `at` (after its break), or `stop` if earlier.
 fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
-    let end = super::text::line_end_after_break(src, at);
-    stop.map_or(end, |s| end.min(s.max(at)))
+    match stop {
+        Some(stop) => super::text::line_end_within(src, at, stop),
+        None => super::text::line_end_after_break(src, at),
+    }
 }
 
 /// Labels of a block of notes.

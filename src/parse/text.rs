@@ -124,6 +124,19 @@ pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
     }
 }
 
+/// [`line_end_after_break`], or `limit` if that comes first: looks no
+/// further than `limit` (a heading or a piece of furniture ends there, and
+/// the line may run on for the rest of a text that lost its breaks).
+pub(crate) fn line_end_within(src: &str, at: usize, limit: usize) -> usize {
+    let bytes = src.as_bytes();
+    let limit = limit.clamp(at, bytes.len());
+    match memchr::memchr2(b'\n', b'\r', &bytes[at..limit]) {
+        Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => (at + i + 2).min(limit),
+        Some(i) => at + i + 1,
+        None => limit,
+    }
+}
+
 /// Byte offset just after the line break that starts at `at`, if one does.
 pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
     let rest = &src[at..];
@@ -200,6 +213,17 @@ pub(crate) fn trim_blank(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_end_within_a_limit_is_the_line_end_or_the_limit() {
+        let text = "ab\r\n汉\rc\n\n\r\rd";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for limit in 0..=text.len() + 2 {
+                let expected = line_end_after_break(text, at).min(limit.max(at)).min(text.len());
+                assert_eq!(line_end_within(text, at, limit), expected, "{at} {limit}");
+            }
+        }
+    }
 
     #[test]
     fn blank_runs_agree_with_trimming_by_characters() {
