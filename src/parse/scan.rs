@@ -136,17 +136,21 @@ fn glues_alone(bytes: &[u8], i: usize) -> bool {
     matches!(bytes[i..], [b'0'..=b'9' | b'(', ..] | [0xEF, 0xBC, 0x88, ..])
 }
 
-/// Whether the character at `i` is a comma, a full stop or a line break
-/// whose place (the character after it) no marker can take: a 汉字 that
-/// cannot start one, or, after the comma or full stop, a line break (which
-/// is a stop of its own). [`next_place`] would look at that place and move
+/// Whether the character at `i` is a comma, a sentence boundary (not …) or
+/// a line break whose place (the character after it) no marker can take: a
+/// 汉字 that cannot start one, or, after the comma or boundary, a line
+/// break (which is a stop of its own). [`next_place`] would look at that place and move
 /// on; most stops of running text are these, so they are known here by
 /// their bytes.
 fn leads_nowhere(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i..) {
-        Some([0xEF, 0xBC, 0x8C, next @ ..] | [0xE3, 0x80, 0x82, next @ ..]) => {
-            matches!(next.first(), Some(b'\n' | b'\r')) || plain_han(next)
-        }
+        // ，！？；： and 。 in full width, , ! ? ; : in ASCII (mixed-width
+        // text has as many of these).
+        Some(
+            [0xEF, 0xBC, 0x8C | 0x81 | 0x9F | 0x9B | 0x9A, next @ ..]
+            | [0xE3, 0x80, 0x82, next @ ..]
+            | [b',' | b'!' | b'?' | b';' | b':', next @ ..],
+        ) => matches!(next.first(), Some(b'\n' | b'\r')) || plain_han(next),
         Some([b'\n', next @ ..]) => plain_han(next),
         _ => false,
     }
@@ -433,20 +437,33 @@ mod tests {
         for c in after {
             for (stop, pos) in [
                 ("，", Position::AfterComma),
+                (",", Position::AfterComma),
                 ("。", Position::RunIn),
+                ("！", Position::RunIn),
+                ("？", Position::RunIn),
+                ("；", Position::RunIn),
+                ("：", Position::RunIn),
+                ("!", Position::RunIn),
+                ("?", Position::RunIn),
+                (";", Position::RunIn),
+                (":", Position::RunIn),
                 ("\n", Position::LineStart),
             ] {
                 let text = format!("{stop}{c}");
+                let first = stop.chars().next().unwrap_or('\n');
+                assert_eq!(boundary_after(&text, stop.len(), first), Some((stop.len(), pos)));
                 if leads_nowhere(text.as_bytes(), 0) {
                     assert!(!may_follow(&text, stop.len(), pos), "{text:?}");
                 }
             }
         }
         // A run of line breaks is passed by `after_breaks`, not here.
-        for text in ["，一", "。第", "\n其", "，　", "。”", "\n（", "\n\n", "\n\r"] {
+        for text in [
+            "，一", "。第", "\n其", "，　", "。”", "\n（", "\n\n", "\n\r", ",一", ":1", "；”", "…全",
+        ] {
             assert!(!leads_nowhere(text.as_bytes(), 0), "{text:?}");
         }
-        for text in ["，全", "。\n", "，\r\n", "\n我"] {
+        for text in ["，全", "。\n", "，\r\n", "\n我", ",全", "：我", ";\n"] {
             assert!(leads_nowhere(text.as_bytes(), 0), "{text:?}");
         }
     }
