@@ -19,7 +19,6 @@ use crate::ast::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
-use rustc_hash::FxHashMap as HashMap;
 use std::num::NonZeroU32;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
@@ -91,17 +90,17 @@ pub(crate) struct Builder<'a, 'o> {
     /// than growing a vector of its own one push at a time.
     nodes: Vec<Node<'a>>,
     cursor: usize,
-    levels: HashMap<MarkerStyle, u32>,
+    levels: ByStyle<u32>,
     /// The last position whose line start was asked for, and that start.
     line_memo: (usize, usize),
     /// Lines that lost their line breaks (see `text::long_lines`).
     long_lines: Vec<std::ops::Range<usize>>,
     /// How the last heading of each style ended (its last two characters).
-    last_end: HashMap<MarkerStyle, &'a str>,
+    last_end: ByStyle<&'a str>,
     /// Whether circled numbers in running text are footnote references.
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
-    last_value: HashMap<MarkerStyle, u32>,
+    last_value: ByStyle<u32>,
     pub diagnostics: Vec<Diagnostic>,
     /// The input's heading hints, by start.
     hints: Vec<crate::HeadingHint>,
@@ -133,12 +132,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             }],
             nodes: Vec::new(),
             cursor: 0,
-            levels: HashMap::default(),
+            levels: ByStyle::default(),
             long_lines,
             line_memo: (0, 0),
-            last_value: HashMap::default(),
+            last_value: ByStyle::default(),
             footnote_refs: false,
-            last_end: HashMap::default(),
+            last_end: ByStyle::default(),
             diagnostics: Vec::new(),
             hints: {
                 let mut hints = options.heading_hints.clone();
@@ -202,7 +201,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 // (reading the next sibling's text is a cache miss per heading).
                 let siblings = if infer {
                     Siblings {
-                        previous_end: self.last_end.get(&c.raw.style).copied(),
+                        previous_end: self.last_end.get(c.raw.style),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
                             &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
@@ -415,7 +414,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
         // another chapter).
-        if line_start && style.is_heading() && v > 1 && self.last_value.get(&style) == Some(&(v - 1)) {
+        if line_start && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement {
                 keep: self.new_list_parent(style),
                 value: v,
@@ -425,7 +424,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         let evidence = has_succ
             || (line_start
                 && style.is_heading()
-                && (strong_alone(style) || self.levels.contains_key(&style)));
+                && (strong_alone(style) || self.levels.get(style).is_some()));
         let diagnostic = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
@@ -504,7 +503,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             return keep;
         }
         if style.is_heading() {
-            if let Some(&level) = self.levels.get(&style) {
+            if let Some(level) = self.levels.get(style) {
                 while keep > 1 && self.stack[keep - 1].level() >= level {
                     keep -= 1;
                 }
@@ -526,7 +525,7 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Whether `style` is the outermost style of the document.
     fn first_style(&self, style: MarkerStyle) -> bool {
-        self.levels.get(&style) == Some(&1)
+        self.levels.get(style) == Some(1)
     }
 
     /// Where the line containing `at` starts. Asked for positions that only
@@ -565,7 +564,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.pop();
         }
         let style = c.raw.style;
-        self.last_value.insert(style, p.value);
+        self.last_value.set(style, p.value);
         let marker = Marker {
             span: Span::new(c.start(), c.end()),
             text: &self.src[c.start()..c.end()],
@@ -594,7 +593,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
-        self.last_end.insert(style, super::infer::last_two(title_text));
+        self.last_end.set(style, super::infer::last_two(title_text));
         let heading = Heading {
             span: Span::new(c.end(), end),
             text: &self.src[c.end()..end],
@@ -619,7 +618,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 _ => None,
             });
             let level = parent_level.unwrap_or(0) + 1;
-            self.levels.entry(style).or_insert(level);
+            self.levels.set_once(style, level);
             Kind::Section { level }
         } else {
             // A point whose lead is the whole line acts as a heading.
@@ -796,7 +795,40 @@ pub(crate) struct Successors(Vec<Option<NonZeroU32>>);
 impl Successors {
     /// The next item after candidate `i`.
     pub fn get(&self, i: usize) -> Option<usize> {
-        self.0.get(i).copied().flatten().map(|n| n.get() as usize - 1)
+        self.0.get(i).copied().flatten().map(unlink)
+    }
+}
+
+/// Room for every marker style (sixteen, `Sequence` the last), indexed by
+/// discriminant, with some to spare.
+const STYLES: usize = 32;
+const _: () = assert!(
+    (MarkerStyle::Sequence as usize) < STYLES,
+    "a marker style without a slot"
+);
+
+/// A value for each marker style: an array indexed by the style's
+/// discriminant, cheaper than hashing on every candidate.
+struct ByStyle<T>([Option<T>; STYLES]);
+
+impl<T: Copy> Default for ByStyle<T> {
+    fn default() -> Self {
+        ByStyle([None; STYLES])
+    }
+}
+
+impl<T: Copy> ByStyle<T> {
+    fn get(&self, style: MarkerStyle) -> Option<T> {
+        self.0[style as usize]
+    }
+
+    fn set(&mut self, style: MarkerStyle, value: T) {
+        self.0[style as usize] = Some(value);
+    }
+
+    /// Set the style's value unless it has one.
+    fn set_once(&mut self, style: MarkerStyle, value: T) {
+        self.0[style as usize].get_or_insert(value);
     }
 }
 
@@ -805,37 +837,45 @@ impl Successors {
 pub(crate) fn successors(cands: &[Candidate]) -> Successors {
     // A table indexed by style and value is cheaper than hashing on every
     // candidate; values are small (at most 999), so it is sized to the
-    // largest one met.
+    // largest one met. Its entries are links as in `Successors`.
     let values = cands.iter().map(|c| c.value() as usize).max().unwrap_or(0) + 3;
-    // Indexed by discriminant: room for every style, with some to spare.
-    const STYLES: usize = 32;
     let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
-    let mut next: Vec<Option<usize>> = vec![None; STYLES * values];
+    let mut next: Vec<Option<NonZeroU32>> = vec![None; STYLES * values];
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut out: Vec<Option<NonZeroU32>> = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
         let v = c.value();
+        let next_at = |value: u32| next[slot(style, value)].map(unlink);
         // An enumeration that skips one item (一是 … 三是) is still one, for
         // points; the gap is reported when the later item is accepted.
-        let by_value = next[slot(style, v + 1)]
-            .or_else(|| (!style.is_heading()).then(|| next[slot(style, v + 2)]).flatten());
+        let by_value = next_at(v + 1).or_else(|| (!style.is_heading()).then(|| next_at(v + 2)).flatten());
         // 最后 closes any list of its style.
         let by_last = last_of_style[style as usize].filter(|&j| cands[j].raw.last && v >= 2);
-        let again = next[slot(style, v)];
+        let again = next_at(v);
         out[i] = match (by_value, by_last) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
         .filter(|&j| again.is_none_or(|k| j < k))
-        .and_then(|j| u32::try_from(j + 1).ok())
-        .and_then(NonZeroU32::new);
+        .and_then(link);
         if !c.raw.last {
-            next[slot(style, v)] = Some(i);
+            next[slot(style, v)] = link(i);
         }
         last_of_style[style as usize] = Some(i);
     }
     Successors(out)
+}
+
+/// Candidate `i` as a link: `i + 1` in a non-zero 32-bit word (see
+/// [`Successors`]).
+fn link(i: usize) -> Option<NonZeroU32> {
+    u32::try_from(i + 1).ok().and_then(NonZeroU32::new)
+}
+
+/// The candidate a link stands for.
+fn unlink(link: NonZeroU32) -> usize {
+    link.get() as usize - 1
 }
 
 /// Where a heading must stop at the latest, besides the next point of its

@@ -6,10 +6,11 @@
 //! (……的讲话, 政府工作报告, ……的意见); lines before it are page boilerplate.
 //! Text whose line breaks were lost is cut at the same words.
 
-use super::text::{floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
+use super::text::{Finder, floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
 use crate::ast::FurnitureKind;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 use std::sync::LazyLock;
 
 /// A piece of furniture found in the source.
@@ -72,7 +73,8 @@ const TITLE_WORDS: [&str; 25] = [
 /// A scraped page's label before its title (文章标题：, 标题:): where the
 /// first one starts and ends.
 fn title_label(front: &str) -> Option<(usize, usize)> {
-    memchr::memmem::find_iter(front.as_bytes(), "标题".as_bytes()).find_map(|i| {
+    static LABEL: Finder = LazyLock::new(|| memmem::Finder::new("标题"));
+    LABEL.find_iter(front.as_bytes()).find_map(|i| {
         let after = i + "标题".len();
         let colon = [":", "："].into_iter().find(|c| front[after..].starts_with(c))?;
         let start = if front[..i].ends_with("文章") {
@@ -463,6 +465,9 @@ fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
 /// Labels of a block of notes.
 const NOTES_LABELS: [&str; 6] = ["注：", "注:", "注释：", "注释:", "注", "注释"];
 
+/// The label of notes, in [`find_notes`] and [`find_run_in_notes`].
+static NOTE: Finder = LazyLock::new(|| memmem::Finder::new("注"));
+
 /// A block of notes near the end: a line that is only 注： (or 注释：),
 /// followed by lines that start with a circled or bracketed number.
 fn find_notes(src: &str) -> Option<Item<'_>> {
@@ -470,7 +475,7 @@ fn find_notes(src: &str) -> Option<Item<'_>> {
     let first = memchr::memchr(b'\n', &src.as_bytes()[half..]).map(|i| half + i + 1)?;
     // Only lines holding 注 can be labels: jump from one to the next.
     let mut from = first;
-    while let Some(i) = memchr::memmem::find(&src.as_bytes()[from..], "注".as_bytes()) {
+    while let Some(i) = NOTE.find(&src.as_bytes()[from..]) {
         let hit = from + i;
         // `from` is a line start: look back no further than it.
         let at = memchr::memrchr(b'\n', &src.as_bytes()[from..hit]).map_or(from, |j| from + j + 1);
@@ -511,7 +516,7 @@ fn find_run_in_notes(src: &str, end: usize) -> Option<Item<'_>> {
     let region = &src[half..end.max(half)];
     // The first 注：① wherever a 注:① stands; else the first 注:①.
     let mut half_width = None;
-    for i in memchr::memmem::find_iter(region.as_bytes(), "注".as_bytes()) {
+    for i in NOTE.find_iter(region.as_bytes()) {
         let rest = &region[i + "注".len()..];
         let (full_width, after) = match (rest.strip_prefix('：'), rest.strip_prefix(':')) {
             (Some(after), _) => (true, after),

@@ -5,8 +5,11 @@
 use super::furniture::Item;
 use super::infer::pair;
 use super::scan::{Candidate, Position};
-use super::text::{blank_suffix, is_inline_space, is_line_break, lanes, line_end_after_break, trim_blank};
+use super::text::{
+    Finder, blank_suffix, is_inline_space, is_line_break, lanes, line_end_after_break, trim_blank,
+};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
 #[derive(Clone, Copy, Debug)]
@@ -19,6 +22,13 @@ pub(crate) struct Part {
     pub end: usize,
 }
 
+/// The first character of an annex label, searched for once per line that
+/// holds one (the searcher built once).
+static ANNEX: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附"));
+
+/// An annex label in running text.
+static RUN_IN_ANNEX: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附件"));
+
 /// Annex labels at line starts.
 pub(crate) fn annexes(src: &str) -> Vec<Part> {
     let mut out = Vec::new();
@@ -26,7 +36,7 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
     while at < src.len() {
         // Jump to the next line that may hold a label.
         // memmem on the whole character: its last byte alone is common in 汉字.
-        let Some(next) = memchr::memmem::find(&src.as_bytes()[at..], "附".as_bytes()) else {
+        let Some(next) = ANNEX.find(&src.as_bytes()[at..]) else {
             break;
         };
         // `at` is a line start: look back no further than it.
@@ -91,9 +101,8 @@ pub(crate) fn annexes(src: &str) -> Vec<Part> {
 /// marker glued to it, or to where [`super::infer::infer_end`] finds its body.
 pub(crate) fn run_in_annexes(src: &str, long: &[std::ops::Range<usize>]) -> Vec<Part> {
     let mut out = Vec::new();
-    let finder = memchr::memmem::Finder::new("附件");
     let found = long.iter().flat_map(|r| {
-        finder
+        RUN_IN_ANNEX
             .find_iter(&src.as_bytes()[r.clone()])
             .map(move |i| r.start + i)
     });
@@ -186,22 +195,24 @@ pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<
         let starts_marker = cands
             .get(next_cand)
             .is_some_and(|c| c.start() < end && c.position == Position::LineStart);
-        // A line of more than 100 bytes has more than 25 characters: no need
-        // to count them.
-        let chars = if line.len() > 100 {
-            26
-        } else {
-            line.chars().count()
+        // Characters counted only for a line that may be a title; one of
+        // more than 100 bytes has more than 25.
+        let chars = || {
+            if line.len() > 100 {
+                26
+            } else {
+                line.chars().count()
+            }
         };
         let is_title = !starts_marker
-            && (2..=25).contains(&chars)
+            && (2..=25).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !line.contains([
                 '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
             ])
             && !line.ends_with(OPEN_ENDS)
             && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
-            && (next_body_is_longer(src, end, body_end, chars)
+            && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
             && numbering_restarts(&cands[next_cand..]);
         if is_title {

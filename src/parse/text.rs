@@ -42,6 +42,10 @@ pub(crate) fn is_blank(s: &str) -> bool {
     blank_prefix(s) == s.len()
 }
 
+/// A searcher for a constant word, built once: building one costs more
+/// than searching a short text.
+pub(crate) type Finder = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
+
 /// Sixteen bytes of `bytes` from `at` as one vector (`wide`, SSE2 on
 /// x86-64). Callers pass windows of a known size and constant offsets, so
 /// the bounds check goes.
@@ -69,6 +73,23 @@ fn is_ascii_blank(b: Option<&u8>) -> bool {
     matches!(b, Some(b' ' | b'\t' | b'\n' | b'\r'))
 }
 
+/// Whether a character whose first byte is `b` may be blank
+/// ([`is_blank_char`]): an ASCII blank, or the lead byte of U+0085, U+00A0
+/// (C2), U+200B, U+2028, U+2029 (E2), U+3000 (E3) or U+FEFF (EF). Most
+/// lines start with a character that fails this test without decoding.
+const fn may_start_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Whether a character whose last byte is `b` may be blank: an ASCII blank,
+/// or the last byte of one of the others (see [`may_start_blank`]).
+const fn may_end_blank(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | 0x80 | 0x85 | 0x8B | 0xA0 | 0xA8 | 0xA9 | 0xBF
+    )
+}
+
 /// The length in bytes of the blank run ([`is_blank_char`]) that starts `s`.
 /// After a blank, ASCII blanks are passed sixteen at a time: a text of empty
 /// lines is walked once, fast, and text that starts with a word costs one
@@ -76,7 +97,9 @@ fn is_ascii_blank(b: Option<&u8>) -> bool {
 pub(crate) fn blank_prefix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut at = 0;
-    while let Some(c) = s[at..].chars().next().filter(|&c| is_blank_char(c)) {
+    while bytes.get(at).is_some_and(|&b| may_start_blank(b))
+        && let Some(c) = s[at..].chars().next().filter(|&c| is_blank_char(c))
+    {
         at += c.len_utf8();
         // Sixteen at a time only in a run of ASCII blanks (not for the one
         // line break before an indented paragraph).
@@ -97,7 +120,9 @@ pub(crate) fn blank_prefix(s: &str) -> usize {
 pub(crate) fn blank_suffix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
-    while let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c)) {
+    while end.checked_sub(1).is_some_and(|i| may_end_blank(bytes[i]))
+        && let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c))
+    {
         end -= c.len_utf8();
         while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i)))
             && let Some(chunk) = bytes[..end].last_chunk::<16>()
@@ -226,9 +251,23 @@ mod tests {
     }
 
     #[test]
+    fn every_blank_character_passes_the_byte_tests() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_blank_char(c))
+        {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert!(may_start_blank(bytes[0]), "{c:?}");
+            assert!(may_end_blank(bytes[bytes.len() - 1]), "{c:?}");
+        }
+    }
+
+    #[test]
     fn blank_runs_agree_with_trimming_by_characters() {
         let pieces = [
             "", " ", "\n", "\r\n", "\t", "\u{3000}", "\u{a0}", "\u{2028}", "\u{85}", "a", "汉", "\u{feff}",
+            "\u{200b}", "\u{2029}", "、", "。", "…", "©", "ｈ",
         ];
         for a in pieces {
             for b in pieces {
