@@ -22,8 +22,8 @@ pub(crate) struct Part {
     pub end: usize,
 }
 
-/// The first character of an annex label, searched for once per line that
-/// holds one (the searcher built once).
+/// The first character of an annex label: [`annexes`] jumps from one to the
+/// next.
 static ANNEX: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附"));
 
 /// An annex label in running text.
