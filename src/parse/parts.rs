@@ -309,85 +309,201 @@ pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_sta
     out
 }
 
-/// [`run_in_titles`] within one long line.
+/// How many sentence ends [`titles_in`] looks at before a list start (and
+/// before the line's end): a title stands at most three sentences before
+/// the list, and the sentence before the title is compared with it.
+const ENDS_BEFORE: usize = 6;
+
+/// How many sentence ends [`titles_in`] looks at from a list start on: the
+/// title's next sentence, and the fourth sentence after the title, which
+/// bounds where its list may start.
+const ENDS_FROM: usize = 4;
+
+/// [`run_in_titles`] within one long line. A title needs a list start
+/// within the three sentences after it (or the line's end within four), so
+/// only the sentences around each list start of the line and at its end are
+/// split, not the whole line.
 fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
     let bytes = &src.as_bytes()[range.clone()];
-    let ends = sentence_ends(bytes);
-    // Sentence k: from the end of the one before (or the line's start) to its
-    // end mark, and on past the mark.
-    let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
-    let sentence = |k: usize| {
-        let start = k.checked_sub(1).map_or(range.start, past);
-        (start, range.start + ends[k], past(k))
+    let first = list_starts.partition_point(|&l| l < range.start);
+    let targets = list_starts[first..]
+        .iter()
+        .map(|&l| l - range.start)
+        .take_while(|&t| t < bytes.len())
+        .chain([bytes.len()]);
+    let mut window = Window {
+        src,
+        line: range.clone(),
+        ends: Vec::new(),
+        first_known: false,
+        last_known: false,
     };
-    // The first list start not before the sentence at hand: sentences come
-    // in order, so it only moves on.
+    // The first list start not before the sentence at hand: sentences are
+    // taken in order, so it only moves on.
     let mut list = 0;
-    for k in 0..ends.len().saturating_sub(1) {
-        if bytes[ends[k]] == b'\n' {
-            continue;
-        }
-        let (s, e, after) = sentence(k);
-        let within = if k + 4 < ends.len() {
-            sentence(k + 4).0
-        } else {
-            src.len()
-        };
-        while list_starts.get(list).is_some_and(|&l| l < after) {
-            list += 1;
-        }
-        let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-        let title = &src[s..e];
-        if !list_follows || !is_run_in_title(title) || super::marker::marker(title).is_some() {
-            continue;
-        }
-        // The next sentence takes the heading up; a body sentence takes up
-        // the one before it instead.
-        let before = k.checked_sub(1).map_or("", |j| {
-            let (s, e, _) = sentence(j);
-            &src[s..e]
-        });
-        let (ns, ne, _) = sentence(k + 1);
-        let words = Words::of(title);
-        let next = words.shared_with(&src[ns..ne]);
-        if next >= 3 && next > words.shared_with(before) {
-            out.push(Part {
-                start: s,
-                title: Span::new(s, e),
-                end: after,
-            });
+    // The end of the last sentence looked at: windows overlap.
+    let mut done = None;
+    for t in targets {
+        window.ends.clear();
+        ends_before(bytes, t, ENDS_BEFORE, &mut window.ends);
+        window.first_known = window.ends.len() < ENDS_BEFORE;
+        let before = window.ends.len();
+        ends_from(bytes, t, ENDS_FROM, &mut window.ends);
+        window.last_known = window.ends.len() - before < ENDS_FROM;
+        for k in 0..window.ends.len() {
+            let Some((s, e, after)) = window.sentence(k) else {
+                continue;
+            };
+            if done.is_some_and(|d| e <= d) {
+                continue;
+            }
+            // The sentence before (none before the line's first), the next
+            // one, and where the fourth after starts (the text's end when
+            // the line has no fourth): not all known at a window's edges.
+            let before = match k {
+                0 => Some(""),
+                _ => window.sentence(k - 1).map(|(s, e, _)| &src[s..e]),
+            };
+            let within = match window.sentence(k + 4) {
+                Some((s, _, _)) => Some(s),
+                None if window.last_known => Some(src.len()),
+                None => None,
+            };
+            let (Some(before), Some((ns, ne, _)), Some(within)) = (before, window.sentence(k + 1), within)
+            else {
+                continue;
+            };
+            done = Some(e);
+            if src[e..].starts_with('\n') {
+                continue;
+            }
+            while list_starts.get(list).is_some_and(|&l| l < after) {
+                list += 1;
+            }
+            let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
+            let title = &src[s..e];
+            if !list_follows || !is_run_in_title(title) || super::marker::marker(title).is_some() {
+                continue;
+            }
+            // The next sentence takes the heading up; a body sentence takes
+            // up the one before it instead.
+            let words = Words::of(title);
+            let next = words.shared_with(&src[ns..ne]);
+            if next >= 3 && next > words.shared_with(before) {
+                out.push(Part {
+                    start: s,
+                    title: Span::new(s, e),
+                    end: after,
+                });
+            }
         }
     }
 }
 
-/// Where the sentences of `bytes` end: the offsets of 。！？ and line
-/// breaks, in order. Sixteen bytes at a time, with the two bytes after each
-/// in view (vector compares, as in `scan`): one pass for the four.
-fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
-    use wide::u8x16;
-    let ends_at = |k: usize| {
-        matches!(
-            bytes[k..],
-            [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
-        )
-    };
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(block) = bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
-        let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
-        let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
-        // 。 (E3 80 82), ！ and ？ (EF BC 81/9F), line breaks.
-        let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
-        let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
-        let mut mask = (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF;
-        while mask != 0 {
-            out.push(at + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
-        at += 16;
+/// Consecutive sentences of a line, by the offsets of their end marks in
+/// the line (see [`ends_at`]).
+struct Window<'a> {
+    src: &'a str,
+    line: std::ops::Range<usize>,
+    ends: Vec<usize>,
+    /// Whether the first sentence is the line's first (it starts where the
+    /// line does); otherwise its start is not known and its end only starts
+    /// the second.
+    first_known: bool,
+    /// Whether the last end is the line's last.
+    last_known: bool,
+}
+
+impl Window<'_> {
+    /// Just past the end mark of sentence `k`.
+    fn past(&self, k: usize) -> usize {
+        let at = self.line.start + self.ends[k];
+        at + if self.src.as_bytes()[at] == b'\n' { 1 } else { 3 }
     }
-    out.extend((at..bytes.len()).filter(|&k| ends_at(k)));
-    out
+
+    /// Sentence `k`: where it starts, where its end mark stands, and just
+    /// past the mark; `None` when the window does not know it.
+    fn sentence(&self, k: usize) -> Option<(usize, usize, usize)> {
+        let end = self.line.start + *self.ends.get(k)?;
+        let start = match k {
+            0 if self.first_known => self.line.start,
+            0 => return None,
+            _ => self.past(k - 1),
+        };
+        Some((start, end, self.past(k)))
+    }
+}
+
+/// Whether a sentence ends at `k`: 。 (E3 80 82), ！ or ？ (EF BC 81/9F), or
+/// a line break.
+fn ends_at(bytes: &[u8], k: usize) -> bool {
+    matches!(
+        bytes[k..],
+        [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
+    )
+}
+
+/// Which of the first sixteen bytes of `block` start a sentence end
+/// ([`ends_at`]), one bit each: vector compares with the two bytes after
+/// each in view (`wide`, as in `scan`).
+fn end_marks(block: &[u8; 18]) -> u32 {
+    use wide::u8x16;
+    let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
+    let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
+    let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
+    let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
+    (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF
+}
+
+/// The first `n` sentence ends of `bytes` from `from` on, pushed in order.
+fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) {
+    let goal = out.len() + n;
+    let mut at = from;
+    while out.len() < goal {
+        match bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
+            Some(block) => {
+                let mut mask = end_marks(block);
+                while mask != 0 && out.len() < goal {
+                    out.push(at + mask.trailing_zeros() as usize);
+                    mask &= mask - 1;
+                }
+                at += 16;
+            }
+            None => {
+                out.extend(
+                    (at..bytes.len())
+                        .filter(|&k| ends_at(bytes, k))
+                        .take(goal - out.len()),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// The last `n` sentence ends of `bytes` before `to` (fewer at the start),
+/// pushed in order.
+fn ends_before(bytes: &[u8], to: usize, n: usize, out: &mut Vec<usize>) {
+    let first = out.len();
+    let mut at = to;
+    while at > 0 && out.len() - first < n {
+        let from = at.saturating_sub(16);
+        let mask = match bytes.get(from..).and_then(|b| b.first_chunk::<18>()) {
+            // The bits of the bytes before `at`.
+            Some(block) => end_marks(block) & ((1 << (at - from)) - 1),
+            None => (from..at)
+                .filter(|&k| ends_at(bytes, k))
+                .fold(0, |m, k| m | 1 << (k - from)),
+        };
+        let mut mask: u32 = mask;
+        while mask != 0 && out.len() - first < n {
+            let top = 31 - mask.leading_zeros() as usize;
+            out.push(from + top);
+            mask &= !(1 << top);
+        }
+        at = from;
+    }
+    out[first..].reverse();
 }
 
 fn is_run_in_title(s: &str) -> bool {
@@ -471,7 +587,93 @@ fn is_blank_prefix(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, sentence_ends};
+    use super::*;
+
+    /// The `titles_in` of before the windows: every sentence of the line.
+    fn titles_in_every_sentence(
+        src: &str,
+        range: std::ops::Range<usize>,
+        list_starts: &[usize],
+        out: &mut Vec<Part>,
+    ) {
+        let bytes = &src.as_bytes()[range.clone()];
+        let ends = sentence_ends(bytes);
+        // Sentence k: from the end of the one before (or the line's start) to its
+        // end mark, and on past the mark.
+        let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
+        let sentence = |k: usize| {
+            let start = k.checked_sub(1).map_or(range.start, past);
+            (start, range.start + ends[k], past(k))
+        };
+        // The first list start not before the sentence at hand: sentences come
+        // in order, so it only moves on.
+        let mut list = 0;
+        for k in 0..ends.len().saturating_sub(1) {
+            if bytes[ends[k]] == b'\n' {
+                continue;
+            }
+            let (s, e, after) = sentence(k);
+            let within = if k + 4 < ends.len() {
+                sentence(k + 4).0
+            } else {
+                src.len()
+            };
+            while list_starts.get(list).is_some_and(|&l| l < after) {
+                list += 1;
+            }
+            let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
+            let title = &src[s..e];
+            if !list_follows || !is_run_in_title(title) || crate::parse::marker::marker(title).is_some() {
+                continue;
+            }
+            // The next sentence takes the heading up; a body sentence takes up
+            // the one before it instead.
+            let before = k.checked_sub(1).map_or("", |j| {
+                let (s, e, _) = sentence(j);
+                &src[s..e]
+            });
+            let (ns, ne, _) = sentence(k + 1);
+            let words = Words::of(title);
+            let next = words.shared_with(&src[ns..ne]);
+            if next >= 3 && next > words.shared_with(before) {
+                out.push(Part {
+                    start: s,
+                    title: Span::new(s, e),
+                    end: after,
+                });
+            }
+        }
+    }
+
+    /// Where the sentences of `bytes` end: the offsets of 。！？ and line
+    /// breaks, in order. Sixteen bytes at a time, with the two bytes after each
+    /// in view (vector compares, as in `scan`): one pass for the four.
+    fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
+        use wide::u8x16;
+        let ends_at = |k: usize| {
+            matches!(
+                bytes[k..],
+                [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
+            )
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(block) = bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
+            let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
+            let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
+            // 。 (E3 80 82), ！ and ？ (EF BC 81/9F), line breaks.
+            let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
+            let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
+            let mut mask = (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF;
+            while mask != 0 {
+                out.push(at + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+            at += 16;
+        }
+        out.extend((at..bytes.len()).filter(|&k| ends_at(k)));
+        out
+    }
 
     /// `sentence_ends` against its definition, for every length around the
     /// sixteen-byte blocks and every place of the marks.
@@ -494,6 +696,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The windows of `titles_in` find what every sentence of the line
+    /// finds: random lines of titles, the sentences that take them up, body
+    /// sentences and every end mark, with list starts anywhere.
+    #[test]
+    fn titles_in_windows_find_what_every_sentence_finds() {
+        let pieces = [
+            "全面加强党的领导，推进全面改革",
+            "全面加强党的领导要坚定不移，推进全面改革",
+            "深化改革开放，增强发展活力",
+            "深化改革开放增强发展活力的任务很重",
+            "我们要坚持稳中求进工作总基调",
+            "一是加强领导",
+            "二是推进改革",
+            "2025年经济运行总体平稳",
+            "",
+            "改革",
+        ];
+        let marks = ["。", "！", "？", "\n", "。", "。"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let key = |p: &Part| (p.start, p.title.start, p.title.end, p.end);
+        let mut found = 0;
+        for round in 0..20_000 {
+            let mut text = String::from(if round % 3 == 0 { "前言\n" } else { "" });
+            let line_start = text.len();
+            for _ in 0..next(40) {
+                text.push_str(pieces[next(pieces.len())]);
+                text.push_str(marks[next(marks.len())]);
+            }
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut list_starts: Vec<usize> = (0..next(8)).map(|_| bounds[next(bounds.len())]).collect();
+            list_starts.sort_unstable();
+            list_starts.dedup();
+            let range = line_start..text.len();
+            let (mut windows, mut every) = (Vec::new(), Vec::new());
+            titles_in(&text, range.clone(), &list_starts, &mut windows);
+            titles_in_every_sentence(&text, range, &list_starts, &mut every);
+            found += every.len();
+            assert_eq!(
+                windows.iter().map(key).collect::<Vec<_>>(),
+                every.iter().map(key).collect::<Vec<_>>(),
+                "{text:?} {list_starts:?}"
+            );
+        }
+        assert!(found > 1_000, "the lines hold titles: {found}");
     }
 
     /// `Words::shared_with` against its definition: each distinct pair of
