@@ -92,6 +92,12 @@ pub fn hostile(size: usize) -> Vec<(&'static str, String)> {
         ("one_line", repeat_to(&one_line, size)),
         // Counting sequences that are accepted: many real markers.
         ("counting_lines", counting(size)),
+        // One line of lists and no sentence end: every 一是 starts a list
+        // (run-in titles are looked for around each).
+        (
+            "lists_without_ends",
+            repeat_to("一是加强领导，二是推进改革，", size),
+        ),
         // Lines long enough to count as run-on text, of many short sentences.
         (
             "short_sentences_long_lines",

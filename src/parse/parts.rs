@@ -343,13 +343,25 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
     let mut list = 0;
     // The end of the last sentence looked at: windows overlap.
     let mut done = None;
+    // Bytes the windows have searched: when that passes the line's length
+    // (list starts in every sentence, or no sentence ends to stop a search),
+    // one window of the whole line is cheaper, and keeps the work linear.
+    let mut searched = 0;
     for t in targets {
         window.ends.clear();
-        ends_before(bytes, t, ENDS_BEFORE, &mut window.ends);
-        window.first_known = window.ends.len() < ENDS_BEFORE;
-        let before = window.ends.len();
-        ends_from(bytes, t, ENDS_FROM, &mut window.ends);
-        window.last_known = window.ends.len() - before < ENDS_FROM;
+        let whole = searched > bytes.len();
+        if whole {
+            ends_from(bytes, 0, usize::MAX, &mut window.ends);
+            window.first_known = true;
+            window.last_known = true;
+        } else {
+            let from = ends_before(bytes, t, ENDS_BEFORE, &mut window.ends);
+            window.first_known = window.ends.len() < ENDS_BEFORE;
+            let before = window.ends.len();
+            let to = ends_from(bytes, t, ENDS_FROM, &mut window.ends);
+            window.last_known = window.ends.len() - before < ENDS_FROM;
+            searched += to - from;
+        }
         for k in 0..window.ends.len() {
             let Some((s, e, after)) = window.sentence(k) else {
                 continue;
@@ -396,6 +408,9 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
                     end: after,
                 });
             }
+        }
+        if whole {
+            break;
         }
     }
 }
@@ -455,9 +470,10 @@ fn end_marks(block: &[u8; 18]) -> u32 {
     (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF
 }
 
-/// The first `n` sentence ends of `bytes` from `from` on, pushed in order.
-fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) {
-    let goal = out.len() + n;
+/// The first `n` sentence ends of `bytes` from `from` on, pushed in order;
+/// returns how far the search went.
+fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) -> usize {
+    let goal = out.len().saturating_add(n);
     let mut at = from;
     while out.len() < goal {
         match bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
@@ -475,15 +491,16 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) {
                         .filter(|&k| ends_at(bytes, k))
                         .take(goal - out.len()),
                 );
-                return;
+                return bytes.len();
             }
         }
     }
+    at
 }
 
 /// The last `n` sentence ends of `bytes` before `to` (fewer at the start),
-/// pushed in order.
-fn ends_before(bytes: &[u8], to: usize, n: usize, out: &mut Vec<usize>) {
+/// pushed in order; returns how far back the search went.
+fn ends_before(bytes: &[u8], to: usize, n: usize, out: &mut Vec<usize>) -> usize {
     let first = out.len();
     let mut at = to;
     while at > 0 && out.len() - first < n {
@@ -504,6 +521,7 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, out: &mut Vec<usize>) {
         at = from;
     }
     out[first..].reverse();
+    at
 }
 
 fn is_run_in_title(s: &str) -> bool {
@@ -733,7 +751,10 @@ mod tests {
                 text.push_str(marks[next(marks.len())]);
             }
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let mut list_starts: Vec<usize> = (0..next(8)).map(|_| bounds[next(bounds.len())]).collect();
+            // Dense list starts make the windows give way to one window of
+            // the whole line.
+            let lists = if round % 5 == 0 { next(60) } else { next(8) };
+            let mut list_starts: Vec<usize> = (0..lists).map(|_| bounds[next(bounds.len())]).collect();
             list_starts.sort_unstable();
             list_starts.dedup();
             let range = line_start..text.len();
