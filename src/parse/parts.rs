@@ -343,24 +343,26 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
     let mut list = 0;
     // The end of the last sentence looked at: windows overlap.
     let mut done = None;
-    // Bytes the windows have searched: when that passes the line's length
-    // (list starts in every sentence, or no sentence ends to stop a search),
-    // one window of the whole line is cheaper, and keeps the work linear.
-    let mut searched = 0;
+    // The windows may search half the line's bytes in all: beyond (list
+    // starts in every sentence, or no sentence ends to stop a search), one
+    // window of the whole line is cheaper, and keeps the work linear.
+    let mut budget = bytes.len() / 2;
     for t in targets {
         window.ends.clear();
-        let whole = searched > bytes.len();
+        let (from, to) = (t.saturating_sub(budget), t.saturating_add(budget));
+        let from = ends_before(bytes, t, ENDS_BEFORE, from, &mut window.ends);
+        let before = window.ends.len();
+        let to = ends_from(bytes, t, ENDS_FROM, to, &mut window.ends);
+        let after = window.ends.len() - before;
+        budget = budget.saturating_sub(to - from);
+        // Fewer ends than asked for: the line's start or end, or the budget's.
+        window.first_known = before < ENDS_BEFORE;
+        window.last_known = after < ENDS_FROM;
+        let whole = (window.first_known && from > 0) || (window.last_known && to < bytes.len());
         if whole {
-            ends_from(bytes, 0, usize::MAX, &mut window.ends);
-            window.first_known = true;
-            window.last_known = true;
-        } else {
-            let from = ends_before(bytes, t, ENDS_BEFORE, &mut window.ends);
-            window.first_known = window.ends.len() < ENDS_BEFORE;
-            let before = window.ends.len();
-            let to = ends_from(bytes, t, ENDS_FROM, &mut window.ends);
-            window.last_known = window.ends.len() - before < ENDS_FROM;
-            searched += to - from;
+            window.ends.clear();
+            ends_from(bytes, 0, usize::MAX, bytes.len(), &mut window.ends);
+            (window.first_known, window.last_known) = (true, true);
         }
         for k in 0..window.ends.len() {
             let Some((s, e, after)) = window.sentence(k) else {
@@ -470,12 +472,13 @@ fn end_marks(block: &[u8; 18]) -> u32 {
     (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF
 }
 
-/// The first `n` sentence ends of `bytes` from `from` on, pushed in order;
-/// returns how far the search went.
-fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) -> usize {
+/// The first `n` sentence ends of `bytes` from `from` on, pushed in order,
+/// searching up to `limit` (a little past: a block at a time); returns how
+/// far the search went.
+fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<usize>) -> usize {
     let goal = out.len().saturating_add(n);
     let mut at = from;
-    while out.len() < goal {
+    while out.len() < goal && at < limit {
         match bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
             Some(block) => {
                 let mut mask = end_marks(block);
@@ -498,12 +501,13 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, out: &mut Vec<usize>) -> usize
     at
 }
 
-/// The last `n` sentence ends of `bytes` before `to` (fewer at the start),
-/// pushed in order; returns how far back the search went.
-fn ends_before(bytes: &[u8], to: usize, n: usize, out: &mut Vec<usize>) -> usize {
+/// The last `n` sentence ends of `bytes` before `to`, pushed in order,
+/// searching back to `floor` (a little past); returns how far back the
+/// search went.
+fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<usize>) -> usize {
     let first = out.len();
     let mut at = to;
-    while at > 0 && out.len() - first < n {
+    while at > floor && out.len() - first < n {
         let from = at.saturating_sub(16);
         let mask = match bytes.get(from..).and_then(|b| b.first_chunk::<18>()) {
             // The bits of the bytes before `at`.
