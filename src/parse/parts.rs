@@ -395,15 +395,7 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
                 list += 1;
             }
             let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-            let title = &src[s..e];
-            if !list_follows || !is_run_in_title(title) || super::marker::marker(title).is_some() {
-                continue;
-            }
-            // The next sentence takes the heading up; a body sentence takes
-            // up the one before it instead.
-            let words = Words::of(title);
-            let next = words.shared_with(&src[ns..ne]);
-            if next >= 3 && next > words.shared_with(before) {
+            if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
                 out.push(Part {
                     start: s,
                     title: Span::new(s, e),
@@ -528,6 +520,19 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<us
     at
 }
 
+/// Whether `title`, a sentence a list follows, is a run-in title: short,
+/// of two clauses ([`is_run_in_title`]), no marker, and taken up word for
+/// word by the next sentence, more than by the one before (a body sentence
+/// takes up the one before it instead).
+fn taken_up(title: &str, next: &str, before: &str) -> bool {
+    if !is_run_in_title(title) || super::marker::marker(title).is_some() {
+        return false;
+    }
+    let words = Words::of(title);
+    let shared = words.shared_with(next);
+    shared >= 3 && shared > words.shared_with(before)
+}
+
 fn is_run_in_title(s: &str) -> bool {
     // 34 characters of three bytes at most: no need to count longer ones.
     if s.len() > 34 * 3 {
@@ -644,20 +649,12 @@ mod tests {
                 list += 1;
             }
             let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-            let title = &src[s..e];
-            if !list_follows || !is_run_in_title(title) || crate::parse::marker::marker(title).is_some() {
-                continue;
-            }
-            // The next sentence takes the heading up; a body sentence takes up
-            // the one before it instead.
             let before = k.checked_sub(1).map_or("", |j| {
                 let (s, e, _) = sentence(j);
                 &src[s..e]
             });
             let (ns, ne, _) = sentence(k + 1);
-            let words = Words::of(title);
-            let next = words.shared_with(&src[ns..ne]);
-            if next >= 3 && next > words.shared_with(before) {
+            if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
                 out.push(Part {
                     start: s,
                     title: Span::new(s, e),
