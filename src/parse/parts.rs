@@ -711,7 +711,22 @@ mod tests {
             for p in pieces {
                 for q in pieces {
                     let s = format!("{}{p}{}{q}", "字".repeat(n % 7), "b".repeat(n));
-                    assert_eq!(sentence_ends(s.as_bytes()), by_definition(&s), "{s:?}");
+                    let (bytes, all) = (s.as_bytes(), by_definition(&s));
+                    assert_eq!(sentence_ends(bytes), all, "{s:?}");
+                    // The windows' searches, from and to every place, for
+                    // two ends and for all.
+                    for at in 0..=bytes.len() {
+                        let (before, from) = all.split_at(all.partition_point(|&k| k < at));
+                        for want in [2, usize::MAX] {
+                            let mut found = Vec::new();
+                            ends_from(bytes, at, want, bytes.len(), &mut found);
+                            assert_eq!(found, &from[..from.len().min(want)], "{s:?} from {at}");
+                            found.clear();
+                            ends_before(bytes, at, want, 0, &mut found);
+                            let last = &before[before.len().saturating_sub(want)..];
+                            assert_eq!(found, last, "{s:?} before {at}");
+                        }
+                    }
                 }
             }
         }
