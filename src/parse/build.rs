@@ -841,7 +841,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
     let values = cands.iter().map(|c| c.value() as usize).max().unwrap_or(0) + 3;
     let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
     let mut next: Vec<Option<NonZeroU32>> = vec![None; STYLES * values];
-    let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
+    let mut last_of_style: ByStyle<usize> = ByStyle::default();
     let mut out: Vec<Option<NonZeroU32>> = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
         let style = c.raw.style;
@@ -851,7 +851,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
         // points; the gap is reported when the later item is accepted.
         let by_value = next_at(v + 1).or_else(|| (!style.is_heading()).then(|| next_at(v + 2)).flatten());
         // 最后 closes any list of its style.
-        let by_last = last_of_style[style as usize].filter(|&j| cands[j].raw.last && v >= 2);
+        let by_last = last_of_style.get(style).filter(|&j| cands[j].raw.last && v >= 2);
         let again = next_at(v);
         out[i] = match (by_value, by_last) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -862,7 +862,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
         if !c.raw.last {
             next[slot(style, v)] = link(i);
         }
-        last_of_style[style as usize] = Some(i);
+        last_of_style.set(style, i);
     }
     Successors(out)
 }

@@ -624,7 +624,8 @@ mod tests {
         out: &mut Vec<Part>,
     ) {
         let bytes = &src.as_bytes()[range.clone()];
-        let ends = sentence_ends(bytes);
+        let mut ends = Vec::new();
+        ends_from(bytes, 0, usize::MAX, bytes.len(), &mut ends);
         // Sentence k: from the end of the one before (or the line's start) to its
         // end mark, and on past the mark.
         let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
@@ -664,38 +665,6 @@ mod tests {
         }
     }
 
-    /// Where the sentences of `bytes` end: the offsets of 。！？ and line
-    /// breaks, in order. Sixteen bytes at a time, with the two bytes after each
-    /// in view (vector compares, as in `scan`): one pass for the four.
-    fn sentence_ends(bytes: &[u8]) -> Vec<usize> {
-        use wide::u8x16;
-        let ends_at = |k: usize| {
-            matches!(
-                bytes[k..],
-                [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
-            )
-        };
-        let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(block) = bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
-            let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
-            let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
-            // 。 (E3 80 82), ！ and ？ (EF BC 81/9F), line breaks.
-            let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
-            let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
-            let mut mask = (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF;
-            while mask != 0 {
-                out.push(at + mask.trailing_zeros() as usize);
-                mask &= mask - 1;
-            }
-            at += 16;
-        }
-        out.extend((at..bytes.len()).filter(|&k| ends_at(k)));
-        out
-    }
-
-    /// `sentence_ends` against its definition, for every length around the
-    /// sixteen-byte blocks and every place of the marks.
     #[test]
     fn sentence_ends_are_the_full_stops_marks_and_line_breaks() {
         let by_definition = |s: &str| -> Vec<usize> {
@@ -712,7 +681,6 @@ mod tests {
                 for q in pieces {
                     let s = format!("{}{p}{}{q}", "字".repeat(n % 7), "b".repeat(n));
                     let (bytes, all) = (s.as_bytes(), by_definition(&s));
-                    assert_eq!(sentence_ends(bytes), all, "{s:?}");
                     // The windows' searches, from and to every place, for
                     // two ends and for all.
                     for at in 0..=bytes.len() {
