@@ -665,6 +665,9 @@ mod tests {
         }
     }
 
+    /// The windows' searches (`ends_from`, `ends_before`) against their
+    /// definition, from and to every place of texts around the sixteen-byte
+    /// blocks, with every mark and its look-alikes.
     #[test]
     fn sentence_ends_are_the_full_stops_marks_and_line_breaks() {
         let by_definition = |s: &str| -> Vec<usize> {
