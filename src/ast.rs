@@ -7,6 +7,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+#[cfg(feature = "serde")]
 use serde::Serialize;
 use std::fmt;
 
@@ -18,10 +19,11 @@ use std::fmt;
 /// assert_eq!(doc.sections().count(), 2);
 /// assert_eq!(doc.source(), "一、总体要求\n正文。\n二、重点任务\n");
 /// ```
-#[derive(Clone, Serialize)]
-#[serde(tag = "type", rename = "document")]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename = "document"))]
 pub struct Document<'a> {
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) source: &'a str,
     /// The whole source.
     pub span: Span,
@@ -40,8 +42,9 @@ pub struct Document<'a> {
 /// and spaces, and a node is then 56 bytes rather than the 144 of a section
 /// held inline. Match them as `Node::Section(s)` and use `s` as a
 /// `&Section` (fields and methods reach through the box).
-#[derive(Clone, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 pub enum Node<'a> {
     /// A numbered (or unnumbered) heading and everything under it.
     Section(Box<Section<'a>>),
@@ -58,7 +61,8 @@ pub enum Node<'a> {
 
 /// A heading of the document's own hierarchy (一、 （一） 1. （1） ① 第一章 …)
 /// and the nodes under it, up to the next heading of the same or a higher level.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Section<'a> {
     /// From the marker (or heading) to the end of the last child.
     pub span: Span,
@@ -75,7 +79,8 @@ pub struct Section<'a> {
 }
 
 /// An inline enumeration item and what belongs to it.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Point<'a> {
     /// From the marker to the end of the last child.
     pub span: Span,
@@ -89,7 +94,8 @@ pub struct Point<'a> {
 }
 
 /// An ordinal as written, with its numeric value and style.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Marker<'a> {
     /// Exactly the marker's bytes, delimiter included (`（一）`, `1.`, `一是`, `第二，`).
     pub span: Span,
@@ -105,8 +111,9 @@ pub struct Marker<'a> {
 /// The ordinal forms recognised (see `DOMAIN.md`).
 ///
 /// (The parser indexes tables by these discriminants: keep fewer than 32.)
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum MarkerStyle {
     /// 一、 二、 … 二十三、 (GB/T 9704 level 1; also 一. and 一， as written).
@@ -192,7 +199,8 @@ impl MarkerStyle {
 /// `text` is exactly the source at `span`: any white space after the marker,
 /// the closing punctuation and the line break are included, so the tree stays
 /// lossless. [`Heading::title`] gives the clean text.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Heading<'a> {
     /// The heading's bytes.
     pub span: Span,
@@ -201,7 +209,7 @@ pub struct Heading<'a> {
     /// The heading without surrounding white space and closing punctuation.
     pub title: &'a str,
     /// Why the heading was accepted when that was a judgement call.
-    #[serde(skip_serializing_if = "Evidence::is_plain")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Evidence::is_plain"))]
     pub evidence: Evidence,
 }
 
@@ -209,17 +217,18 @@ pub struct Heading<'a> {
 ///
 /// A plain line-initial marker whose heading ends at punctuation or a line
 /// break has every field `false`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Evidence {
     /// The heading's end was inferred (no punctuation or line break ended it,
     /// as in text whose line breaks were lost).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub inferred_end: bool,
     /// The marker stood after a sentence boundary, not at a line start.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub run_in: bool,
     /// The heading has no ordinal; it was recognised from its shape.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub unnumbered: bool,
 }
 
@@ -231,7 +240,8 @@ impl Evidence {
 }
 
 /// Body text.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Paragraph<'a> {
     /// The text's bytes, line break included.
     pub span: Span,
@@ -240,7 +250,8 @@ pub struct Paragraph<'a> {
 }
 
 /// White space between structure.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Space<'a> {
     /// The white space's bytes.
     pub span: Span,
@@ -249,7 +260,8 @@ pub struct Space<'a> {
 }
 
 /// A piece of a speech's furniture, or page boilerplate around it.
-#[derive(Clone, Serialize)]
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Furniture<'a> {
     /// What this piece is.
     pub kind: FurnitureKind,
@@ -263,8 +275,9 @@ pub struct Furniture<'a> {
 }
 
 /// Kinds of furniture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum FurnitureKind {
     /// The title (……在……会议上的讲话, 政府工作报告).
@@ -288,6 +301,21 @@ impl<'a> Document<'a> {
     /// The source the tree was built from.
     pub fn source(&self) -> &'a str {
         self.source
+    }
+
+    /// The whole source's span.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Top-level nodes in document order.
+    pub fn children(&self) -> &[Node<'a>] {
+        &self.children
+    }
+
+    /// Numbering oddities found while parsing, in document order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
     }
 
     /// The title, when one was recognised.

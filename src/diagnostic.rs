@@ -2,6 +2,7 @@
 //! wrong is recorded here with a span, for callers and for `speechtree lint`.
 
 use crate::span::Span;
+#[cfg(feature = "serde")]
 use serde::Serialize;
 use std::fmt;
 
@@ -13,7 +14,8 @@ use std::fmt;
 /// assert_eq!(d.code, speechtree::DiagnosticCode::SkippedOrdinal);
 /// assert_eq!(d.span.slice(doc.source()), "三、");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Diagnostic {
     /// What kind of oddity.
     pub code: DiagnosticCode,
@@ -22,13 +24,14 @@ pub struct Diagnostic {
     /// A one-line message, lowercase, without a trailing period.
     pub message: String,
     /// A related place, such as the marker the sequence continued from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub related: Option<Span>,
 }
 
 /// Kinds of diagnostics. Each has a stable id ([`DiagnosticCode::id`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum DiagnosticCode {
     /// An ordinal skips one or more values (一、 then 三、).

@@ -35,6 +35,7 @@
 use crate::ast::{Document, Marker, MarkerStyle, Node};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
+#[cfg(feature = "serde")]
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -42,8 +43,9 @@ use std::str::FromStr;
 
 /// A lint rule. Each has a stable kebab-case id ([`Rule::id`]) used on the
 /// command line (`--allow`, `--deny`) and in JSON output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Rule {
     /// An ordinal skips one or more values: 一、 then 三、; （一） then （三）.
@@ -174,8 +176,9 @@ impl FromStr for Rule {
 }
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Severity {
     /// A fault of the numbering itself (a skipped or repeated ordinal).
     Error,
@@ -193,7 +196,8 @@ impl fmt::Display for Severity {
 }
 
 /// One numbering fault.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Finding {
     /// Which rule found it.
     pub rule: Rule,

@@ -1,5 +1,6 @@
 //! Byte spans into the source, and line/column positions computed on demand.
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
@@ -16,7 +17,8 @@ use std::ops::Range;
 /// assert_eq!(span.slice(text), "一、");
 /// assert_eq!(span.len(), 6);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -72,7 +74,8 @@ impl fmt::Debug for Span {
 }
 
 /// A 1-based line and column; the column counts `char`s, not bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct LineCol {
     /// Line number, starting at 1. `\n`, `\r\n` and a lone `\r` end a line.
     pub line: usize,
