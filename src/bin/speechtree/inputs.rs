@@ -1,0 +1,382 @@
+//! The inputs of both commands, `speechtree` and `speechtree lint`: the
+//! arguments expanded into a list of inputs, each read the same way (with the
+//! heading hints a `.docx` gives), and the work on them run in parallel with
+//! its output written in input order.
+//!
+//! - **Arguments**: a file is read whatever its extension; a folder is
+//!   walked recursively ([`walkdir`]) for [`FOLDER_EXTENSIONS`], skipping
+//!   hidden entries, Word lock files (`~$…`) and every symbolic link (with a
+//!   note on stderr: a link inside a folder may point anywhere on the
+//!   machine; name it as an argument to read it), in sorted path order; `-`
+//!   is standard input, at most once.
+//! - **Kinds**: what an input is ([`Kind`]) is decided in [`Kind::of`] and
+//!   acted on in [`Input::read`], nowhere else.
+//! - **Order and memory**: [`in_order`] hands one input's writer straight to
+//!   the output; several inputs are processed a chunk at a time, each into
+//!   its own buffer, and each chunk is written in order before the next one
+//!   starts, so output never depends on scheduling and at most a chunk of
+//!   results is held.
+//! - **Names** in outputs and messages are [`display_name`]s: control
+//!   characters escaped, bytes that are not UTF-8 shown as `\xFF`.
+
+use rayon::prelude::*;
+use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Extensions read from folders (any case).
+pub const FOLDER_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
+
+/// What kind of document an input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Plain text (and anything not named otherwise; a zip signature in the
+    /// bytes still makes it a Word document).
+    Text,
+    /// `.md`, `.markdown`: read as text for now.
+    Markdown,
+    /// `.html`, `.htm`: read as text for now.
+    Html,
+    /// `.docx`.
+    Docx,
+}
+
+impl Kind {
+    /// The kind of the input at `path`, by its extension.
+    pub fn of(path: &Path) -> Kind {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("md" | "markdown") => Kind::Markdown,
+            Some("html" | "htm") => Kind::Html,
+            Some("docx") => Kind::Docx,
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// Where one input's text comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Stdin,
+    Sample,
+    File(PathBuf),
+    /// An argument or folder entry that failed before reading (the message).
+    Failed(String),
+}
+
+/// One input: its name in outputs and messages, its source and its kind.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub name: String,
+    pub source: Source,
+    pub kind: Kind,
+}
+
+impl Input {
+    fn file(path: PathBuf) -> Input {
+        Input {
+            name: display_name(&path),
+            kind: Kind::of(&path),
+            source: Source::File(path),
+        }
+    }
+
+    fn failed(path: &Path, message: String) -> Input {
+        Input {
+            name: display_name(path),
+            source: Source::Failed(message),
+            kind: Kind::Text,
+        }
+    }
+
+    /// Reads the input's text and heading hints; `Err` is the message to
+    /// report, naming the input.
+    pub fn read(&self, opts: &ReadOptions) -> Result<ReadResult, String> {
+        let read = match &self.source {
+            Source::Sample => return Ok(ReadResult::from(speechtree::sample::SPEECH.to_owned())),
+            Source::Failed(msg) => return Err(msg.clone()),
+            Source::Stdin => read_reader_with_hints(io::stdin().lock(), Path::new("<stdin>"), opts),
+            Source::File(path) => match self.kind {
+                // The library tells a Word document by its extension or its
+                // zip signature, so every kind reads the same way today.
+                Kind::Text | Kind::Markdown | Kind::Html | Kind::Docx => read_path_with_hints(path, opts),
+            },
+        };
+        read.map_err(|e| self.message(&e))
+    }
+
+    /// The library's message for `e`, with the input's display name in place
+    /// of the path it printed and control characters escaped.
+    fn message(&self, e: &speechtree::Error) -> String {
+        let text = e.to_string();
+        let rest = match &self.source {
+            Source::File(path) => text.strip_prefix(&path.display().to_string()),
+            Source::Stdin => text.strip_prefix("<stdin>"),
+            _ => None,
+        };
+        match rest {
+            Some(rest) => format!("{}{}", self.name, escape_controls(rest)),
+            None => escape_controls(&text),
+        }
+    }
+}
+
+/// The inputs in output order, and whether they make a batch (several
+/// inputs, or a folder).
+pub struct Inputs {
+    pub list: Vec<Input>,
+    pub batch: bool,
+}
+
+/// Expands the command line's inputs (`files` empty: standard input, or the
+/// sample with `sample`); `Err` is a usage error. `program` prefixes the
+/// notes written to stderr about skipped links.
+pub fn expand(files: &[PathBuf], sample: bool, program: &str) -> Result<Inputs, String> {
+    let stdin = || Input {
+        name: "<stdin>".to_owned(),
+        source: Source::Stdin,
+        kind: Kind::Text,
+    };
+    if sample {
+        let sample = Input {
+            name: "<sample>".to_owned(),
+            source: Source::Sample,
+            kind: Kind::Text,
+        };
+        return Ok(Inputs {
+            list: vec![sample],
+            batch: false,
+        });
+    }
+    if files.is_empty() {
+        return Ok(Inputs {
+            list: vec![stdin()],
+            batch: false,
+        });
+    }
+    let mut list = Vec::new();
+    let mut batch = files.len() > 1;
+    let mut seen_stdin = false;
+    for arg in files {
+        if arg.as_os_str() == "-" {
+            if seen_stdin {
+                return Err("standard input (`-`) given more than once".to_owned());
+            }
+            seen_stdin = true;
+            list.push(stdin());
+        } else if arg.is_dir() {
+            batch = true;
+            let found = walk(arg, program);
+            if found.is_empty() {
+                let extensions = FOLDER_EXTENSIONS.map(|e| format!(".{e}")).join(", ");
+                let message = format!("{}: no files in this folder ({extensions})", display_name(arg));
+                list.push(Input::failed(arg, message));
+            }
+            list.extend(found);
+        } else {
+            list.push(Input::file(arg.clone()));
+        }
+    }
+    Ok(Inputs { list, batch })
+}
+
+/// The wanted files under `dir`, sorted by path; entries that cannot be read
+/// become failed inputs.
+fn walk(dir: &Path, program: &str) -> Vec<Input> {
+    let skipped = |name: &std::ffi::OsStr| {
+        let name = name.to_string_lossy();
+        name.starts_with('.') || name.starts_with("~$")
+    };
+    let entries = WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !skipped(e.file_name()));
+    let mut found: Vec<(PathBuf, Input)> = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_owned();
+                let reason = e.io_error().map_or_else(|| e.to_string(), io::Error::to_string);
+                let message = format!("{}: cannot read folder: {reason}", display_name(&path));
+                found.push((path.clone(), Input::failed(&path, message)));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            note(format_args!(
+                "{program}: skipping symbolic link {} (links inside a folder are not followed; \
+                 name it as an argument to read it)\n",
+                display_name(path)
+            ));
+            continue;
+        }
+        let wanted = path.extension().is_some_and(|ext| {
+            FOLDER_EXTENSIONS
+                .iter()
+                .any(|want| ext.eq_ignore_ascii_case(want))
+        });
+        if entry.file_type().is_file() && wanted {
+            found.push((path.to_owned(), Input::file(path.to_owned())));
+        }
+    }
+    // Byte order of the whole path, as `sort` would print them.
+    found.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    found.into_iter().map(|(_, input)| input).collect()
+}
+
+/// Inputs processed together: enough to keep every thread busy, few enough
+/// that their buffered output stays small.
+fn chunk_len() -> usize {
+    (rayon::current_num_threads() * 2).max(2)
+}
+
+/// Runs `work` on every input and `emit` on its result, in input order.
+///
+/// With a single input, `work` writes straight to `out` and `emit` gets
+/// `None`; with several, `work` runs in parallel a chunk at a time, each
+/// writing into its own buffer, which `emit` gets to copy to `out`. The first
+/// write error stops the run.
+pub fn in_order<W: Write, R: Send>(
+    inputs: &[Input],
+    out: &mut W,
+    work: impl Fn(&Input, &mut dyn Write) -> io::Result<R> + Sync,
+    mut emit: impl FnMut(&mut W, &Input, R, Option<&[u8]>) -> io::Result<()>,
+) -> io::Result<()> {
+    if let [input] = inputs {
+        let result = work(input, out)?;
+        return emit(out, input, result, None);
+    }
+    for group in inputs.chunks(chunk_len()) {
+        let done: Vec<(io::Result<R>, Vec<u8>)> = group
+            .par_iter()
+            .map(|input| {
+                let mut buffer = Vec::new();
+                let result = work(input, &mut buffer);
+                (result, buffer)
+            })
+            .collect();
+        for (input, (result, buffer)) in group.iter().zip(done) {
+            emit(out, input, result?, Some(&buffer))?;
+        }
+    }
+    Ok(())
+}
+
+/// A path as printed: control characters escaped as Rust escapes them
+/// (`\n`, `\t`, `\u{1b}`), a backslash doubled, and bytes that are not UTF-8
+/// as `\xFF`, so that no name can forge a line and different names print
+/// differently.
+pub fn display_name(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str());
+    #[cfg(not(unix))]
+    let lossy = path.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    let mut name = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' if cfg!(unix) => name.push_str("\\\\"),
+                c if needs_escape(c) => name.extend(c.escape_debug()),
+                c => name.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            name.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    name
+}
+
+/// Control characters and line separators, which could start a new line or
+/// rewrite a terminal.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// `s` with control characters escaped (a message that quotes a name).
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes a note to stderr; a stderr that cannot be written is ignored
+/// (the exit status still says what happened).
+pub fn note(args: std::fmt::Arguments<'_>) {
+    let _ = io::stderr().lock().write_fmt(args);
+}
+
+/// Whether standard output was closed when the program started (`>&-`).
+///
+/// The Rust runtime opens `/dev/null` read-write in place of a closed
+/// standard stream, so a stdout that is `/dev/null` opened for reading and
+/// writing was closed (a shell's `>/dev/null` opens it write-only). Known on
+/// Linux only; elsewhere `false`.
+pub fn stdout_was_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    if target != Path::new("/dev/null") {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|line| line.strip_prefix("flags:"))
+        .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+        .is_some_and(|flags| flags & 0o3 == 0o2)
+}
+
+/// Reports a failed write of the output on stderr (not for a closed pipe,
+/// the ordinary end of `| head`).
+pub fn write_failed(program: &str, e: &io::Error) {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        note(format_args!("{program}: cannot write output: {e}\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cannot_forge_lines() {
+        assert_eq!(display_name(Path::new("a\n一、伪造.txt")), "a\\n一、伪造.txt");
+        assert_eq!(display_name(Path::new("a\tb\u{1b}[31m")), "a\\tb\\u{1b}[31m");
+        assert_eq!(display_name(Path::new("讲话.txt")), "讲话.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_print_distinctly() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"a\xff.txt"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"a\xfe.txt"));
+        assert_eq!(display_name(a), "a\\xFF.txt");
+        assert_eq!(display_name(b), "a\\xFE.txt");
+        assert_eq!(display_name(Path::new("a\\xFF.txt")), "a\\\\xFF.txt");
+    }
+
+    #[test]
+    fn kinds_by_extension() {
+        assert_eq!(Kind::of(Path::new("a.DOCX")), Kind::Docx);
+        assert_eq!(Kind::of(Path::new("a.markdown")), Kind::Markdown);
+        assert_eq!(Kind::of(Path::new("a.htm")), Kind::Html);
+        assert_eq!(Kind::of(Path::new("a")), Kind::Text);
+    }
+}
