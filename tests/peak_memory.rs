@@ -35,8 +35,8 @@ fn json_jsonl_and_csv_take_no_more_memory_than_the_outline() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("dense.txt");
-    // 4 MiB of headings: the rendered JSON is several times the tree.
-    std::fs::write(&file, "一、x\n".repeat((4 << 20) / 8)).unwrap();
+    // 1 MiB of headings: the rendered JSON is three times the tree.
+    std::fs::write(&file, "一、x\n".repeat((1 << 20) / 8)).unwrap();
     let file = file.to_str().unwrap();
     let outline = peak_kib(&[file], dir.path());
     for format in ["json", "jsonl", "csv"] {

@@ -96,16 +96,11 @@ pub fn run(args: Args) -> ExitCode {
     let mut writer = Writer::new(args.format, batch);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = writer.start(&mut out).and_then(|()| {
-        inputs::in_order(
-            &list,
-            &mut out,
-            |input, sink| {
-                let converted = convert(input, args.format, batch, &opts, sink);
-                progress.inc(1);
-                converted
-            },
-            |out, input, result, buffer| writer.emit(out, input, result, buffer),
-        )
+        inputs::in_order(&list, &mut out, &mut writer, |input, sink| {
+            let converted = convert(input, args.format, batch, &opts, sink);
+            progress.inc(1);
+            converted
+        })
     });
     progress.finish_and_clear();
     if let Err(e) = written
@@ -199,6 +194,35 @@ struct Writer {
     failures: Vec<String>,
 }
 
+impl inputs::Sink for Writer {
+    type Result = Result<(), String>;
+
+    fn lead(&self) -> &'static [u8] {
+        self.separator()
+    }
+
+    /// Counts a written input; writes the entry of a failed one in the
+    /// formats that can say so.
+    fn done(&mut self, out: &mut dyn Write, input: &Input, result: Self::Result) -> io::Result<()> {
+        if let Err(msg) = result {
+            match self.format {
+                Format::Jsonl => formats::write_jsonl_error(out, &input.name, &msg)?,
+                Format::Json if self.batch => {
+                    out.write_all(self.separator())?;
+                    formats::write_json_error_entry(out, &input.name, &msg)?;
+                }
+                _ => {
+                    self.failures.push(msg);
+                    return Ok(());
+                }
+            }
+            self.failures.push(msg);
+        }
+        self.entries += 1;
+        Ok(())
+    }
+}
+
 impl Writer {
     fn new(format: Format, batch: bool) -> Self {
         Writer {
@@ -218,50 +242,15 @@ impl Writer {
         }
     }
 
-    /// One input's outcome; `buffer` is its output when it was not written
-    /// straight to `out`.
-    fn emit(
-        &mut self,
-        out: &mut impl Write,
-        input: &Input,
-        result: Result<(), String>,
-        buffer: Option<&[u8]>,
-    ) -> io::Result<()> {
-        match result {
-            Ok(()) => {
-                if let Some(buffer) = buffer {
-                    self.separate(out)?;
-                    out.write_all(buffer)?;
-                }
-            }
-            Err(msg) => {
-                match self.format {
-                    Format::Jsonl => formats::write_jsonl_error(out, &input.name, &msg)?,
-                    Format::Json if self.batch => {
-                        self.separate(out)?;
-                        formats::write_json_error_entry(out, &input.name, &msg)?;
-                    }
-                    _ => {
-                        self.failures.push(msg);
-                        return Ok(());
-                    }
-                }
-                self.failures.push(msg);
-            }
-        }
-        self.entries += 1;
-        Ok(())
-    }
-
     /// What goes before every entry but the first.
-    fn separate(&self, out: &mut impl Write) -> io::Result<()> {
+    fn separator(&self) -> &'static [u8] {
         if self.entries == 0 || !self.batch {
-            return Ok(());
+            return b"";
         }
         match self.format {
-            Format::Json => out.write_all(b",\n"),
-            Format::Outline | Format::Markdown => out.write_all(b"\n"),
-            Format::Jsonl | Format::Csv => Ok(()),
+            Format::Json => b",\n",
+            Format::Outline | Format::Markdown => b"\n",
+            Format::Jsonl | Format::Csv => b"",
         }
     }
 

@@ -11,11 +11,11 @@
 //!   is standard input, at most once.
 //! - **Kinds**: what an input is ([`Kind`]) is decided in [`Kind::of`] and
 //!   acted on in [`Input::read`], nowhere else.
-//! - **Order and memory**: [`in_order`] hands one input's writer straight to
-//!   the output; several inputs are processed a chunk at a time, each into
-//!   its own buffer, and each chunk is written in order before the next one
-//!   starts, so output never depends on scheduling and at most a chunk of
-//!   results is held.
+//! - **Order and memory**: [`in_order`] processes inputs a chunk at a time,
+//!   in parallel, each into its own buffer, and writes each chunk in order
+//!   before the next one starts, so output never depends on scheduling and
+//!   at most a chunk of small results is held; a large input (or the only
+//!   one) is written straight to the output.
 //! - **Names** in outputs and messages are [`display_name`]s: control
 //!   characters escaped, bytes that are not UTF-8 shown as `\xFF`.
 
@@ -227,30 +227,88 @@ fn walk(dir: &Path, program: &str) -> Vec<Input> {
     found.into_iter().map(|(_, input)| input).collect()
 }
 
-/// Inputs processed together: enough to keep every thread busy, few enough
-/// that their buffered output stays small.
+/// The most inputs processed together: enough to keep every thread busy.
 fn chunk_len() -> usize {
     (rayon::current_num_threads() * 2).max(2)
 }
 
-/// Runs `work` on every input and `emit` on its result, in input order.
-///
-/// With a single input, `work` writes straight to `out` and `emit` gets
-/// `None`; with several, `work` runs in parallel a chunk at a time, each
-/// writing into its own buffer, which `emit` gets to copy to `out`. The first
-/// write error stops the run.
-pub fn in_order<W: Write, R: Send>(
-    inputs: &[Input],
-    out: &mut W,
-    work: impl Fn(&Input, &mut dyn Write) -> io::Result<R> + Sync,
-    mut emit: impl FnMut(&mut W, &Input, R, Option<&[u8]>) -> io::Result<()>,
-) -> io::Result<()> {
-    if let [input] = inputs {
-        let result = work(input, out)?;
-        return emit(out, input, result, None);
+/// The most input bytes processed together, and the size from which an
+/// input is processed alone and written straight to the output, so that no
+/// large document's output is ever held in memory.
+const CHUNK_BYTES: u64 = 16 << 20;
+const ALONE_BYTES: u64 = 4 << 20;
+
+/// An input's size in bytes, as far as known before reading; standard
+/// input may be anything.
+fn size(input: &Input) -> u64 {
+    match &input.source {
+        Source::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        Source::Stdin => u64::MAX,
+        Source::Sample | Source::Failed(_) => 0,
     }
-    for group in inputs.chunks(chunk_len()) {
-        let done: Vec<(io::Result<R>, Vec<u8>)> = group
+}
+
+/// `inputs` cut into consecutive chunks of at most [`chunk_len`] inputs and
+/// [`CHUNK_BYTES`] bytes; an input of [`ALONE_BYTES`] or more is a chunk of
+/// its own.
+fn chunks(inputs: &[Input]) -> Vec<&[Input]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        let size = size(input);
+        let full = i - start == chunk_len() || bytes.saturating_add(size) > CHUNK_BYTES;
+        if i > start && (full || size >= ALONE_BYTES) {
+            chunks.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes = bytes.saturating_add(size);
+        if size >= ALONE_BYTES {
+            chunks.push(&inputs[i..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < inputs.len() {
+        chunks.push(&inputs[start..]);
+    }
+    chunks
+}
+
+/// What a command does around each input's output, in input order.
+pub trait Sink {
+    /// What the work on one input tells the command.
+    type Result: Send;
+    /// The bytes written before an input's output when it writes any (a
+    /// separator after earlier entries).
+    fn lead(&self) -> &'static [u8];
+    /// Takes an input's result, after its output was written.
+    fn done(&mut self, out: &mut dyn Write, input: &Input, result: Self::Result) -> io::Result<()>;
+}
+
+/// Runs `work` on every input, writing its output to `out` in input order,
+/// and hands each result to `sink`.
+///
+/// Inputs are taken a chunk at a time ([`chunks`]). A chunk of one input
+/// (the only input, or a large one) writes straight to `out`; the inputs of
+/// a larger chunk are worked on in parallel, each writing into its own
+/// buffer, and the buffers are copied to `out` in order before the next
+/// chunk starts. The first write error stops the run.
+pub fn in_order<S: Sink>(
+    inputs: &[Input],
+    out: &mut dyn Write,
+    sink: &mut S,
+    work: impl Fn(&Input, &mut dyn Write) -> io::Result<S::Result> + Sync,
+) -> io::Result<()> {
+    for chunk in chunks(inputs) {
+        if let [input] = chunk {
+            let mut lead = Lead {
+                out: &mut *out,
+                lead: sink.lead(),
+            };
+            let result = work(input, &mut lead)?;
+            sink.done(out, input, result)?;
+            continue;
+        }
+        let done: Vec<(io::Result<S::Result>, Vec<u8>)> = chunk
             .par_iter()
             .map(|input| {
                 let mut buffer = Vec::new();
@@ -258,11 +316,36 @@ pub fn in_order<W: Write, R: Send>(
                 (result, buffer)
             })
             .collect();
-        for (input, (result, buffer)) in group.iter().zip(done) {
-            emit(out, input, result?, Some(&buffer))?;
+        for (input, (result, buffer)) in chunk.iter().zip(done) {
+            let result = result?;
+            if !buffer.is_empty() {
+                out.write_all(sink.lead())?;
+                out.write_all(&buffer)?;
+            }
+            sink.done(out, input, result)?;
         }
     }
     Ok(())
+}
+
+/// A writer that writes `lead` before the first bytes written through it.
+struct Lead<'a> {
+    out: &'a mut dyn Write,
+    lead: &'static [u8],
+}
+
+impl Write for Lead<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !buf.is_empty() && !self.lead.is_empty() {
+            self.out.write_all(self.lead)?;
+            self.lead = b"";
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A path as printed: control characters escaped as Rust escapes them
@@ -370,6 +453,25 @@ mod tests {
         assert_eq!(display_name(a), "a\\xFF.txt");
         assert_eq!(display_name(b), "a\\xFE.txt");
         assert_eq!(display_name(Path::new("a\\xFF.txt")), "a\\\\xFF.txt");
+    }
+
+    #[test]
+    fn large_inputs_are_chunks_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for (name, len) in [("a", 10), ("b", ALONE_BYTES), ("c", 10), ("d", 10)] {
+            let path = dir.path().join(name);
+            std::fs::File::create(&path).unwrap().set_len(len).unwrap();
+            inputs.push(Input::file(path));
+        }
+        let names: Vec<Vec<&str>> = chunks(&inputs)
+            .iter()
+            .map(|c| c.iter().map(|i| i.name.rsplit('/').next().unwrap()).collect())
+            .collect();
+        assert_eq!(names, [vec!["a"], vec!["b"], vec!["c", "d"]]);
+        let many = vec![inputs[0].clone(); 3 * chunk_len() + 1];
+        let lens: Vec<usize> = chunks(&many).iter().map(|c| c.len()).collect();
+        assert_eq!(lens, [chunk_len(), chunk_len(), chunk_len(), 1]);
     }
 
     #[test]

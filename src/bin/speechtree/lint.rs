@@ -115,8 +115,41 @@ struct Tally {
     with_findings: usize,
     checked: usize,
     unreadable: usize,
-    /// Whether a JSON finding was written (the next one needs a comma).
-    json_started: bool,
+    /// Whether findings are written as JSON (entries after the first
+    /// need a comma).
+    json: bool,
+}
+
+impl inputs::Sink for Tally {
+    type Result = Result<Counts, String>;
+
+    /// Each input's JSON findings start with a line break; the array's
+    /// entries are separated by commas.
+    fn lead(&self) -> &'static [u8] {
+        if self.json && self.findings.total() > 0 {
+            b","
+        } else {
+            b""
+        }
+    }
+
+    fn done(&mut self, _out: &mut dyn Write, _input: &Input, result: Self::Result) -> std::io::Result<()> {
+        match result {
+            Ok(counts) => {
+                self.checked += 1;
+                if counts.total() > 0 {
+                    self.with_findings += 1;
+                    self.findings.errors += counts.errors;
+                    self.findings.warnings += counts.warnings;
+                }
+            }
+            Err(msg) => {
+                self.unreadable += 1;
+                note(format_args!("{PROGRAM}: {msg}\n"));
+            }
+        }
+        Ok(())
+    }
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -147,7 +180,10 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         Renderer::styled()
     };
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        json: args.format == Format::Json,
+        ..Tally::default()
+    };
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = if args.format == Format::Json {
         out.write_all(b"[")
@@ -155,48 +191,16 @@ pub fn run(args: Args) -> ExitCode {
         Ok(())
     }
     .and_then(|()| {
-        inputs::in_order(
-            &list,
-            &mut out,
-            |input, sink| {
-                check(
-                    input,
-                    &read_opts,
-                    &options,
-                    args.format,
-                    snippets.then_some(&renderer),
-                    sink,
-                )
-            },
-            |out, _input, result, buffer| {
-                match result {
-                    Ok(counts) => {
-                        tally.checked += 1;
-                        if counts.total() > 0 {
-                            tally.with_findings += 1;
-                            tally.findings.errors += counts.errors;
-                            tally.findings.warnings += counts.warnings;
-                        }
-                    }
-                    Err(msg) => {
-                        tally.unreadable += 1;
-                        note(format_args!("{PROGRAM}: {msg}\n"));
-                    }
-                }
-                if let Some(buffer) = buffer.filter(|b| !b.is_empty()) {
-                    // Each input's JSON findings start with a line break;
-                    // the array's entries are separated by commas.
-                    if args.format == Format::Json && tally.json_started {
-                        out.write_all(b",")?;
-                    }
-                    out.write_all(buffer)?;
-                }
-                if args.format == Format::Json && tally.findings.total() > 0 {
-                    tally.json_started = true;
-                }
-                Ok(())
-            },
-        )
+        inputs::in_order(&list, &mut out, &mut tally, |input, sink| {
+            check(
+                input,
+                &read_opts,
+                &options,
+                args.format,
+                snippets.then_some(&renderer),
+                sink,
+            )
+        })
     })
     .and_then(|()| match args.format {
         Format::Json if tally.findings.total() > 0 => out.write_all(b"\n]\n"),
