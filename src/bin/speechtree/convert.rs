@@ -178,7 +178,7 @@ fn render(
             if batch {
                 write!(out, "<!-- file: {} -->\n\n", name.replace("--", "- -"))?;
             }
-            out.write_all(formats::markdown(doc).as_bytes())
+            formats::write_markdown(out, doc)
         }
         Format::Csv => formats::write_csv_rows(out, name, doc),
     }

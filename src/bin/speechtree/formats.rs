@@ -6,7 +6,6 @@
 use serde::Serialize;
 use speechtree::{Document, FurnitureKind, Node};
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The columns of the `csv` format, in order.
@@ -140,8 +139,12 @@ pub fn write_csv_header(out: &mut dyn Write) -> io::Result<()> {
 /// `##`, capped at `######`), points as list items nested by point depth,
 /// body text as paragraphs (under a point: continuation lines of its item).
 /// Page boilerplate is left out.
-pub fn markdown(doc: &Document<'_>) -> String {
-    let mut md = Markdown::default();
+pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()> {
+    let mut md = Markdown {
+        out,
+        started: false,
+        in_list: false,
+    };
     // Kinds of the ancestors of the node being rendered, by depth.
     let mut points_above: Vec<bool> = Vec::new();
     for (depth, node) in doc.walk() {
@@ -156,22 +159,22 @@ pub fn markdown(doc: &Document<'_>) -> String {
                     // leaves out (附件1, 附件：).
                     None => ("", split_at_title(s.heading.text, s.heading.title).0),
                 };
-                md.block(&format!("{hashes} {marker}{}", one_line(heading)));
+                md.block(&format!("{hashes} {marker}{}", one_line(heading)))?;
             }
             Node::Point(p) => {
                 let lead = one_line(p.lead.text.trim());
                 md.item(
                     list_depth,
                     &format!("**{}**{}", p.marker.text.trim(), escape_inline(&lead)),
-                );
+                )?;
             }
             Node::Paragraph(p) => {
                 let text = p.text.trim();
                 if text.is_empty() {
                 } else if list_depth > 0 {
-                    md.continuation(list_depth, text);
+                    md.continuation(list_depth, text)?;
                 } else {
-                    md.block(&escape_line_start(&one_line(text)));
+                    md.block(&escape_line_start(&one_line(text)))?;
                 }
             }
             Node::Furniture(f) => match f.kind {
@@ -180,59 +183,64 @@ pub fn markdown(doc: &Document<'_>) -> String {
                     // The date or byline after the title on its line is kept
                     // as a paragraph, like a byline on a line of its own.
                     let (title, rest) = split_at_title(f.text, f.value);
-                    md.block(&format!("# {}", one_line(title)));
+                    md.block(&format!("# {}", one_line(title)))?;
                     if !rest.trim().is_empty() {
-                        md.block(&escape_line_start(&one_line(rest)));
+                        md.block(&escape_line_start(&one_line(rest)))?;
                     }
                 }
-                FurnitureKind::Subtitle => md.block(&format!("*{}*", one_line(f.text.trim()))),
-                _ => md.block(&escape_line_start(&one_line(f.text.trim()))),
+                FurnitureKind::Subtitle => md.block(&format!("*{}*", one_line(f.text.trim())))?,
+                _ => md.block(&escape_line_start(&one_line(f.text.trim())))?,
             },
             Node::Space(_) => {}
         }
         points_above.push(matches!(node, Node::Point(_)));
     }
-    md.out
+    Ok(())
 }
 
-/// Markdown under construction: blocks separated by blank lines, list items
-/// and their continuation lines by single newlines.
-#[derive(Default)]
-struct Markdown {
-    out: String,
+/// Markdown being written: blocks separated by blank lines, list items and
+/// their continuation lines by single newlines.
+struct Markdown<'w> {
+    out: &'w mut dyn Write,
+    /// Whether anything was written.
+    started: bool,
     in_list: bool,
 }
 
-impl Markdown {
-    fn block(&mut self, line: &str) {
-        if !self.out.is_empty() {
-            self.out.push('\n');
+impl Markdown<'_> {
+    fn block(&mut self, line: &str) -> io::Result<()> {
+        if self.started {
+            self.out.write_all(b"\n")?;
         }
-        self.out.push_str(line);
-        self.out.push('\n');
+        writeln!(self.out, "{line}")?;
+        self.started = true;
         self.in_list = false;
+        Ok(())
     }
 
-    fn item(&mut self, list_depth: usize, content: &str) {
-        if !self.in_list && !self.out.is_empty() {
-            self.out.push('\n');
+    fn item(&mut self, list_depth: usize, content: &str) -> io::Result<()> {
+        if !self.in_list && self.started {
+            self.out.write_all(b"\n")?;
         }
-        let _ = writeln!(self.out, "{}- {content}", "  ".repeat(list_depth));
+        writeln!(self.out, "{}- {content}", "  ".repeat(list_depth))?;
+        self.started = true;
         self.in_list = true;
+        Ok(())
     }
 
-    fn continuation(&mut self, list_depth: usize, text: &str) {
+    fn continuation(&mut self, list_depth: usize, text: &str) -> io::Result<()> {
         if !self.in_list {
             return self.block(&escape_line_start(&one_line(text)));
         }
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let _ = writeln!(
+            writeln!(
                 self.out,
                 "{}{}",
                 "  ".repeat(list_depth),
                 escape_inline(&escape_html(line))
-            );
+            )?;
         }
+        Ok(())
     }
 }
 
@@ -355,6 +363,12 @@ mod tests {
         let mut err = Vec::new();
         write_jsonl_error(&mut err, "y.txt", "y.txt: boom").unwrap();
         assert_eq!(err, b"{\"path\":\"y.txt\",\"error\":\"y.txt: boom\"}\n");
+    }
+
+    fn markdown(doc: &Document<'_>) -> String {
+        let mut md = Vec::new();
+        write_markdown(&mut md, doc).unwrap();
+        String::from_utf8(md).unwrap()
     }
 
     fn csv_rows(path: &str, doc: &Document<'_>) -> Vec<u8> {
