@@ -339,3 +339,17 @@ fn markdown_escapes_html_and_keeps_bylines_and_labels() {
         "the 附件 label is kept: {md}"
     );
 }
+
+#[test]
+fn lint_refuses_an_unknown_encoding_before_reading() {
+    let out = speechtree()
+        .args(["lint", "--encoding", "no-such-label", "missing-input.txt"])
+        .output()
+        .expect("run");
+    assert_status(&out, 2, "lint --encoding no-such-label");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("unknown encoding") && !stderr.contains("missing-input.txt"),
+        "a usage error, before any input is read: {stderr}"
+    );
+}

@@ -23,7 +23,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use speechtree::Document;
 use speechtree::input::ReadOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of the default command.
@@ -67,17 +67,13 @@ const PROGRAM: &str = "speechtree";
 
 /// Runs the default command and returns its exit status.
 pub fn run(args: Args) -> ExitCode {
-    let opts = ReadOptions {
-        encoding: args.encoding.clone(),
-        ..ReadOptions::default()
-    };
-    if let Some(label) = &args.encoding {
-        // Validate the label once, before any input is read.
-        if let Err(e) = speechtree::input::decode(b"", Some(label), Path::new("")) {
-            note(format_args!("{PROGRAM}: {e}\n"));
+    let opts = match inputs::read_options(args.encoding.as_deref()) {
+        Ok(opts) => opts,
+        Err(msg) => {
+            note(format_args!("{PROGRAM}: {msg}\n"));
             return ExitCode::from(2);
         }
-    }
+    };
     let expanded = match inputs::expand(&args.files, args.sample, PROGRAM) {
         Ok(x) => x,
         Err(msg) => {

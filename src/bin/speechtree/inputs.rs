@@ -21,6 +21,8 @@
 
 use rayon::prelude::*;
 use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
+// The command's only other use of `speechtree::input` is `ReadOptions` in
+// signatures: every call into the reading API is in this module.
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -120,6 +122,18 @@ impl Input {
             None => escape_controls(&text),
         }
     }
+}
+
+/// How inputs are read: `encoding` (a WHATWG label) overrides detection;
+/// `Err` for an unknown label, a usage error found before any input is read.
+pub fn read_options(encoding: Option<&str>) -> Result<ReadOptions, String> {
+    if let Some(label) = encoding {
+        speechtree::input::decode(b"", Some(label), Path::new("")).map_err(|e| e.to_string())?;
+    }
+    Ok(ReadOptions {
+        encoding: encoding.map(str::to_owned),
+        ..ReadOptions::default()
+    })
 }
 
 /// The inputs in output order, and whether they make a batch (several

@@ -153,9 +153,12 @@ impl inputs::Sink for Tally {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let read_opts = ReadOptions {
-        encoding: args.encoding.clone(),
-        ..ReadOptions::default()
+    let read_opts = match inputs::read_options(args.encoding.as_deref()) {
+        Ok(opts) => opts,
+        Err(msg) => {
+            note(format_args!("{PROGRAM}: {msg}\n"));
+            return ExitCode::from(2);
+        }
     };
     let options = LintOptions {
         allow: args.allow.iter().copied().collect(),
