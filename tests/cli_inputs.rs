@@ -472,3 +472,52 @@ fn docx_heading_styles_make_unnumbered_sections() {
         serde_json::json!({"unnumbered": true})
     );
 }
+
+#[test]
+fn lint_reads_inputs_as_the_main_command_does() {
+    // Heading styles separate the two 一、 sequences, as in the outline.
+    let dir = tempfile::tempdir().unwrap();
+    let plain: String = REPORT.lines().map(|l| paragraph(l, None)).collect();
+    let styled_body: String = REPORT
+        .lines()
+        .map(|l| match l {
+            "过去五年的回顾" | "今年工作安排" => styled(l, "1"),
+            "重点领域" => {
+                format!(r#"<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>{l}</w:t></w:r></w:p>"#)
+            }
+            _ => paragraph(l, None),
+        })
+        .collect();
+    let folder = dir.path().join("docs");
+    std::fs::create_dir(&folder).unwrap();
+    let plain_docx = folder.join("plain.docx");
+    std::fs::write(&plain_docx, zip(&[("word/document.xml", document(&plain))])).unwrap();
+    let styled_docx = folder.join("styled.docx");
+    std::fs::write(
+        &styled_docx,
+        zip(&[
+            ("word/document.xml", document(&styled_body)),
+            ("word/styles.xml", heading_styles()),
+        ]),
+    )
+    .unwrap();
+    let plain = run(&["lint", path_str(&plain_docx)], b"");
+    assert_eq!(plain.code, 1, "without styles 一、 restarts: {}", plain.stderr);
+    assert!(!plain.stdout.is_empty(), "{}", plain.stdout);
+    let styled = run(&["lint", path_str(&styled_docx)], b"");
+    assert_eq!(
+        (styled.code, styled.stdout.as_str()),
+        (0, ""),
+        "heading styles start new sections, so nothing is found; stderr: {}",
+        styled.stderr
+    );
+    // A folder is walked as the main command walks it, in sorted order.
+    let batch = run(&["lint", path_str(&folder)], b"");
+    assert_eq!(batch.code, 1, "{}", batch.stderr);
+    assert_eq!(batch.stdout, plain.stdout, "only plain.docx has findings");
+    assert!(
+        batch.stderr.contains("in 1 of 2 files"),
+        "both files are checked: {}",
+        batch.stderr
+    );
+}

@@ -1,28 +1,29 @@
 //! The default command: read every input (files, folders, standard input),
 //! parse, render, and write the results in a stable order.
 //!
-//! Inputs are processed in parallel (rayon) in chunks, and each chunk is
-//! written in input order before the next one starts, so memory stays
-//! bounded and output never depends on scheduling. Folder arguments are
-//! walked recursively for `.txt`, `.md` and `.docx` files (hidden files,
-//! Word lock files `~$…` and symlinked folders skipped), sorted by path.
+//! Inputs are expanded, read and scheduled by [`crate::inputs`], as for
+//! `speechtree lint`. Each document is rendered straight into a buffered
+//! stdout (JSON through `serde_json::to_writer`, CSV through a `csv`
+//! writer), so memory is the tree and a buffer; a batch holds at most one
+//! chunk of rendered documents.
 //!
-//! Exit status: 0 when every input was read; 1 when the run was a batch
-//! (several inputs, or a folder) and some inputs failed — the others are
-//! written and the failures listed on stderr at the end; 2 for usage errors
-//! (including an unknown `--encoding`), when the only input (one file or
-//! standard input) cannot be read or decoded, and when stdout cannot be
-//! written.
+//! Exit status: 0 when every input was read and written; 1 when the run was
+//! a batch (several inputs, or a folder) and some inputs failed — the others
+//! are written and the failures listed on stderr at the end; 2 for usage
+//! errors (including an unknown `--encoding`), when the only input (one file
+//! or standard input) cannot be read or decoded, and when stdout cannot be
+//! written (full, closed, a write error), said on stderr when stderr works.
 
 #[path = "formats.rs"]
 mod formats;
 
+use crate::inputs::{self, Input, note};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
-use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use speechtree::Document;
+use speechtree::input::ReadOptions;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of the default command.
@@ -61,249 +62,161 @@ enum Format {
     Csv,
 }
 
-/// Where one input's text comes from.
-#[derive(Clone, Debug)]
-enum Source {
-    Stdin,
-    Sample,
-    File(PathBuf),
-    /// An argument or folder entry that failed before reading (message).
-    Failed(String),
-}
-
-/// One input: its name in outputs and errors, and its source.
-#[derive(Clone, Debug)]
-struct Input {
-    name: String,
-    source: Source,
-}
-
-/// Extensions read from folders.
-const FOLDER_EXTENSIONS: [&str; 3] = ["txt", "md", "docx"];
+/// The program's name in messages.
+const PROGRAM: &str = "speechtree";
 
 /// Runs the default command and returns its exit status.
 pub fn run(args: Args) -> ExitCode {
-    let opts = ReadOptions {
-        encoding: args.encoding.clone(),
-        ..ReadOptions::default()
-    };
-    if let Some(label) = &args.encoding {
-        // Validate the label once, before any input is read.
-        if let Err(e) = speechtree::input::decode(b"", Some(label), Path::new("")) {
-            eprintln!("speechtree: {e}");
+    let opts = match inputs::read_options(args.encoding.as_deref()) {
+        Ok(opts) => opts,
+        Err(msg) => {
+            note(format_args!("{PROGRAM}: {msg}\n"));
             return ExitCode::from(2);
         }
-    }
-    let (inputs, batch) = match expand(&args) {
+    };
+    let expanded = match inputs::expand(&args.files, args.sample, PROGRAM) {
         Ok(x) => x,
         Err(msg) => {
-            eprintln!("speechtree: {msg}");
+            note(format_args!("{PROGRAM}: {msg}\n"));
             return ExitCode::from(2);
         }
     };
-    let progress = progress_bar(inputs.len(), args.quiet);
-    let mut writer = Writer::new(args.format, batch);
-    let mut failures: Vec<String> = Vec::new();
-    let chunk = (rayon::current_num_threads() * 4).max(16);
-    let mut stdout = std::io::stdout().lock();
-    let mut write_error = None;
-    'chunks: for group in inputs.chunks(chunk) {
-        let outcomes: Vec<(&str, Result<Rendered, String>)> = group
-            .par_iter()
-            .map(|input| {
-                let out = process(input, args.format, batch, &opts);
-                progress.inc(1);
-                (input.name.as_str(), out)
-            })
-            .collect();
-        for (name, outcome) in outcomes {
-            if let Err(msg) = &outcome {
-                failures.push(msg.clone());
-            }
-            if let Err(e) = writer.write(&mut stdout, name, outcome) {
-                write_error = Some(e);
-                break 'chunks;
-            }
-        }
-    }
-    progress.finish_and_clear();
-    if write_error.is_none()
-        && let Err(e) = writer.finish(&mut stdout).and_then(|_| stdout.flush())
-    {
-        write_error = Some(e);
-    }
-    if let Some(e) = write_error {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("speechtree: cannot write output: {e}");
-        }
+    if inputs::stdout_was_closed() {
+        note(format_args!(
+            "{PROGRAM}: cannot write output: standard output is closed\n"
+        ));
         return ExitCode::from(2);
     }
+    let (list, batch) = (expanded.list, expanded.batch);
+    let progress = progress_bar(list.len(), args.quiet);
+    let mut writer = Writer::new(args.format, batch);
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = writer.start(&mut out).and_then(|()| {
+        inputs::in_order(&list, &mut out, &mut writer, |input, sink| {
+            let converted = convert(input, args.format, batch, &opts, sink);
+            progress.inc(1);
+            converted
+        })
+    });
+    progress.finish_and_clear();
+    if let Err(e) = written
+        .and_then(|()| writer.finish(&mut out))
+        .and_then(|()| out.flush())
+    {
+        inputs::write_failed(PROGRAM, &e);
+        return ExitCode::from(2);
+    }
+    let failures = writer.failures;
     if failures.is_empty() {
         return ExitCode::SUCCESS;
     }
     if !batch {
         for f in &failures {
-            eprintln!("speechtree: {f}");
+            note(format_args!("{PROGRAM}: {f}\n"));
         }
         return ExitCode::from(2);
     }
-    eprintln!(
-        "speechtree: {} of {} inputs failed:",
+    note(format_args!(
+        "{PROGRAM}: {} of {} inputs failed:\n",
         failures.len(),
-        inputs.len()
-    );
+        list.len()
+    ));
     for f in &failures {
-        eprintln!("  {f}");
+        note(format_args!("  {f}\n"));
     }
     ExitCode::from(1)
 }
 
-/// The inputs in output order, and whether this is a batch (several inputs
-/// or a folder). `Err` is a usage error.
-fn expand(args: &Args) -> Result<(Vec<Input>, bool), String> {
-    if args.sample {
-        let sample = Input {
-            name: "<sample>".to_owned(),
-            source: Source::Sample,
-        };
-        return Ok((vec![sample], false));
-    }
-    let stdin = || Input {
-        name: "<stdin>".to_owned(),
-        source: Source::Stdin,
-    };
-    if args.files.is_empty() {
-        return Ok((vec![stdin()], false));
-    }
-    let mut inputs = Vec::new();
-    let mut batch = args.files.len() > 1;
-    let mut seen_stdin = false;
-    for arg in &args.files {
-        if arg.as_os_str() == "-" {
-            if seen_stdin {
-                return Err("standard input (`-`) given more than once".to_owned());
-            }
-            seen_stdin = true;
-            inputs.push(stdin());
-        } else if arg.is_dir() {
-            batch = true;
-            let mut found = Vec::new();
-            walk_dir(arg, &mut found);
-            found.sort_by(|a, b| a.name.cmp(&b.name));
-            if found.is_empty() {
-                inputs.push(Input {
-                    name: arg.display().to_string(),
-                    source: Source::Failed(format!(
-                        "{}: no .txt, .md or .docx files in this folder",
-                        arg.display()
-                    )),
-                });
-            }
-            inputs.extend(found);
-        } else {
-            inputs.push(Input {
-                name: arg.display().to_string(),
-                source: Source::File(arg.clone()),
-            });
-        }
-    }
-    Ok((inputs, batch))
-}
-
-/// Collects the readable files under `dir` (recursively, not following
-/// symlinked folders); unreadable folders become failed inputs.
-fn walk_dir(dir: &Path, out: &mut Vec<Input>) {
-    let failed = |path: &Path, e: std::io::Error| Input {
-        name: path.display().to_string(),
-        source: Source::Failed(format!("{}: cannot read folder: {e}", path.display())),
-    };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return out.push(failed(dir, e)),
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                out.push(failed(dir, e));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if file_name.starts_with('.') || file_name.starts_with("~$") {
-            continue;
-        }
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        let wanted = path.extension().is_some_and(|ext| {
-            FOLDER_EXTENSIONS
-                .iter()
-                .any(|want| ext.eq_ignore_ascii_case(want))
-        });
-        if file_type.is_dir() {
-            walk_dir(&path, out);
-        } else if wanted && (file_type.is_file() || (file_type.is_symlink() && path.is_file())) {
-            out.push(Input {
-                name: path.display().to_string(),
-                source: Source::File(path),
-            });
-        }
-    }
-}
-
-/// One input rendered in the output format.
-enum Rendered {
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-/// Reads, parses and renders one input; `Err` is the message to report.
-fn process(input: &Input, format: Format, batch: bool, opts: &ReadOptions) -> Result<Rendered, String> {
-    let read = match &input.source {
-        Source::Sample => ReadResult::from(speechtree::sample::SPEECH.to_owned()),
-        Source::Stdin => read_reader_with_hints(std::io::stdin().lock(), Path::new("<stdin>"), opts)
-            .map_err(|e| e.to_string())?,
-        Source::File(path) => read_path_with_hints(path, opts).map_err(|e| e.to_string())?,
-        Source::Failed(msg) => return Err(msg.clone()),
+/// Reads, parses and renders one input into `out`. The outer `Err` is a
+/// write error; the inner one the message for an input that failed (nothing
+/// written).
+fn convert(
+    input: &Input,
+    format: Format,
+    batch: bool,
+    opts: &ReadOptions,
+    out: &mut dyn Write,
+) -> io::Result<Result<(), String>> {
+    let read = match input.read(opts) {
+        Ok(read) => read,
+        Err(msg) => return Ok(Err(msg)),
     };
     // A .docx's heading styles and outline levels are evidence too.
     let mut options = speechtree::Options::default();
     options.heading_hints = read.headings;
-    let text = read.text;
-    let doc = speechtree::parse_with(&text, &options);
-    let name = input.name.as_str();
-    let serialise = |e: serde_json::Error| format!("{name}: cannot serialise: {e}");
-    Ok(match format {
-        Format::Outline if batch => Rendered::Text(format!("# file: {name}\n{}", speechtree::outline(&doc))),
-        Format::Outline => Rendered::Text(speechtree::outline(&doc)),
-        Format::Json if batch => Rendered::Text(formats::json_entry(name, &doc).map_err(serialise)?),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&doc).map_err(serialise)?;
-            s.push('\n');
-            Rendered::Text(s)
-        }
-        Format::Jsonl => Rendered::Text(formats::jsonl_document(name, &doc).map_err(serialise)?),
-        Format::Markdown if batch => Rendered::Text(format!(
-            "<!-- file: {} -->\n\n{}",
-            name.replace("--", "- -"),
-            formats::markdown(&doc)
-        )),
-        Format::Markdown => Rendered::Text(formats::markdown(&doc)),
-        Format::Csv => {
-            Rendered::Bytes(formats::csv_rows(name, &doc).map_err(|e| format!("{name}: csv: {e}"))?)
-        }
-    })
+    let doc = speechtree::parse_with(&read.text, &options);
+    render(out, &input.name, &doc, format, batch)?;
+    Ok(Ok(()))
 }
 
-/// Writes rendered inputs with what goes between and around them.
+/// Writes one document in `format`; in a batch, with what names it.
+fn render(
+    out: &mut dyn Write,
+    name: &str,
+    doc: &Document<'_>,
+    format: Format,
+    batch: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Outline => {
+            if batch {
+                writeln!(out, "# file: {name}")?;
+            }
+            out.write_all(speechtree::outline(doc).as_bytes())
+        }
+        Format::Json if batch => formats::write_json_entry(out, name, doc),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+            out.write_all(b"\n")
+        }
+        Format::Jsonl => formats::write_jsonl_document(out, name, doc),
+        Format::Markdown => {
+            if batch {
+                write!(out, "<!-- file: {} -->\n\n", name.replace("--", "- -"))?;
+            }
+            formats::write_markdown(out, doc)
+        }
+        Format::Csv => formats::write_csv_rows(out, name, doc),
+    }
+}
+
+/// Writes what goes between and around the rendered inputs, and the entries
+/// for failed inputs in the formats that can say so.
 struct Writer {
     format: Format,
     batch: bool,
-    started: bool,
     entries: usize,
+    /// Messages of the inputs that failed, in input order.
+    failures: Vec<String>,
+}
+
+impl inputs::Sink for Writer {
+    type Result = Result<(), String>;
+
+    fn lead(&self) -> &'static [u8] {
+        self.separator()
+    }
+
+    /// Counts a written input; writes the entry of a failed one in the
+    /// formats that can say so.
+    fn done(&mut self, out: &mut dyn Write, input: &Input, result: Self::Result) -> io::Result<()> {
+        if let Err(msg) = result {
+            match self.format {
+                Format::Jsonl => formats::write_jsonl_error(out, &input.name, &msg)?,
+                Format::Json if self.batch => {
+                    out.write_all(self.separator())?;
+                    formats::write_json_error_entry(out, &input.name, &msg)?;
+                }
+                _ => {
+                    self.failures.push(msg);
+                    return Ok(());
+                }
+            }
+            self.failures.push(msg);
+        }
+        self.entries += 1;
+        Ok(())
+    }
 }
 
 impl Writer {
@@ -311,59 +224,33 @@ impl Writer {
         Writer {
             format,
             batch,
-            started: false,
             entries: 0,
+            failures: Vec::new(),
         }
     }
 
-    fn write(
-        &mut self,
-        out: &mut impl Write,
-        name: &str,
-        outcome: Result<Rendered, String>,
-    ) -> std::io::Result<()> {
-        self.start(out)?;
-        let body = match outcome {
-            Ok(Rendered::Text(s)) => s.into_bytes(),
-            Ok(Rendered::Bytes(b)) => b,
-            // Failed inputs appear in the formats that can say so.
-            Err(msg) => match self.format {
-                Format::Jsonl => formats::jsonl_error(name, &msg)
-                    .map_err(std::io::Error::other)?
-                    .into_bytes(),
-                Format::Json if self.batch => formats::json_error_entry(name, &msg)
-                    .map_err(std::io::Error::other)?
-                    .into_bytes(),
-                _ => return Ok(()),
-            },
-        };
-        if self.entries > 0 && self.batch {
-            match self.format {
-                Format::Json => out.write_all(b",\n")?,
-                Format::Outline | Format::Markdown => out.write_all(b"\n")?,
-                Format::Jsonl | Format::Csv => {}
-            }
-        }
-        out.write_all(&body)?;
-        self.entries += 1;
-        Ok(())
-    }
-
-    /// The opening, once: the CSV header, or `[` of a JSON array.
-    fn start(&mut self, out: &mut impl Write) -> std::io::Result<()> {
-        if self.started {
-            return Ok(());
-        }
-        self.started = true;
+    /// The opening: the CSV header, or `[` of a JSON array.
+    fn start(&mut self, out: &mut impl Write) -> io::Result<()> {
         match self.format {
-            Format::Csv => out.write_all(&formats::csv_header().map_err(std::io::Error::other)?),
+            Format::Csv => formats::write_csv_header(out),
             Format::Json if self.batch => out.write_all(b"[\n"),
             _ => Ok(()),
         }
     }
 
-    fn finish(&mut self, out: &mut impl Write) -> std::io::Result<()> {
-        self.start(out)?;
+    /// What goes before every entry but the first.
+    fn separator(&self) -> &'static [u8] {
+        if self.entries == 0 || !self.batch {
+            return b"";
+        }
+        match self.format {
+            Format::Json => b",\n",
+            Format::Outline | Format::Markdown => b"\n",
+            Format::Jsonl | Format::Csv => b"",
+        }
+    }
+
+    fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
         if self.format == Format::Json && self.batch {
             out.write_all(b"\n]\n")?;
         }

@@ -16,14 +16,15 @@
 //! Exit status: 0 no findings, 1 findings, 2 an input could not be read (the
 //! other inputs are still checked).
 
+use crate::inputs::{self, Input, note};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::ValueEnum;
 use serde::Serialize;
 use speechtree::LineIndex;
-use speechtree::input::{ReadOptions, read_path, read_reader};
+use speechtree::input::ReadOptions;
 use speechtree::lint::{Finding, LintOptions, Rule, Severity, lint_with};
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `speechtree lint`.
@@ -91,67 +92,171 @@ struct JsonFinding<'a> {
     message: &'a str,
 }
 
-struct Checked {
-    name: String,
-    text: String,
-    findings: Vec<Finding>,
+/// The program's name in messages.
+const PROGRAM: &str = "speechtree lint";
+
+/// What was found in one input.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Counts {
+    fn total(self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
+/// What was found in all inputs, for the summary and the exit status.
+#[derive(Default)]
+struct Tally {
+    findings: Counts,
+    with_findings: usize,
+    checked: usize,
+    unreadable: usize,
+    /// Whether findings are written as JSON (entries after the first
+    /// need a comma).
+    json: bool,
+}
+
+impl inputs::Sink for Tally {
+    type Result = Result<Counts, String>;
+
+    /// Each input's JSON findings start with a line break; the array's
+    /// entries are separated by commas.
+    fn lead(&self) -> &'static [u8] {
+        if self.json && self.findings.total() > 0 {
+            b","
+        } else {
+            b""
+        }
+    }
+
+    fn done(&mut self, _out: &mut dyn Write, _input: &Input, result: Self::Result) -> std::io::Result<()> {
+        match result {
+            Ok(counts) => {
+                self.checked += 1;
+                if counts.total() > 0 {
+                    self.with_findings += 1;
+                    self.findings.errors += counts.errors;
+                    self.findings.warnings += counts.warnings;
+                }
+            }
+            Err(msg) => {
+                self.unreadable += 1;
+                note(format_args!("{PROGRAM}: {msg}\n"));
+            }
+        }
+        Ok(())
+    }
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let read_opts = ReadOptions {
-        encoding: args.encoding.clone(),
-        ..ReadOptions::default()
+    let read_opts = match inputs::read_options(args.encoding.as_deref()) {
+        Ok(opts) => opts,
+        Err(msg) => {
+            note(format_args!("{PROGRAM}: {msg}\n"));
+            return ExitCode::from(2);
+        }
     };
     let options = LintOptions {
         allow: args.allow.iter().copied().collect(),
         deny: args.deny.iter().copied().collect(),
     };
-    let mut unreadable = 0usize;
-    let mut checked = Vec::new();
-    for path in &args.files {
-        let (name, text) = if path.as_os_str() == "-" {
-            let name = "<stdin>".to_string();
-            (
-                name,
-                read_reader(std::io::stdin().lock(), Path::new("<stdin>"), &read_opts),
-            )
-        } else {
-            (path.display().to_string(), read_path(path, &read_opts))
-        };
-        match text {
-            Ok(text) => {
-                let findings = lint_with(&speechtree::parse(&text), &options);
-                checked.push(Checked { name, text, findings });
-            }
-            Err(e) => {
-                unreadable += 1;
-                eprintln!("speechtree lint: {e}");
-            }
+    let list = match inputs::expand(&args.files, false, PROGRAM) {
+        Ok(expanded) => expanded.list,
+        Err(msg) => {
+            note(format_args!("{PROGRAM}: {msg}\n"));
+            return ExitCode::from(2);
         }
-    }
-    let out = match args.format {
-        Format::Text => text_report(&checked, std::io::stdout().is_terminal()),
-        Format::Json => json_report(&checked),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if inputs::stdout_was_closed() {
+        note(format_args!(
+            "{PROGRAM}: cannot write output: standard output is closed\n"
+        ));
         return ExitCode::from(2);
     }
-    let total: usize = checked.iter().map(|c| c.findings.len()).sum();
-    if total > 0 || unreadable > 0 {
-        eprintln!("speechtree lint: {}", summary(&checked, unreadable));
+    let snippets = args.format == Format::Text && std::io::stdout().is_terminal();
+    let renderer = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Renderer::plain()
+    } else {
+        Renderer::styled()
+    };
+    let mut tally = Tally {
+        json: args.format == Format::Json,
+        ..Tally::default()
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if args.format == Format::Json {
+        out.write_all(b"[")
+    } else {
+        Ok(())
     }
-    if unreadable > 0 {
+    .and_then(|()| {
+        inputs::in_order(&list, &mut out, &mut tally, |input, sink| {
+            check(
+                input,
+                &read_opts,
+                &options,
+                args.format,
+                snippets.then_some(&renderer),
+                sink,
+            )
+        })
+    })
+    .and_then(|()| match args.format {
+        Format::Json if tally.findings.total() > 0 => out.write_all(b"\n]\n"),
+        Format::Json => out.write_all(b"]\n"),
+        Format::Text => Ok(()),
+    })
+    .and_then(|()| out.flush());
+    if let Err(e) = written {
+        inputs::write_failed(PROGRAM, &e);
+        return ExitCode::from(2);
+    }
+    if tally.findings.total() > 0 || tally.unreadable > 0 {
+        note(format_args!("{PROGRAM}: {}\n", summary(&tally)));
+    }
+    if tally.unreadable > 0 {
         ExitCode::from(2)
-    } else if total > 0 {
+    } else if tally.findings.total() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Reads, parses and lints one input, writing its findings to `out`. The
+/// outer `Err` is a write error; the inner one the message for an input that
+/// could not be read.
+fn check(
+    input: &Input,
+    read_opts: &ReadOptions,
+    options: &LintOptions,
+    format: Format,
+    snippets: Option<&Renderer>,
+    out: &mut dyn Write,
+) -> std::io::Result<Result<Counts, String>> {
+    let read = match input.read(read_opts) {
+        Ok(read) => read,
+        Err(msg) => return Ok(Err(msg)),
+    };
+    let mut parse_options = speechtree::Options::default();
+    parse_options.heading_hints = read.headings;
+    let doc = speechtree::parse_with(&read.text, &parse_options);
+    let findings = lint_with(&doc, options);
+    drop(doc);
+    let text = read.text.as_str();
+    match format {
+        Format::Text => write_text(out, &input.name, text, &findings, snippets)?,
+        Format::Json => write_json(out, &input.name, text, &findings)?,
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    Ok(Ok(Counts {
+        errors,
+        warnings: findings.len() - errors,
+    }))
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -162,96 +267,93 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary(checked: &[Checked], unreadable: usize) -> String {
-    let all = || checked.iter().flat_map(|c| &c.findings);
-    let total = all().count();
-    let errors = all().filter(|f| f.severity == Severity::Error).count();
-    let warnings = total - errors;
-    let with = checked.iter().filter(|c| !c.findings.is_empty()).count();
+fn summary(tally: &Tally) -> String {
+    let Counts { errors, warnings } = tally.findings;
     let mut s = format!(
         "{} ({}, {}) in {} of {}",
-        plural(total, "finding"),
+        plural(errors + warnings, "finding"),
         plural(errors, "error"),
         plural(warnings, "warning"),
-        with,
-        plural(checked.len() + unreadable, "file"),
+        tally.with_findings,
+        plural(tally.checked + tally.unreadable, "file"),
     );
-    if unreadable > 0 {
-        s.push_str(&format!(", {} unreadable", unreadable));
+    if tally.unreadable > 0 {
+        s.push_str(&format!(", {} unreadable", tally.unreadable));
     }
     s
 }
 
-fn text_report(checked: &[Checked], snippets: bool) -> String {
-    let renderer = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        Renderer::plain()
-    } else {
-        Renderer::styled()
-    };
-    let mut out = String::new();
-    for c in checked {
-        let index = LineIndex::new(&c.text);
-        for f in &c.findings {
-            let at = index.line_col(f.span.start);
-            out.push_str(&format!(
-                "{}:{}:{}: {}[{}]: {}\n",
-                c.name,
-                at.line,
-                at.column,
-                f.severity,
-                f.rule.id(),
-                f.message
-            ));
-            if snippets && let Some(line) = index.line_span(at.line) {
-                let text = line.slice(&c.text);
-                let start = f.span.start.saturating_sub(line.start).min(text.len());
-                let end = f.span.end.saturating_sub(line.start).clamp(start, text.len());
-                let level = match f.severity {
-                    Severity::Error => Level::ERROR,
-                    Severity::Warning => Level::WARNING,
-                };
-                let report = [Group::with_level(level).element(
-                    Snippet::source(text)
-                        .line_start(at.line)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
-                )];
-                out.push_str(&renderer.render(&report));
-                out.push('\n');
-            }
+/// One line per finding, each followed by the source line with a caret
+/// under the marker when `snippets` renders them.
+fn write_text(
+    out: &mut dyn Write,
+    name: &str,
+    text: &str,
+    findings: &[Finding],
+    snippets: Option<&Renderer>,
+) -> std::io::Result<()> {
+    let index = LineIndex::new(text);
+    for f in findings {
+        let at = index.line_col(f.span.start);
+        writeln!(
+            out,
+            "{name}:{}:{}: {}[{}]: {}",
+            at.line,
+            at.column,
+            f.severity,
+            f.rule.id(),
+            f.message
+        )?;
+        if let Some(renderer) = snippets
+            && let Some(line) = index.line_span(at.line)
+        {
+            let source = line.slice(text);
+            let start = f.span.start.saturating_sub(line.start).min(source.len());
+            let end = f.span.end.saturating_sub(line.start).clamp(start, source.len());
+            let level = match f.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let report = [Group::with_level(level).element(
+                Snippet::source(source)
+                    .line_start(at.line)
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            )];
+            writeln!(out, "{}", renderer.render(&report))?;
         }
     }
-    out
+    Ok(())
 }
 
-fn json_report(checked: &[Checked]) -> String {
-    let mut list = Vec::new();
-    for c in checked {
-        let index = LineIndex::new(&c.text);
-        for f in &c.findings {
-            let a = index.line_col(f.span.start);
-            let b = index.line_col(f.span.end);
-            list.push(JsonFinding {
-                path: &c.name,
-                rule: f.rule,
-                severity: f.severity,
-                line: a.line,
-                column: a.column,
-                end_line: b.line,
-                end_column: b.column,
-                start: f.span.start,
-                end: f.span.end,
-                message: &f.message,
-            });
+/// The findings as entries of the JSON array, pretty-printed as
+/// `serde_json` prints an array: each entry after a line break, the
+/// entries after the first after a comma, indented by two spaces.
+fn write_json(out: &mut dyn Write, name: &str, text: &str, findings: &[Finding]) -> std::io::Result<()> {
+    let index = LineIndex::new(text);
+    let mut entry = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        let a = index.line_col(f.span.start);
+        let b = index.line_col(f.span.end);
+        let finding = JsonFinding {
+            path: name,
+            rule: f.rule,
+            severity: f.severity,
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+            start: f.span.start,
+            end: f.span.end,
+            message: &f.message,
+        };
+        entry.clear();
+        serde_json::to_writer_pretty(&mut entry, &finding).map_err(std::io::Error::from)?;
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        // JSON strings hold no raw line breaks, so every line is indented.
+        for (n, line) in entry.split(|&b| b == b'\n').enumerate() {
+            out.write_all(if n == 0 { b"  " } else { b"\n  " })?;
+            out.write_all(line)?;
         }
     }
-    match serde_json::to_string_pretty(&list) {
-        Ok(mut s) => {
-            s.push('\n');
-            s
-        }
-        Err(e) => {
-            eprintln!("speechtree lint: cannot serialise: {e}");
-            String::new()
-        }
-    }
+    Ok(())
 }
