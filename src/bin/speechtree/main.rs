@@ -3,6 +3,7 @@
 
 mod convert;
 mod lint;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -21,12 +22,15 @@ struct Cli {
 enum Command {
     /// Check the numbering of documents as a proofreader would.
     Lint(lint::Args),
+    /// Serve a local page and an HTTP API (parse, lint, convert).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Lint(args)) => lint::run(args),
+        Some(Command::Serve(args)) => serve::run(args),
         None => convert::run(cli.convert),
     }
 }
