@@ -166,7 +166,8 @@ class Page:
 
     def wait_analysis(self, name):
         self.wait(lambda: self.js("return document.getElementById('count-name').textContent") == name
-                  and self.js("return document.getElementById('textview').dataset.complete") == "true",
+                  and self.js("return document.getElementById('textview').dataset.complete") == "true"
+                  and self.js("return document.getElementById('tree').dataset.complete") == "true",
                   what="the analysis of " + name)
 
     def rows(self):
@@ -348,14 +349,15 @@ def main():
         page.clear()
         report = long_report(1 << 20)
         page.js("""
-            window.__longest = 0;
+            window.__tasks = [];
             new PerformanceObserver(l => { for (const e of l.getEntries())
-              window.__longest = Math.max(window.__longest, e.duration); }).observe({entryTypes: ['longtask']});
+              window.__tasks.push(Math.round(e.duration)); }).observe({entryTypes: ['longtask']});
             document.getElementById('input').value = arguments[0];""", report)
         start = time.monotonic()
         driver.find_element(By.ID, "analyse").click()
         page.wait_analysis("粘贴的文稿")
         took = time.monotonic() - start
+        tasks = page.js("return window.__tasks.splice(0)")
         lines = page.js("return document.querySelectorAll('#textview .line').length")
         elements = page.js("return document.querySelectorAll('#textview *').length")
         findings = page.js("return document.querySelectorAll('#findings li').length")
@@ -372,9 +374,11 @@ def main():
         assert got.startswith(last.text.replace("\n", "").split("▾")[-1].strip()[:2]), (got[:40], last.text)
         assert report.endswith(got), "the last section runs to the end of the report"
         assert page.first_highlight_in_view()
-        longest = page.js("return window.__longest")
-        print("   %d bytes, %d lines: analysed and shown in %.1f s; longest task %.0f ms"
-              % (len(report.encode('utf-8')), lines, took, longest))
+        after = page.js("return window.__tasks")
+        print("   steps (ms):", page.js("return JSON.stringify(window.speechtree.timings, (k, v) => typeof v === 'number' ? Math.round(v) : v)"))
+        print("   %d bytes, %d lines: analysed and shown in %.1f s; %d long tasks (over 50 ms), longest %d ms;"
+              " then going to the last section: longest task %d ms"
+              % (len(report.encode('utf-8')), lines, took, len(tasks), max(tasks, default=0), max(after, default=0)))
         page.shot("06-long-report.png")
 
     try:

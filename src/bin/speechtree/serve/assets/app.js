@@ -27,12 +27,14 @@
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
     signature: '落款', date: '日期', page_number: '页码', header: '页眉', footer: '页脚',
   };
-  const CHUNK_LINES = 400;
+  const CHUNK_LINES = 250;
+  const TREE_CHUNK_NODES = 600;
 
   let current = null; // { name, source: {file}|{text}, analysis, table, lines, lineEls }
   let renderToken = 0;
   let highlighted = []; // line indices currently decorated with the highlight
   let highlight = null; // [u16start, u16end)
+  const timings = {}; // milliseconds of the last analysis's steps, for tests
 
   $('origin').textContent = location.host;
 
@@ -132,7 +134,9 @@
         showError(await errorMessage(res));
         return;
       }
+      const t0 = performance.now();
       const analysis = await res.json();
+      timings.json = performance.now() - t0;
       show(source, name, analysis);
     } catch (e) {
       showError('无法连接本机服务：' + e.message);
@@ -145,6 +149,7 @@
   // ---- showing an analysis ----
 
   function show(source, name, analysis) {
+    const t0 = performance.now();
     const text = analysis.text;
     const table = buildTable(text);
     current = { name, source, analysis, text, table, lineEls: [], rendered: 0, decorations: new Map() };
@@ -160,11 +165,16 @@
     for (const b of document.querySelectorAll('.downloads button')) b.disabled = false;
     $('edit').disabled = false;
     collectDecorations(analysis);
+    renderToken++;
+    const t1 = performance.now();
     buildTree(analysis.document);
+    const t2 = performance.now();
     buildFindings(analysis);
     input.hidden = true;
     view.hidden = false;
     renderText();
+    const t3 = performance.now();
+    Object.assign(timings, { table: t1 - t0, tree: t2 - t1, rest: t3 - t2 });
   }
 
   // Lint underlines, per line: [from, to, class, title] in UTF-16 units within the line.
@@ -263,7 +273,7 @@
   }
 
   function renderText() {
-    const token = ++renderToken;
+    const token = renderToken;
     view.replaceChildren();
     view.dataset.complete = 'false';
     const step = () => {
@@ -343,7 +353,26 @@
       }
     };
     add(frag, doc.children || [], 0);
-    tree.replaceChildren(frag);
+    // Top-level items go in a few at a time between frames, so styling a
+    // tree of thousands of nodes does not block the page at once.
+    const items = [...frag.children];
+    tree.replaceChildren();
+    tree.dataset.complete = 'false';
+    const token = renderToken;
+    let at = 0;
+    const step = () => {
+      if (token !== renderToken) return;
+      let nodes = 0;
+      const batch = document.createDocumentFragment();
+      while (at < items.length && nodes < TREE_CHUNK_NODES) {
+        nodes += 1 + items[at].getElementsByTagName('li').length;
+        batch.appendChild(items[at++]);
+      }
+      tree.appendChild(batch);
+      if (at < items.length) requestAnimationFrame(step);
+      else tree.dataset.complete = 'true';
+    };
+    step();
     $('tree-empty').hidden = count > 0;
     $('tree-empty').textContent = count ? '' : '没有识别出章节或要点。';
   }
@@ -546,5 +575,5 @@
   }
 
   // For tests and the curious: the conversion of byte offsets.
-  window.speechtree = { buildTable, byteToIndex };
+  window.speechtree = { buildTable, byteToIndex, timings };
 })();
