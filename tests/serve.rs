@@ -430,6 +430,24 @@ fn cors_only_when_asked() {
 }
 
 #[test]
+fn listening_beyond_loopback_warns_and_loopback_does_not() {
+    let quiet = Server::start(&[]);
+    assert!(quiet.preamble.is_empty(), "{:?}", quiet.preamble);
+    // All interfaces: a warning. Only loopback traffic is sent.
+    let open = Server::start_on("0.0.0.0", &[]);
+    assert!(
+        open.preamble
+            .iter()
+            .any(|l| l.contains("warning") && l.contains("not a loopback address")),
+        "{:?}",
+        open.preamble
+    );
+    let port = open.addr.port();
+    let loopback = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    assert_eq!(get(loopback, "/api/health").status, 200);
+}
+
+#[test]
 fn sigterm_shuts_the_server_down_gracefully() {
     let server = Server::start(&[]);
     assert_eq!(get(server.addr, "/api/health").status, 200);

@@ -13,7 +13,8 @@
 //! never finish (408 at the server's time limit). It prints requests per
 //! second, p50 and p99 latency of the good requests and the server's VmRSS
 //! before and after (`SERVE_LOAD_MISBEHAVE=0` leaves the misbehaving clients
-//! out, for comparison). The run stops by itself: at most the request count, and
+//! out, for comparison; `SERVE_LOAD_TIMEOUT` sets the server's `--timeout`,
+//! 3 s by default). The run stops by itself: at most the request count, and
 //! at most `SERVE_LOAD_SECONDS` (600) seconds, past which it fails.
 
 mod serve_common;
@@ -98,7 +99,9 @@ fn twenty_thousand_requests_at_concurrency_64_without_errors() {
     let total = env_usize("SERVE_LOAD_REQUESTS", 20_000);
     let concurrency = env_usize("SERVE_LOAD_CONCURRENCY", 64).max(1);
     let limit = Duration::from_secs(env_usize("SERVE_LOAD_SECONDS", 600) as u64);
-    let server = Server::start(&["--max-bytes", "1MiB", "--timeout", "3"]);
+    // The server's time limit: what the never-ending bodies wait for.
+    let timeout = env_usize("SERVE_LOAD_TIMEOUT", 3).to_string();
+    let server = Server::start(&["--max-bytes", "1MiB", "--timeout", &timeout]);
     let addr = server.addr;
     let pid = server.pid();
 

@@ -12,14 +12,21 @@ use std::time::Duration;
 /// A running `speechtree serve`, stopped (SIGTERM, then kill) on drop.
 pub struct Server {
     pub addr: SocketAddr,
+    /// What the server printed on stderr before its address.
+    pub preamble: Vec<String>,
     child: Child,
 }
 
 impl Server {
     /// Starts the server with extra `args`, waiting for its address.
     pub fn start(args: &[&str]) -> Server {
+        Server::start_on("127.0.0.1", args)
+    }
+
+    /// Starts the server listening on `host`, port 0.
+    pub fn start_on(host: &str, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_speechtree"))
-            .args(["serve", "--host", "127.0.0.1", "--port", "0"])
+            .args(["serve", "--host", host, "--port", "0"])
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -28,6 +35,7 @@ impl Server {
             .expect("speechtree serve starts");
         let stderr = child.stderr.take().expect("stderr is piped");
         let mut lines = BufReader::new(stderr).lines();
+        let mut preamble = Vec::new();
         let addr = loop {
             let line = lines
                 .next()
@@ -36,10 +44,15 @@ impl Server {
             if let Some(rest) = line.split("listening on http://").nth(1) {
                 break rest.trim_end_matches('/').parse().expect("a socket address");
             }
+            preamble.push(line);
         };
         // Keep draining stderr so the server never blocks on it.
         std::thread::spawn(move || for _ in lines {});
-        Server { addr, child }
+        Server {
+            addr,
+            preamble,
+            child,
+        }
     }
 
     pub fn pid(&self) -> u32 {
