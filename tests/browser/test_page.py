@@ -325,6 +325,21 @@ def main():
         assert ("（三）", "抓好防灾减灾") in rows, rows
         page.shot("05-docx.png")
 
+    def a_gbk_file_dropped_on_the_page_is_read():
+        gbk = list(SPEECH.encode("gbk"))
+        page.js("""
+            const file = new File([new Uint8Array(arguments[0])], '旧稿.txt', {type: 'text/plain'});
+            const dt = new DataTransfer();
+            dt.items.add(file);
+            const zone = document.getElementById('dropzone');
+            zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+            zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));""", gbk)
+        page.wait_analysis("旧稿.txt")
+        rows = [tuple(r) for r in page.rows()]
+        assert ("二、", "突出抓好秋收秋种各项重点工作") in rows, rows
+        driver.find_element(By.XPATH, "//div[@class='node'][span[@class='marker' and text()='二是']]").click()
+        assert page.highlighted_text() == "二是单产水平有所提高。", repr(page.highlighted_text())
+
     def the_outline_downloads():
         driver.find_element(By.CSS_SELECTOR, ".downloads button[data-format='outline']").click()
         target = os.path.join(downloads, "秋季农业生产讲话.outline.txt")
@@ -389,6 +404,7 @@ def main():
         check("a skipped ordinal is listed and underlined", a_skipped_ordinal_is_listed_and_underlined)
         check("a .docx opens from the file button", a_docx_opens_from_the_file_button)
         check("the outline and CSV download", the_outline_downloads)
+        check("a GBK file dropped on the page is read", a_gbk_file_dropped_on_the_page_is_read)
         check("a broken .docx shows an error", a_broken_docx_shows_an_error)
         check("a 1 MB report parses and renders in chunks", a_1mb_report_parses_and_renders_in_chunks)
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and "422" not in e["message"]]

@@ -137,6 +137,8 @@
       const t0 = performance.now();
       const analysis = await res.json();
       timings.json = performance.now() - t0;
+      // Let the page breathe between reading the answer and building on it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       show(source, name, analysis);
     } catch (e) {
       showError('无法连接本机服务：' + e.message);
