@@ -21,6 +21,7 @@ import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -159,10 +160,15 @@ class Page:
         self.d.find_element(By.ID, "clear").click()
 
     def paste(self, text):
-        """Types `text` into the box as a paste does (one insertion)."""
-        box = self.d.find_element(By.ID, "input")
-        box.click()
-        self.d.execute_cdp_cmd("Input.insertText", {"text": text})
+        """Pastes `text` into the box as a person does: copied (Ctrl+A, Ctrl+C)
+        from another text box, then Ctrl+V."""
+        self.js("const t = document.createElement('textarea'); t.id = 'scratch';"
+                "t.value = arguments[0]; document.body.appendChild(t);", text)
+        self.d.find_element(By.ID, "scratch").click()
+        ActionChains(self.d).key_down(Keys.CONTROL).send_keys("a").send_keys("c").key_up(Keys.CONTROL).perform()
+        self.js("document.getElementById('scratch').remove()")
+        self.d.find_element(By.ID, "input").click()
+        ActionChains(self.d).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
 
     def wait_analysis(self, name):
         self.wait(lambda: self.js("return document.getElementById('count-name').textContent") == name

@@ -494,19 +494,18 @@
 
   // ---- input: paste, type, open, drop ----
 
-  let typingTimer = 0;
   function analyseInput() {
-    clearTimeout(typingTimer);
     const text = input.value;
     if (!text.trim()) return;
     analyse({ text }, '粘贴的文稿');
   }
 
+  // Pasted or dropped text is parsed at once; typing is not interrupted
+  // (解析 or Ctrl+Enter parses it).
   input.addEventListener('input', (e) => {
-    clearTimeout(typingTimer);
-    // Pasted or inserted text parses at once; typing waits for a pause.
-    const delay = e.inputType === 'insertFromPaste' || e.inputType === 'insertText' && e.data && e.data.length > 20 ? 0 : 800;
-    typingTimer = setTimeout(analyseInput, delay);
+    const pasted = e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop' ||
+      (e.inputType === 'insertText' && e.data && e.data.length > 20);
+    if (pasted) setTimeout(analyseInput, 0);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); analyseInput(); }
