@@ -531,6 +531,9 @@
     $('findings').replaceChildren();
     $('diagnostics').replaceChildren();
     $('tree-empty').hidden = false;
+    $('tree-empty').textContent = '粘贴文稿或打开文件后，这里显示大纲。';
+    $('findings-empty').hidden = true;
+    $('diagnostics-empty').hidden = true;
     for (const id of ['count-sections', 'count-points', 'count-findings', 'count-diagnostics', 'count-lines', 'count-name']) $(id).textContent = '–';
     for (const b of document.querySelectorAll('.downloads button')) b.disabled = true;
     $('edit').disabled = true;
