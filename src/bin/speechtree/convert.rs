@@ -14,8 +14,7 @@
 //! or standard input) cannot be read or decoded, and when stdout cannot be
 //! written (full, closed, a write error), said on stderr when stderr works.
 
-#[path = "formats.rs"]
-mod formats;
+use crate::formats;
 
 use crate::inputs::{self, Input, note};
 use clap::ValueEnum;

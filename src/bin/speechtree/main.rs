@@ -2,8 +2,10 @@
 //! (`speechtree [FILE…]`), or check their numbering (`speechtree lint FILE…`).
 
 mod convert;
+mod formats;
 mod inputs;
 mod lint;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -23,6 +25,8 @@ struct Cli {
 enum Command {
     /// Check the numbering of documents as a proofreader would.
     Lint(lint::Args),
+    /// Serve a local page and an HTTP API (parse, lint, convert).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Lint(args)) => lint::run(args),
+        Some(Command::Serve(args)) => serve::run(args),
         None => convert::run(cli.convert),
     }
 }

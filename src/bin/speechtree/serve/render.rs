@@ -1,0 +1,149 @@
+//! The one place where `speechtree serve` calls into the library's input
+//! functions and the rest of the command line (the renderers of
+//! `--format`, the lint JSON). When those APIs move, only this file changes.
+
+use crate::formats;
+use serde::Serialize;
+use speechtree::input::{ReadOptions, ReadResult, read_reader_with_hints};
+use speechtree::lint::{LintOptions, Rule, Severity, lint_with};
+use speechtree::{Document, LineIndex};
+use std::path::Path;
+
+/// Text read from a request, ready to parse.
+pub struct Read {
+    /// The decoded text: spans index it.
+    pub text: String,
+    /// Heading hints of a `.docx`.
+    hints: Vec<speechtree::HeadingHint>,
+}
+
+/// Reads the bytes of one upload or body as the command reads a file named
+/// `name`: by extension (`.docx`, or a zip signature) and otherwise by
+/// detecting UTF-8, UTF-16 with a byte-order mark and GB18030, unless
+/// `encoding` names the encoding.
+pub fn read(
+    bytes: &[u8],
+    name: &str,
+    encoding: Option<String>,
+    max_bytes: u64,
+) -> Result<Read, speechtree::Error> {
+    let opts = ReadOptions {
+        encoding,
+        max_file_size: max_bytes,
+        ..ReadOptions::default()
+    };
+    let ReadResult { text, headings, .. } = read_reader_with_hints(bytes, Path::new(name), &opts)?;
+    Ok(Read {
+        text,
+        hints: headings,
+    })
+}
+
+/// Parses what was read, with a `.docx`'s heading hints.
+pub fn parse(read: &Read) -> Document<'_> {
+    let mut options = speechtree::Options::default();
+    options.heading_hints = read.hints.clone();
+    speechtree::parse_with(&read.text, &options)
+}
+
+/// The tree as `speechtree --format json` prints it.
+pub fn json(doc: &Document<'_>) -> Result<String, String> {
+    let mut s = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// `--format outline`.
+pub fn outline(doc: &Document<'_>) -> String {
+    speechtree::outline(doc)
+}
+
+/// `--format markdown`.
+pub fn markdown(doc: &Document<'_>) -> Result<String, String> {
+    let mut out = Vec::new();
+    formats::write_markdown(&mut out, doc).map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+/// `--format csv`, header included.
+pub fn csv(name: &str, doc: &Document<'_>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    formats::write_csv_header(&mut out).map_err(|e| e.to_string())?;
+    formats::write_csv_rows(&mut out, name, doc).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// `--format jsonl` (one line).
+pub fn jsonl(name: &str, doc: &Document<'_>) -> Result<String, String> {
+    let mut out = Vec::new();
+    formats::write_jsonl_document(&mut out, name, doc).map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+/// A finding as `speechtree lint --format json` prints it.
+#[derive(Serialize)]
+pub struct JsonFinding {
+    path: String,
+    rule: Rule,
+    severity: Severity,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    /// Byte offsets into the decoded text.
+    start: usize,
+    end: usize,
+    message: String,
+}
+
+/// The lint findings of `doc`, as `speechtree lint --format json` prints them.
+pub fn findings(name: &str, text: &str, doc: &Document<'_>) -> Vec<JsonFinding> {
+    let index = LineIndex::new(text);
+    lint_with(doc, &LintOptions::default())
+        .into_iter()
+        .map(|f| {
+            let a = index.line_col(f.span.start);
+            let b = index.line_col(f.span.end);
+            JsonFinding {
+                path: name.to_owned(),
+                rule: f.rule,
+                severity: f.severity,
+                line: a.line,
+                column: a.column,
+                end_line: b.line,
+                end_column: b.column,
+                start: f.span.start,
+                end: f.span.end,
+                message: f.message,
+            }
+        })
+        .collect()
+}
+
+/// Counts shown on the page.
+#[derive(Serialize, Default)]
+pub struct Counts {
+    sections: usize,
+    points: usize,
+    diagnostics: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    bytes: usize,
+    lines: usize,
+}
+
+/// Counts of sections, points, diagnostics and findings.
+pub fn counts(text: &str, doc: &Document<'_>, findings: &[JsonFinding]) -> Counts {
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    Counts {
+        sections: doc.sections().count(),
+        points: doc.points().count(),
+        diagnostics: doc.diagnostics().len(),
+        findings: findings.len(),
+        errors,
+        warnings: findings.len() - errors,
+        bytes: text.len(),
+        lines: text.lines().count(),
+    }
+}
