@@ -1,18 +1,33 @@
 //! Text decoding: bytes in an unknown or named encoding to a `String`.
 //!
-//! Detection, in order, when no encoding is named:
+//! Detection, in order, when no encoding is named (the policy is written
+//! out in `docs/input.md`):
 //!
-//! 1. a byte-order mark: `EF BB BF` is UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE;
-//! 2. bytes that are valid UTF-8 are UTF-8;
-//! 3. anything else is tried as GB18030 (a superset of GBK and GB2312).
+//! 1. a byte-order mark: `EF BB BF` is UTF-8, `FF FE` UTF-16LE, `FE FF`
+//!    UTF-16BE; the rest must be valid in that encoding;
+//! 2. bytes that are valid UTF-8 without NUL bytes are UTF-8;
+//! 3. UTF-16 without a byte-order mark: NUL bytes (the high bytes of ASCII
+//!    characters), at least two and twice as many at odd offsets as at even
+//!    ones (UTF-16LE) or the other way round (UTF-16BE), in an input of even
+//!    length that decodes in that byte order to text nine tenths ASCII or
+//!    Chinese;
+//! 4. valid UTF-8 with NUL bytes is UTF-8;
+//! 5. *corrupt UTF-8*: bytes that are not valid UTF-8 but hold at least two
+//!    well-formed UTF-8 Chinese characters (CJK ideographs, CJK and
+//!    full-width punctuation, general punctuation, enclosed numbers) for
+//!    every invalid sequence are UTF-8 with bad bytes: a stray byte, a
+//!    character cut in half at the end. That is an [`Error::Decode`] for
+//!    UTF-8 at the first bad byte, not a GB18030 guess: GB18030 text read as
+//!    UTF-8 is invalid every character or two;
+//! 6. anything else is GB18030 (a superset of GBK and GB2312) when it
+//!    decodes cleanly as GB18030.
 //!
 //! The mark itself is not part of the returned text: spans of a parse index
 //! the text this module returns, not the file's bytes.
 //!
-//! When no candidate explains the bytes the error reports the candidate that
-//! decoded furthest, with the byte offset, line and column of the first bad
-//! byte. UTF-16 without a byte-order mark is not detected; name it with an
-//! explicit encoding (`utf-16le`, `utf-16be`).
+//! When neither UTF-8 nor GB18030 explains the bytes, the error reports the
+//! one that decoded further (UTF-8 on a tie), with the byte offset, line and
+//! column of its first bad byte.
 
 use std::path::Path;
 
@@ -21,6 +36,11 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
 use crate::error::{Error, Result};
 
 /// Decodes `bytes` to text, detecting the encoding unless `encoding` names one.
+///
+/// Detection: a byte-order mark, then UTF-8, UTF-16 without a mark (by its
+/// NUL bytes), and GB18030; bytes that are mostly UTF-8 with a few bad
+/// sequences are an error at the first bad byte rather than a GB18030 guess
+/// (the policy in full is in the crate's `docs/input.md`).
 ///
 /// `encoding` is a WHATWG label such as `utf-8`, `gbk`, `gb18030`, `big5`,
 /// `utf-16le` (case-insensitive). With a named encoding, a leading byte-order
@@ -64,26 +84,177 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
         return decode_strict(enc, body)
             .map_err(|bad| decode_error(enc, bytes, bytes.len() - body.len(), bad, path));
     }
+    decode_detected(bytes)
+        .map(|(text, _)| text)
+        .map_err(|f| decode_error(f.encoding, bytes, f.start, f.bad, path))
+}
+
+/// Where detection gave up: the encoding chosen, where its text starts (after
+/// a byte-order mark) and the first bytes it cannot explain.
+struct Failure {
+    encoding: &'static Encoding,
+    start: usize,
+    bad: BadBytes,
+}
+
+/// Detects the encoding of `bytes` and decodes them (see the module
+/// documentation for the order of the checks).
+fn decode_detected(bytes: &[u8]) -> Result<(String, &'static Encoding), Failure> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
-        let body = &bytes[len..];
-        return decode_strict(enc, body).map_err(|bad| decode_error(enc, bytes, len, bad, path));
+        return decode_strict(enc, &bytes[len..])
+            .map(|s| (s, enc))
+            .map_err(|bad| Failure {
+                encoding: enc,
+                start: len,
+                bad,
+            });
     }
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(s.to_owned());
+    let utf8 = simdutf8::basic::from_utf8(bytes).ok();
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    if let (Some(text), false) = (utf8, has_nul) {
+        return Ok((text.to_owned(), UTF_8));
     }
-    let utf8_bad = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok(s.to_owned()),
-        Err(e) => BadBytes {
-            offset: e.valid_up_to(),
-            len: e.error_len().unwrap_or(bytes.len() - e.valid_up_to()),
-        },
+    if has_nul && let Some(enc) = utf16_without_bom(bytes) {
+        return decode_strict(enc, bytes)
+            .map(|s| (s, enc))
+            .map_err(|bad| Failure {
+                encoding: enc,
+                start: 0,
+                bad,
+            });
+    }
+    if let Some(text) = utf8 {
+        return Ok((text.to_owned(), UTF_8));
+    }
+    let evidence = Utf8Evidence::of(bytes);
+    let utf8_failure = Failure {
+        encoding: UTF_8,
+        start: 0,
+        bad: evidence.first_bad,
     };
-    match decode_strict(GB18030, bytes) {
-        Ok(s) => Ok(s),
-        // Report the candidate that explained more of the input (UTF-8 on a tie).
-        Err(gb_bad) if gb_bad.offset > utf8_bad.offset => Err(decode_error(GB18030, bytes, 0, gb_bad, path)),
-        Err(_) => Err(decode_error(UTF_8, bytes, 0, utf8_bad, path)),
+    if evidence.is_corrupt_utf8() {
+        return Err(utf8_failure);
     }
+    match decode_strict(GB18030, bytes) {
+        Ok(s) => Ok((s, GB18030)),
+        // Neither explains the bytes: report the one that explained more of
+        // them (UTF-8 on a tie).
+        Err(bad) if bad.offset > evidence.first_bad.offset => Err(Failure {
+            encoding: GB18030,
+            start: 0,
+            bad,
+        }),
+        Err(_) => Err(utf8_failure),
+    }
+}
+
+/// What the bytes of an input that is not valid UTF-8 say about whether it
+/// is UTF-8 with a few bad bytes or text in another encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Utf8Evidence {
+    /// Well-formed multi-byte sequences that decode to characters of Chinese
+    /// text: CJK ideographs and punctuation, full-width forms, general
+    /// punctuation and enclosed numbers (U+2000–U+2BFF, U+3000–U+9FFF,
+    /// U+F900–U+FAFF, U+FE30–U+FE4F, U+FF00–U+FFEF, U+20000–U+3FFFF).
+    chinese: usize,
+    /// Maximal invalid sequences, as the standard library counts them.
+    bad: usize,
+    /// The first invalid sequence.
+    first_bad: BadBytes,
+}
+
+impl Utf8Evidence {
+    /// Scans `bytes` (which must not be valid UTF-8) sequence by sequence.
+    fn of(bytes: &[u8]) -> Self {
+        let mut chinese = 0;
+        let mut bad = 0;
+        let mut first_bad = None;
+        let mut at = 0;
+        while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
+            let (valid, error) = match std::str::from_utf8(rest) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                    Some(e),
+                ),
+            };
+            chinese += valid.chars().filter(|&c| is_chinese_text(c)).count();
+            let Some(e) = error else { break };
+            let len = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+            bad += 1;
+            first_bad.get_or_insert(BadBytes {
+                offset: at + e.valid_up_to(),
+                len,
+            });
+            at += e.valid_up_to() + len.max(1);
+        }
+        Utf8Evidence {
+            chinese,
+            bad,
+            first_bad: first_bad.unwrap_or(BadBytes {
+                offset: bytes.len(),
+                len: 0,
+            }),
+        }
+    }
+
+    /// UTF-8 with bad bytes, rather than another encoding: at least two
+    /// Chinese characters well-formed in UTF-8 for every invalid sequence.
+    ///
+    /// GB18030 text read as UTF-8 is invalid every character or two, and the
+    /// few sequences that happen to be well-formed decode to Latin, Cyrillic
+    /// or Hangul letters rather than Chinese; UTF-8 text with a stray or cut
+    /// byte has one invalid sequence among many Chinese characters.
+    fn is_corrupt_utf8(&self) -> bool {
+        self.chinese > 0 && self.bad.saturating_mul(2) <= self.chinese
+    }
+}
+
+/// Whether `c` is a character of Chinese text beyond ASCII (see
+/// [`Utf8Evidence::chinese`]).
+fn is_chinese_text(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x2000..=0x2bff | 0x3000..=0x9fff | 0xf900..=0xfaff | 0xfe30..=0xfe4f | 0xff00..=0xffef | 0x2_0000..=0x3_ffff
+    )
+}
+
+/// UTF-16 without a byte-order mark, recognised by its NUL bytes: ASCII
+/// characters (line breaks, digits, Latin letters) have a zero high byte, so
+/// UTF-16 text has NUL bytes at every other position, on one side; text in
+/// UTF-8 or GB18030 has none. Chosen when the input has an even length, at
+/// least two NULs, at least twice as many at odd offsets as at even ones
+/// (little endian; the other way round big endian: a few characters such as
+/// 一 U+4E00 have a zero low byte), and nine in ten characters it decodes to
+/// are ASCII or [Chinese text](is_chinese_text).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for i in memchr::memchr_iter(0, bytes) {
+        if i.is_multiple_of(2) {
+            even += 1;
+        } else {
+            odd += 1;
+        }
+    }
+    let enc = if odd >= 2 && odd >= even.saturating_mul(2) {
+        encoding_rs::UTF_16LE
+    } else if even >= 2 && even >= odd.saturating_mul(2) {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let (mut chars, mut plausible) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii() || is_chinese_text(c) {
+            plausible += 1;
+        }
+    }
+    (plausible.saturating_mul(10) >= chars.saturating_mul(9)).then_some(enc)
 }
 
 /// [`decode`] taking the bytes by value, with a fast path for valid UTF-8
@@ -92,7 +263,9 @@ pub(crate) fn decode_owned(bytes: Vec<u8>, encoding: Option<&str>, path: &Path) 
     if encoding.is_none() && Encoding::for_bom(&bytes).is_none() {
         // simdutf8 checks Chinese text many times faster than the standard
         // library; copying the checked text costs less than checking it again.
-        if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(&bytes)
+            && memchr::memchr(0, &bytes).is_none()
+        {
             return Ok(text.to_owned());
         }
     }
@@ -181,13 +354,7 @@ fn decode_error(enc: &'static Encoding, bytes: &[u8], start: usize, bad: BadByte
 /// assert_eq!(detect_encoding(b"\xff"), None);
 /// ```
 pub fn detect_encoding(bytes: &[u8]) -> Option<&'static str> {
-    if let Some((enc, len)) = Encoding::for_bom(bytes) {
-        return decode_strict(enc, &bytes[len..]).ok().map(|_| enc.name());
-    }
-    if std::str::from_utf8(bytes).is_ok() {
-        return Some(UTF_8.name());
-    }
-    decode_strict(GB18030, bytes).ok().map(|_| GB18030.name())
+    decode_detected(bytes).ok().map(|(_, enc)| enc.name())
 }
 
 /// Encodes `text` as UTF-16 with a byte-order mark (test helper).
@@ -316,27 +483,111 @@ mod tests {
         assert!(msg.contains("byte offset 16"), "{msg}");
     }
 
-    #[test]
-    fn mostly_utf8_file_reports_the_utf8_error() {
-        // Valid UTF-8 Chinese text, then a stray 0xff: GB18030 fails earlier
-        // (UTF-8 Chinese is rarely valid GB18030 for long), or at the same byte.
-        let text = "一、总体要求\n（一）加强领导\n";
-        let mut bytes = text.as_bytes().to_vec();
-        bytes.push(0xff);
-        let e = decode(&bytes, None, p()).unwrap_err();
-        match e {
-            Error::Decode {
+    /// The decode error's encoding, offset, line and column.
+    fn failure(bytes: &[u8]) -> (&'static str, usize, usize, usize) {
+        match decode(bytes, None, p()) {
+            Err(Error::Decode {
                 encoding,
                 offset,
                 line,
+                column,
                 ..
-            } => {
-                assert_eq!(offset, text.len());
-                assert_eq!(line, 3);
-                assert!(encoding == "UTF-8" || encoding == "gb18030");
-            }
+            }) => (encoding, offset, line, column),
             other => panic!("expected a decode error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn mostly_utf8_file_reports_the_utf8_error() {
+        // Valid UTF-8 Chinese text, then a stray 0xff.
+        let text = "一、总体要求\n（一）加强领导\n";
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.push(0xff);
+        assert_eq!(failure(&bytes), ("UTF-8", text.len(), 3, 1));
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_an_error_not_gb18030() {
+        // GB18030 reads these bytes without complaint (as mojibake).
+        let bytes = b"\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe4\xbd\x93\xe8\xa6\x81\xe6\xb1\x82\n\xe4\xba\x8c\xe3\x80\x81\xe9\x87\x8d\xe7\x82\xb9\x80\xe4\xbb\xbb\xe5\x8a\xa1\n";
+        assert_eq!(&bytes[..19], "一、总体要求\n".as_bytes());
+        assert!(
+            decode_strict(GB18030, bytes).is_ok(),
+            "the fixture is valid GB18030"
+        );
+        let offset = "一、总体要求\n二、重点".len();
+        assert_eq!(failure(bytes), ("UTF-8", offset, 2, 5));
+        assert_eq!(detect_encoding(bytes), None);
+        let e = decode(bytes, None, Path::new("s.txt")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("s.txt:2:5: invalid UTF-8 byte sequence 80 at byte offset {offset}")
+        );
+    }
+
+    #[test]
+    fn utf8_cut_in_the_last_character_is_an_error() {
+        let text = "一、总体要求\n二、重点任务";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert!(
+            decode_strict(GB18030, cut).is_ok(),
+            "the fixture is valid GB18030"
+        );
+        let (encoding, offset, line, column) = failure(cut);
+        assert_eq!((encoding, offset), ("UTF-8", text.len() - 3));
+        assert_eq!((line, column), (2, 6));
+    }
+
+    #[test]
+    fn a_few_bad_bytes_among_much_utf8_are_still_corrupt_utf8() {
+        let mut bytes = Vec::new();
+        for _ in 0..3 {
+            bytes.extend_from_slice(SPEECH.as_bytes());
+            bytes.push(0xa1);
+        }
+        assert_eq!(failure(&bytes).1, SPEECH.len(), "the first bad byte");
+    }
+
+    #[test]
+    fn gb18030_whose_first_character_is_valid_utf8_is_gb18030() {
+        // "一、" in GBK is d2 bb a1 a2, and d2 bb is a valid UTF-8 sequence
+        // (U+04BB): a file starting so must still be read as GB18030.
+        for text in ["一、总体要求\n（一）加强领导。", "一是", "宜加快发展", SPEECH] {
+            let (gb, _, _) = GB18030.encode(text);
+            assert!(std::str::from_utf8(&gb).is_err());
+            assert_eq!(decode(&gb, None, p()).unwrap(), text);
+            assert_eq!(detect_encoding(&gb), Some("gb18030"));
+        }
+    }
+
+    #[test]
+    fn encoding_option_overrides_the_corrupt_utf8_verdict() {
+        let bytes = "一、总体要求\n二、重点任务".as_bytes();
+        let cut = &bytes[..bytes.len() - 1];
+        assert!(decode(cut, None, p()).is_err());
+        assert!(decode(cut, Some("gb18030"), p()).is_ok());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected_by_its_nul_bytes() {
+        for be in [false, true] {
+            let bytes = utf16_with_bom(SPEECH, be);
+            let body = &bytes[2..];
+            assert_eq!(decode(body, None, p()).unwrap(), SPEECH, "big endian: {be}");
+            let name = if be { "UTF-16BE" } else { "UTF-16LE" };
+            assert_eq!(detect_encoding(body), Some(name));
+        }
+        // ASCII-only UTF-16 is valid UTF-8 too (with NULs): still UTF-16.
+        let bytes = utf16_with_bom("ab\n", false);
+        assert_eq!(decode(&bytes[2..], None, p()).unwrap(), "ab\n");
+    }
+
+    #[test]
+    fn nul_bytes_on_both_sides_are_not_utf16() {
+        let bytes = b"a\0\0b";
+        assert_eq!(decode(bytes, None, p()).unwrap(), "a\0\0b");
+        // One NUL is too little evidence.
+        assert_eq!(decode(b"ab\0c", None, p()).unwrap(), "ab\0c");
     }
 
     #[test]
