@@ -63,15 +63,19 @@ pub enum Error {
         reason: String,
     },
 
-    /// An input larger than a limit of [`crate::input::ReadOptions`].
-    #[error("{}: {what} exceeds the limit of {limit} bytes", path.display())]
+    /// An input past a limit of [`crate::input::ReadOptions`]: too many
+    /// bytes, paragraphs or characters.
+    #[error("{}: {what} exceeds the limit of {limit} {unit}", path.display())]
     Limit {
         /// The file that failed.
         path: PathBuf,
-        /// What was too large, such as `word/document.xml`.
+        /// What was too large, naming the part of a `.docx`, such as
+        /// `word/document.xml (decompressed)`.
         what: String,
-        /// The limit in bytes.
+        /// The limit.
         limit: u64,
+        /// What the limit counts: `bytes`, `paragraphs`, `characters`.
+        unit: &'static str,
     },
 
     /// A file format this crate does not read, such as a legacy `.doc`.
@@ -129,6 +133,7 @@ mod tests {
             path: "x.docx".into(),
             what: "word/document.xml".into(),
             limit: 10,
+            unit: "bytes",
         };
         let s = e.to_string();
         assert_eq!(s, "x.docx: word/document.xml exceeds the limit of 10 bytes");

@@ -128,20 +128,32 @@ pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Re
         reason: "word/document.xml is missing".to_owned(),
     })?;
     let numbering = match archive.part("word/numbering.xml")? {
-        Some(xml) => Numbering::parse(&xml).map_err(|e| e.into_error(path, "word/numbering.xml"))?,
+        Some(xml) => Numbering::parse(&xml, opts.max_number_format_len)
+            .map_err(|e| e.into_error(path, "word/numbering.xml"))?,
         None => Numbering::default(),
     };
     let styles = match archive.part("word/styles.xml")? {
         Some(xml) => Styles::parse(&xml).map_err(|e| e.into_error(path, "word/styles.xml"))?,
         None => Styles::default(),
     };
-    let paragraphs = parse_document(&document).map_err(|e| e.into_error(path, "word/document.xml"))?;
     let mut lists = ListState::default();
     let mut out = String::with_capacity(document.len() / 4);
     let mut headings = Vec::new();
-    for para in paragraphs {
+    let max_text = usize::try_from(opts.max_text_size).unwrap_or(usize::MAX);
+    // Paragraphs are written out as the walker closes them, so memory grows
+    // with the text, not with a list of paragraphs.
+    let mut write = |para: Para| -> Result<(), PartError> {
         let start = out.len();
-        if let Some(marker) = lists.marker(&para, &numbering, &styles) {
+        let marker = lists.marker(&para, &numbering, &styles);
+        let len = marker.as_ref().map_or(0, String::len) + para.text.len() + 1;
+        if start.saturating_add(len) > max_text {
+            return Err(PartError::Limit {
+                what: "extracted text".to_owned(),
+                limit: opts.max_text_size,
+                unit: "bytes",
+            });
+        }
+        if let Some(marker) = marker {
             out.push_str(&marker);
         }
         out.push_str(&para.text);
@@ -160,7 +172,10 @@ pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Re
             });
         }
         out.push('\n');
-    }
+        Ok(())
+    };
+    parse_document(&document, opts.max_paragraphs, &mut write)
+        .map_err(|e| e.into_error(path, "word/document.xml"))?;
     Ok(ReadResult { text: out, headings })
 }
 
@@ -207,6 +222,7 @@ impl<'a> Archive<'a> {
             path: path.to_owned(),
             what,
             limit,
+            unit: "bytes",
         };
         if file.size() > entry_limit {
             return Err(limit_err(format!("{name} (decompressed)"), entry_limit));
@@ -252,14 +268,46 @@ struct XmlError {
     message: String,
 }
 
-impl XmlError {
+/// What goes wrong inside one part, before the file and part names are known.
+enum PartError {
+    /// Malformed XML.
+    Xml(XmlError),
+    /// Well-formed, but not what a `.docx` may hold.
+    Invalid(String),
+    /// Past a limit of [`ReadOptions`]; `what` reads after the part's name.
+    Limit {
+        what: String,
+        limit: u64,
+        unit: &'static str,
+    },
+}
+
+impl From<XmlError> for PartError {
+    fn from(e: XmlError) -> Self {
+        PartError::Xml(e)
+    }
+}
+
+impl PartError {
     fn into_error(self, path: &Path, part: &str) -> Error {
-        Error::Docx {
-            path: path.to_owned(),
-            reason: format!(
-                "{part}: malformed XML at byte offset {}: {}",
-                self.position, self.message
-            ),
+        match self {
+            PartError::Xml(e) => Error::Docx {
+                path: path.to_owned(),
+                reason: format!(
+                    "{part}: malformed XML at byte offset {}: {}",
+                    e.position, e.message
+                ),
+            },
+            PartError::Invalid(reason) => Error::Docx {
+                path: path.to_owned(),
+                reason: format!("{part}: {reason}"),
+            },
+            PartError::Limit { what, limit, unit } => Error::Limit {
+                path: path.to_owned(),
+                what: format!("{part}: {what}"),
+                limit,
+                unit,
+            },
         }
     }
 }
@@ -454,11 +502,20 @@ struct Para {
     outline_lvl: Option<i64>,
 }
 
-/// Reads the paragraphs of `document.xml`, in document order of their ends.
-fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
+/// How deep paragraphs may nest (a text box in a paragraph holds
+/// paragraphs): Word documents nest two or three deep.
+const MAX_NESTING: usize = 64;
+
+/// Reads the paragraphs of `document.xml`, giving each to `out` in document
+/// order of their ends; at most `max_paragraphs` of them.
+fn parse_document(
+    xml: &str,
+    max_paragraphs: u64,
+    out: &mut impl FnMut(Para) -> Result<(), PartError>,
+) -> Result<(), PartError> {
     let mut w = Walker::new(xml, Tag::McFallback);
-    let mut out = Vec::new();
     let mut stack: Vec<Para> = Vec::new();
+    let mut count = 0u64;
     // Depth inside elements whose content is ignored (tracked deletions,
     // property change records).
     let mut ignored = 0usize;
@@ -488,8 +545,20 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
                     ignored = 1;
                 }
                 "p" => {
+                    count += 1;
+                    if count > max_paragraphs {
+                        return Err(PartError::Limit {
+                            what: "paragraph count".to_owned(),
+                            limit: max_paragraphs,
+                            unit: "paragraphs",
+                        });
+                    }
                     if empty {
-                        out.push(Para::default());
+                        out(Para::default())?;
+                    } else if stack.len() >= MAX_NESTING {
+                        return Err(PartError::Invalid(format!(
+                            "paragraphs nested more than {MAX_NESTING} deep"
+                        )));
                     } else {
                         stack.push(Para::default());
                     }
@@ -527,7 +596,7 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
             } => match local.as_str() {
                 "p" => {
                     if let Some(p) = stack.pop() {
-                        out.push(p);
+                        out(p)?;
                     }
                     in_ppr = false;
                     in_numpr = false;
@@ -545,7 +614,7 @@ fn parse_document(xml: &str) -> Result<Vec<Para>, XmlError> {
             _ => {}
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn push_text(stack: &mut [Para], s: &str) {
@@ -594,7 +663,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn parse(xml: &str) -> Result<Self, XmlError> {
+    fn parse(xml: &str) -> Result<Self, PartError> {
         let mut w = Walker::new(xml, Tag::McChoice);
         let mut styles = Styles::default();
         let mut current: Option<(String, StyleDef)> = None;
@@ -793,7 +862,9 @@ fn level_index(v: Option<i64>) -> Option<usize> {
 }
 
 impl Numbering {
-    fn parse(xml: &str) -> Result<Self, XmlError> {
+    /// Parses `numbering.xml`, refusing a number format (`w:lvlText`) of
+    /// more than `max_format_len` characters.
+    fn parse(xml: &str, max_format_len: u64) -> Result<Self, PartError> {
         // Newer Word writes `w:numFmt w:val="custom"` in an mc:Choice with a
         // plain format in mc:Fallback: read the fallback.
         let mut w = Walker::new(xml, Tag::McChoice);
@@ -854,6 +925,16 @@ impl Numbering {
                     "lvlText" => {
                         if let Some((_, l)) = level.as_mut() {
                             l.text = attr(&start, "val").unwrap_or_default();
+                            if l.text.chars().count() as u64 > max_format_len {
+                                return Err(PartError::Limit {
+                                    what: format!(
+                                        "number format (w:lvlText) of {} characters",
+                                        l.text.chars().count()
+                                    ),
+                                    limit: max_format_len,
+                                    unit: "characters",
+                                });
+                            }
                         }
                     }
                     "suff" => {
@@ -1635,6 +1716,128 @@ pub(crate) mod tests {
         };
         let e = docx_text(&bytes, Path::new("bomb.docx"), &opts).unwrap_err();
         assert!(matches!(e, Error::Limit { .. }), "{e:?}");
+    }
+
+    /// Builds a `.docx` whose `word/document.xml` is `head`, then `body`
+    /// `times` over, then `tail`, written in pieces (the XML may be larger
+    /// than a test wants to hold twice).
+    fn repeated_zip(head: &str, body: &str, times: usize, tail: &str, others: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(head.as_bytes()).unwrap();
+        let chunk = body.repeat(4096);
+        for _ in 0..times / 4096 {
+            zip.write_all(chunk.as_bytes()).unwrap();
+        }
+        zip.write_all(body.repeat(times % 4096).as_bytes()).unwrap();
+        zip.write_all(tail.as_bytes()).unwrap();
+        for (name, content) in others {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(content.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_long_number_format_reused_by_many_paragraphs_is_refused_up_front() {
+        // Issue 19.1: a 100,000-character number format and 30,000 numbered
+        // paragraphs, a few KB zipped, asked for gigabytes of text.
+        let numbering_xml = numbering(&[("decimal", &"%1".repeat(50_000))]);
+        let head = format!(r#"<w:document xmlns:w="{W_NS}"><w:body>"#);
+        let bytes = repeated_zip(
+            &head,
+            &para("", Some((1, 0))),
+            30_000,
+            "</w:body></w:document>",
+            &[("word/numbering.xml", &numbering_xml)],
+        );
+        assert!(bytes.len() < 64 << 10, "{} bytes", bytes.len());
+        let e = docx_text(&bytes, Path::new("fmt.docx"), &ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "fmt.docx: word/numbering.xml: number format (w:lvlText) of 100000 characters \
+             exceeds the limit of 1000 characters"
+        );
+        assert!(
+            matches!(
+                e,
+                Error::Limit {
+                    limit: 1000,
+                    unit: "characters",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn number_format_at_the_limit_is_read() {
+        let opts = ReadOptions {
+            max_number_format_len: 4,
+            ..ReadOptions::default()
+        };
+        let parts = |text: &str| {
+            build_zip(&[
+                ("word/document.xml", &document(&para("要点", Some((1, 0))))),
+                ("word/numbering.xml", &numbering(&[("decimal", text)])),
+            ])
+        };
+        let read = docx_text(&parts("（%1）"), Path::new("a.docx"), &opts).unwrap();
+        assert_eq!(read, "（1）要点\n");
+        let e = docx_text(&parts("（%1）。"), Path::new("a.docx"), &opts).unwrap_err();
+        assert!(matches!(e, Error::Limit { limit: 4, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn paragraph_count_is_limited() {
+        let head = format!(r#"<w:document xmlns:w="{W_NS}"><w:body>"#);
+        let tail = "</w:body></w:document>";
+        let opts = ReadOptions {
+            max_paragraphs: 10_000,
+            ..ReadOptions::default()
+        };
+        for (body, name) in [("<w:p/>", "empty"), ("<w:p></w:p>", "open and closed")] {
+            let ok = repeated_zip(&head, body, 10_000, tail, &[]);
+            let text = docx_text(&ok, Path::new("p.docx"), &opts).unwrap();
+            assert_eq!(text.len(), 10_000, "{name}");
+            let over = repeated_zip(&head, body, 10_001, tail, &[]);
+            let e = docx_text(&over, Path::new("p.docx"), &opts).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "p.docx: word/document.xml: paragraph count exceeds the limit of 10000 paragraphs",
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn extracted_text_is_limited() {
+        let doc = document(&(para("一二三", None) + &para("四五六", None)));
+        let bytes = build_zip(&[("word/document.xml", &doc)]);
+        let opts = |max_text_size| ReadOptions {
+            max_text_size,
+            ..ReadOptions::default()
+        };
+        // Two lines of 3 characters (9 bytes) and a line break each.
+        assert_eq!(
+            docx_text(&bytes, Path::new("t.docx"), &opts(20)).unwrap(),
+            "一二三\n四五六\n"
+        );
+        let e = docx_text(&bytes, Path::new("t.docx"), &opts(19)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.docx: word/document.xml: extracted text exceeds the limit of 19 bytes"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_paragraphs_are_refused() {
+        let head = format!(r#"<w:document xmlns:w="{W_NS}"><w:body>"#);
+        let bytes = repeated_zip(&head, "<w:p>", 100_000, "", &[]);
+        let e = docx_text(&bytes, Path::new("n.docx"), &ReadOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("nested more than 64 deep"), "{e}");
     }
 
     #[test]

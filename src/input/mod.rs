@@ -33,8 +33,22 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
 pub const DEFAULT_MAX_ENTRY_SIZE: u64 = 128 << 20;
 /// Default for [`ReadOptions::max_decompressed_size`]: 256 MiB.
 pub const DEFAULT_MAX_DECOMPRESSED_SIZE: u64 = 256 << 20;
+/// Default for [`ReadOptions::max_text_size`]: 256 MiB.
+pub const DEFAULT_MAX_TEXT_SIZE: u64 = 256 << 20;
+/// Default for [`ReadOptions::max_paragraphs`]: 4 million.
+pub const DEFAULT_MAX_PARAGRAPHS: u64 = 4_000_000;
+/// Default for [`ReadOptions::max_number_format_len`]: 1,000 characters.
+pub const DEFAULT_MAX_NUMBER_FORMAT_LEN: u64 = 1_000;
 
-/// How inputs are read.
+/// How inputs are read, and the limits that keep a small hostile input from
+/// exhausting memory.
+///
+/// The size limits bound the bytes read and decompressed. A `.docx` has three
+/// more, because a few kilobytes of XML can ask for gigabytes of text: a
+/// number format of 100,000 characters reused by 30,000 numbered paragraphs,
+/// or 20 million empty paragraphs (`<w:p/>` compresses to almost nothing).
+/// They are checked as the document is read, and passing one is an
+/// [`Error::Limit`] naming the file and the part.
 ///
 /// # Examples
 ///
@@ -55,6 +69,15 @@ pub struct ReadOptions {
     pub max_entry_size: u64,
     /// The most bytes all parts read from one `.docx` may decompress to.
     pub max_decompressed_size: u64,
+    /// The most bytes of text one `.docx` may give (markers and line breaks
+    /// included).
+    pub max_text_size: u64,
+    /// The most paragraphs (`w:p`) one `.docx` may have.
+    pub max_paragraphs: u64,
+    /// The most characters in one number format of a `.docx` (the
+    /// `w:lvlText` of a list level, such as `（%2）`), checked before the
+    /// document is read.
+    pub max_number_format_len: u64,
 }
 
 impl Default for ReadOptions {
@@ -64,6 +87,9 @@ impl Default for ReadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             max_entry_size: DEFAULT_MAX_ENTRY_SIZE,
             max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
+            max_text_size: DEFAULT_MAX_TEXT_SIZE,
+            max_paragraphs: DEFAULT_MAX_PARAGRAPHS,
+            max_number_format_len: DEFAULT_MAX_NUMBER_FORMAT_LEN,
         }
     }
 }
@@ -215,6 +241,7 @@ fn read_bytes(reader: impl Read, path: &Path, opts: &ReadOptions, size_hint: u64
             path: path.to_owned(),
             what: "file size".to_owned(),
             limit: opts.max_file_size,
+            unit: "bytes",
         });
     }
     Ok(bytes)
