@@ -78,6 +78,18 @@ pub enum Error {
         unit: &'static str,
     },
 
+    /// A password-protected Word document: Word writes it as an OLE compound
+    /// file holding the encrypted `.docx`, which cannot be read without the
+    /// password.
+    #[error(
+        "{}: encrypted (password-protected) .docx: remove the password in Word and save it again",
+        path.display()
+    )]
+    Encrypted {
+        /// The file that failed.
+        path: PathBuf,
+    },
+
     /// A file format this crate does not read, such as a legacy `.doc`.
     #[error("{}: unsupported format: {reason}", path.display())]
     Unsupported {

@@ -249,15 +249,12 @@ fn read_bytes(reader: impl Read, path: &Path, opts: &ReadOptions, size_hint: u64
 
 /// Text (with any heading hints) from the bytes of one input.
 fn from_bytes(bytes: Vec<u8>, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
+    if docx::is_ole(&bytes) {
+        return Err(docx::ole_error(&bytes, path));
+    }
     let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx || bytes.starts_with(b"PK\x03\x04") {
         return docx_text_with_hints(&bytes, path, opts);
-    }
-    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
-        return Err(Error::Unsupported {
-            path: path.to_owned(),
-            reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
-        });
     }
     decode::decode_owned(bytes, opts.encoding.as_deref(), path).map(ReadResult::from)
 }
@@ -299,6 +296,15 @@ mod tests {
         let bytes = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
         let e = read_reader(&bytes[..], Path::new("old.doc"), &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("save it as .docx"), "{e}");
+    }
+
+    #[test]
+    fn encrypted_docx_is_recognised_whatever_the_name() {
+        let bytes = docx::tests::encrypted_docx();
+        for name in ["secret.docx", "<stdin>", "secret.doc"] {
+            let e = read_reader(&bytes[..], Path::new(name), &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e, Error::Encrypted { .. }), "{name}: {e:?}");
+        }
     }
 
     #[test]

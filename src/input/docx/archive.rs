@@ -19,9 +19,25 @@ pub(super) struct Archive<'a> {
 
 impl<'a> Archive<'a> {
     pub(super) fn open(bytes: &'a [u8], path: &'a Path, opts: &'a ReadOptions) -> Result<Self> {
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Docx {
-            path: path.to_owned(),
-            reason: format!("not a zip archive ({e})"),
+        if is_ole(bytes) {
+            return Err(ole_error(bytes, path));
+        }
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            let reason = match e {
+                // The zip reader's own words name its internals (records and
+                // Rust types); say what a user can act on.
+                ZipError::InvalidArchive(_) if !bytes.starts_with(b"PK") => "not a zip archive".to_owned(),
+                ZipError::InvalidArchive(_) => {
+                    "a damaged zip archive (truncated, or its directory is corrupt)".to_owned()
+                }
+                ZipError::UnsupportedArchive(what) => format!("an unsupported zip archive ({what})"),
+                ZipError::Io(e) => format!("cannot read the zip archive ({e})"),
+                e => format!("an unreadable zip archive ({e})"),
+            };
+            Error::Docx {
+                path: path.to_owned(),
+                reason,
+            }
         })?;
         Ok(Archive {
             zip,
@@ -90,4 +106,34 @@ pub(super) fn xml_text(bytes: Vec<u8>) -> Result<String, String> {
     }
     String::from_utf8(bytes)
         .map_err(|e| format!("not valid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))
+}
+
+/// The signature of an OLE compound file: a legacy `.doc`, or a `.docx`
+/// encrypted with a password (Word wraps it in one).
+const OLE_SIGNATURE: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/// Whether `bytes` are an OLE compound file.
+pub(crate) fn is_ole(bytes: &[u8]) -> bool {
+    bytes.starts_with(&OLE_SIGNATURE)
+}
+
+/// The error for an OLE compound file: [`Error::Encrypted`] when it holds
+/// an `EncryptedPackage` stream (a password-protected `.docx`, as Word and
+/// WPS write it), [`Error::Unsupported`] otherwise (a legacy `.doc`).
+pub(crate) fn ole_error(bytes: &[u8], path: &Path) -> Error {
+    // Stream names are UTF-16LE in the compound file's directory.
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if memchr::memmem::find(bytes, &name).is_some() {
+        Error::Encrypted {
+            path: path.to_owned(),
+        }
+    } else {
+        Error::Unsupported {
+            path: path.to_owned(),
+            reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
+        }
+    }
 }

@@ -53,6 +53,7 @@ mod xml;
 use std::path::Path;
 
 use archive::Archive;
+pub(crate) use archive::{is_ole, ole_error};
 use document::{Para, parse_document};
 use numbering::{ListState, Numbering};
 use styles::{Styles, outline_level};

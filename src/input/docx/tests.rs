@@ -318,13 +318,100 @@ fn missing_document_part_is_an_error() {
 }
 
 #[test]
-fn malformed_xml_is_an_error_with_offset() {
-    let e = text_of(&[("word/document.xml", "<w:document><w:body></w:document>")]).unwrap_err();
+fn malformed_xml_is_an_error_with_part_line_and_column() {
+    let xml = format!(
+        "<w:document xmlns:w=\"{W_NS}\"><w:body>\n<w:p><w:r><w:t>一是</w:t></w:r></w:p>\n</w:document>"
+    );
+    let offset = xml.rfind("</w:document>").unwrap();
+    let e = text_of(&[("word/document.xml", &xml)]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "t.docx: not a readable .docx: word/document.xml:3:1: malformed XML (byte offset {offset} of the \
+             part): expected `</w:body>`, but `</w:document>` was found"
+        )
+    );
+}
+
+#[test]
+fn an_unknown_entity_is_reported_where_it_is() {
+    // It used to be reported at byte offset 0.
+    let xml = document(&para("一是&nbsp;二是", None));
+    let offset = xml.find("&nbsp;").unwrap();
+    let column = xml[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    let e = text_of(&[("word/document.xml", &xml)]).unwrap_err();
     let msg = e.to_string();
     assert!(
-        msg.contains("word/document.xml: malformed XML at byte offset"),
+        msg.contains(&format!(
+            "word/document.xml:2:{column}: malformed XML (byte offset {offset} of the part): unknown entity `&nbsp;`"
+        )),
         "{msg}"
     );
+}
+
+#[test]
+fn a_truncated_part_is_an_error_not_partial_text() {
+    let xml = document(&para("一是", None));
+    let cut = &xml[..xml.find("</w:p>").unwrap()];
+    let e = text_of(&[("word/document.xml", cut)]).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("the part ends before its elements are closed"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_damaged_archive_says_so_without_the_zip_readers_internals() {
+    let good = build_zip(&[("word/document.xml", &document(&para("一是", None)))]);
+    for cut in [10, 40] {
+        let e = docx_text(
+            &good[..good.len() - cut],
+            Path::new("c.docx"),
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.docx: not a readable .docx: a damaged zip archive (truncated, or its directory is corrupt)"
+        );
+    }
+    let e = docx_text(b"plain text", Path::new("p.docx"), &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.to_string(), "p.docx: not a readable .docx: not a zip archive");
+}
+
+/// The start of an OLE compound file as Word writes a password-protected
+/// `.docx`: the signature, and the `EncryptedPackage` stream's name (UTF-16LE)
+/// in its directory.
+pub(crate) fn encrypted_docx() -> Vec<u8> {
+    let mut bytes = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    bytes.resize(512, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        let mut entry: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        entry.resize(128, 0);
+        bytes.extend_from_slice(&entry);
+    }
+    bytes
+}
+
+#[test]
+fn an_encrypted_docx_is_called_encrypted() {
+    let e = docx_text(
+        &encrypted_docx(),
+        Path::new("secret.docx"),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Encrypted { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "secret.docx: encrypted (password-protected) .docx: remove the password in Word and save it again"
+    );
+    // A legacy .doc is an OLE file too, without the encrypted package.
+    let mut doc = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    doc.resize(1024, 0);
+    let e = docx_text(&doc, Path::new("old.docx"), &ReadOptions::default()).unwrap_err();
+    assert!(matches!(e, Error::Unsupported { .. }), "{e:?}");
 }
 
 #[test]

@@ -11,8 +11,29 @@ use crate::error::Error;
 
 /// A malformed XML part, before the file and part names are known.
 pub(super) struct XmlError {
-    pub(super) position: u64,
+    /// Byte offset of the error in the part.
+    pub(super) offset: usize,
+    /// 1-based line of that byte.
+    pub(super) line: usize,
+    /// 1-based column (in characters) of that byte.
+    pub(super) column: usize,
     pub(super) message: String,
+}
+
+impl XmlError {
+    /// An error at byte `offset` of `xml`.
+    fn at(xml: &[u8], offset: usize, message: String) -> Self {
+        let before = xml.get(..offset).unwrap_or(xml);
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        // Characters, not bytes: count the bytes that start a UTF-8 sequence.
+        let column = 1 + before[line_start..].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+        XmlError {
+            offset: before.len(),
+            line: 1 + memchr::memchr_iter(b'\n', before).count(),
+            column,
+            message,
+        }
+    }
 }
 
 /// What goes wrong inside one part, before the file and part names are known.
@@ -41,8 +62,8 @@ impl PartError {
             PartError::Xml(e) => Error::Docx {
                 path: path.to_owned(),
                 reason: format!(
-                    "{part}: malformed XML at byte offset {}: {}",
-                    e.position, e.message
+                    "{part}:{}:{}: malformed XML (byte offset {} of the part): {}",
+                    e.line, e.column, e.offset, e.message
                 ),
             },
             PartError::Invalid(reason) => Error::Docx {
@@ -140,26 +161,45 @@ pub(super) enum Ev<'a> {
 /// A namespace-aware XML walker that hides the elements under
 /// `mc:AlternateContent` choices we do not want (`skip`).
 pub(super) struct Walker<'a> {
-    pub(super) reader: NsReader<&'a [u8]>,
-    pub(super) skip: Tag,
-    pub(super) skipping: usize,
+    xml: &'a str,
+    reader: NsReader<&'a [u8]>,
+    skip: Tag,
+    skipping: usize,
+    /// Elements open, to tell a truncated part from a whole one.
+    depth: usize,
+    /// Byte offset where the event being read starts.
+    event_start: usize,
 }
 
 impl<'a> Walker<'a> {
     pub(super) fn new(xml: &'a str, skip: Tag) -> Self {
         let reader = NsReader::from_str(xml);
         Walker {
+            xml,
             reader,
             skip,
             skipping: 0,
+            depth: 0,
+            event_start: 0,
         }
     }
 
-    pub(super) fn err(&self, e: impl std::fmt::Display) -> XmlError {
-        XmlError {
-            position: self.reader.error_position(),
-            message: e.to_string(),
-        }
+    /// An error of the XML reader, where it found it.
+    fn reader_err(&self, e: &quick_xml::Error) -> XmlError {
+        // The reader's own words, without its category ("syntax error: ",
+        // "ill-formed document: "), which "malformed XML" already says.
+        let message = match e {
+            quick_xml::Error::Syntax(e) => e.to_string(),
+            quick_xml::Error::IllFormed(e) => e.to_string(),
+            e => e.to_string(),
+        };
+        let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+        XmlError::at(self.xml.as_bytes(), offset, message)
+    }
+
+    /// An error in the event being read (an unknown entity), at its start.
+    fn event_err(&self, message: String) -> XmlError {
+        XmlError::at(self.xml.as_bytes(), self.event_start, message)
     }
 
     /// An opened element, or `None` when it starts a skipped subtree.
@@ -182,10 +222,23 @@ impl<'a> Walker<'a> {
 
     pub(super) fn next(&mut self) -> Result<Ev<'a>, XmlError> {
         loop {
+            self.event_start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
             let (ns, event) = match self.reader.read_resolved_event() {
                 Ok((ns, event)) => (ns_of(&ns), event),
-                Err(e) => return Err(self.err(e)),
+                Err(e) => return Err(self.reader_err(&e)),
             };
+            match event {
+                Event::Start(_) => self.depth += 1,
+                Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                Event::Eof if self.depth > 0 => {
+                    return Err(XmlError::at(
+                        self.xml.as_bytes(),
+                        self.xml.len(),
+                        "the part ends before its elements are closed (truncated?)".to_owned(),
+                    ));
+                }
+                _ => {}
+            }
             if self.skipping > 0 {
                 match event {
                     Event::Start(_) => self.skipping += 1,
@@ -223,10 +276,10 @@ impl<'a> Walker<'a> {
                             "apos" => '\'',
                             "quot" => '"',
                             other => {
-                                return Err(self.err(format!("unknown entity &{other};")));
+                                return Err(self.event_err(format!("unknown entity `&{other};`")));
                             }
                         },
-                        Err(e) => return Err(self.err(e)),
+                        Err(e) => return Err(self.event_err(e.to_string())),
                     };
                     Ev::Text(c.to_string())
                 }
