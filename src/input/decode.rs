@@ -29,52 +29,62 @@
 //! one that decoded further (UTF-8 on a tie), with the byte offset, line and
 //! column of its first bad byte.
 
-use std::path::Path;
-
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
 
+use super::ReadOptions;
 use crate::error::{Error, Result};
 
-/// Decodes `bytes` to text, detecting the encoding unless `encoding` names one.
+/// Decodes `bytes` to text, in [`ReadOptions::encoding`] or else in the
+/// encoding detected.
+///
+/// The encoding is a WHATWG label such as `utf-8`, `gbk`, `gb18030`,
+/// `big5`, `utf-16le` (case-insensitive). With a named encoding, a leading
+/// byte-order mark of that same encoding is dropped and no other detection
+/// happens.
 ///
 /// Detection: a byte-order mark, then UTF-8, UTF-16 without a mark (by its
 /// NUL bytes), and GB18030; bytes that are mostly UTF-8 with a few bad
 /// sequences are an error at the first bad byte rather than a GB18030 guess
 /// (the policy in full is in the crate's `docs/input.md`).
 ///
-/// `encoding` is a WHATWG label such as `utf-8`, `gbk`, `gb18030`, `big5`,
-/// `utf-16le` (case-insensitive). With a named encoding, a leading byte-order
-/// mark of that same encoding is dropped and no other detection happens.
-/// `path` is only used to name the input in errors.
-///
 /// # Errors
 ///
 /// [`Error::UnknownEncoding`] for a label that names no encoding, and
 /// [`Error::Decode`] with the byte offset, line and column of the first bytes
-/// that the encoding cannot explain.
+/// that the encoding cannot explain. The errors name no file: attach one
+/// with [`Error::with_path`].
 ///
 /// # Examples
 ///
 /// ```
-/// use std::path::Path;
-/// use speechtree::input::decode;
+/// use speechtree::input::{ReadOptions, decode};
 ///
+/// let detect = ReadOptions::default();
 /// // "一、总体要求" in GBK: not UTF-8, so detected as GB18030.
 /// let gbk = b"\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xd2\xaa\xc7\xf3";
-/// assert_eq!(decode(gbk, None, Path::new("a.txt"))?, "一、总体要求");
+/// assert_eq!(decode(gbk, &detect)?, "一、总体要求");
 ///
 /// // A UTF-8 byte-order mark is detected and left out of the text.
-/// assert_eq!(decode("\u{feff}一是".as_bytes(), None, Path::new("b.txt"))?, "一是");
+/// assert_eq!(decode("\u{feff}一是".as_bytes(), &detect)?, "一是");
 ///
 /// // An explicit encoding wins over detection.
-/// assert_eq!(decode(b"\xd2\xbb", Some("gbk"), Path::new("c.txt"))?, "一");
+/// let gbk_opts = ReadOptions { encoding: Some("gbk".into()), ..ReadOptions::default() };
+/// assert_eq!(decode(b"\xd2\xbb", &gbk_opts)?, "一");
 ///
-/// // Bytes no encoding explains: an error with file, line, column and offset.
-/// let err = decode(b"ok\n\xff", None, Path::new("d.txt")).unwrap_err();
-/// assert!(err.to_string().starts_with("d.txt:2:1:"));
+/// // UTF-8 with a stray byte: an error at that byte, not a GB18030 guess.
+/// let mut bytes = "一、总体要求\n二、重点".as_bytes().to_vec();
+/// bytes.push(0x80);
+/// bytes.extend_from_slice("任务\n".as_bytes());
+/// let err = decode(&bytes, &detect).unwrap_err().with_path("d.txt");
+/// assert_eq!(err.to_string(), "d.txt:2:5: invalid UTF-8 byte sequence 80 at byte offset 31");
 /// # Ok::<(), speechtree::Error>(())
 /// ```
-pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<String> {
+pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<String> {
+    decode_with(bytes, opts.encoding.as_deref())
+}
+
+/// [`decode`] with the encoding label given directly.
+pub(crate) fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<String> {
     if let Some(label) = encoding {
         let enc = encoding_for_label(label)?;
         let body = match Encoding::for_bom(bytes) {
@@ -82,11 +92,11 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>, path: &Path) -> Result<Strin
             _ => bytes,
         };
         return decode_strict(enc, body)
-            .map_err(|bad| decode_error(enc, bytes, bytes.len() - body.len(), bad, path));
+            .map_err(|bad| decode_error(enc, bytes, bytes.len() - body.len(), bad));
     }
     decode_detected(bytes)
         .map(|(text, _)| text)
-        .map_err(|f| decode_error(f.encoding, bytes, f.start, f.bad, path))
+        .map_err(|f| decode_error(f.encoding, bytes, f.start, f.bad))
 }
 
 /// Where detection gave up: the encoding chosen, where its text starts (after
@@ -257,21 +267,6 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     (plausible.saturating_mul(10) >= chars.saturating_mul(9)).then_some(enc)
 }
 
-/// [`decode`] taking the bytes by value, with a fast path for valid UTF-8
-/// without a byte-order mark (the common case).
-pub(crate) fn decode_owned(bytes: Vec<u8>, encoding: Option<&str>, path: &Path) -> Result<String> {
-    if encoding.is_none() && Encoding::for_bom(&bytes).is_none() {
-        // simdutf8 checks Chinese text many times faster than the standard
-        // library; copying the checked text costs less than checking it again.
-        if let Ok(text) = simdutf8::basic::from_utf8(&bytes)
-            && memchr::memchr(0, &bytes).is_none()
-        {
-            return Ok(text.to_owned());
-        }
-    }
-    decode(&bytes, encoding, path)
-}
-
 /// Looks up an encoding by WHATWG label, refusing the `replacement` pseudo-encoding.
 fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     match Encoding::for_label(label.trim().as_bytes()) {
@@ -320,7 +315,7 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, BadByte
 }
 
 /// Builds the error for bad bytes found `start` bytes into `bytes`.
-fn decode_error(enc: &'static Encoding, bytes: &[u8], start: usize, bad: BadBytes, path: &Path) -> Error {
+fn decode_error(enc: &'static Encoding, bytes: &[u8], start: usize, bad: BadBytes) -> Error {
     let offset = (start + bad.offset).min(bytes.len());
     let prefix = bytes.get(start..offset).unwrap_or_default();
     // The prefix decoded cleanly, so replacement never happens here.
@@ -330,7 +325,7 @@ fn decode_error(enc: &'static Encoding, bytes: &[u8], start: usize, bad: BadByte
     let end = offset + bad.len.clamp(1, 4);
     let shown = bytes.get(offset..end.min(bytes.len())).unwrap_or_default();
     Error::Decode {
-        path: path.to_owned(),
+        path: None,
         encoding: enc.name(),
         offset,
         line,
@@ -382,13 +377,9 @@ mod tests {
 
     const SPEECH: &str = "在全市工作会议上的讲话\n（2023年5月26日）\n同志们：\n一、总体要求\n（一）加强领导。一是健全机构；二是压实责任。\n1.抓好落实，①②，１２３，“引号”—— ㈠ ⑴ 〇\r\n谢谢大家！\n";
 
-    fn p() -> &'static Path {
-        Path::new("t.txt")
-    }
-
     #[test]
     fn utf8_without_bom_is_returned_as_is() {
-        assert_eq!(decode(SPEECH.as_bytes(), None, p()).unwrap(), SPEECH);
+        assert_eq!(decode_with(SPEECH.as_bytes(), None).unwrap(), SPEECH);
     }
 
     #[test]
@@ -396,7 +387,7 @@ mod tests {
         let mut bytes = vec![0xef, 0xbb, 0xbf];
         bytes.extend_from_slice(SPEECH.as_bytes());
         assert_eq!(
-            decode(&bytes, None, p()).unwrap(),
+            decode_with(&bytes, None).unwrap(),
             SPEECH,
             "should drop the BOM and keep the rest"
         );
@@ -407,7 +398,7 @@ mod tests {
         for be in [false, true] {
             let bytes = utf16_with_bom(SPEECH, be);
             assert_eq!(
-                decode(&bytes, None, p()).unwrap(),
+                decode_with(&bytes, None).unwrap(),
                 SPEECH,
                 "should decode UTF-16 (big endian: {be})"
             );
@@ -419,23 +410,23 @@ mod tests {
         let (gb, _, unmappable) = GB18030.encode(SPEECH);
         assert!(!unmappable);
         assert!(std::str::from_utf8(&gb).is_err(), "fixture must not be UTF-8");
-        assert_eq!(decode(&gb, None, p()).unwrap(), SPEECH);
+        assert_eq!(decode_with(&gb, None).unwrap(), SPEECH);
         assert_eq!(detect_encoding(&gb), Some("gb18030"));
     }
 
     #[test]
     fn gbk_label_overrides_detection() {
         let (gb, _, _) = GB18030.encode("一是");
-        assert_eq!(decode(&gb, Some("GBK"), p()).unwrap(), "一是");
-        assert_eq!(decode(&gb, Some(" gb2312 "), p()).unwrap(), "一是");
+        assert_eq!(decode_with(&gb, Some("GBK")).unwrap(), "一是");
+        assert_eq!(decode_with(&gb, Some(" gb2312 ")).unwrap(), "一是");
     }
 
     #[test]
     fn explicit_utf16_without_bom() {
         let bytes = utf16_with_bom("一是", false);
-        assert_eq!(decode(&bytes[2..], Some("utf-16le"), p()).unwrap(), "一是");
+        assert_eq!(decode_with(&bytes[2..], Some("utf-16le")).unwrap(), "一是");
         assert_eq!(
-            decode(&bytes, Some("utf-16le"), p()).unwrap(),
+            decode_with(&bytes, Some("utf-16le")).unwrap(),
             "一是",
             "should drop a BOM of the named encoding"
         );
@@ -445,14 +436,14 @@ mod tests {
     fn explicit_label_does_not_sniff_other_boms() {
         // A UTF-8 BOM read as windows-1252 is three characters, kept.
         let bytes = b"\xef\xbb\xbfa";
-        assert_eq!(decode(bytes, Some("latin1"), p()).unwrap(), "ï»¿a");
+        assert_eq!(decode_with(bytes, Some("latin1")).unwrap(), "ï»¿a");
     }
 
     #[test]
     fn unknown_label_is_an_error() {
-        let e = decode(b"a", Some("klingon"), p()).unwrap_err();
+        let e = decode_with(b"a", Some("klingon")).unwrap_err();
         assert_eq!(e.to_string(), "unknown encoding `klingon`");
-        let e = decode(b"a", Some("iso-2022-kr"), p()).unwrap_err();
+        let e = decode_with(b"a", Some("iso-2022-kr")).unwrap_err();
         assert!(
             matches!(e, Error::UnknownEncoding { .. }),
             "replacement is refused"
@@ -462,7 +453,9 @@ mod tests {
     #[test]
     fn undecodable_bytes_name_offset_line_and_column() {
         let bytes = "一、\n二、ab\n".bytes().chain([0xff, b'x']).collect::<Vec<_>>();
-        let e = decode(&bytes, None, Path::new("dir/bad.txt")).unwrap_err();
+        let e = decode_with(&bytes, None)
+            .map_err(|e| e.with_path("dir/bad.txt"))
+            .unwrap_err();
         match &e {
             Error::Decode {
                 offset,
@@ -485,7 +478,7 @@ mod tests {
 
     /// The decode error's encoding, offset, line and column.
     fn failure(bytes: &[u8]) -> (&'static str, usize, usize, usize) {
-        match decode(bytes, None, p()) {
+        match decode_with(bytes, None) {
             Err(Error::Decode {
                 encoding,
                 offset,
@@ -518,7 +511,9 @@ mod tests {
         let offset = "一、总体要求\n二、重点".len();
         assert_eq!(failure(bytes), ("UTF-8", offset, 2, 5));
         assert_eq!(detect_encoding(bytes), None);
-        let e = decode(bytes, None, Path::new("s.txt")).unwrap_err();
+        let e = decode_with(bytes, None)
+            .map_err(|e| e.with_path("s.txt"))
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             format!("s.txt:2:5: invalid UTF-8 byte sequence 80 at byte offset {offset}")
@@ -555,7 +550,7 @@ mod tests {
         for text in ["一、总体要求\n（一）加强领导。", "一是", "宜加快发展", SPEECH] {
             let (gb, _, _) = GB18030.encode(text);
             assert!(std::str::from_utf8(&gb).is_err());
-            assert_eq!(decode(&gb, None, p()).unwrap(), text);
+            assert_eq!(decode_with(&gb, None).unwrap(), text);
             assert_eq!(detect_encoding(&gb), Some("gb18030"));
         }
     }
@@ -564,8 +559,8 @@ mod tests {
     fn encoding_option_overrides_the_corrupt_utf8_verdict() {
         let bytes = "一、总体要求\n二、重点任务".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
-        assert!(decode(cut, None, p()).is_err());
-        assert!(decode(cut, Some("gb18030"), p()).is_ok());
+        assert!(decode_with(cut, None).is_err());
+        assert!(decode_with(cut, Some("gb18030")).is_ok());
     }
 
     #[test]
@@ -573,21 +568,21 @@ mod tests {
         for be in [false, true] {
             let bytes = utf16_with_bom(SPEECH, be);
             let body = &bytes[2..];
-            assert_eq!(decode(body, None, p()).unwrap(), SPEECH, "big endian: {be}");
+            assert_eq!(decode_with(body, None).unwrap(), SPEECH, "big endian: {be}");
             let name = if be { "UTF-16BE" } else { "UTF-16LE" };
             assert_eq!(detect_encoding(body), Some(name));
         }
         // ASCII-only UTF-16 is valid UTF-8 too (with NULs): still UTF-16.
         let bytes = utf16_with_bom("ab\n", false);
-        assert_eq!(decode(&bytes[2..], None, p()).unwrap(), "ab\n");
+        assert_eq!(decode_with(&bytes[2..], None).unwrap(), "ab\n");
     }
 
     #[test]
     fn nul_bytes_on_both_sides_are_not_utf16() {
         let bytes = b"a\0\0b";
-        assert_eq!(decode(bytes, None, p()).unwrap(), "a\0\0b");
+        assert_eq!(decode_with(bytes, None).unwrap(), "a\0\0b");
         // One NUL is too little evidence.
-        assert_eq!(decode(b"ab\0c", None, p()).unwrap(), "ab\0c");
+        assert_eq!(decode_with(b"ab\0c", None).unwrap(), "ab\0c");
     }
 
     #[test]
@@ -595,7 +590,7 @@ mod tests {
         let (gb, _, _) = GB18030.encode("一是\n二是");
         let mut gb = gb.into_owned();
         gb.push(0xff);
-        let e = decode(&gb, None, p()).unwrap_err();
+        let e = decode_with(&gb, None).unwrap_err();
         match e {
             Error::Decode {
                 encoding,
@@ -615,7 +610,7 @@ mod tests {
     #[test]
     fn unpaired_surrogate_in_utf16_is_an_error() {
         let bytes = [0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'b', 0];
-        let e = decode(&bytes, None, p()).unwrap_err();
+        let e = decode_with(&bytes, None).unwrap_err();
         match e {
             Error::Decode { encoding, offset, .. } => {
                 assert_eq!(encoding, "UTF-16LE");
@@ -627,13 +622,13 @@ mod tests {
 
     #[test]
     fn truncated_gb18030_at_end_is_an_error() {
-        let e = decode(b"ab\xd2", None, p()).unwrap_err();
+        let e = decode_with(b"ab\xd2", None).unwrap_err();
         assert!(matches!(e, Error::Decode { offset: 2, .. }), "{e:?}");
     }
 
     #[test]
     fn empty_input_is_empty_text() {
-        assert_eq!(decode(b"", None, p()).unwrap(), "");
-        assert_eq!(decode(b"\xef\xbb\xbf", None, p()).unwrap(), "");
+        assert_eq!(decode_with(b"", None).unwrap(), "");
+        assert_eq!(decode_with(b"\xef\xbb\xbf", None).unwrap(), "");
     }
 }

@@ -20,7 +20,7 @@ mod formats;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
+use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,9 +87,9 @@ pub fn run(args: Args) -> ExitCode {
         encoding: args.encoding.clone(),
         ..ReadOptions::default()
     };
-    if let Some(label) = &args.encoding {
+    if args.encoding.is_some() {
         // Validate the label once, before any input is read.
-        if let Err(e) = speechtree::input::decode(b"", Some(label), Path::new("")) {
+        if let Err(e) = speechtree::input::decode(b"", &opts) {
             eprintln!("speechtree: {e}");
             return ExitCode::from(2);
         }
@@ -264,8 +264,9 @@ enum Rendered {
 fn process(input: &Input, format: Format, batch: bool, opts: &ReadOptions) -> Result<Rendered, String> {
     let read = match &input.source {
         Source::Sample => ReadResult::from(speechtree::sample::SPEECH.to_owned()),
-        Source::Stdin => read_reader_with_hints(std::io::stdin().lock(), Path::new("<stdin>"), opts)
-            .map_err(|e| e.to_string())?,
+        Source::Stdin => {
+            read_reader(std::io::stdin().lock(), opts).map_err(|e| e.with_path("<stdin>").to_string())?
+        }
         Source::File(path) => read_path_with_hints(path, opts).map_err(|e| e.to_string())?,
         Source::Failed(msg) => return Err(msg.clone()),
     };

@@ -23,7 +23,7 @@ use speechtree::LineIndex;
 use speechtree::input::{ReadOptions, read_path, read_reader};
 use speechtree::lint::{Finding, LintOptions, Rule, Severity, lint_with};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `speechtree lint`.
@@ -113,7 +113,9 @@ pub fn run(args: Args) -> ExitCode {
             let name = "<stdin>".to_string();
             (
                 name,
-                read_reader(std::io::stdin().lock(), Path::new("<stdin>"), &read_opts),
+                read_reader(std::io::stdin().lock(), &read_opts)
+                    .map(|r| r.text)
+                    .map_err(|e| e.with_path("<stdin>")),
             )
         } else {
             (path.display().to_string(), read_path(path, &read_opts))

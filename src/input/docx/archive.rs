@@ -1,7 +1,6 @@
 //! The zip archive of a `.docx`: its parts as text, within the size limits.
 
 use std::io::{Cursor, Read};
-use std::path::Path;
 
 use zip::ZipArchive;
 use zip::result::ZipError;
@@ -12,15 +11,14 @@ use crate::input::ReadOptions;
 /// A zip archive with a running count of decompressed bytes.
 pub(super) struct Archive<'a> {
     pub(super) zip: ZipArchive<Cursor<&'a [u8]>>,
-    pub(super) path: &'a Path,
     pub(super) opts: &'a ReadOptions,
     pub(super) total: u64,
 }
 
 impl<'a> Archive<'a> {
-    pub(super) fn open(bytes: &'a [u8], path: &'a Path, opts: &'a ReadOptions) -> Result<Self> {
+    pub(super) fn open(bytes: &'a [u8], opts: &'a ReadOptions) -> Result<Self> {
         if is_ole(bytes) {
-            return Err(ole_error(bytes, path));
+            return Err(ole_error(bytes));
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             let reason = match e {
@@ -34,24 +32,15 @@ impl<'a> Archive<'a> {
                 ZipError::Io(e) => format!("cannot read the zip archive ({e})"),
                 e => format!("an unreadable zip archive ({e})"),
             };
-            Error::Docx {
-                path: path.to_owned(),
-                reason,
-            }
+            Error::Docx { path: None, reason }
         })?;
-        Ok(Archive {
-            zip,
-            path,
-            opts,
-            total: 0,
-        })
+        Ok(Archive { zip, opts, total: 0 })
     }
 
     /// Reads a part as text; `None` when the archive has no such part.
     pub(super) fn part(&mut self, name: &str) -> Result<Option<String>> {
-        let path = self.path;
         let docx_err = |reason: String| Error::Docx {
-            path: path.to_owned(),
+            path: None,
             reason: format!("{name}: {reason}"),
         };
         let mut file = match self.zip.by_name(name) {
@@ -65,7 +54,7 @@ impl<'a> Archive<'a> {
         let entry_limit = self.opts.max_entry_size;
         let total_limit = self.opts.max_decompressed_size;
         let limit_err = |what: String, limit: u64| Error::Limit {
-            path: path.to_owned(),
+            path: None,
             what,
             limit,
             unit: "bytes",
@@ -120,19 +109,17 @@ pub(crate) fn is_ole(bytes: &[u8]) -> bool {
 /// The error for an OLE compound file: [`Error::Encrypted`] when it holds
 /// an `EncryptedPackage` stream (a password-protected `.docx`, as Word and
 /// WPS write it), [`Error::Unsupported`] otherwise (a legacy `.doc`).
-pub(crate) fn ole_error(bytes: &[u8], path: &Path) -> Error {
+fn ole_error(bytes: &[u8]) -> Error {
     // Stream names are UTF-16LE in the compound file's directory.
     let name: Vec<u8> = "EncryptedPackage"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
     if memchr::memmem::find(bytes, &name).is_some() {
-        Error::Encrypted {
-            path: path.to_owned(),
-        }
+        Error::Encrypted { path: None }
     } else {
         Error::Unsupported {
-            path: path.to_owned(),
+            path: None,
             reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
         }
     }

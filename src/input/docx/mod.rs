@@ -21,7 +21,7 @@
 //!   The suffix Word puts after a marker (`w:suff`, a tab by default) is
 //!   dropped after a marker that ends in punctuation (`一、`, `（一）`, `1.`)
 //!   and becomes one space otherwise (`第一章 总则`).
-//! - Headings, for [`docx_text_with_hints`]: a paragraph with `w:outlineLvl`
+//! - Headings, for [`ReadResult::headings`]: a paragraph with `w:outlineLvl`
 //!   0–8, or whose style has one or is a heading style (`heading 1`…`9`,
 //!   `标题 1`…`9` by name or id), through `w:basedOn`; the nearest wins, and
 //!   the paragraph's own `w:outlineLvl` over its style's.
@@ -50,10 +50,8 @@ mod styles;
 pub(crate) mod tests;
 mod xml;
 
-use std::path::Path;
-
 use archive::Archive;
-pub(crate) use archive::{is_ole, ole_error};
+pub(crate) use archive::is_ole;
 use document::{Para, parse_document};
 use numbering::{ListState, Numbering};
 use styles::{Styles, outline_level};
@@ -73,85 +71,29 @@ const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006
 /// Number of list levels Word supports.
 const LEVELS: usize = 9;
 
-/// Extracts the text of a `.docx`, one line per paragraph, with the markers of
-/// Word's automatic numbering written out.
+/// Extracts the text of a `.docx`, one line per paragraph, with the markers
+/// of Word's automatic numbering written out, and the paragraphs Word marks
+/// as headings: a heading style (`Heading 1`…`9`, `标题 1`…`9`, or a style
+/// with `w:outlineLvl`, through `w:basedOn`) or a `w:outlineLvl` on the
+/// paragraph. Each becomes a [`HeadingHint`] spanning its line (marker
+/// included, line break not) at its 0-based outline level; level 9 (body
+/// text) is no heading.
 ///
-/// `path` only names the input in errors. The limits of `opts` bound how much
-/// is decompressed; its encoding is not used (XML parts declare their own).
-///
-/// # Errors
-///
-/// [`Error::Docx`] when `bytes` are not a zip archive, `word/document.xml` is
-/// missing or its XML is malformed, or a part is encrypted or compressed with
-/// an unsupported method; [`Error::Limit`] when a part is too large.
-///
-/// # Examples
-///
-/// ```
-/// use std::io::Write;
-/// use std::path::Path;
-/// use speechtree::input::{ReadOptions, docx_text};
-///
-/// // Build a one-paragraph document.
-/// let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-/// zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())?;
-/// zip.write_all(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-///   <w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>"#.as_bytes())?;
-/// let bytes = zip.finish()?.into_inner();
-///
-/// let text = docx_text(&bytes, Path::new("a.docx"), &ReadOptions::default())?;
-/// assert_eq!(text, "一、总体要求\n");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn docx_text(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<String> {
-    docx_text_with_hints(bytes, path, opts).map(|r| r.text)
-}
-
-/// [`docx_text`], with the paragraphs Word marks as headings: a heading
-/// style (`Heading 1`…`9`, `标题 1`…`9`, or a style with `w:outlineLvl`,
-/// through `w:basedOn`) or a `w:outlineLvl` on the paragraph. Each becomes a
-/// [`HeadingHint`](crate::HeadingHint) spanning its line (marker included,
-/// line break not) at its 0-based outline level; level 9 (body text) is no
-/// heading.
-///
-/// # Errors
-///
-/// As [`docx_text`].
-///
-/// # Examples
-///
-/// ```
-/// use std::io::Write;
-/// use std::path::Path;
-/// use speechtree::input::{ReadOptions, docx_text_with_hints};
-///
-/// let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-/// zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())?;
-/// zip.write_all(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
-///   <w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>过去五年的回顾</w:t></w:r></w:p>
-///   <w:p><w:r><w:t>一、经济平稳发展</w:t></w:r></w:p></w:body></w:document>"#.as_bytes())?;
-/// let bytes = zip.finish()?.into_inner();
-///
-/// let read = docx_text_with_hints(&bytes, Path::new("a.docx"), &ReadOptions::default())?;
-/// assert_eq!(read.text, "过去五年的回顾\n一、经济平稳发展\n");
-/// assert_eq!(read.headings.len(), 1);
-/// assert_eq!(read.headings[0].span.slice(&read.text), "过去五年的回顾");
-/// assert_eq!(read.headings[0].level, 0);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let mut archive = Archive::open(bytes, path, opts)?;
+/// The limits of `opts` bound what is decompressed and extracted; its
+/// encoding is not used (XML parts declare their own). Errors name no file.
+pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
+    let mut archive = Archive::open(bytes, opts)?;
     let document = archive.part("word/document.xml")?.ok_or_else(|| Error::Docx {
-        path: path.to_owned(),
+        path: None,
         reason: "word/document.xml is missing".to_owned(),
     })?;
     let numbering = match archive.part("word/numbering.xml")? {
         Some(xml) => Numbering::parse(&xml, opts.max_number_format_len)
-            .map_err(|e| e.into_error(path, "word/numbering.xml"))?,
+            .map_err(|e| e.into_error("word/numbering.xml"))?,
         None => Numbering::default(),
     };
     let styles = match archive.part("word/styles.xml")? {
-        Some(xml) => Styles::parse(&xml).map_err(|e| e.into_error(path, "word/styles.xml"))?,
+        Some(xml) => Styles::parse(&xml).map_err(|e| e.into_error("word/styles.xml"))?,
         None => Styles::default(),
     };
     let mut lists = ListState::default();
@@ -193,6 +135,6 @@ pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Re
         Ok(())
     };
     parse_document(&document, opts.max_paragraphs, &mut write)
-        .map_err(|e| e.into_error(path, "word/document.xml"))?;
+        .map_err(|e| e.into_error("word/document.xml"))?;
     Ok(ReadResult { text: out, headings })
 }

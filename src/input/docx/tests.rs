@@ -2,6 +2,17 @@
 
 use super::*;
 use std::io::{Cursor, Write};
+use std::path::Path;
+
+/// The text of a `.docx`, errors naming `path`.
+fn docx_text(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<String> {
+    docx_text_with_hints(bytes, path, opts).map(|r| r.text)
+}
+
+/// The text and heading hints of a `.docx`, errors naming `path`.
+fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
+    read(bytes, opts).map_err(|e| e.with_path(path))
+}
 
 /// Builds a `.docx` (a zip) from `(part name, content)` pairs.
 pub(crate) fn build_zip(parts: &[(&str, &str)]) -> Vec<u8> {

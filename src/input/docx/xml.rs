@@ -1,7 +1,5 @@
 //! A namespace-aware walk over the XML of a part, and its errors.
 
-use std::path::Path;
-
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -57,21 +55,21 @@ impl From<XmlError> for PartError {
 }
 
 impl PartError {
-    pub(super) fn into_error(self, path: &Path, part: &str) -> Error {
+    pub(super) fn into_error(self, part: &str) -> Error {
         match self {
             PartError::Xml(e) => Error::Docx {
-                path: path.to_owned(),
+                path: None,
                 reason: format!(
                     "{part}:{}:{}: malformed XML (byte offset {} of the part): {}",
                     e.line, e.column, e.offset, e.message
                 ),
             },
             PartError::Invalid(reason) => Error::Docx {
-                path: path.to_owned(),
+                path: None,
                 reason: format!("{part}: {reason}"),
             },
             PartError::Limit { what, limit, unit } => Error::Limit {
-                path: path.to_owned(),
+                path: None,
                 what: format!("{part}: {what}"),
                 limit,
                 unit,
