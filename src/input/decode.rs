@@ -6,11 +6,11 @@
 //! 1. a byte-order mark: `EF BB BF` is UTF-8, `FF FE` UTF-16LE, `FE FF`
 //!    UTF-16BE; the rest must be valid in that encoding;
 //! 2. bytes that are valid UTF-8 without NUL bytes are UTF-8;
-//! 3. UTF-16 without a byte-order mark: NUL bytes (the high bytes of ASCII
-//!    characters), at least two and twice as many at odd offsets as at even
-//!    ones (UTF-16LE) or the other way round (UTF-16BE), in an input of even
-//!    length that decodes in that byte order to text nine tenths ASCII or
-//!    Chinese;
+//! 3. UTF-16 without a byte-order mark: an input of even length with at
+//!    least two NUL bytes (the high bytes of ASCII characters) that decodes
+//!    in one byte order to text nine tenths ASCII or Chinese and in the
+//!    other not (when both read well, NULs all at odd offsets mean UTF-16LE,
+//!    all at even offsets UTF-16BE);
 //! 4. valid UTF-8 with NUL bytes is UTF-8;
 //! 5. *corrupt UTF-8*: bytes that are not valid UTF-8 but hold at least two
 //!    well-formed UTF-8 Chinese characters (CJK ideographs, CJK and
@@ -231,12 +231,13 @@ fn is_chinese_text(c: char) -> bool {
 
 /// UTF-16 without a byte-order mark, recognised by its NUL bytes: ASCII
 /// characters (line breaks, digits, Latin letters) have a zero high byte, so
-/// UTF-16 text has NUL bytes at every other position, on one side; text in
-/// UTF-8 or GB18030 has none. Chosen when the input has an even length, at
-/// least two NULs, at least twice as many at odd offsets as at even ones
-/// (little endian; the other way round big endian: a few characters such as
-/// 一 U+4E00 have a zero low byte), and nine in ten characters it decodes to
-/// are ASCII or [Chinese text](is_chinese_text).
+/// UTF-16 text has NUL bytes; text in UTF-8 or GB18030 has none. Chosen for
+/// an input of even length with at least two NULs when it decodes in one
+/// byte order to text nine tenths ASCII or [Chinese](is_chinese_text) and
+/// in the other not (read in the wrong order, Chinese text turns into
+/// Hangul, Tifinagh and other scripts, line breaks into U+0A00). When both
+/// orders read well (ASCII-only text), the NULs decide: all at odd offsets
+/// is little endian, all at even offsets big endian.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if !bytes.len().is_multiple_of(2) {
         return None;
@@ -249,22 +250,30 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
             odd += 1;
         }
     }
-    let enc = if odd >= 2 && odd >= even.saturating_mul(2) {
-        encoding_rs::UTF_16LE
-    } else if even >= 2 && even >= odd.saturating_mul(2) {
-        encoding_rs::UTF_16BE
-    } else {
+    if even + odd < 2 {
         return None;
-    };
-    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
-    let (mut chars, mut plausible) = (0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
-        if c.is_ascii() || is_chinese_text(c) {
-            plausible += 1;
-        }
     }
-    (plausible.saturating_mul(10) >= chars.saturating_mul(9)).then_some(enc)
+    let reads_well = |enc: &'static Encoding| {
+        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) else {
+            return false;
+        };
+        let (mut chars, mut plausible) = (0usize, 0usize);
+        for c in text.chars() {
+            chars += 1;
+            if c.is_ascii() || is_chinese_text(c) {
+                plausible += 1;
+            }
+        }
+        plausible.saturating_mul(10) >= chars.saturating_mul(9)
+    };
+    let (le, be) = (encoding_rs::UTF_16LE, encoding_rs::UTF_16BE);
+    match (reads_well(le), reads_well(be)) {
+        (true, false) => Some(le),
+        (false, true) => Some(be),
+        (true, true) if even == 0 => Some(le),
+        (true, true) if odd == 0 => Some(be),
+        _ => None,
+    }
 }
 
 /// Looks up an encoding by WHATWG label, refusing the `replacement` pseudo-encoding.
@@ -573,8 +582,19 @@ mod tests {
             assert_eq!(detect_encoding(body), Some(name));
         }
         // ASCII-only UTF-16 is valid UTF-8 too (with NULs): still UTF-16.
-        let bytes = utf16_with_bom("ab\n", false);
-        assert_eq!(decode_with(&bytes[2..], None).unwrap(), "ab\n");
+        for be in [false, true] {
+            let bytes = utf16_with_bom("ab\n", be);
+            assert_eq!(decode_with(&bytes[2..], None).unwrap(), "ab\n");
+            let bytes = utf16_with_bom("ab", be);
+            assert_eq!(decode_with(&bytes[2..], None).unwrap(), "ab");
+        }
+        // Many 一 (U+4E00, a zero low byte) and few ASCII characters: more
+        // NULs on the wrong side than on the right one.
+        let text = "一是进一步统一思想，一要抓落实，一以贯之，一体推进，一抓到底。\n";
+        for be in [false, true] {
+            let bytes = utf16_with_bom(text, be);
+            assert_eq!(decode_with(&bytes[2..], None).unwrap(), text, "big endian: {be}");
+        }
     }
 
     #[test]
