@@ -530,6 +530,18 @@ mod tests {
     }
 
     #[test]
+    fn the_first_bad_utf8_byte_is_reported_not_where_gb18030_fails() {
+        // Issue 19.3: GB18030 got further (to the 0xff) and its failure was
+        // reported, at line 3 instead of line 2.
+        let mut bytes = "一、总体要求\n二、重点".as_bytes().to_vec();
+        let offset = bytes.len();
+        bytes.push(0x80);
+        bytes.extend_from_slice("任务\n三、保障".as_bytes());
+        bytes.extend_from_slice(b"\xff\n");
+        assert_eq!(failure(&bytes), ("UTF-8", offset, 2, 5));
+    }
+
+    #[test]
     fn utf8_cut_in_the_last_character_is_an_error() {
         let text = "一、总体要求\n二、重点任务";
         let cut = &text.as_bytes()[..text.len() - 1];
