@@ -4,7 +4,7 @@
 //! `.txt` files are parsed as text; `.bin` go through the decoder; `.docx`
 //! through the .docx reader.
 
-use speechtree::input::{ReadOptions, decode, docx_text};
+use speechtree::input::{InputKind, ReadOptions, decode, read_bytes};
 use std::path::Path;
 
 fn lossless(name: &str, text: &str) {
@@ -32,15 +32,19 @@ fn crash_inputs_stay_fixed() {
                 lossless(&name, &text);
             }
             Some("bin") => {
-                for encoding in [None, Some("gbk")] {
-                    if let Ok(text) = decode(&bytes, encoding, &path) {
+                for encoding in [None, Some("gbk".to_owned())] {
+                    let opts = ReadOptions {
+                        encoding,
+                        ..ReadOptions::default()
+                    };
+                    if let Ok(text) = decode(&bytes, &opts) {
                         lossless(&name, &text);
                     }
                 }
             }
             Some("docx") => {
-                if let Ok(text) = docx_text(&bytes, &path, &ReadOptions::default()) {
-                    lossless(&name, &text);
+                if let Ok(read) = read_bytes(&bytes, InputKind::Docx, &ReadOptions::default()) {
+                    lossless(&name, &read.text);
                 }
             }
             _ => {}

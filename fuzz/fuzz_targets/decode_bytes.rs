@@ -3,11 +3,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use std::path::Path;
+use speechtree::input::{ReadOptions, decode};
 
 fuzz_target!(|bytes: &[u8]| {
-    for encoding in [None, Some("gbk")] {
-        if let Ok(text) = speechtree::input::decode(bytes, encoding, Path::new("fuzz.txt")) {
+    for encoding in [None, Some("gbk".to_owned())] {
+        let opts = ReadOptions {
+            encoding,
+            ..ReadOptions::default()
+        };
+        if let Ok(text) = decode(bytes, &opts) {
             let doc = speechtree::parse(&text);
             let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
             assert_eq!(rebuilt, text, "the leaves should rebuild the decoded text");

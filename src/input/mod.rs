@@ -1,19 +1,25 @@
 //! Reading inputs: bytes in some encoding, or a `.docx`, to text.
 //!
-//! [`read_path`] and [`read_reader`] are what a command-line tool calls
-//! ([`read_path_with_hints`] and [`read_reader_with_hints`] also report a
-//! `.docx`'s heading styles, for
-//! [`Options::heading_hints`](crate::Options::heading_hints)): they
-//! read within a size limit and dispatch on the kind of input. A `.docx`
-//! (by extension, or any input starting with a zip signature) goes to
-//! [`docx_text`]; everything else is text for [`decode`], which detects
-//! UTF-8, UTF-16 with a byte-order mark and GB18030 unless
-//! [`ReadOptions::encoding`] names the encoding. A legacy binary `.doc` is
-//! refused with [`Error::Unsupported`].
+//! Five functions, from bytes to files:
+//!
+//! - [`decode`]: bytes of text to a `String`, detecting UTF-8, UTF-16 and
+//!   GB18030 unless [`ReadOptions::encoding`] names the encoding;
+//! - [`read_bytes`]: the bytes of an input of a given [`InputKind`] (text or
+//!   `.docx`) to its text and the headings it marks ([`ReadResult`]);
+//! - [`read_reader`]: the same from a reader (standard input), within
+//!   [`ReadOptions::max_file_size`], the kind told by the bytes;
+//! - [`read_path`] and [`read_path_with_hints`]: a file, the kind told by its
+//!   extension and bytes.
+//!
+//! Functions given bytes or a reader know no file name: their errors have no
+//! path, and [`Error::with_path`] attaches one. Functions given a path attach
+//! it themselves.
 //!
 //! The text returned is what the parser should be given: spans index it, not
 //! the bytes of the file (a byte-order mark is not part of it, a `.docx`
-//! becomes one line per paragraph).
+//! becomes one line per paragraph). The limits of [`ReadOptions`] keep a
+//! small hostile input from exhausting memory; the decoding policy and the
+//! limits are written out in the crate's `docs/input.md`.
 
 mod decode;
 mod docx;
@@ -22,7 +28,6 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::{decode, detect_encoding};
-pub use docx::{docx_text, docx_text_with_hints};
 
 use crate::HeadingHint;
 use crate::error::{Error, Result};
@@ -33,8 +38,22 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
 pub const DEFAULT_MAX_ENTRY_SIZE: u64 = 128 << 20;
 /// Default for [`ReadOptions::max_decompressed_size`]: 256 MiB.
 pub const DEFAULT_MAX_DECOMPRESSED_SIZE: u64 = 256 << 20;
+/// Default for [`ReadOptions::max_text_size`]: 256 MiB.
+pub const DEFAULT_MAX_TEXT_SIZE: u64 = 256 << 20;
+/// Default for [`ReadOptions::max_paragraphs`]: 4 million.
+pub const DEFAULT_MAX_PARAGRAPHS: u64 = 4_000_000;
+/// Default for [`ReadOptions::max_number_format_len`]: 1,000 characters.
+pub const DEFAULT_MAX_NUMBER_FORMAT_LEN: u64 = 1_000;
 
-/// How inputs are read.
+/// How inputs are read, and the limits that keep a small hostile input from
+/// exhausting memory.
+///
+/// The size limits bound the bytes read and decompressed. A `.docx` has three
+/// more, because a few kilobytes of XML can ask for gigabytes of text: a
+/// number format of 100,000 characters reused by 30,000 numbered paragraphs,
+/// or 20 million empty paragraphs (`<w:p/>` compresses to almost nothing).
+/// They are checked as the document is read, and passing one is an
+/// [`Error::Limit`] naming the file and the part.
 ///
 /// # Examples
 ///
@@ -55,6 +74,15 @@ pub struct ReadOptions {
     pub max_entry_size: u64,
     /// The most bytes all parts read from one `.docx` may decompress to.
     pub max_decompressed_size: u64,
+    /// The most bytes of text one `.docx` may give (markers and line breaks
+    /// included).
+    pub max_text_size: u64,
+    /// The most paragraphs (`w:p`) one `.docx` may have.
+    pub max_paragraphs: u64,
+    /// The most characters in one number format of a `.docx` (the
+    /// `w:lvlText` of a list level, such as `（%2）`), checked before the
+    /// document is read.
+    pub max_number_format_len: u64,
 }
 
 impl Default for ReadOptions {
@@ -64,12 +92,15 @@ impl Default for ReadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             max_entry_size: DEFAULT_MAX_ENTRY_SIZE,
             max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
+            max_text_size: DEFAULT_MAX_TEXT_SIZE,
+            max_paragraphs: DEFAULT_MAX_PARAGRAPHS,
+            max_number_format_len: DEFAULT_MAX_NUMBER_FORMAT_LEN,
         }
     }
 }
 
-/// What [`read_path_with_hints`] and [`read_reader_with_hints`] read: the
-/// text, and the lines its source marks as headings, for
+/// What [`read_bytes`], [`read_reader`] and [`read_path_with_hints`] read:
+/// the text, and the lines its source marks as headings, for
 /// [`Options::heading_hints`](crate::Options::heading_hints).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -78,7 +109,7 @@ pub struct ReadResult {
     pub text: String,
     /// Lines of `text` that are headings in the source, in order: a `.docx`'s
     /// paragraphs with a heading style or outline level (see
-    /// [`docx_text_with_hints`]); none for plain text.
+    /// [`read_bytes`]); none for plain text.
     pub headings: Vec<HeadingHint>,
 }
 
@@ -92,14 +123,130 @@ impl From<String> for ReadResult {
     }
 }
 
-/// Reads the file at `path` as text: a `.docx` through [`docx_text`],
-/// anything else through [`decode`].
+/// What an input is, which decides how its bytes become text.
+///
+/// # Examples
+///
+/// ```
+/// use std::path::Path;
+/// use speechtree::input::InputKind;
+///
+/// assert_eq!(InputKind::detect(Some(Path::new("a.DOCX")), b""), InputKind::Docx);
+/// assert_eq!(InputKind::detect(None, b"PK\x03\x04..."), InputKind::Docx);
+/// assert_eq!(InputKind::detect(Some(Path::new("a.txt")), "一、".as_bytes()), InputKind::Text);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// Text in some encoding, read by [`decode`].
+    Text,
+    /// A Word document: a zip archive of XML parts. An OLE compound file (a
+    /// legacy `.doc`, or a password-protected `.docx`) is this kind too, so
+    /// that it is refused with an error that says what it is.
+    Docx,
+}
+
+impl InputKind {
+    /// The kind of an input named `path` (when it has a name) whose bytes
+    /// are `bytes`: a `.docx` by extension (any case), by the zip signature
+    /// `PK\x03\x04` or by the OLE signature; text otherwise.
+    pub fn detect(path: Option<&Path>, bytes: &[u8]) -> InputKind {
+        let extension = path.and_then(Path::extension);
+        if extension.is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            || bytes.starts_with(b"PK\x03\x04")
+            || docx::is_ole(bytes)
+        {
+            InputKind::Docx
+        } else {
+            InputKind::Text
+        }
+    }
+}
+
+/// Reads the bytes of an input of the given kind: text through [`decode`], a
+/// `.docx` to one line per paragraph (with Word's automatic numbering
+/// written out) and its heading styles.
+///
+/// What is read of a `.docx`: the paragraphs of `word/document.xml` (tables
+/// and text boxes included; tracked deletions, field codes and fallback
+/// copies left out), the list definitions of `word/numbering.xml` and the
+/// paragraph styles of `word/styles.xml`. A paragraph whose style is a
+/// heading style (`Heading 1`…`9`, `标题 1`…`9`, or a style with
+/// `w:outlineLvl`, through `w:basedOn`) or that has a `w:outlineLvl` becomes
+/// a [`HeadingHint`] in [`ReadResult::headings`].
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file cannot be read, [`Error::Limit`] when it is
-/// larger than [`ReadOptions::max_file_size`], and the errors of
-/// [`read_reader`].
+/// For text, those of [`decode`]. For a `.docx`: [`Error::Docx`] when the
+/// bytes are not a zip archive or a damaged one, `word/document.xml` is
+/// missing, a part's XML is malformed (the part, line and column named) or a
+/// part is compressed with an unsupported method; [`Error::Encrypted`] for a
+/// password-protected `.docx`; [`Error::Unsupported`] for a legacy `.doc`;
+/// [`Error::Limit`] past a limit of `opts`. The errors name no file: attach
+/// one with [`Error::with_path`].
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// use speechtree::input::{InputKind, ReadOptions, read_bytes};
+///
+/// let opts = ReadOptions::default();
+/// let read = read_bytes("一、总体要求\n".as_bytes(), InputKind::Text, &opts)?;
+/// assert_eq!(read.text, "一、总体要求\n");
+///
+/// // A two-paragraph document, the first with an outline level.
+/// let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())?;
+/// zip.write_all(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+///   <w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>过去五年的回顾</w:t></w:r></w:p>
+///   <w:p><w:r><w:t>一、经济平稳发展</w:t></w:r></w:p></w:body></w:document>"#.as_bytes())?;
+/// let bytes = zip.finish()?.into_inner();
+///
+/// let read = read_bytes(&bytes, InputKind::Docx, &opts)?;
+/// assert_eq!(read.text, "过去五年的回顾\n一、经济平稳发展\n");
+/// assert_eq!(read.headings.len(), 1);
+/// assert_eq!(read.headings[0].span.slice(&read.text), "过去五年的回顾");
+/// assert_eq!(read.headings[0].level, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<ReadResult> {
+    match kind {
+        InputKind::Text => decode(bytes, opts).map(ReadResult::from),
+        InputKind::Docx => docx::read(bytes, opts),
+    }
+}
+
+/// Reads an input from `reader` (standard input, a buffer), at most
+/// [`ReadOptions::max_file_size`] bytes, its kind told by its bytes (see
+/// [`InputKind::detect`]): a Word document piped in is recognised too.
+///
+/// # Errors
+///
+/// [`Error::Io`] on a read error, [`Error::Limit`] past
+/// [`ReadOptions::max_file_size`], and the errors of [`read_bytes`]. The
+/// errors name no file: attach one with [`Error::with_path`].
+///
+/// # Examples
+///
+/// ```
+/// use speechtree::input::{ReadOptions, read_reader};
+///
+/// let input: &[u8] = "\u{feff}（一）加强领导".as_bytes();
+/// let read = read_reader(input, &ReadOptions::default()).map_err(|e| e.with_path("<stdin>"))?;
+/// assert_eq!(read.text, "（一）加强领导");
+/// # Ok::<(), speechtree::Error>(())
+/// ```
+pub fn read_reader(reader: impl Read, opts: &ReadOptions) -> Result<ReadResult> {
+    let bytes = read_limited(reader, opts, 0)?;
+    read_bytes(&bytes, InputKind::detect(None, &bytes), opts)
+}
+
+/// Reads the file at `path` as text (see [`read_path_with_hints`]).
+///
+/// # Errors
+///
+/// As [`read_path_with_hints`].
 ///
 /// # Examples
 ///
@@ -115,20 +262,19 @@ impl From<String> for ReadResult {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<String> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    read_reader(file, path, opts)
+    read_path_with_hints(path, opts).map(|r| r.text)
 }
 
-/// [`read_path`], with the headings the source marks (Word heading styles
-/// and outline levels of a `.docx`), ready for
+/// Reads the file at `path`, at most [`ReadOptions::max_file_size`] bytes,
+/// its kind told by its extension and bytes (see [`InputKind::detect`]), to
+/// its text and the headings it marks, ready for
 /// [`Options::heading_hints`](crate::Options::heading_hints).
 ///
 /// # Errors
 ///
-/// As [`read_path`].
+/// [`Error::Io`] when the file cannot be read, [`Error::Limit`] when it is
+/// larger than [`ReadOptions::max_file_size`], and the errors of
+/// [`read_bytes`], all naming `path`.
 ///
 /// # Examples
 ///
@@ -151,93 +297,43 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<String> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_path_with_hints(path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    // Knowing the size saves growing the buffer (and copying it) as it fills.
-    let size = file.metadata().map_or(0, |m| m.len()).min(opts.max_file_size);
-    let bytes = read_bytes(file, path, opts, size)?;
-    from_bytes(bytes, path, opts)
+    let read = || {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io { path: None, source })?;
+        // Knowing the size saves growing the buffer (and copying it) as it fills.
+        let size = file.metadata().map_or(0, |m| m.len()).min(opts.max_file_size);
+        let bytes = read_limited(file, opts, size)?;
+        read_bytes(&bytes, InputKind::detect(Some(path), &bytes), opts)
+    };
+    read().map_err(|e| e.with_path(path))
 }
 
-/// Reads text from `reader` (a file, standard input, a buffer), with `path`
-/// naming it in errors and telling its kind by extension.
-///
-/// An input is a `.docx` when `path` ends in `.docx` (any case) or the bytes
-/// start with a zip signature (`PK\x03\x04`), so a Word document piped on
-/// standard input is recognised too.
-///
-/// # Errors
-///
-/// [`Error::Io`] on a read error, [`Error::Limit`] past
-/// [`ReadOptions::max_file_size`], [`Error::Unsupported`] for a legacy `.doc`,
-/// and the errors of [`decode`] and [`docx_text`].
-///
-/// # Examples
-///
-/// ```
-/// use std::path::Path;
-/// use speechtree::input::{ReadOptions, read_reader};
-///
-/// let input: &[u8] = "\u{feff}（一）加强领导".as_bytes();
-/// let text = read_reader(input, Path::new("<stdin>"), &ReadOptions::default())?;
-/// assert_eq!(text, "（一）加强领导");
-/// # Ok::<(), speechtree::Error>(())
-/// ```
-pub fn read_reader(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<String> {
-    read_reader_with_hints(reader, path, opts).map(|r| r.text)
-}
-
-/// [`read_reader`], with the headings the source marks (see
-/// [`read_path_with_hints`]).
-///
-/// # Errors
-///
-/// As [`read_reader`].
-pub fn read_reader_with_hints(reader: impl Read, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let bytes = read_bytes(reader, path, opts, 0)?;
-    from_bytes(bytes, path, opts)
-}
-
-/// Read at most `opts.max_file_size` bytes, refusing more.
-fn read_bytes(reader: impl Read, path: &Path, opts: &ReadOptions, size_hint: u64) -> Result<Vec<u8>> {
+/// Reads at most `opts.max_file_size` bytes, refusing more.
+fn read_limited(reader: impl Read, opts: &ReadOptions, size_hint: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0).saturating_add(1));
     reader
         .take(opts.max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        .map_err(|source| Error::Io { path: None, source })?;
     if bytes.len() as u64 > opts.max_file_size {
         return Err(Error::Limit {
-            path: path.to_owned(),
+            path: None,
             what: "file size".to_owned(),
             limit: opts.max_file_size,
+            unit: "bytes",
         });
     }
     Ok(bytes)
 }
 
-/// Text (with any heading hints) from the bytes of one input.
-fn from_bytes(bytes: Vec<u8>, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if is_docx || bytes.starts_with(b"PK\x03\x04") {
-        return docx_text_with_hints(&bytes, path, opts);
-    }
-    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
-        return Err(Error::Unsupported {
-            path: path.to_owned(),
-            reason: "legacy Word .doc (or other OLE) file; save it as .docx".to_owned(),
-        });
-    }
-    decode::decode_owned(bytes, opts.encoding.as_deref(), path).map(ReadResult::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_named(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<String> {
+        read_bytes(bytes, InputKind::detect(Some(Path::new(name)), bytes), opts)
+            .map(|r| r.text)
+            .map_err(|e| e.with_path(name))
+    }
 
     #[test]
     fn file_size_limit_is_enforced() {
@@ -245,33 +341,61 @@ mod tests {
             max_file_size: 4,
             ..ReadOptions::default()
         };
-        let e = read_reader(&b"12345"[..], Path::new("f.txt"), &opts).unwrap_err();
+        let e = read_reader(&b"12345"[..], &opts).unwrap_err().with_path("f.txt");
         assert_eq!(e.to_string(), "f.txt: file size exceeds the limit of 4 bytes");
-        assert_eq!(
-            read_reader(&b"1234"[..], Path::new("f.txt"), &opts).unwrap(),
-            "1234"
-        );
+        assert_eq!(read_reader(&b"1234"[..], &opts).unwrap().text, "1234");
+    }
+
+    #[test]
+    fn file_size_limit_names_the_file() {
+        let dir = std::env::temp_dir().join(format!("speechtree-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("big.txt");
+        std::fs::write(&file, "12345").unwrap();
+        let opts = ReadOptions {
+            max_file_size: 4,
+            ..ReadOptions::default()
+        };
+        let e = read_path(&file, &opts).unwrap_err();
+        assert_eq!(e.path(), Some(file.as_path()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn zip_signature_means_docx_whatever_the_name() {
         let doc = docx::tests::document(&docx::tests::para("一是", None));
         let bytes = docx::tests::build_zip(&[("word/document.xml", &doc)]);
-        let text = read_reader(&bytes[..], Path::new("<stdin>"), &ReadOptions::default()).unwrap();
-        assert_eq!(text, "一是\n");
+        let read = read_reader(&bytes[..], &ReadOptions::default()).unwrap();
+        assert_eq!(read.text, "一是\n");
+        assert_eq!(
+            read_named(&bytes, "a.txt", &ReadOptions::default()).unwrap(),
+            "一是\n"
+        );
     }
 
     #[test]
     fn docx_extension_means_docx() {
-        let e = read_reader(&b"plain"[..], Path::new("A.DOCX"), &ReadOptions::default()).unwrap_err();
+        let e = read_named(b"plain", "A.DOCX", &ReadOptions::default()).unwrap_err();
         assert!(matches!(e, Error::Docx { .. }), "{e:?}");
+        assert_eq!(e.to_string(), "A.DOCX: not a readable .docx: not a zip archive");
     }
 
     #[test]
     fn legacy_doc_is_refused_clearly() {
         let bytes = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
-        let e = read_reader(&bytes[..], Path::new("old.doc"), &ReadOptions::default()).unwrap_err();
+        let e = read_named(&bytes, "old.doc", &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("save it as .docx"), "{e}");
+    }
+
+    #[test]
+    fn encrypted_docx_is_recognised_whatever_the_name() {
+        let bytes = docx::tests::encrypted_docx();
+        for name in ["secret.docx", "<stdin>", "secret.doc"] {
+            let e = read_named(&bytes, name, &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e, Error::Encrypted { .. }), "{name}: {e:?}");
+        }
+        let e = read_reader(&bytes[..], &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::Encrypted { .. }), "{e:?}");
     }
 
     #[test]
@@ -281,10 +405,7 @@ mod tests {
             ..ReadOptions::default()
         };
         // "一" in Big5 is A4 40.
-        assert_eq!(
-            read_reader(&b"\xa4\x40"[..], Path::new("b.txt"), &opts).unwrap(),
-            "一"
-        );
+        assert_eq!(read_named(b"\xa4\x40", "b.txt", &opts).unwrap(), "一");
     }
 
     #[test]
@@ -294,5 +415,22 @@ mod tests {
             e.to_string().starts_with("/nonexistent/x.txt: cannot read"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn decode_errors_of_a_file_name_it() {
+        let dir = std::env::temp_dir().join(format!("speechtree-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bad.txt");
+        std::fs::write(&file, b"ok\n\xff").unwrap();
+        let e = read_path(&file, &ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}:2:1: invalid UTF-8 byte sequence ff at byte offset 3",
+                file.display()
+            )
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -20,7 +20,7 @@
 //!   characters escaped, bytes that are not UTF-8 shown as `\xFF`.
 
 use rayon::prelude::*;
-use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader_with_hints};
+use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader};
 // The command's only other use of `speechtree::input` is `ReadOptions` in
 // signatures: every call into the reading API is in this module.
 use std::io::{self, Write};
@@ -98,7 +98,7 @@ impl Input {
         let read = match &self.source {
             Source::Sample => return Ok(ReadResult::from(speechtree::sample::SPEECH.to_owned())),
             Source::Failed(msg) => return Err(msg.clone()),
-            Source::Stdin => read_reader_with_hints(io::stdin().lock(), Path::new("<stdin>"), opts),
+            Source::Stdin => read_reader(io::stdin().lock(), opts).map_err(|e| e.with_path("<stdin>")),
             Source::File(path) => match self.kind {
                 // The library tells a Word document by its extension or its
                 // zip signature, so every kind reads the same way today.
@@ -127,13 +127,14 @@ impl Input {
 /// How inputs are read: `encoding` (a WHATWG label) overrides detection;
 /// `Err` for an unknown label, a usage error found before any input is read.
 pub fn read_options(encoding: Option<&str>) -> Result<ReadOptions, String> {
-    if let Some(label) = encoding {
-        speechtree::input::decode(b"", Some(label), Path::new("")).map_err(|e| e.to_string())?;
-    }
-    Ok(ReadOptions {
+    let opts = ReadOptions {
         encoding: encoding.map(str::to_owned),
         ..ReadOptions::default()
-    })
+    };
+    if encoding.is_some() {
+        speechtree::input::decode(b"", &opts).map_err(|e| e.to_string())?;
+    }
+    Ok(opts)
 }
 
 /// The inputs in output order, and whether they make a batch (several

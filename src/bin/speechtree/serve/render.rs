@@ -4,7 +4,7 @@
 
 use crate::formats;
 use serde::Serialize;
-use speechtree::input::{ReadOptions, ReadResult, read_reader_with_hints};
+use speechtree::input::{InputKind, ReadOptions, ReadResult, read_bytes};
 use speechtree::lint::{LintOptions, Rule, Severity, lint_with};
 use speechtree::{Document, LineIndex};
 use std::path::Path;
@@ -32,7 +32,8 @@ pub fn read(
         max_file_size: max_bytes,
         ..ReadOptions::default()
     };
-    let ReadResult { text, headings, .. } = read_reader_with_hints(bytes, Path::new(name), &opts)?;
+    let kind = InputKind::detect(Some(Path::new(name)), bytes);
+    let ReadResult { text, headings, .. } = read_bytes(bytes, kind, &opts).map_err(|e| e.with_path(name))?;
     Ok(Read {
         text,
         hints: headings,
