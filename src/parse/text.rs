@@ -175,22 +175,22 @@ pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
 
 /// A line at least this long (bytes, about 1,300 characters) is taken to be
 /// text whose line breaks were lost.
-pub(crate) const LONG_LINE: usize = 4_000;
+pub(crate) const FLATTENED_LINE: usize = 4_000;
 
-/// The byte ranges of lines that lost their line breaks: lines at least
-/// [`LONG_LINE`] long, or the only line of a text of some length.
-pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
+/// Flattened lines: the byte ranges of lines that lost their line breaks, at least
+/// [`FLATTENED_LINE`] long, or the only line of a text of some length.
+pub(crate) fn flattened_lines(src: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut line_start = 0;
-    while bytes.len() - line_start >= LONG_LINE {
+    while bytes.len() - line_start >= FLATTENED_LINE {
         // The last line break within reach: every line before it is short.
-        let window = &bytes[line_start..line_start + LONG_LINE];
+        let window = &bytes[line_start..line_start + FLATTENED_LINE];
         match memchr::memrchr(b'\n', window) {
             Some(i) => line_start += i + 1,
             None => {
-                let end = memchr::memchr(b'\n', &bytes[line_start + LONG_LINE..])
-                    .map_or(bytes.len(), |i| line_start + LONG_LINE + i + 1);
+                let end = memchr::memchr(b'\n', &bytes[line_start + FLATTENED_LINE..])
+                    .map_or(bytes.len(), |i| line_start + FLATTENED_LINE + i + 1);
                 out.push(line_start..end);
                 line_start = end;
             }
