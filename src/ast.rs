@@ -26,11 +26,11 @@ pub struct Document<'a> {
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) source: &'a str,
     /// The whole source.
-    pub span: Span,
+    pub(crate) span: Span,
     /// Top-level nodes in document order.
-    pub children: Vec<Node<'a>>,
+    pub(crate) children: Vec<Node<'a>>,
     /// Numbering oddities found while parsing, in document order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// A node of the tree.
