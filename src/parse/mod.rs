@@ -14,6 +14,7 @@
 //!    by [`infer`] where the text does not show them).
 
 mod build;
+mod bytes;
 mod clues;
 mod furniture;
 mod heading;

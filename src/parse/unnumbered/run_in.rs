@@ -2,8 +2,8 @@
 //! breaks were lost too, found by the sentences around them.
 
 use super::UnnumberedHeading;
+use crate::parse::bytes::SENTENCE_END;
 use crate::parse::infer::pair;
-use crate::parse::text::lanes;
 use crate::span::Span;
 
 /// Words that open a sentence of running text, not a heading.
@@ -164,7 +164,7 @@ fn titles_in(
 }
 
 /// Consecutive sentences of a line, by the offsets of their end marks in
-/// the line (see [`ends_at`]).
+/// the line ([`SENTENCE_END`]).
 struct Window<'a> {
     src: &'a str,
     line: std::ops::Range<usize>,
@@ -197,27 +197,6 @@ impl Window<'_> {
     }
 }
 
-/// Whether a sentence ends at `k`: 。 (E3 80 82), ！ or ？ (EF BC 81/9F), or
-/// a line break.
-fn ends_at(bytes: &[u8], k: usize) -> bool {
-    matches!(
-        bytes[k..],
-        [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
-    )
-}
-
-/// Which of the first sixteen bytes of `block` start a sentence end
-/// ([`ends_at`]), one bit each: vector compares with the two bytes after
-/// each in view (`wide`, as in `scan`).
-fn end_marks(block: &[u8; 18]) -> u32 {
-    use wide::u8x16;
-    let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
-    let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
-    let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
-    let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
-    (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF
-}
-
 /// The first `n` sentence ends of `bytes` from `from` on, pushed in order,
 /// searching up to `limit` (a little past: a block at a time); returns how
 /// far the search went.
@@ -226,8 +205,8 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<us
     let mut at = from;
     while out.len() < goal && at < limit {
         match bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
-            Some(block) => {
-                let mut mask = end_marks(block);
+            Some(_) => {
+                let mut mask = u32::from(SENTENCE_END.block(bytes, at));
                 while mask != 0 && out.len() < goal {
                     out.push(at + mask.trailing_zeros() as usize);
                     mask &= mask - 1;
@@ -237,7 +216,7 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<us
             None => {
                 out.extend(
                     (at..bytes.len())
-                        .filter(|&k| ends_at(bytes, k))
+                        .filter(|&k| SENTENCE_END.at(bytes, k))
                         .take(goal - out.len()),
                 );
                 return bytes.len();
@@ -255,14 +234,8 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<us
     let mut at = to;
     while at > floor && out.len() - first < n {
         let from = at.saturating_sub(16);
-        let mask = match bytes.get(from..).and_then(|b| b.first_chunk::<18>()) {
-            // The bits of the bytes before `at`.
-            Some(block) => end_marks(block) & ((1 << (at - from)) - 1),
-            None => (from..at)
-                .filter(|&k| ends_at(bytes, k))
-                .fold(0, |m, k| m | 1 << (k - from)),
-        };
-        let mut mask: u32 = mask;
+        // The bits of the bytes before `at`.
+        let mut mask = u32::from(SENTENCE_END.block(bytes, from)) & ((1 << (at - from)) - 1);
         while mask != 0 && out.len() - first < n {
             let top = 31 - mask.leading_zeros() as usize;
             out.push(from + top);
