@@ -496,7 +496,7 @@ fn delimiters(doc: &Document<'_>, out: &mut Findings) {
                 Some((format!("{}，", text.trim_end_matches(last)), "GB/T 15834 B.3.1"))
             }
             // 第一 with no delimiter at all.
-            MarkerStyle::Ordinal if crate::parse::marker::han_digit(last).is_some() => {
+            MarkerStyle::Ordinal if crate::numerals::digit(last).is_some() => {
                 Some((format!("{text}，"), "GB/T 15834 B.3.1"))
             }
             MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {

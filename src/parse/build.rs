@@ -10,7 +10,6 @@
 use super::clues::Clues;
 use super::furniture::Item;
 use super::heading::{HeadingEnd, Siblings, heading_end};
-use super::marker::han_digit;
 use super::messages;
 use super::scan::{Candidate, Position};
 use super::successors::{ByStyle, Successors};
@@ -21,6 +20,7 @@ use crate::ast::{
     Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point, Section, Space,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::numerals;
 use crate::span::Span;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
@@ -354,7 +354,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         let bare = self.src[c.start()..c.end()]
             .chars()
             .next_back()
-            .is_some_and(|ch| han_digit(ch).is_some());
+            .is_some_and(|ch| numerals::digit(ch).is_some());
         (style == MarkerStyle::Ordinal && !line_start && bare)
             || (self.footnote_refs
                 && !line_start

@@ -1,10 +1,11 @@
 //! The wording of the parser's diagnostics.
 
 use crate::ast::MarkerStyle;
+use crate::numerals;
 
 /// An ordinal of `style` with `value`, for messages: （三）, 3., 三是.
 pub(super) fn ordinal_text(style: MarkerStyle, value: u32) -> String {
-    let han = han_text(value);
+    let han = numerals::chinese(value);
     match style {
         MarkerStyle::Dun => format!("{han}、"),
         MarkerStyle::ParenHan => format!("（{han}）"),
@@ -23,33 +24,6 @@ pub(super) fn ordinal_text(style: MarkerStyle, value: u32) -> String {
         MarkerStyle::Yao => format!("{han}要"),
         MarkerStyle::Sequence => format!("item {value}"),
     }
-}
-
-/// 1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五.
-pub(crate) fn han_text(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (h, t, u) = (n / 100 % 10, n / 10 % 10, n % 10);
-    let mut s = String::new();
-    if n >= 1000 {
-        return n.to_string();
-    }
-    if h > 0 {
-        s.push_str(D[h as usize]);
-        s.push('百');
-        if t == 0 && u > 0 {
-            s.push('零');
-        }
-    }
-    if t > 0 {
-        if !(t == 1 && h == 0) {
-            s.push_str(D[t as usize]);
-        }
-        s.push('十');
-    }
-    if u > 0 || n == 0 {
-        s.push_str(D[u as usize]);
-    }
-    s
 }
 
 /// A gap in a sequence: `found` after `prev`.

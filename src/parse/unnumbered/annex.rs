@@ -40,7 +40,7 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
         {
             let label = rest.trim_start_matches(|c: char| {
                 c.is_ascii_digit()
-                    || crate::parse::marker::han_digit(c).is_some()
+                    || crate::numerals::digit(c).is_some()
                     || matches!(c, '：' | ':' | ' ' | '\u{3000}')
             });
             let title = &label[..label.len() - blank_suffix(label)];
@@ -101,7 +101,7 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
         if let Some(c) = src[at..]
             .chars()
             .next()
-            .filter(|c| c.is_ascii_digit() || crate::parse::marker::han_digit(*c).is_some())
+            .filter(|c| c.is_ascii_digit() || crate::numerals::digit(*c).is_some())
         {
             at += c.len_utf8();
         }
