@@ -108,7 +108,7 @@ pub struct Marker<'a> {
     pub style: MarkerStyle,
 }
 
-/// The ordinal forms recognised (see `DOMAIN.md`).
+/// The ordinal forms recognised (their grammar is in `src/parse/marker.rs`).
 ///
 /// (The parser indexes tables by these discriminants: keep fewer than 32.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,4 +1,4 @@
-//! The numbering lint (issue 5): the library's findings and `speechtree lint`.
+//! The numbering lint: the library's findings and `speechtree lint`.
 
 use speechtree::lint::{LintOptions, Rule, Severity, lint, lint_with};
 use std::path::{Path, PathBuf};

@@ -211,8 +211,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start()).min(stop);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
-                // What the siblings say matters only where the end is inferred
-                // (reading the next sibling's text is a cache miss per heading).
+                // What the siblings say matters only where the end is inferred:
+                // their text is read only then.
                 let siblings = if infer {
                     Siblings {
                         previous_end: self.last_end.get(c.raw.style),

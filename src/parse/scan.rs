@@ -1,4 +1,4 @@
-//! Pass 1: find candidate markers.
+//! The second pass: find candidate markers.
 //!
 //! A marker may stand at the start of a line (after indentation), or after a
 //! sentence boundary (。！？；： and their half-width forms, optionally followed

@@ -8,7 +8,8 @@ pub(crate) fn is_boundary(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
 }
 
-/// Characters that end a heading or a point's lead (eval/README.md).
+/// Characters that end a heading or a point's lead: sentence ends,
+/// semicolons and colons, in both widths.
 pub(crate) fn ends_heading(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
 }

@@ -338,7 +338,7 @@ impl Words {
 mod tests {
     use super::*;
 
-    /// The `titles_in` of before the windows: every sentence of the line.
+    /// `titles_in` by its definition: every sentence of the line, no windows.
     fn titles_in_every_sentence(
         src: &str,
         range: std::ops::Range<usize>,
