@@ -205,10 +205,13 @@ impl<'a, 'o> Builder<'a, 'o> {
             let line_start = self.line_start(c.start());
             self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
-                let stop = sure_starts
+                let sure_start = sure_starts
                     .after(cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start());
-                let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start()).min(stop);
+                let limit = succ
+                    .get(i)
+                    .map_or(self.src.len(), |j| cands[j].start())
+                    .min(sure_start);
                 let infer = c.raw.style.is_heading()
                     && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
                 // What the siblings say matters only where the end is inferred:
@@ -290,15 +293,15 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// A top-level unnumbered heading (附件1) closes everything open and
     /// holds what follows: numbering restarts inside it.
-    fn top_unnumbered(&mut self, annex: UnnumberedHeading) {
-        if annex.start < self.cursor {
+    fn top_unnumbered(&mut self, heading: UnnumberedHeading) {
+        if heading.start < self.cursor {
             return;
         }
-        self.text_until(annex.start);
+        self.text_until(heading.start);
         while self.stack.len() > 1 {
             self.pop();
         }
-        self.push_unnumbered(annex, 0, Evidence::default());
+        self.push_unnumbered(heading, 0, Evidence::default());
     }
 
     /// Open an unnumbered section for `part` at `level`.
@@ -772,7 +775,7 @@ fn strong_alone(style: MarkerStyle) -> bool {
     )
 }
 
-/// Where a heading must stop at the latest, besides the next point of its
+/// Where a heading must end at the latest, besides the next point of its
 /// enumeration: the next candidate that surely starts something, a marker
 /// at a line start or a bracketed list glued to the text before it
 /// (……问题（一）关于……) whose next item follows. Asked about candidates in

@@ -4,156 +4,72 @@
 //! The parser's hot loops look for a few characters in long runs of 汉字:
 //! where a marker may stand ([`SCAN_STOP`]), where a heading may end
 //! ([`HEADING_END`]), where a sentence ends ([`SENTENCE_END`]) and where a
-//! run of ASCII white space stops ([`ASCII_BLANK`]). Each is a [`Class`]:
-//! a list of byte patterns, written once. The same patterns give the
-//! byte-at-a-time test ([`Class::at`], with a table of first bytes) and the
-//! sixteen-at-a-time test ([`Class::block`], vector compares with `wide`,
-//! SSE2 on x86-64), so the two cannot disagree.
+//! run of ASCII white space stops ([`ASCII_BLANK`]). Each is a
+//! [`ByteClass`]: a list of byte patterns, written once in [`byte_class!`],
+//! which makes from it both the byte-at-a-time test ([`ByteClass::at`],
+//! with a table of first bytes) and the sixteen-at-a-time test
+//! ([`ByteClass::block`], straight-line vector compares with `wide`), so
+//! the two cannot disagree.
 
 use wide::u8x16;
 
 /// Bytes in one of a few inclusive ranges.
 type Set = &'static [(u8, u8)];
 
-/// Every byte.
-const ANY: Set = &[(0x00, 0xFF)];
-
 /// A character (or the start of one) by its bytes: the first byte in
 /// `bytes[0]`, the next in `bytes[1]`, …; optionally with the byte three
 /// before it in `back` (the lead byte of the 汉字 before it).
 #[derive(Clone, Copy)]
 pub(crate) struct Pattern {
-    bytes: [Set; 3],
-    /// How many of `bytes` are tested.
-    len: usize,
+    bytes: &'static [Set],
     back: Option<Set>,
 }
 
-impl Pattern {
-    /// A byte in `first`.
-    pub(crate) const fn byte(first: Set) -> Self {
-        Pattern {
-            bytes: [first, ANY, ANY],
-            len: 1,
-            back: None,
-        }
-    }
-
-    /// Two bytes.
-    pub(crate) const fn two(first: Set, second: Set) -> Self {
-        Pattern {
-            bytes: [first, second, ANY],
-            len: 2,
-            back: None,
-        }
-    }
-
-    /// Three bytes.
-    pub(crate) const fn three(first: Set, second: Set, third: Set) -> Self {
-        Pattern {
-            bytes: [first, second, third],
-            len: 3,
-            back: None,
-        }
-    }
-
-    /// This pattern, only where the byte three before it is in `back`.
-    pub(crate) const fn after(self, back: Set) -> Self {
-        Pattern {
-            back: Some(back),
-            ..self
-        }
-    }
-}
-
-/// A class of characters: any of its patterns.
-pub(crate) struct Class<const N: usize> {
-    patterns: [Pattern; N],
+/// A class of characters known by their bytes: any of its [`Pattern`]s.
+/// Written with [`byte_class!`], which gives the byte test and the vector
+/// test from one list of patterns.
+pub(crate) trait ByteClass {
+    /// The patterns, for the byte-at-a-time test.
+    const PATTERNS: &'static [Pattern];
     /// The bytes a pattern starts with.
-    first: [bool; 256],
-    /// How many bytes a block test reads past its sixteen.
-    reach: usize,
+    const FIRST: [bool; 256] = first_bytes(Self::PATTERNS);
+    /// How many bytes a pattern reads past its first.
+    const REACH: usize = reach(Self::PATTERNS);
     /// Whether a pattern looks at the bytes before.
-    looks_back: bool,
-}
+    const LOOKS_BACK: bool = looks_back(Self::PATTERNS);
 
-impl<const N: usize> Class<N> {
-    pub(crate) const fn new(patterns: [Pattern; N]) -> Self {
-        let mut first = [false; 256];
-        let mut reach = 0;
-        let mut looks_back = false;
-        let mut p = 0;
-        while p < N {
-            let pattern = patterns[p];
-            let mut r = 0;
-            while r < pattern.bytes[0].len() {
-                let (lo, hi) = pattern.bytes[0][r];
-                let mut b = lo as usize;
-                while b <= hi as usize {
-                    first[b] = true;
-                    b += 1;
-                }
-                r += 1;
-            }
-            if pattern.len - 1 > reach {
-                reach = pattern.len - 1;
-            }
-            looks_back |= pattern.back.is_some();
-            p += 1;
-        }
-        Class {
-            patterns,
-            first,
-            reach,
-            looks_back,
-        }
-    }
+    /// The lanes of the sixteen bytes from `at` that start a character of
+    /// the class; `bytes` holds [`ByteClass::REACH`] more, and three before
+    /// when [`ByteClass::LOOKS_BACK`].
+    fn vector(bytes: &[u8], at: usize) -> u8x16;
 
     /// Whether a character of the class starts at byte `i`.
-    #[inline]
-    pub(crate) fn at(&self, bytes: &[u8], i: usize) -> bool {
-        bytes.get(i).is_some_and(|&b| self.first[usize::from(b)])
-            && self.patterns.iter().any(|p| matches(p, bytes, i))
+    #[inline(always)]
+    fn at(&self, bytes: &[u8], i: usize) -> bool {
+        bytes.get(i).is_some_and(|&b| Self::FIRST[usize::from(b)])
+            && Self::PATTERNS.iter().any(|p| matches(p, bytes, i))
     }
 
     /// Which of the sixteen bytes from `at` start a character of the class,
     /// one bit each, the first byte lowest; bytes past the end are not.
     #[inline(always)]
-    pub(crate) fn block(&self, bytes: &[u8], at: usize) -> u16 {
-        let vector = at + 16 + self.reach <= bytes.len() && (!self.looks_back || at >= 3);
-        if !vector {
-            return (0..16)
+    fn block(&self, bytes: &[u8], at: usize) -> u16 {
+        if at + 16 + Self::REACH <= bytes.len() && (!Self::LOOKS_BACK || at >= 3) {
+            Self::vector(bytes, at).move_mask() as u16
+        } else {
+            (0..16)
                 .filter(|&k| self.at(bytes, at + k))
-                .fold(0, |m, k| m | 1 << k);
+                .fold(0, |m, k| m | 1 << k)
         }
-        let lane = |k: usize| {
-            if k <= self.reach {
-                lanes(bytes, at + k)
-            } else {
-                u8x16::splat(0)
-            }
-        };
-        let lanes = [lane(0), lane(1), lane(2)];
-        let mut found = u8x16::splat(0);
-        for p in &self.patterns {
-            let mut hit = u8x16::splat(0xFF);
-            for (lane, set) in lanes.iter().zip(p.bytes).take(p.len) {
-                hit &= within(*lane, set);
-            }
-            if let Some(back) = p.back {
-                hit &= within(self::lanes(bytes, at - 3), back);
-            }
-            found |= hit;
-        }
-        found.move_mask() as u16
     }
 
     /// The first byte from `from` to `limit` that starts a character of the
     /// class, or `limit`.
-    pub(crate) fn find(&self, bytes: &[u8], from: usize, limit: usize) -> usize {
+    #[inline(always)]
+    fn find(&self, bytes: &[u8], from: usize, limit: usize) -> usize {
         let mut at = from;
-        while at + 16 <= limit && at + 16 + self.reach <= bytes.len() {
-            match self.block(bytes, at) {
+        while at + 16 <= limit && at + 16 + Self::REACH <= bytes.len() {
+            match Self::vector(bytes, at).move_mask() {
                 0 => at += 16,
                 mask => return at + mask.trailing_zeros() as usize,
             }
@@ -162,28 +78,76 @@ impl<const N: usize> Class<N> {
     }
 }
 
+const fn first_bytes(patterns: &[Pattern]) -> [bool; 256] {
+    let mut first = [false; 256];
+    let mut p = 0;
+    while p < patterns.len() {
+        let set = patterns[p].bytes[0];
+        let mut r = 0;
+        while r < set.len() {
+            let mut b = set[r].0 as usize;
+            while b <= set[r].1 as usize {
+                first[b] = true;
+                b += 1;
+            }
+            r += 1;
+        }
+        p += 1;
+    }
+    first
+}
+
+const fn reach(patterns: &[Pattern]) -> usize {
+    let (mut most, mut p) = (0, 0);
+    while p < patterns.len() {
+        if patterns[p].bytes.len() - 1 > most {
+            most = patterns[p].bytes.len() - 1;
+        }
+        p += 1;
+    }
+    most
+}
+
+const fn looks_back(patterns: &[Pattern]) -> bool {
+    let mut p = 0;
+    while p < patterns.len() {
+        if patterns[p].back.is_some() {
+            return true;
+        }
+        p += 1;
+    }
+    false
+}
+
 /// Whether pattern `p` matches at `i` (byte by byte).
-#[inline]
+#[inline(always)]
 fn matches(p: &Pattern, bytes: &[u8], i: usize) -> bool {
-    (0..p.len).all(|k| bytes.get(i + k).is_some_and(|&b| holds(p.bytes[k], b)))
+    p.bytes
+        .iter()
+        .enumerate()
+        .all(|(k, set)| bytes.get(i + k).is_some_and(|&b| holds(set, b)))
         && p.back.is_none_or(|back| i >= 3 && holds(back, bytes[i - 3]))
 }
 
 /// Whether `b` is in `set`.
-#[inline]
+#[inline(always)]
 fn holds(set: Set, b: u8) -> bool {
     set.iter().any(|&(lo, hi)| (lo..=hi).contains(&b))
 }
 
 /// The lanes of `x` that are in `set`, all ones each.
 #[inline(always)]
-fn within(x: u8x16, set: Set) -> u8x16 {
+fn within<const K: usize>(x: u8x16, set: [(u8, u8); K]) -> u8x16 {
     let mut hit = u8x16::splat(0);
-    for &(lo, hi) in set {
-        hit |= match (lo, hi) {
-            (0x00, 0xFF) => u8x16::splat(0xFF),
-            (lo, hi) if lo == hi => x.cmp_eq(u8x16::splat(lo)),
-            (lo, hi) => x.max(u8x16::splat(lo)).cmp_eq(x) & x.min(u8x16::splat(hi)).cmp_eq(x),
+    for (lo, hi) in set {
+        hit |= if lo == hi {
+            x.cmp_eq(u8x16::splat(lo))
+        } else if lo == 0 {
+            x.min(u8x16::splat(hi)).cmp_eq(x)
+        } else {
+            // lo..=hi as one unsigned compare: x - lo wraps past hi - lo below lo.
+            let d = x - u8x16::splat(lo);
+            d.min(u8x16::splat(hi - lo)).cmp_eq(d)
         };
     }
     hit
@@ -197,51 +161,101 @@ fn lanes(bytes: &[u8], at: usize) -> u8x16 {
     u8x16::new(lanes)
 }
 
-/// One byte.
-macro_rules! is {
-    ($($b:expr),+) => {
-        &[$(($b, $b)),+]
+/// Bytes: single values, or inclusive ranges `lo..=hi`.
+macro_rules! set {
+    ($($lo:literal $(..= $hi:literal)?),+) => {
+        [$(($lo, set!(@hi $lo $(, $hi)?))),+]
+    };
+    (@hi $lo:literal) => { $lo };
+    (@hi $lo:literal, $hi:literal) => { $hi };
+}
+
+/// A [`ByteClass`] from its patterns, each `[first bytes] [second bytes]
+/// [third bytes]` (one to three sets of [`set!`]), optionally `after [set]`
+/// for the byte three before.
+macro_rules! byte_class {
+    ($(#[$doc:meta])* $name:ident: $ty:ident = $( $([$($set:tt)+])+ $(after [$($back:tt)+])? ),+ $(,)?) => {
+        $(#[$doc])*
+        pub(crate) struct $ty;
+        $(#[$doc])*
+        pub(crate) const $name: $ty = $ty;
+        impl ByteClass for $ty {
+            const PATTERNS: &'static [Pattern] = &[$(Pattern {
+                bytes: &[$(&set!($($set)+)),+],
+                back: byte_class!(@back $($($back)+)?),
+            }),+];
+
+            #[inline(always)]
+            fn vector(bytes: &[u8], at: usize) -> u8x16 {
+                let lane = |k: usize| if k <= Self::REACH { lanes(bytes, at + k) } else { u8x16::splat(0) };
+                let (l0, l1, l2) = (lane(0), lane(1), lane(2));
+                let _ = (l1, l2);
+                let mut found = u8x16::splat(0);
+                $(
+                    found |= byte_class!(@hit bytes, at, [l0, l1, l2]; $([$($set)+])+)
+                        & byte_class!(@after bytes, at; $($($back)+)?);
+                )+
+                found
+            }
+        }
+    };
+    (@back) => { None };
+    (@back $($back:tt)+) => { Some(&set!($($back)+)) };
+    (@after $bytes:ident, $at:ident;) => { u8x16::splat(0xFF) };
+    (@after $bytes:ident, $at:ident; $($back:tt)+) => { within(lanes($bytes, $at - 3), set!($($back)+)) };
+    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+]) => {
+        within($l0, set!($($a)+))
+    };
+    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+]) => {
+        within($l0, set!($($a)+)) & within($l1, set!($($b)+))
+    };
+    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+] [$($c:tt)+]) => {
+        within($l0, set!($($a)+)) & within($l1, set!($($b)+)) & within($l2, set!($($c)+))
     };
 }
 
-/// Where the candidate scan must look (`scan`): ASCII other than digits
-/// and `(`; a digit or `(` right after a 汉字 (whose lead byte, three
-/// back, is E4 to E9: a glued marker); the lead byte C2 (U+0085); … and
-/// the line and paragraph separators (E2 80 A6/A8/A9); 。 (E3 80 82); and
-/// the full-width forms led by EF BC (！（，：；？１–９ among them). The
-/// frequent characters that never matter (、 “ ” 《 》, the other 汉字)
-/// are left out; the scan checks each byte found.
-pub(crate) const SCAN_STOP: Class<7> = Class::new([
-    Pattern::byte(&[(0x00, 0x27), (0x29, 0x2F), (0x3A, 0x7F)]),
-    Pattern::byte(&[(b'0', b'9')]).after(&[(0xE4, 0xE9)]),
-    Pattern::byte(is!(b'(')).after(&[(0xE4, 0xE9)]),
-    Pattern::byte(is!(0xC2)),
-    Pattern::three(is!(0xE2), is!(0x80), is!(0xA6, 0xA8, 0xA9)),
-    Pattern::three(is!(0xE3), is!(0x80), is!(0x82)),
-    Pattern::two(is!(0xEF), is!(0xBC)),
-]);
+byte_class! {
+    /// Where the candidate scan must look (`scan`): ASCII other than digits
+    /// and `(`; a digit or `(` right after a 汉字 (whose lead byte, three
+    /// back, is E4 to E9: a glued marker); the lead byte C2 (U+0085); … and
+    /// the line and paragraph separators (E2 80 A6/A8/A9); 。 (E3 80 82); and
+    /// the full-width forms led by EF BC (！（，：；？１–９ among them). The
+    /// frequent characters that never matter (、 “ ” 《 》, the other 汉字)
+    /// are left out; the scan checks each byte found.
+    SCAN_STOP: ScanStop =
+        [0x00..=0x27, 0x29..=0x2F, 0x3A..=0x7F],
+        [0x30..=0x39, 0x28] after [0xE4..=0xE9],
+        [0xC2],
+        [0xE2] [0x80] [0xA6, 0xA8, 0xA9],
+        [0xE3] [0x80] [0x82],
+        [0xEF] [0xBC],
+}
 
-/// The characters that may end a heading (`heading`): 。！？；： in both
-/// widths, line breaks (`\n`, `\r`, U+0085, U+2028, U+2029), and the
-/// indentation left where line breaks were lost (tab, space, U+3000).
-pub(crate) const HEADING_END: Class<5> = Class::new([
-    Pattern::byte(is!(b'!', b'?', b';', b':', b'\n', b'\r', b'\t', b' ')),
-    Pattern::three(is!(0xEF), is!(0xBC), is!(0x81, 0x9A, 0x9B, 0x9F)),
-    Pattern::three(is!(0xE3), is!(0x80), is!(0x80, 0x82)),
-    Pattern::three(is!(0xE2), is!(0x80), is!(0xA8, 0xA9)),
-    Pattern::two(is!(0xC2), is!(0x85)),
-]);
+byte_class! {
+    /// The characters that may end a heading (`heading`): 。！？；： in both
+    /// widths, line breaks (`\n`, `\r`, U+0085, U+2028, U+2029), and the
+    /// indentation left where line breaks were lost (tab, space, U+3000).
+    HEADING_END: HeadingEnd =
+        [0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x0D, 0x09, 0x20],
+        [0xEF] [0xBC] [0x81, 0x9A, 0x9B, 0x9F],
+        [0xE3] [0x80] [0x80, 0x82],
+        [0xE2] [0x80] [0xA8, 0xA9],
+        [0xC2] [0x85],
+}
 
-/// The marks that end a sentence of a flattened line: 。！？ and a line
-/// break.
-pub(crate) const SENTENCE_END: Class<3> = Class::new([
-    Pattern::byte(is!(b'\n')),
-    Pattern::three(is!(0xE3), is!(0x80), is!(0x82)),
-    Pattern::three(is!(0xEF), is!(0xBC), is!(0x81, 0x9F)),
-]);
+byte_class! {
+    /// The marks that end a sentence of a flattened line: 。！？ and a line
+    /// break.
+    SENTENCE_END: SentenceEnd =
+        [0x0A],
+        [0xE3] [0x80] [0x82],
+        [0xEF] [0xBC] [0x81, 0x9F],
+}
 
-/// ASCII white space and line breaks: space, tab, `\n`, `\r`.
-pub(crate) const ASCII_BLANK: Class<1> = Class::new([Pattern::byte(is!(b' ', b'\t', b'\n', b'\r'))]);
+byte_class! {
+    /// ASCII white space and line breaks: space, tab, `\n`, `\r`.
+    ASCII_BLANK: AsciiBlank = [0x20, 0x09, 0x0A, 0x0D],
+}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //! on its line takes its heading from the next line. Text whose line breaks
 //! were lost needs the end inferred: see [`infer_end`].
 
-use super::bytes::HEADING_END;
+use super::bytes::{ByteClass, HEADING_END};
 use super::text::{ends_heading, is_inline_space, is_line_break, skip_line_break};
 use crate::span::Span;
 
@@ -50,7 +50,7 @@ pub(crate) fn heading_end(
     let mut chars = 0usize;
     let mut pos = title_start;
     while pos < limit {
-        let next = next_stop(bytes, pos, limit);
+        let next = next_possible_end(bytes, pos, limit);
         if chars <= SHORT_HEADING {
             // Sixteen bytes hold at least four characters: enough to count.
             let counted = &bytes[pos..next.min(pos + 16)];
@@ -86,7 +86,7 @@ pub(crate) fn heading_end(
 /// Where the loop of [`heading_end`] must look next, from `from`: the first
 /// character that may end a heading ([`HEADING_END`]), or `limit`. The
 /// heading's other characters are passed without decoding.
-fn next_stop(bytes: &[u8], from: usize, limit: usize) -> usize {
+fn next_possible_end(bytes: &[u8], from: usize, limit: usize) -> usize {
     HEADING_END.find(bytes, from, limit)
 }
 
@@ -150,15 +150,15 @@ fn trim(src: &str, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
 
-    /// Every character the heading loop tests for is found by `next_stop`,
+    /// Every character the heading loop tests for is found by `next_possible_end`,
     /// and from and to every place of a text, the first of them.
     #[test]
-    fn next_stop_keeps_every_character_that_ends_a_heading() {
+    fn next_possible_end_keeps_every_character_that_ends_a_heading() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if ends_heading(c) || is_line_break(c) || matches!(c, '\u{3000}' | '\t' | ' ') {
                 let mut buf = [0; 4];
                 let bytes = c.encode_utf8(&mut buf).as_bytes();
-                assert_eq!(next_stop(bytes, 0, bytes.len()), 0, "{c:?}");
+                assert_eq!(next_possible_end(bytes, 0, bytes.len()), 0, "{c:?}");
             }
         }
         let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。！要求：和？(2)a\t；!?".repeat(3);
@@ -176,14 +176,14 @@ mod tests {
             for limit in [from, from + 1, from + 17, from + 40, bytes.len()] {
                 let limit = limit.min(bytes.len());
                 assert_eq!(
-                    next_stop(bytes, from, limit),
+                    next_possible_end(bytes, from, limit),
                     by_char(from, limit),
                     "{from}..{limit}"
                 );
             }
         }
         let text = "汉（一）①“”、　是".as_bytes();
-        assert_eq!(next_stop(text, 0, text.len()), text.len() - "　是".len());
-        assert_eq!(next_stop(text, 0, 6), 6);
+        assert_eq!(next_possible_end(text, 0, text.len()), text.len() - "　是".len());
+        assert_eq!(next_possible_end(text, 0, 6), 6);
     }
 }

@@ -6,7 +6,7 @@
 //! enumeration may also stand after a comma. Whether a candidate is real is
 //! decided by `build`, from the sequence it belongs to.
 
-use super::bytes::SCAN_STOP;
+use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
 use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
 

@@ -1,7 +1,7 @@
 //! Character classes of Chinese text: sentence boundaries in both widths,
 //! white space, line breaks. Small predicates shared by the passes.
 
-use super::bytes::ASCII_BLANK;
+use super::bytes::{ASCII_BLANK, ByteClass};
 
 /// Characters after which a new sentence (and so a marker) may start.
 pub(crate) fn is_boundary(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! breaks were lost too, found by the sentences around them.
 
 use super::UnnumberedHeading;
-use crate::parse::bytes::SENTENCE_END;
+use crate::parse::bytes::{ByteClass, SENTENCE_END};
 use crate::parse::infer::pair;
 use crate::span::Span;
 
