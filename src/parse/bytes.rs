@@ -17,12 +17,10 @@ use wide::u8x16;
 type Set = &'static [(u8, u8)];
 
 /// A character (or the start of one) by its bytes: the first byte in
-/// `bytes[0]`, the next in `bytes[1]`, …; optionally with the byte three
-/// before it in `back` (the lead byte of the 汉字 before it).
+/// `bytes[0]`, the next in `bytes[1]`, ….
 #[derive(Clone, Copy)]
 pub(crate) struct Pattern {
     bytes: &'static [Set],
-    back: Option<Set>,
 }
 
 /// A class of characters known by their bytes: any of its [`Pattern`]s.
@@ -35,12 +33,9 @@ pub(crate) trait ByteClass {
     const FIRST: [bool; 256] = first_bytes(Self::PATTERNS);
     /// How many bytes a pattern reads past its first.
     const REACH: usize = reach(Self::PATTERNS);
-    /// Whether a pattern looks at the bytes before.
-    const LOOKS_BACK: bool = looks_back(Self::PATTERNS);
 
     /// The lanes of the sixteen bytes from `at` that start a character of
-    /// the class; `bytes` holds [`ByteClass::REACH`] more, and three before
-    /// when [`ByteClass::LOOKS_BACK`].
+    /// the class; `bytes` holds [`ByteClass::REACH`] more.
     fn vector(bytes: &[u8], at: usize) -> u8x16;
 
     /// Whether a character of the class starts at byte `i`.
@@ -54,7 +49,7 @@ pub(crate) trait ByteClass {
     /// one bit each, the first byte lowest; bytes past the end are not.
     #[inline(always)]
     fn block(&self, bytes: &[u8], at: usize) -> u16 {
-        if at + 16 + Self::REACH <= bytes.len() && (!Self::LOOKS_BACK || at >= 3) {
+        if at + 16 + Self::REACH <= bytes.len() {
             Self::vector(bytes, at).move_mask() as u16
         } else {
             (0..16)
@@ -108,17 +103,6 @@ const fn reach(patterns: &[Pattern]) -> usize {
     most
 }
 
-const fn looks_back(patterns: &[Pattern]) -> bool {
-    let mut p = 0;
-    while p < patterns.len() {
-        if patterns[p].back.is_some() {
-            return true;
-        }
-        p += 1;
-    }
-    false
-}
-
 /// Whether pattern `p` matches at `i` (byte by byte).
 #[inline(always)]
 fn matches(p: &Pattern, bytes: &[u8], i: usize) -> bool {
@@ -126,7 +110,6 @@ fn matches(p: &Pattern, bytes: &[u8], i: usize) -> bool {
         .iter()
         .enumerate()
         .all(|(k, set)| bytes.get(i + k).is_some_and(|&b| holds(set, b)))
-        && p.back.is_none_or(|back| i >= 3 && holds(back, bytes[i - 3]))
 }
 
 /// Whether `b` is in `set`.
@@ -171,10 +154,9 @@ macro_rules! set {
 }
 
 /// A [`ByteClass`] from its patterns, each `[first bytes] [second bytes]
-/// [third bytes]` (one to three sets of [`set!`]), optionally `after [set]`
-/// for the byte three before.
+/// [third bytes]` (one to three sets of [`set!`]).
 macro_rules! byte_class {
-    ($(#[$doc:meta])* $name:ident: $ty:ident = $( $([$($set:tt)+])+ $(after [$($back:tt)+])? ),+ $(,)?) => {
+    ($(#[$doc:meta])* $name:ident: $ty:ident = $( $([$($set:tt)+])+ ),+ $(,)?) => {
         $(#[$doc])*
         pub(crate) struct $ty;
         $(#[$doc])*
@@ -182,7 +164,6 @@ macro_rules! byte_class {
         impl ByteClass for $ty {
             const PATTERNS: &'static [Pattern] = &[$(Pattern {
                 bytes: &[$(&set!($($set)+)),+],
-                back: byte_class!(@back $($($back)+)?),
             }),+];
 
             #[inline(always)]
@@ -192,39 +173,32 @@ macro_rules! byte_class {
                 let _ = (l1, l2);
                 let mut found = u8x16::splat(0);
                 $(
-                    found |= byte_class!(@hit bytes, at, [l0, l1, l2]; $([$($set)+])+)
-                        & byte_class!(@after bytes, at; $($($back)+)?);
+                    found |= byte_class!(@hit [l0, l1, l2]; $([$($set)+])+);
                 )+
                 found
             }
         }
     };
-    (@back) => { None };
-    (@back $($back:tt)+) => { Some(&set!($($back)+)) };
-    (@after $bytes:ident, $at:ident;) => { u8x16::splat(0xFF) };
-    (@after $bytes:ident, $at:ident; $($back:tt)+) => { within(lanes($bytes, $at - 3), set!($($back)+)) };
-    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+]) => {
+    (@hit [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+]) => {
         within($l0, set!($($a)+))
     };
-    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+]) => {
+    (@hit [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+]) => {
         within($l0, set!($($a)+)) & within($l1, set!($($b)+))
     };
-    (@hit $bytes:ident, $at:ident, [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+] [$($c:tt)+]) => {
+    (@hit [$l0:ident, $l1:ident, $l2:ident]; [$($a:tt)+] [$($b:tt)+] [$($c:tt)+]) => {
         within($l0, set!($($a)+)) & within($l1, set!($($b)+)) & within($l2, set!($($c)+))
     };
 }
 
 byte_class! {
-    /// Where the candidate scan must look (`scan`): ASCII other than digits
-    /// and `(`; a digit or `(` right after a 汉字 (whose lead byte, three
-    /// back, is E4 to E9: a glued marker); the lead byte C2 (U+0085); … and
-    /// the line and paragraph separators (E2 80 A6/A8/A9); 。 (E3 80 82); and
-    /// the full-width forms led by EF BC (！（，：；？１–９ among them). The
-    /// frequent characters that never matter (、 “ ” 《 》, the other 汉字)
-    /// are left out; the scan checks each byte found.
+    /// Where the candidate scan must look (`scan`): ASCII; the lead byte C2
+    /// (U+0085); … and the line and paragraph separators (E2 80
+    /// A6/A8/A9); 。 (E3 80 82); and the full-width forms led by EF BC
+    /// (！（，：；？１–９ among them). The frequent characters that never
+    /// matter (、 “ ” 《 》, the other 汉字) are left out; the scan checks
+    /// each byte found (a digit, say, matters only after a 汉字).
     SCAN_STOP: ScanStop =
-        [0x00..=0x27, 0x29..=0x2F, 0x3A..=0x7F],
-        [0x30..=0x39, 0x28] after [0xE4..=0xE9],
+        [0x00..=0x7F],
         [0xC2],
         [0xE2] [0x80] [0xA6, 0xA8, 0xA9],
         [0xE3] [0x80] [0x82],
@@ -335,7 +309,7 @@ mod tests {
             assert!(!class_of(c, &|b| HEADING_END.at(b, 0)), "{c:?}");
         }
         assert!(SCAN_STOP.at("汉1".as_bytes(), 3));
-        assert!(!SCAN_STOP.at("a 1".as_bytes(), 2));
+        assert!(!SCAN_STOP.at("汉字".as_bytes(), 3));
         assert!(SCAN_STOP.at("，".as_bytes(), 0));
         assert!(!SCAN_STOP.at("、".as_bytes(), 0));
     }
