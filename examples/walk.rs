@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => {}
         }
     }
-    for d in &doc.diagnostics {
+    for d in doc.diagnostics() {
         let at = doc.line_col(d.span.start);
         println!("{}:{}: {}: {}", at.line, at.column, d.code, d.message);
     }

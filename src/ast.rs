@@ -26,11 +26,11 @@ pub struct Document<'a> {
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) source: &'a str,
     /// The whole source.
-    pub span: Span,
+    pub(crate) span: Span,
     /// Top-level nodes in document order.
-    pub children: Vec<Node<'a>>,
+    pub(crate) children: Vec<Node<'a>>,
     /// Numbering oddities found while parsing, in document order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// A node of the tree.
@@ -108,7 +108,7 @@ pub struct Marker<'a> {
     pub style: MarkerStyle,
 }
 
-/// The ordinal forms recognised (see `DOMAIN.md`).
+/// The ordinal forms recognised (their grammar is in `src/parse/marker.rs`).
 ///
 /// (The parser indexes tables by these discriminants: keep fewer than 32.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// ```
 /// let doc = speechtree::parse("一、总体要求\n三、重点任务\n");
-/// let d = &doc.diagnostics[0];
+/// let d = &doc.diagnostics()[0];
 /// assert_eq!(d.code, speechtree::DiagnosticCode::SkippedOrdinal);
 /// assert_eq!(d.span.slice(doc.source()), "三、");
 /// ```
@@ -29,9 +29,10 @@ pub struct Diagnostic {
 }
 
 /// Kinds of diagnostics. Each has a stable id ([`DiagnosticCode::id`]).
+///
+/// Serialises as its id; the lint rules that report diagnostics
+/// ([`crate::lint::Rule`]) take their ids from here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum DiagnosticCode {
     /// An ordinal skips one or more values (一、 then 三、).
@@ -57,6 +58,13 @@ impl DiagnosticCode {
             DiagnosticCode::EmptyHeading => "empty-heading",
             DiagnosticCode::DepthLimit => "depth-limit",
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for DiagnosticCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
     }
 }
 

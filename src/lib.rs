@@ -28,6 +28,7 @@ mod diagnostic;
 pub mod error;
 pub mod input;
 pub mod lint;
+mod numerals;
 mod outline;
 mod parse;
 pub mod sample;

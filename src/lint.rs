@@ -43,9 +43,10 @@ use std::str::FromStr;
 
 /// A lint rule. Each has a stable kebab-case id ([`Rule::id`]) used on the
 /// command line (`--allow`, `--deny`) and in JSON output.
+///
+/// The rules that report the parser's diagnostics share their ids with
+/// [`DiagnosticCode`] ([`Rule::diagnostic_code`]). Serialises as its id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Rule {
     /// An ordinal skips one or more values: 一、 then 三、; （一） then （三）.
@@ -96,14 +97,32 @@ impl Rule {
     /// ```
     pub const fn id(self) -> &'static str {
         match self {
-            Rule::SkippedOrdinal => "skipped-ordinal",
-            Rule::DuplicateOrdinal => "duplicate-ordinal",
-            Rule::NotStartingAtOne => "not-starting-at-one",
+            Rule::SkippedOrdinal => DiagnosticCode::SkippedOrdinal.id(),
+            Rule::DuplicateOrdinal => DiagnosticCode::DuplicateOrdinal.id(),
+            Rule::NotStartingAtOne => DiagnosticCode::NotStartingAtOne.id(),
             Rule::LevelOrder => "level-order",
             Rule::NonStandardDelimiter => "non-standard-delimiter",
             Rule::MixedWidth => "mixed-width",
-            Rule::EmptyHeading => "empty-heading",
-            Rule::DepthLimit => "depth-limit",
+            Rule::EmptyHeading => DiagnosticCode::EmptyHeading.id(),
+            Rule::DepthLimit => DiagnosticCode::DepthLimit.id(),
+        }
+    }
+
+    /// The parser's diagnostic this rule reports, if it reports one.
+    ///
+    /// ```
+    /// use speechtree::{DiagnosticCode, lint::Rule};
+    /// assert_eq!(Rule::SkippedOrdinal.diagnostic_code(), Some(DiagnosticCode::SkippedOrdinal));
+    /// assert_eq!(Rule::MixedWidth.diagnostic_code(), None);
+    /// ```
+    pub const fn diagnostic_code(self) -> Option<DiagnosticCode> {
+        match self {
+            Rule::SkippedOrdinal => Some(DiagnosticCode::SkippedOrdinal),
+            Rule::DuplicateOrdinal => Some(DiagnosticCode::DuplicateOrdinal),
+            Rule::NotStartingAtOne => Some(DiagnosticCode::NotStartingAtOne),
+            Rule::EmptyHeading => Some(DiagnosticCode::EmptyHeading),
+            Rule::DepthLimit => Some(DiagnosticCode::DepthLimit),
+            Rule::LevelOrder | Rule::NonStandardDelimiter | Rule::MixedWidth => None,
         }
     }
 
@@ -143,6 +162,26 @@ impl Rule {
             Rule::EmptyHeading => "a heading with no text",
             Rule::DepthLimit => "nesting deeper than the parser's limit",
         }
+    }
+}
+
+impl From<DiagnosticCode> for Rule {
+    /// The rule that reports a parser diagnostic.
+    fn from(code: DiagnosticCode) -> Self {
+        match code {
+            DiagnosticCode::SkippedOrdinal => Rule::SkippedOrdinal,
+            DiagnosticCode::DuplicateOrdinal => Rule::DuplicateOrdinal,
+            DiagnosticCode::NotStartingAtOne => Rule::NotStartingAtOne,
+            DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
+            DiagnosticCode::DepthLimit => Rule::DepthLimit,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
     }
 }
 
@@ -315,13 +354,7 @@ impl Findings {
 }
 
 fn from_diagnostic(d: &Diagnostic, out: &mut Findings) {
-    let rule = match d.code {
-        DiagnosticCode::SkippedOrdinal => Rule::SkippedOrdinal,
-        DiagnosticCode::DuplicateOrdinal => Rule::DuplicateOrdinal,
-        DiagnosticCode::NotStartingAtOne => Rule::NotStartingAtOne,
-        DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
-        DiagnosticCode::DepthLimit => Rule::DepthLimit,
-    };
+    let rule = Rule::from(d.code);
     if matches!(
         rule,
         Rule::SkippedOrdinal | Rule::DuplicateOrdinal | Rule::NotStartingAtOne
@@ -463,7 +496,7 @@ fn delimiters(doc: &Document<'_>, out: &mut Findings) {
                 Some((format!("{}，", text.trim_end_matches(last)), "GB/T 15834 B.3.1"))
             }
             // 第一 with no delimiter at all.
-            MarkerStyle::Ordinal if crate::parse::marker::han_digit(last).is_some() => {
+            MarkerStyle::Ordinal if crate::numerals::digit(last).is_some() => {
                 Some((format!("{text}，"), "GB/T 15834 B.3.1"))
             }
             MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {

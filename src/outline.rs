@@ -1,6 +1,7 @@
-//! The outline format of `eval/README.md`: one node a line, two spaces per
-//! depth, the marker as written (or `-` for a heading without an ordinal), a
-//! tab, the heading text. `#` lines carry the title and salutation.
+//! The outline format (that of the corpus's `.outline` files): one node a
+//! line, two spaces per depth, the marker as written (or `-` for a heading
+//! without an ordinal), a tab, the heading text. `#` lines carry the title
+//! and salutation.
 
 use crate::ast::{Document, Node};
 use std::fmt::Write;

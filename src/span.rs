@@ -74,6 +74,10 @@ impl fmt::Debug for Span {
 }
 
 /// A 1-based line and column; the column counts `char`s, not bytes.
+///
+/// Characters rather than grapheme clusters: the column is what editors and
+/// compilers show for the same place (Chinese text has few clusters of
+/// more than one character), and it is cheap to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct LineCol {
@@ -92,7 +96,8 @@ impl fmt::Display for LineCol {
 /// Line and column of byte `offset` in `source`.
 ///
 /// An offset inside a character is moved back to that character's start; an
-/// offset past the end is clamped to the end.
+/// offset past the end is clamped to the end. For many look-ups in one text,
+/// build a [`LineIndex`] once.
 ///
 /// ```
 /// use speechtree::line_col;
@@ -101,42 +106,45 @@ impl fmt::Display for LineCol {
 /// assert_eq!((at.line, at.column), (2, 3));
 /// ```
 pub fn line_col(source: &str, offset: usize) -> LineCol {
+    let offset = char_floor(source, offset);
+    let (line, start) = line_starts(source)
+        .take_while(|&s| s <= offset)
+        .enumerate()
+        .last()
+        .unwrap_or((0, 0));
+    at(source, line + 1, start, offset)
+}
+
+/// The start of every line of `source`, the first (0) included: just after
+/// each `\n`, and after each `\r` not followed by `\n`.
+fn line_starts(source: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = source.as_bytes();
+    std::iter::once(0).chain(
+        memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+            .map(|i| i + 1),
+    )
+}
+
+/// `offset`, clamped to `source` and moved back to a character start.
+fn char_floor(source: &str, offset: usize) -> usize {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &source.as_bytes()[..offset];
-    let mut line = 1;
-    let mut line_start = 0;
-    let mut i = 0;
-    while i < before.len() {
-        match before[i] {
-            b'\n' => {
-                line += 1;
-                line_start = i + 1;
-            }
-            b'\r'
-                if before.get(i + 1) != Some(&b'\n')
-                // A lone `\r` ends a line; `\r\n` is counted at its `\n`.
-                // A `\r` that is the last byte before `offset` may still be
-                // followed by `\n` in the source.
-                && source.as_bytes().get(i + 1) != Some(&b'\n') =>
-            {
-                line += 1;
-                line_start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let column = source[line_start..offset].chars().count() + 1;
+    offset
+}
+
+/// The position of `offset` on line `line`, which starts at `start`.
+fn at(source: &str, line: usize, start: usize, offset: usize) -> LineCol {
+    let column = source[start..offset].chars().count() + 1;
     LineCol { line, column }
 }
 
 /// Line starts of a text, for many line/column look-ups at once.
 ///
 /// [`line_col`] scans from the beginning; `LineIndex` is built once and then
-/// answers in `O(log lines)`.
+/// answers in `O(log lines)`. Both count lines and columns alike.
 ///
 /// ```
 /// use speechtree::LineIndex;
@@ -153,30 +161,17 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Index the line starts of `source`.
     pub fn new(source: &'a str) -> Self {
-        let bytes = source.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        LineIndex {
+            source,
+            starts: line_starts(source).collect(),
         }
-        LineIndex { source, starts }
     }
 
     /// Line and column of byte `offset` (see [`line_col`]).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let mut offset = offset.min(self.source.len());
-        while !self.source.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = char_floor(self.source, offset);
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let column = self.source[start..offset].chars().count() + 1;
-        LineCol { line, column }
+        at(self.source, line, self.starts[line - 1], offset)
     }
 
     /// Byte span of line `line` (1-based) without its line terminator.
@@ -188,5 +183,35 @@ impl<'a> LineIndex<'a> {
             end -= 1;
         }
         Some(Span::new(start, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `line_col` and `LineIndex` against a character-by-character count,
+    /// at every offset of texts with every kind of line end.
+    #[test]
+    fn both_line_col_apis_count_lines_and_characters() {
+        for text in ["", "a", "一\n二\r\n三\r四\r", "\r\n\r\r\n\n字", "ab\rcd\r\nef\n"] {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                let floor = char_floor(text, offset);
+                // A line ends at each \n and at each \r not followed by \n.
+                let (mut line, mut start) = (1, 0);
+                for (i, c) in text[..floor].char_indices() {
+                    if c == '\n' || (c == '\r' && !text[i + 1..].starts_with('\n')) {
+                        (line, start) = (line + 1, i + 1);
+                    }
+                }
+                let expected = LineCol {
+                    line,
+                    column: text[start..floor].chars().count() + 1,
+                };
+                assert_eq!(line_col(text, offset), expected, "{text:?} at {offset}");
+                assert_eq!(index.line_col(offset), expected, "{text:?} at {offset}");
+            }
+        }
     }
 }

@@ -203,7 +203,7 @@ fn seed_furniture_is_recognised() {
         "the seed's title"
     );
     assert_eq!(doc.salutation(), Some("同志们"), "the seed's salutation");
-    let first = &doc.children[0];
+    let first = &doc.children()[0];
     assert!(
         matches!(first, speechtree::Node::Furniture(f) if f.kind == speechtree::FurnitureKind::Noise),
         "the page boilerplate before the speech should be noise, not content: {first:?}"

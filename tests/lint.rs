@@ -1,4 +1,4 @@
-//! The numbering lint (issue 5): the library's findings and `speechtree lint`.
+//! The numbering lint: the library's findings and `speechtree lint`.
 
 use speechtree::lint::{LintOptions, Rule, Severity, lint, lint_with};
 use std::path::{Path, PathBuf};
@@ -476,4 +476,28 @@ fn corpus_findings_are_the_judged_ones() {
         got, want,
         "each corpus finding should be one that was read and judged true"
     );
+}
+
+/// The rules that report parser diagnostics are those diagnostics, id and all.
+#[test]
+fn rules_from_diagnostics_share_their_ids() {
+    use speechtree::DiagnosticCode;
+    let mut from_parser = 0;
+    for rule in Rule::ALL {
+        if let Some(code) = rule.diagnostic_code() {
+            from_parser += 1;
+            assert_eq!(rule.id(), code.id());
+            assert_eq!(Rule::from(code), rule);
+            assert_eq!(
+                serde_json::to_string(&rule).unwrap(),
+                serde_json::to_string(&code).unwrap()
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&rule).unwrap(),
+            format!("\"{}\"", rule.id())
+        );
+    }
+    assert_eq!(from_parser, 5);
+    assert_eq!(Rule::from(DiagnosticCode::DepthLimit), Rule::DepthLimit);
 }

@@ -16,14 +16,14 @@ fn check(name: &str, text: &str) {
     let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
     assert!(rebuilt == text, "{name}: the leaves should rebuild the input");
     assert_eq!(
-        doc.span,
+        doc.span(),
         Span::new(0, text.len()),
         "{name}: the document should span the input"
     );
-    check_children(name, text, doc.span, doc.children.as_slice());
+    check_children(name, text, doc.span(), doc.children());
     serde_json::to_string(&doc).unwrap_or_else(|e| panic!("{name}: the tree should serialise: {e}"));
     let _ = speechtree::outline(&doc);
-    for d in &doc.diagnostics {
+    for d in doc.diagnostics() {
         assert_span(name, text, d.span, "diagnostic");
     }
     let _: &Document<'_> = &doc;

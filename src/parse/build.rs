@@ -1,4 +1,4 @@
-//! Pass 2: decide which candidates are real markers and build the tree.
+//! The last pass: decide which candidates are real markers and build the tree.
 //!
 //! One pass over the candidates with a stack of open sections and points
 //! (no recursion). A candidate is accepted when it continues the sequence
@@ -7,19 +7,21 @@
 //! Levels are relative to the document: the first style met is the
 //! outermost, and a style keeps the level it was first given.
 
+use super::clues::Clues;
 use super::furniture::Item;
 use super::heading::{HeadingEnd, Siblings, heading_end};
-use super::marker::han_digit;
-use super::parts::Part;
+use super::messages;
 use super::scan::{Candidate, Position};
+use super::successors::{ByStyle, Successors};
 use super::text::{floor_char, is_blank, line_end_after_break};
+use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
 use crate::ast::{
     Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point, Section, Space,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::numerals;
 use crate::span::Span;
-use std::num::NonZeroU32;
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
@@ -34,16 +36,17 @@ enum Kind {
 #[derive(Clone, Copy)]
 enum Event<'a> {
     Furniture(Item<'a>),
-    Annex(Part),
-    /// A heading whose ordinal was lost, nested where it stands.
-    Unnumbered(Part),
+    /// An unnumbered heading at the top level.
+    TopUnnumbered(UnnumberedHeading),
+    /// An unnumbered heading nested where it stands.
+    NestedUnnumbered(UnnumberedHeading),
 }
 
 impl Event<'_> {
     fn start(&self) -> usize {
         match self {
             Event::Furniture(f) => f.span.start,
-            Event::Annex(a) | Event::Unnumbered(a) => a.start,
+            Event::TopUnnumbered(h) | Event::NestedUnnumbered(h) => h.start,
         }
     }
 }
@@ -83,6 +86,7 @@ impl Frame<'_> {
 pub(crate) struct Builder<'a, 'o> {
     src: &'a str,
     options: &'o Options,
+    clues: &'o Clues,
     stack: Vec<Frame<'a>>,
     /// The children of every open node, outermost first: each frame's
     /// children run from its `first_child` to the next frame's. A closed
@@ -93,33 +97,50 @@ pub(crate) struct Builder<'a, 'o> {
     levels: ByStyle<u32>,
     /// The last position whose line start was asked for, and that start.
     line_memo: (usize, usize),
-    /// Lines that lost their line breaks (see `text::long_lines`).
-    long_lines: Vec<std::ops::Range<usize>>,
     /// How the last heading of each style ended (its last two characters).
     last_end: ByStyle<&'a str>,
     /// Whether circled numbers in running text are footnote references.
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The input's heading hints, by start.
-    hints: Vec<crate::HeadingHint>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// What to do with an accepted candidate.
+/// Where an accepted candidate goes, and what it is worth.
 struct Placement {
     /// Pop frames until the stack has this many.
     keep: usize,
+    /// The candidate's value in its sequence (最后 takes the next one).
     value: u32,
-    diagnostic: Option<(DiagnosticCode, String, Option<Span>)>,
+    /// A numbering problem to report at the marker.
+    finding: Option<Finding>,
+}
+
+impl Placement {
+    /// Under the first `keep` frames, with the value `value`, nothing to report.
+    fn under(keep: usize, value: u32) -> Self {
+        Placement {
+            keep,
+            value,
+            finding: None,
+        }
+    }
+}
+
+/// A numbering problem found while placing a marker.
+struct Finding {
+    code: DiagnosticCode,
+    message: String,
+    /// The marker it relates to (the item before a gap).
+    related: Option<Span>,
 }
 
 impl<'a, 'o> Builder<'a, 'o> {
-    /// `long_lines`: the lines that lost their breaks (`text::long_lines`).
-    pub fn new(src: &'a str, options: &'o Options, long_lines: Vec<std::ops::Range<usize>>) -> Self {
+    pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues) -> Self {
         Builder {
             src,
             options,
+            clues,
             stack: vec![Frame {
                 kind: Kind::Root,
                 start: 0,
@@ -133,29 +154,22 @@ impl<'a, 'o> Builder<'a, 'o> {
             nodes: Vec::new(),
             cursor: 0,
             levels: ByStyle::default(),
-            long_lines,
             line_memo: (0, 0),
             last_value: ByStyle::default(),
             footnote_refs: false,
             last_end: ByStyle::default(),
             diagnostics: Vec::new(),
-            hints: {
-                let mut hints = options.heading_hints.clone();
-                hints.retain(|h| src.get(h.span.range()).is_some());
-                hints.sort_by_key(|h| h.span.start);
-                hints
-            },
         }
     }
 
+    /// The document's nodes and diagnostics.
     pub fn build(
         mut self,
         cands: &[Candidate],
         furniture: &[Item<'a>],
-        annexes: &[Part],
-        unnumbered: &[Part],
-        succ: &Successors,
+        unnumbered: &Unnumbered,
     ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+        let succ: &Successors = &self.clues.successors;
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
         // found forward as candidates are accepted (see `SureStarts`).
@@ -163,8 +177,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
-            .chain(annexes.iter().map(|&a| Event::Annex(a)))
-            .chain(unnumbered.iter().map(|&a| Event::Unnumbered(a)))
+            .chain(unnumbered.top.iter().map(|&h| Event::TopUnnumbered(h)))
+            .chain(unnumbered.nested.iter().map(|&h| Event::NestedUnnumbered(h)))
             .collect();
         events.sort_by_key(Event::start);
         // The next event, and the next furniture item (to skip candidates
@@ -191,14 +205,17 @@ impl<'a, 'o> Builder<'a, 'o> {
             let line_start = self.line_start(c.start());
             self.text_until(line_start.max(self.cursor));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
-                let stop = sure_starts
+                let sure_start = sure_starts
                     .after(cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start());
-                let limit = succ.get(i).map_or(self.src.len(), |j| cands[j].start()).min(stop);
+                let limit = succ
+                    .get(i)
+                    .map_or(self.src.len(), |j| cands[j].start())
+                    .min(sure_start);
                 let infer = c.raw.style.is_heading()
-                    && (c.position != Position::LineStart || self.in_long_line(c.start()));
-                // What the siblings say matters only where the end is inferred
-                // (reading the next sibling's text is a cache miss per heading).
+                    && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
+                // What the siblings say matters only where the end is inferred:
+                // their text is read only then.
                 let siblings = if infer {
                     Siblings {
                         previous_end: self.last_end.get(c.raw.style),
@@ -233,15 +250,15 @@ impl<'a, 'o> Builder<'a, 'o> {
     fn event(&mut self, event: Event<'a>) {
         match event {
             Event::Furniture(item) => self.furniture(&item),
-            Event::Annex(annex) => self.annex(annex),
-            Event::Unnumbered(part) => self.unnumbered(part),
+            Event::TopUnnumbered(h) => self.top_unnumbered(h),
+            Event::NestedUnnumbered(h) => self.nested_unnumbered(h),
         }
     }
 
-    /// A heading whose ordinal was lost: it closes open points and unnumbered
+    /// A nested unnumbered heading: it closes open points and unnumbered
     /// headings, and nests under the innermost numbered section.
-    fn unnumbered(&mut self, part: Part) {
-        let hint = self.hint_level(part.start);
+    fn nested_unnumbered(&mut self, part: UnnumberedHeading) {
+        let hint = self.clues.hints.level_at(part.start);
         // Not inside a heading, nor between two items of an open list.
         let list_open = self
             .stack
@@ -262,38 +279,33 @@ impl<'a, 'o> Builder<'a, 'o> {
         self.push_unnumbered(part, level, evidence);
     }
 
-    /// The outline level the input gave the line at `at` (a heading hint).
-    fn hint_level(&self, at: usize) -> Option<u8> {
-        let i = self.hints.partition_point(|h| h.span.start <= at);
-        let h = self.hints.get(i.checked_sub(1)?)?;
-        (at < h.span.end || at == h.span.start).then_some(h.level)
-    }
-
     /// Whether frame `f` holds an unnumbered heading: a numbered section;
     /// for a hinted heading (outline level `hint`), any section the input
     /// gave no deeper or equal level.
     fn holds(&self, f: &Frame<'a>, hint: Option<u8>) -> bool {
         match hint {
             None => f.kind_is_section() && f.marker.is_some(),
-            Some(level) => f.kind_is_section() && self.hint_level(f.start).is_none_or(|l| l < level),
+            Some(level) => {
+                f.kind_is_section() && self.clues.hints.level_at(f.start).is_none_or(|l| l < level)
+            }
         }
     }
 
-    /// An annex (附件1) closes everything open and holds what follows as an
-    /// unnumbered top-level heading: numbering restarts inside it.
-    fn annex(&mut self, annex: Part) {
-        if annex.start < self.cursor {
+    /// A top-level unnumbered heading (附件1) closes everything open and
+    /// holds what follows: numbering restarts inside it.
+    fn top_unnumbered(&mut self, heading: UnnumberedHeading) {
+        if heading.start < self.cursor {
             return;
         }
-        self.text_until(annex.start);
+        self.text_until(heading.start);
         while self.stack.len() > 1 {
             self.pop();
         }
-        self.push_unnumbered(annex, 0, Evidence::default());
+        self.push_unnumbered(heading, 0, Evidence::default());
     }
 
     /// Open an unnumbered section for `part` at `level`.
-    fn push_unnumbered(&mut self, part: Part, level: u32, evidence: Evidence) {
+    fn push_unnumbered(&mut self, part: UnnumberedHeading, level: u32, evidence: Evidence) {
         let heading = Heading {
             span: Span::new(part.start, part.end),
             text: &self.src[part.start..part.end],
@@ -316,138 +328,137 @@ impl<'a, 'o> Builder<'a, 'o> {
         });
     }
 
+    /// Where candidate `c` goes, if it is a marker at all; `succ` is the
+    /// next item of its enumeration.
     fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
-        let style = c.raw.style;
-        let v = c.value();
-        let line_start = c.position == Position::LineStart;
         if c.position == Position::Glued {
             return self.glued(c, succ);
         }
-        // 第一 without a delimiter counts only at a line start.
+        if self.passed_over(c) {
+            return None;
+        }
+        let style = c.raw.style;
+        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
+        if let Some(p) = self.continue_open(c) {
+            return Some(p);
+        }
+        match self.stack.iter().rposition(|f| f.style() == Some(style)) {
+            Some(open) => self.against_open(c, open, has_succ),
+            None => self.start_sequence(c, has_succ),
+        }
+    }
+
+    /// Whether `c` is no marker wherever it stands: 第一 without a delimiter
+    /// inside a line, or a circled number in running text of a document
+    /// whose circled numbers are footnote references.
+    fn passed_over(&self, c: &Candidate) -> bool {
+        let style = c.raw.style;
+        let line_start = c.position == Position::LineStart;
         let bare = self.src[c.start()..c.end()]
             .chars()
             .next_back()
-            .is_some_and(|ch| han_digit(ch).is_some());
-        if style == MarkerStyle::Ordinal && !line_start && bare {
-            return None;
-        }
-        if self.footnote_refs
-            && !line_start
-            && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber)
-        {
-            return None;
-        }
-        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
-        // The open node of this style that this candidate continues, if any
-        // (the innermost first: a nested list before the outer one).
-        let continued = self
+            .is_some_and(|ch| numerals::digit(ch).is_some());
+        (style == MarkerStyle::Ordinal && !line_start && bare)
+            || (self.footnote_refs
+                && !line_start
+                && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber))
+    }
+
+    /// `c` as the next item of an open node of its style (the innermost
+    /// first: a nested list before the outer one), or 最后 closing it.
+    fn continue_open(&self, c: &Candidate) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let at = self
             .stack
             .iter()
-            .rposition(|f| f.style() == Some(style) && (c.raw.last || f.value() + 1 == v));
-        if let Some(at) = continued {
-            let value = if c.raw.last { self.stack[at].value() + 1 } else { v };
-            return Some(Placement {
-                keep: at,
-                value,
-                diagnostic: None,
-            });
+            .rposition(|f| f.style() == Some(style) && (c.raw.last || f.value() + 1 == v))?;
+        let value = if c.raw.last { self.stack[at].value() + 1 } else { v };
+        Some(Placement::under(at, value))
+    }
+
+    /// `c`, of the style of the open frame `open`, that does not continue
+    /// it: a new list (a restart, or a nested list of a style reused), or
+    /// a heading that skips or repeats an ordinal, reported.
+    fn against_open(&self, c: &Candidate, open: usize, has_succ: bool) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let line_start = c.position == Position::LineStart;
+        let prev = self.stack[open].value();
+        if v == 1 {
+            if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
+                return None;
+            }
+            // A list of a style already open, started under a lower-level
+            // node, is a nested list (一、 reused inside （五）); started
+            // right after its own kind, it restarts.
+            let innermost = self.open_parent();
+            let keep = if style.is_heading() && innermost > open + 1 {
+                innermost
+            } else {
+                open
+            };
+            return Some(Placement::under(keep, 1));
         }
-        if let Some(at) = self.stack.iter().rposition(|f| f.style() == Some(style)) {
-            let open = &self.stack[at];
-            let prev = open.value();
-            if v == 1 {
-                if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
-                    return None;
-                }
-                // A list of a style already open, started under a lower-level
-                // node, is a nested list (一、 reused inside （五）); started
-                // right after its own kind, it restarts.
-                let innermost = self.open_parent();
-                if style.is_heading() && innermost > at + 1 {
-                    return Some(Placement {
-                        keep: innermost,
-                        value: 1,
-                        diagnostic: None,
-                    });
-                }
-                return Some(Placement {
-                    keep: at,
-                    value: 1,
-                    diagnostic: None,
-                });
-            }
-            let skipped_point = !style.is_heading() && v == prev + 2;
-            if (line_start && style.is_heading()) || skipped_point {
-                let related = open.marker.as_ref().map(|m| m.span);
-                let diag = if v > prev + 1 {
-                    (
-                        DiagnosticCode::SkippedOrdinal,
-                        format!(
-                            "expected {} after {}, found {}",
-                            ordinal_text(style, prev + 1),
-                            ordinal_text(style, prev),
-                            ordinal_text(style, v)
-                        ),
-                        related,
-                    )
-                } else {
-                    (
-                        DiagnosticCode::DuplicateOrdinal,
-                        format!(
-                            "{} repeats or goes back after {}",
-                            ordinal_text(style, v),
-                            ordinal_text(style, prev)
-                        ),
-                        related,
-                    )
-                };
-                return Some(Placement {
-                    keep: at,
-                    value: v,
-                    diagnostic: Some(diag),
-                });
-            }
+        let skipped_point = !style.is_heading() && v == prev + 2;
+        if !((line_start && style.is_heading()) || skipped_point) {
             return None;
         }
+        let related = self.stack[open].marker.as_ref().map(|m| m.span);
+        let finding = if v > prev + 1 {
+            Finding {
+                code: DiagnosticCode::SkippedOrdinal,
+                message: messages::skipped(style, prev, v),
+                related,
+            }
+        } else {
+            Finding {
+                code: DiagnosticCode::DuplicateOrdinal,
+                message: messages::repeated(style, prev, v),
+                related,
+            }
+        };
+        Some(Placement {
+            keep: open,
+            value: v,
+            finding: Some(finding),
+        })
+    }
+
+    /// `c` starting a sequence of a style not open: with evidence (a
+    /// successor, or a heading style at a line start that is strong alone or
+    /// already has a level), or numbering that runs on through the document.
+    fn start_sequence(&self, c: &Candidate, has_succ: bool) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let line_start = c.position == Position::LineStart;
         if c.raw.last {
             return None;
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
         // another chapter).
         if line_start && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
-            return Some(Placement {
-                keep: self.new_list_parent(style),
-                value: v,
-                diagnostic: None,
-            });
+            return Some(Placement::under(self.new_list_parent(style), v));
         }
         let evidence = has_succ
             || (line_start
                 && style.is_heading()
                 && (strong_alone(style) || self.levels.get(style).is_some()));
-        let diagnostic = if v == 1 {
+        let finding = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
-            Some((
-                DiagnosticCode::NotStartingAtOne,
-                format!(
-                    "sequence starts at {}, not at {}",
-                    ordinal_text(style, v),
-                    ordinal_text(style, 1)
-                ),
-                None,
-            ))
+            Some(Finding {
+                code: DiagnosticCode::NotStartingAtOne,
+                message: messages::not_at_one(style, v),
+                related: None,
+            })
         } else {
             return None;
         };
         if !evidence {
             return None;
         }
-        let keep = self.new_list_parent(style);
         Some(Placement {
-            keep,
+            keep: self.new_list_parent(style),
             value: v,
-            diagnostic,
+            finding,
         })
     }
 
@@ -467,20 +478,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             .iter()
             .rposition(|f| f.style() == Some(style) && f.value() + 1 == v)
         {
-            return Some(Placement {
-                keep: at,
-                value: v,
-                diagnostic: None,
-            });
+            return Some(Placement::under(at, v));
         }
         // A bracketed 汉字 ordinal is distinctive; 1. needs its next item near.
         let near =
             succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
-        (v == 1 && near).then(|| Placement {
-            keep: self.new_list_parent(style),
-            value: 1,
-            diagnostic: None,
-        })
+        (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
     }
 
     /// How many frames stay open under a new node: points that do not stand
@@ -533,15 +536,7 @@ impl<'a, 'o> Builder<'a, 'o> {
     fn line_start(&mut self, at: usize) -> usize {
         let (checked, start) = self.line_memo;
         let (from, known) = if at >= checked { (checked, start) } else { (0, 0) };
-        let gap = &self.src.as_bytes()[from..at];
-        // A short gap (markers close together) is looked at eight bytes at a
-        // time, cheaper than setting up a vector search.
-        let found = if gap.len() < 32 {
-            last_newline(gap)
-        } else {
-            memchr::memrchr(b'\n', gap)
-        };
-        let found = found.map_or(known, |i| from + i + 1);
+        let found = memchr::memrchr(b'\n', &self.src.as_bytes()[from..at]).map_or(known, |i| from + i + 1);
         self.line_memo = (at, found);
         found
     }
@@ -549,13 +544,6 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// Where the line containing `at` ends (before its line break).
     fn line_end(&self, at: usize) -> usize {
         memchr::memchr(b'\n', &self.src.as_bytes()[at..]).map_or(self.src.len(), |i| at + i)
-    }
-
-    /// Whether `at` lies in a line so long that its line breaks were
-    /// probably lost (scraped text), where heading ends must be inferred.
-    fn in_long_line(&self, at: usize) -> bool {
-        let i = self.long_lines.partition_point(|r| r.end <= at);
-        self.long_lines.get(i).is_some_and(|r| r.contains(&at))
     }
 
     fn accept(&mut self, c: &Candidate, p: Placement, heading: HeadingEnd, next_item: Option<usize>) {
@@ -571,7 +559,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             value: p.value,
             style,
         };
-        if let Some((code, message, related)) = p.diagnostic {
+        if let Some(Finding {
+            code,
+            message,
+            related,
+        }) = p.finding
+        {
             self.diagnostics.push(Diagnostic {
                 code,
                 span: marker.span,
@@ -584,10 +577,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::DepthLimit,
                 span: marker.span,
-                message: format!(
-                    "nesting deeper than {} levels; kept as a sibling",
-                    self.options.max_depth
-                ),
+                message: messages::depth_limit(self.options.max_depth),
                 related: None,
             });
         }
@@ -608,7 +598,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::EmptyHeading,
                 span: marker.span,
-                message: format!("heading {} has no text", marker.text.trim()),
+                message: messages::empty_heading(marker.text),
                 related: None,
             });
         }
@@ -632,7 +622,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         // out (一、 inside （五）) is a list, not a level: other lists that
         // follow it are its siblings.
         let reused = style.is_heading() && self.stack.iter().any(|f| f.style() == Some(style));
-        let closes_at = if !style.is_heading() || self.in_long_line(c.start()) {
+        let closes_at = if !style.is_heading() || self.clues.in_flattened_line(c.start()) {
             None
         } else if c.position != Position::LineStart {
             Some(self.line_end(c.start()))
@@ -785,100 +775,7 @@ fn strong_alone(style: MarkerStyle) -> bool {
     )
 }
 
-/// For each candidate, the index of the next item of its enumeration, if
-/// one follows ([`successors`]). Stored as index + 1 in a non-zero 32-bit
-/// word: four bytes per candidate, not sixteen (hostile text has millions).
-/// Every index fits: candidates lie in the first 4 GiB of a text and are at
-/// least two bytes long.
-pub(crate) struct Successors(Vec<Option<NonZeroU32>>);
-
-impl Successors {
-    /// The next item after candidate `i`.
-    pub fn get(&self, i: usize) -> Option<usize> {
-        self.0.get(i).copied().flatten().map(unlink)
-    }
-}
-
-/// Room for every marker style (sixteen, `Sequence` the last), indexed by
-/// discriminant, with some to spare.
-const STYLES: usize = 32;
-const _: () = assert!(
-    (MarkerStyle::Sequence as usize) < STYLES,
-    "a marker style without a slot"
-);
-
-/// A value for each marker style: an array indexed by the style's
-/// discriminant, cheaper than hashing on every candidate.
-struct ByStyle<T>([Option<T>; STYLES]);
-
-impl<T: Copy> Default for ByStyle<T> {
-    fn default() -> Self {
-        ByStyle([None; STYLES])
-    }
-}
-
-impl<T: Copy> ByStyle<T> {
-    fn get(&self, style: MarkerStyle) -> Option<T> {
-        self.0[style as usize]
-    }
-
-    fn set(&mut self, style: MarkerStyle, value: T) {
-        self.0[style as usize] = Some(value);
-    }
-
-    /// Set the style's value unless it has one.
-    fn set_once(&mut self, style: MarkerStyle, value: T) {
-        self.0[style as usize].get_or_insert(value);
-    }
-}
-
-/// For each candidate, the index of the next candidate of the same style
-/// with the next value, before the style's current value comes again.
-pub(crate) fn successors(cands: &[Candidate]) -> Successors {
-    // A table indexed by style and value is cheaper than hashing on every
-    // candidate; values are small (at most 999), so it is sized to the
-    // largest one met. Its entries are links as in `Successors`.
-    let values = cands.iter().map(|c| c.value() as usize).max().unwrap_or(0) + 3;
-    let slot = |style: MarkerStyle, value: u32| style as usize * values + (value as usize).min(values - 1);
-    let mut next: Vec<Option<NonZeroU32>> = vec![None; STYLES * values];
-    let mut last_of_style: ByStyle<usize> = ByStyle::default();
-    let mut out: Vec<Option<NonZeroU32>> = vec![None; cands.len()];
-    for (i, c) in cands.iter().enumerate().rev() {
-        let style = c.raw.style;
-        let v = c.value();
-        let next_at = |value: u32| next[slot(style, value)].map(unlink);
-        // An enumeration that skips one item (一是 … 三是) is still one, for
-        // points; the gap is reported when the later item is accepted.
-        let by_value = next_at(v + 1).or_else(|| (!style.is_heading()).then(|| next_at(v + 2)).flatten());
-        // 最后 closes any list of its style.
-        let by_last = last_of_style.get(style).filter(|&j| cands[j].raw.last && v >= 2);
-        let again = next_at(v);
-        out[i] = match (by_value, by_last) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-        .filter(|&j| again.is_none_or(|k| j < k))
-        .and_then(link);
-        if !c.raw.last {
-            next[slot(style, v)] = link(i);
-        }
-        last_of_style.set(style, i);
-    }
-    Successors(out)
-}
-
-/// Candidate `i` as a link: `i + 1` in a non-zero 32-bit word (see
-/// [`Successors`]).
-fn link(i: usize) -> Option<NonZeroU32> {
-    u32::try_from(i + 1).ok().and_then(NonZeroU32::new)
-}
-
-/// The candidate a link stands for.
-fn unlink(link: NonZeroU32) -> usize {
-    link.get() as usize - 1
-}
-
-/// Where a heading must stop at the latest, besides the next point of its
+/// Where a heading must end at the latest, besides the next point of its
 /// enumeration: the next candidate that surely starts something, a marker
 /// at a line start or a bracketed list glued to the text before it
 /// (……问题（一）关于……) whose next item follows. Asked about candidates in
@@ -915,103 +812,4 @@ impl SureStarts {
 /// of them); they still count in `successors`, where they end a list.
 fn never_after_comma(c: &Candidate) -> bool {
     c.position == Position::AfterComma && (c.raw.style.is_heading() || c.value() == 1 || c.raw.last)
-}
-
-/// The last `\n` of a short byte string: eight bytes at a time, each word
-/// tested for a newline byte at once (the zero-byte test of "Bit Twiddling
-/// Hacks"), then the word that has one looked at byte by byte.
-fn last_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut end = bytes.len();
-    while let Some(word) = bytes[..end].last_chunk::<8>() {
-        let x = u64::from_ne_bytes(*word) ^ NEWLINES;
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            break;
-        }
-        end -= 8;
-    }
-    bytes[end.saturating_sub(8)..end]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map(|k| end.saturating_sub(8) + k)
-}
-
-/// An ordinal of `style` with `value`, for messages: （三）, 3., 三是.
-fn ordinal_text(style: MarkerStyle, value: u32) -> String {
-    let han = han_text(value);
-    match style {
-        MarkerStyle::Dun => format!("{han}、"),
-        MarkerStyle::ParenHan => format!("（{han}）"),
-        MarkerStyle::Dot => format!("{value}."),
-        MarkerStyle::ParenDigit => format!("（{value}）"),
-        MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {
-            format!("no. {value}")
-        }
-        MarkerStyle::Chapter => format!("第{han}章"),
-        MarkerStyle::ChapterSection => format!("第{han}节"),
-        MarkerStyle::Article => format!("第{han}条"),
-        MarkerStyle::Part => format!("第{han}部分"),
-        MarkerStyle::Ordinal => format!("第{han}"),
-        MarkerStyle::Qi => format!("其{han}"),
-        MarkerStyle::Shi => format!("{han}是"),
-        MarkerStyle::Yao => format!("{han}要"),
-        MarkerStyle::Sequence => format!("item {value}"),
-    }
-}
-
-/// 1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五.
-pub(crate) fn han_text(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (h, t, u) = (n / 100 % 10, n / 10 % 10, n % 10);
-    let mut s = String::new();
-    if n >= 1000 {
-        return n.to_string();
-    }
-    if h > 0 {
-        s.push_str(D[h as usize]);
-        s.push('百');
-        if t == 0 && u > 0 {
-            s.push('零');
-        }
-    }
-    if t > 0 {
-        if !(t == 1 && h == 0) {
-            s.push_str(D[t as usize]);
-        }
-        s.push('十');
-    }
-    if u > 0 || n == 0 {
-        s.push_str(D[u as usize]);
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn last_newline_agrees_with_a_byte_loop() {
-        // Every placement of newlines (and of look-alike bytes: 0x0B, 0x8A)
-        // in strings of up to 20 bytes.
-        for len in 0..=20 {
-            for pattern in 0..3u32.pow(len.min(12) as u32) {
-                let mut p = pattern;
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        let b = [b'a', b'\n', 0x0B][(p % 3) as usize];
-                        p /= 3;
-                        b
-                    })
-                    .collect();
-                assert_eq!(
-                    last_newline(&bytes),
-                    bytes.iter().rposition(|&b| b == b'\n'),
-                    "{bytes:?}"
-                );
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-//! Pass 0: the speech's furniture — page boilerplate, title, subtitle,
+//! The first pass: the speech's furniture — page boilerplate, title, subtitle,
 //! date and speaker lines, salutation — at the front, and the closing.
 //!
 //! The front is read up to the salutation (同志们： 各位代表：) when there is

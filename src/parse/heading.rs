@@ -5,7 +5,8 @@
 //! on its line takes its heading from the next line. Text whose line breaks
 //! were lost needs the end inferred: see [`infer_end`].
 
-use super::text::{ends_heading, is_inline_space, is_line_break, lanes, skip_line_break};
+use super::bytes::{ByteClass, HEADING_END};
+use super::text::{ends_heading, is_inline_space, is_line_break, skip_line_break};
 use crate::span::Span;
 
 pub(crate) struct HeadingEnd {
@@ -49,7 +50,7 @@ pub(crate) fn heading_end(
     let mut chars = 0usize;
     let mut pos = title_start;
     while pos < limit {
-        let next = next_stop(bytes, pos, limit);
+        let next = next_possible_end(bytes, pos, limit);
         if chars <= SHORT_HEADING {
             // Sixteen bytes hold at least four characters: enough to count.
             let counted = &bytes[pos..next.min(pos + 16)];
@@ -83,89 +84,11 @@ pub(crate) fn heading_end(
 }
 
 /// Where the loop of [`heading_end`] must look next, from `from`: the first
-/// character that may end a heading, or `limit`. The heading's other
-/// characters (汉字, their continuation bytes, most punctuation) are passed
-/// without decoding: sixteen bytes at a time by [`stops_in`], the last few
-/// by a table of first bytes.
-fn next_stop(bytes: &[u8], from: usize, limit: usize) -> usize {
-    let mut at = from;
-    // Sixteen bytes at a time (and the two after them, to see whole
-    // characters), until a block holds a stop.
-    while at + 16 <= limit
-        && let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk::<18>())
-    {
-        match stops_in(block) {
-            0 => at += 16,
-            mask => return at + mask.trailing_zeros() as usize,
-        }
-    }
-    while let Some(k) = bytes[at..limit].iter().position(|&b| MAY_END[usize::from(b)]) {
-        if may_end_at(bytes, at + k) {
-            return at + k;
-        }
-        // Not one of them (（ ） “ ① …): on after its first byte.
-        at += k + 1;
-    }
-    limit
+/// character that may end a heading ([`HEADING_END`]), or `limit`. The
+/// heading's other characters are passed without decoding.
+fn next_possible_end(bytes: &[u8], from: usize, limit: usize) -> usize {
+    HEADING_END.find(bytes, from, limit)
 }
-
-/// Which of the first sixteen bytes of `block` start a character that may
-/// end a heading (a [`MAY_END`] byte that passes [`may_end_at`]), one bit
-/// each, the first byte lowest: vector compares (`wide`, SSE2 on x86-64).
-fn stops_in(block: &[u8; 18]) -> u32 {
-    use wide::u8x16;
-    let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
-    let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
-    let ascii = is(v, b'!')
-        | is(v, b'?')
-        | is(v, b';')
-        | is(v, b':')
-        | is(v, b'\n')
-        | is(v, b'\r')
-        | is(v, b'\t')
-        | is(v, b' ');
-    // ！ ： ； ？ (EF BC 81/9A/9B/9F)
-    let ef = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9A) | is(v2, 0x9B) | is(v2, 0x9F));
-    // 。 and the ideographic space (E3 80 82/80); U+2028, U+2029 (E2 80 A8/A9)
-    let e3 = is(v, 0xE3) & (is(v2, 0x82) | is(v2, 0x80));
-    let e2 = is(v, 0xE2) & is(v2 | u8x16::splat(1), 0xA9);
-    let c2 = is(v, 0xC2) & is(v1, 0x85);
-    let mask = ascii | ef | c2 | ((e3 | e2) & is(v1, 0x80));
-    mask.move_mask() as u32 & 0xFFFF
-}
-
-/// Whether the character at `p`, whose first byte is in [`MAY_END`], is one
-/// of those that may end a heading, by its other bytes.
-fn may_end_at(bytes: &[u8], p: usize) -> bool {
-    match bytes[p] {
-        // ！ ： ； ？
-        0xEF => matches!(bytes.get(p + 1..p + 3), Some([0xBC, 0x81 | 0x9A | 0x9B | 0x9F])),
-        // 。 and the ideographic space
-        0xE3 => matches!(bytes.get(p + 1..p + 3), Some([0x80, 0x80 | 0x82])),
-        // U+2028, U+2029
-        0xE2 => matches!(bytes.get(p + 1..p + 3), Some([0x80, 0xA8 | 0xA9])),
-        // U+0085
-        0xC2 => bytes.get(p + 1) == Some(&0x85),
-        _ => true,
-    }
-}
-
-/// The first bytes of the characters that may end a heading in
-/// [`heading_end`]: 。！？；： (lead bytes E3 and EF) and their ASCII forms,
-/// line breaks (`\n`, `\r`, C2 85, E2 80 A8/A9), and the indentation
-/// left where line breaks were lost (tab, space, E3 80 80).
-static MAY_END: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [
-        b'!', b'?', b';', b':', b'\n', b'\r', b'\t', b' ', 0xC2, 0xE2, 0xE3, 0xEF,
-    ];
-    let mut k = 0;
-    while k < bytes.len() {
-        table[bytes[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
 
 fn finish(
     src: &str,
@@ -227,32 +150,40 @@ fn trim(src: &str, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
 
-    /// Every character the heading loop tests for is found by `next_stop`:
-    /// its first byte is in `MAY_END` and its other bytes pass `may_end_at`.
+    /// Every character the heading loop tests for is found by `next_possible_end`,
+    /// and from and to every place of a text, the first of them.
     #[test]
-    fn next_stop_keeps_every_character_that_ends_a_heading() {
+    fn next_possible_end_keeps_every_character_that_ends_a_heading() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if ends_heading(c) || is_line_break(c) || matches!(c, '\u{3000}' | '\t' | ' ') {
                 let mut buf = [0; 4];
                 let bytes = c.encode_utf8(&mut buf).as_bytes();
-                assert!(MAY_END[usize::from(bytes[0])], "{c:?}");
-                assert!(may_end_at(bytes, 0), "{c:?}");
+                assert_eq!(next_possible_end(bytes, 0, bytes.len()), 0, "{c:?}");
             }
         }
-        // The vector search finds what the table and `may_end_at` find.
         let text = "一、总体要求。 我们要坚持，稳中求进（2025年）“工作”…\r\n附件：①３．第一条ab;c《》　\u{2028}\u{85}—、。！要求：和？(2)a\t；!?".repeat(3);
         let bytes = text.as_bytes();
-        for from in 0..bytes.len() {
+        let by_char = |from: usize, limit: usize| {
+            (from..limit)
+                .find(|&p| {
+                    text.get(p..).and_then(|s| s.chars().next()).is_some_and(|c| {
+                        ends_heading(c) || is_line_break(c) || matches!(c, '\u{3000}' | '\t' | ' ')
+                    })
+                })
+                .unwrap_or(limit)
+        };
+        for from in (0..bytes.len()).filter(|&i| text.is_char_boundary(i)) {
             for limit in [from, from + 1, from + 17, from + 40, bytes.len()] {
                 let limit = limit.min(bytes.len());
-                let expected = (from..limit)
-                    .find(|&p| MAY_END[usize::from(bytes[p])] && may_end_at(bytes, p))
-                    .unwrap_or(limit);
-                assert_eq!(next_stop(bytes, from, limit), expected, "{from}..{limit}");
+                assert_eq!(
+                    next_possible_end(bytes, from, limit),
+                    by_char(from, limit),
+                    "{from}..{limit}"
+                );
             }
         }
         let text = "汉（一）①“”、　是".as_bytes();
-        assert_eq!(next_stop(text, 0, text.len()), text.len() - "　是".len());
-        assert_eq!(next_stop(text, 0, 6), 6);
+        assert_eq!(next_possible_end(text, 0, text.len()), text.len() - "　是".len());
+        assert_eq!(next_possible_end(text, 0, 6), 6);
     }
 }

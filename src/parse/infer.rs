@@ -151,11 +151,61 @@ const STRONG: i32 = 40;
 /// A run this short (characters) is likely a whole heading.
 const SHORT_RUN: usize = 36;
 
+// The weights of [`score`]: what each adds to (or takes from) a place.
+
+/// The body opens with a date (2023年…).
+const DATE_OPENS_BODY: i32 = 40;
+/// The body opens with a word that opens paragraphs ([`OPENERS`]).
+const OPENER_OPENS_BODY: i32 = 20;
+/// That opener comes with its comma (目前，): a sentence starts for sure.
+const OPENER_WITH_COMMA: i32 = 20;
+/// The body opens with an adverbial of place or time (在……中，).
+const ADVERBIAL_OPENS_BODY: i32 = 20;
+/// The body restates a heading of at most [`RESTATED_HEAD_CHARS`]
+/// characters word for word ("去年去年，……").
+const BODY_RESTATES_HEAD: i32 = 40;
+/// The longest heading [`BODY_RESTATES_HEAD`] applies to.
+const RESTATED_HEAD_CHARS: usize = 6;
+/// Headings shorter than this (characters) are judged on the body's
+/// opening alone.
+const FEW_HEAD_CHARS: usize = 4;
+/// What such a short heading needs from the opening not to pay
+/// [`SHORT_HEAD_COST`].
+const SHORT_HEAD_SURE: i32 = 40;
+/// What a short heading without a sure opening costs.
+const SHORT_HEAD_COST: i32 = 10;
+/// The heading closes with a word that closes headings ([`CLOSERS`]).
+const CLOSER_ENDS_HEAD: i32 = 20;
+/// Past this many characters, each two more of a heading cost one point.
+const LONG_HEAD_CHARS: usize = 20;
+/// The body repeats [`REPEAT_CHARS`] characters of the heading at once.
+const BODY_REPEATS_HEAD: i32 = 12;
+/// How many characters [`BODY_REPEATS_HEAD`] asks for.
+const REPEAT_CHARS: usize = 2;
+/// The body's opening words (its first [`TAKE_UP_REACH`] places) take up
+/// [`TAKE_UP_CHARS`] characters of the heading.
+const BODY_TAKES_UP_HEAD: i32 = 15;
+/// How many places into the body [`BODY_TAKES_UP_HEAD`] looks.
+const TAKE_UP_REACH: usize = 8;
+/// How many characters [`BODY_TAKES_UP_HEAD`] asks for.
+const TAKE_UP_CHARS: usize = 3;
+/// The heading ends as its previous sibling did, or as the next one does.
+const SIBLINGS_END_ALIKE: i32 = 15;
+
+/// The most the tests after the length cost can add: a place that cannot
+/// reach the score needed with them is left before they run.
+const AFTER_LENGTH: i32 = BODY_REPEATS_HEAD + BODY_TAKES_UP_HEAD + SIBLINGS_END_ALIKE;
+/// The most the sibling test can add.
+const AFTER_REPEATS: i32 = SIBLINGS_END_ALIKE;
+
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
 pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     // Far enough for the body's opening words after the last place.
-    let chars: Vec<(usize, char)> = run.char_indices().take(MAX_CHARS + 11).collect();
+    let chars: Vec<(usize, char)> = run
+        .char_indices()
+        .take(MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS)
+        .collect();
     let repeats = Repeats::new(&chars);
     let next = Next::new(&chars, siblings.next_run);
     // A short run is most likely a whole run-in heading: cut it only on
@@ -210,41 +260,40 @@ fn score(
 ) -> i32 {
     let mut score = 0;
     if starts_with_date(body) {
-        score += 40;
+        score += DATE_OPENS_BODY;
     } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
-        score += 20;
-        // An opener with its comma (目前，) starts a sentence for sure.
+        score += OPENER_OPENS_BODY;
         if body[o.len()..].starts_with(['，', ',']) {
-            score += 20;
+            score += OPENER_WITH_COMMA;
         }
     } else if adverbial_opening(body) {
-        score += 20;
+        score += ADVERBIAL_OPENS_BODY;
     }
-    // The body restates the heading word for word ("去年去年，……").
-    if head_chars <= 6 && body.starts_with(head) {
-        score += 40;
+    if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
+        score += BODY_RESTATES_HEAD;
     }
-    if head_chars < 4 {
-        return if score >= 40 { score } else { score - 10 };
+    if head_chars < FEW_HEAD_CHARS {
+        return if score >= SHORT_HEAD_SURE {
+            score
+        } else {
+            score - SHORT_HEAD_COST
+        };
     }
     if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) {
-        score += 20;
+        score += CLOSER_ENDS_HEAD;
     }
     // A heading is rarely long.
-    score -= (head_chars.saturating_sub(20) as i32) / 2;
-    // What follows adds 12, 15 and 15 at most.
-    if score + 42 < needed {
+    score -= (head_chars.saturating_sub(LONG_HEAD_CHARS) as i32) / 2;
+    if score + AFTER_LENGTH < needed {
         return score;
     }
-    // The body repeats the heading's words at once.
-    if repeats.in_head(head_chars, head_chars, 2) {
-        score += 12;
+    if repeats.in_head(head_chars, head_chars, REPEAT_CHARS) {
+        score += BODY_REPEATS_HEAD;
     }
-    // The body's opening words take up three or more characters of the heading.
-    if (head_chars..head_chars + 8).any(|from| repeats.in_head(head_chars, from, 3)) {
-        score += 15;
+    if (head_chars..head_chars + TAKE_UP_REACH).any(|from| repeats.in_head(head_chars, from, TAKE_UP_CHARS)) {
+        score += BODY_TAKES_UP_HEAD;
     }
-    if score + 15 < needed {
+    if score + AFTER_REPEATS < needed {
         return score;
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
@@ -258,7 +307,7 @@ fn score(
         let last = (2 * head_chars + 4).min(next.pairs.len().saturating_sub(1));
         let shared_next = next.has_pair(e1, e2, 4.max(common), last);
         if shared_previous || shared_next {
-            score += 15;
+            score += SIBLINGS_END_ALIKE;
         }
     }
     score

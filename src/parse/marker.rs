@@ -23,6 +23,7 @@
 //! numerals and full-width digits are written here.
 
 use crate::ast::MarkerStyle;
+use crate::numerals;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{anychar, satisfy};
@@ -43,93 +44,13 @@ pub(crate) struct RawMarker {
     pub last: bool,
 }
 
-/// The value of a 汉字 numeral character, `10`/`100` for 十/百, `0` for 〇/零.
-pub(crate) const fn han_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' | '壹' => 1,
-        '二' | '贰' | '貳' | '貮' | '两' | '兩' => 2,
-        '三' | '叁' | '參' | '叄' | '参' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        _ => return None,
-    })
-}
-
-/// Whether `c` is a 汉字 numeral ([`han_digit`]): one bit for the CJK block.
+/// Whether `c` is a 汉字 numeral ([`numerals::digit`]): one bit for the CJK block.
 #[inline]
 fn is_han_numeral(c: char) -> bool {
-    cjk_bit(&CJK_NUMERALS, c).unwrap_or_else(|| han_digit(c).is_some())
+    cjk_bit(&CJK_NUMERALS, c).unwrap_or_else(|| numerals::digit(c).is_some())
 }
 
-/// The value of a run of 汉字 numerals, when it is a well-formed number from
-/// 1 to 999 (一, 十二, 二十三, 一百零五); `None` for 一二, 二〇二三, 两 alone…
-pub(crate) fn han_value(s: &str) -> Option<u32> {
-    // One character, the usual case (一、 第三，): 一 to 十, not 两 〇 百.
-    let mut chars = s.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return han_value_of_one(c);
-    }
-    let mut total = 0u32;
-    let mut pending: Option<u32> = None;
-    let mut last_unit = u32::MAX;
-    let mut zero_seen = false;
-    for c in s.chars() {
-        // 两 is a numeral only inside numbers (两百); as a marker it is a look-alike.
-        match han_digit(c)? {
-            0 => {
-                if pending.is_some() || total == 0 {
-                    return None;
-                }
-                zero_seen = true;
-            }
-            d @ 1..=9 => {
-                if pending.is_some() {
-                    return None;
-                }
-                pending = Some(d);
-            }
-            unit => {
-                if unit >= last_unit || zero_seen {
-                    return None;
-                }
-                let n = match pending.take() {
-                    Some(n) => n,
-                    None if unit == 10 && total == 0 => 1,
-                    None => return None,
-                };
-                total += n * unit;
-                last_unit = unit;
-            }
-        }
-    }
-    if let Some(n) = pending {
-        if zero_seen || last_unit == u32::MAX || last_unit == 10 {
-            total += n;
-        } else {
-            // 一百五 means 150 in speech, but not in ordinals; refuse.
-            return None;
-        }
-    }
-    if s.starts_with(['两', '兩']) {
-        return None;
-    }
-    (total > 0).then_some(total)
-}
-
-/// [`han_value`] of one character: 一 to 十, not 两 〇 百.
-#[inline]
-fn han_value_of_one(c: char) -> Option<u32> {
-    han_digit(c).filter(|d| (1..=10).contains(d) && !matches!(c, '两' | '兩'))
-}
-
-/// A run of 汉字 numerals with a well-formed value ([`han_value`]). Written
+/// A run of 汉字 numerals with a well-formed value ([`numerals::value`]). Written
 /// by hand on bytes rather than with `take_while1`: it is read at every
 /// candidate, and every numeral is three bytes long in UTF-8.
 fn han_number(i: &str) -> IResult<&str, u32> {
@@ -139,12 +60,12 @@ fn han_number(i: &str) -> IResult<&str, u32> {
         end += 3;
         if end == 3 && han_numeral_at(bytes, 3).is_none() {
             // One numeral, the usual case: its value without a second reading.
-            return han_value_of_one(c)
+            return numerals::value_of_one(c)
                 .map(|v| (&i[3..], v))
                 .ok_or_else(|| failure(i));
         }
     }
-    match han_value(&i[..end]) {
+    match numerals::value(&i[..end]) {
         Some(v) => Ok((&i[end..], v)),
         None => Err(failure(i)),
     }
@@ -214,7 +135,7 @@ fn dun(i: &str) -> IResult<&str, u32> {
     let (i, _) = satisfy(|c| matches!(c, '、' | '．' | '.' | '，' | ',')).parse(i)?;
     // 三、四月份, 一、二线城市: a numeral right after the comma is a list of numbers.
     let (i, _) = not(peek(verify(anychar, |&c| {
-        matches!(han_digit(c), Some(1..=10)) && !matches!(c, '两' | '兩')
+        matches!(numerals::digit(c), Some(1..=10)) && !matches!(c, '两' | '兩')
     })))
     .parse(i)?;
     Ok((i, v))
@@ -318,7 +239,7 @@ fn shi(i: &str) -> IResult<&str, u32> {
     // 一是一，二是二: the numeral repeated after 是 is an idiom, not a list.
     let (rest, _) = not(peek(tag(numeral))).parse(rest)?;
     let (rest, _) = opt(tag("要")).parse(rest)?;
-    Ok((rest, han_value(numeral).unwrap_or(0)))
+    Ok((rest, numerals::value(numeral).unwrap_or(0)))
 }
 
 fn yao(i: &str) -> IResult<&str, u32> {
@@ -443,14 +364,14 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 
 /// [`may_start_marker`], from the character classes of the grammar.
 const fn starts_by_class(c: char) -> bool {
-    han_digit(c).is_some()
+    numerals::digit(c).is_some()
         || is_digit(c)
         || matches!(c, '（' | '(' | '第' | '弟' | '其' | '首' | '再' | '最')
         || matches!(c, '①'..='⒇' | '㈠'..='㈩' | '㉑'..='㉟' | '㊱'..='㊿')
 }
 
 /// For each 汉字 of the CJK Unified Ideographs block, one bit: whether it is
-/// a numeral ([`han_digit`]).
+/// a numeral ([`numerals::digit`]).
 static CJK_NUMERALS: [u64; 328] = cjk_bitmap(true);
 
 /// `c`'s bit in a bitmap of the CJK Unified Ideographs block ([`cjk_bitmap`]),
@@ -477,7 +398,7 @@ const fn cjk_bitmap(numerals: bool) -> [u64; 328] {
     while k < 328 * 64 {
         if let Some(c) = char::from_u32((CJK_FIRST + k) as u32)
             && (if numerals {
-                han_digit(c).is_some()
+                numerals::digit(c).is_some()
             } else {
                 starts_by_class(c)
             })
@@ -498,7 +419,7 @@ mod tests {
     fn the_bitmap_of_starting_han_agrees_with_the_classes() {
         for c in ('\u{4e00}'..='\u{9fff}').chain(['〇', '０', '(', '①', '㈠', 'a', '。']) {
             assert_eq!(may_start_marker(c), starts_by_class(c), "{c}");
-            assert_eq!(is_han_numeral(c), han_digit(c).is_some(), "{c}");
+            assert_eq!(is_han_numeral(c), numerals::digit(c).is_some(), "{c}");
         }
     }
 
@@ -620,10 +541,10 @@ mod tests {
             ("貳", 2),
             ("參", 3),
         ] {
-            assert_eq!(han_value(s), Some(v), "{s} should read as {v}");
+            assert_eq!(numerals::value(s), Some(v), "{s} should read as {v}");
         }
         for s in ["一二", "二〇二三", "十十", "两", "零", "百"] {
-            assert_eq!(han_value(s), None, "{s} is not an ordinal numeral");
+            assert_eq!(numerals::value(s), None, "{s} is not an ordinal numeral");
         }
     }
 

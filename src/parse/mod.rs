@@ -1,106 +1,48 @@
-//! The parser, in named passes:
+//! The parser: a text becomes a [`Document`] in five passes, each with one
+//! result that the later ones read.
 //!
-//! 0. `furniture`: page boilerplate, title, byline, salutation, closing;
-//! 1. `scan`: candidate markers where a marker can stand (`marker` reads one);
-//! 2. `build`: decide which candidates continue a sequence and build the tree
-//!    with a stack, inferring heading ends (`heading`).
+//! 1. [`furniture`]: page boilerplate, title, byline, salutation, closing;
+//! 2. [`scan`]: candidate markers where a marker can stand ([`marker`]
+//!    reads one);
+//! 3. [`clues`]: what the text says beyond each candidate: successors (二
+//!    after 一), flattened lines (lines that lost their breaks), list starts
+//!    and the input's heading hints;
+//! 4. [`unnumbered`]: headings without an ordinal (annexes, own-line
+//!    titles, run-in titles, hinted lines);
+//! 5. [`build`]: which candidates are markers, placed on a stack of open
+//!    nodes into the tree, with heading ends found ([`heading`], inferred
+//!    by [`infer`] where the text does not show them).
 
 mod build;
+mod bytes;
+mod clues;
 mod furniture;
 mod heading;
 mod infer;
 pub(crate) mod marker;
-mod parts;
+mod messages;
 mod scan;
+mod successors;
 pub(crate) mod text;
+mod unnumbered;
 
+use crate::Options;
 use crate::ast::Document;
 use crate::span::Span;
-use crate::{HeadingHint, Options};
-use scan::{Candidate, Position};
-use text::trim_blank;
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
-    let items = furniture::detect(src);
+    let furniture = furniture::detect(src);
     let cands = scan::candidates(src);
-    let long = text::long_lines(src);
-    let succ = build::successors(&cands);
-    let list_starts: Vec<usize> = cands
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| !c.raw.style.is_heading() && c.value() == 1 && succ.get(i).is_some())
-        .map(|(_, c)| c.start())
-        .collect();
-    let mut parts = parts::annexes(src);
-    parts.extend(parts::run_in_annexes(src, &long));
-    parts.extend(parts::own_line_titles(src, &cands, &items));
-    let mut run_in = parts::run_in_titles(src, &long, &list_starts);
-    for (part, level) in hinted_parts(src, &options.heading_hints, &cands, &items) {
-        // The source's outline level overrides what the text's shape said.
-        if level == 0 {
-            run_in.retain(|p| p.start != part.start);
-            parts.push(part);
-        } else {
-            parts.retain(|p| p.start != part.start);
-            run_in.push(part);
-        }
-    }
-    parts.sort_by_key(|p| p.start);
-    parts.dedup_by_key(|p| p.start);
-    run_in.sort_by_key(|p| p.start);
-    run_in.dedup_by_key(|p| p.start);
+    let clues = clues::Clues::gather(src, &cands, &options.heading_hints);
+    let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
     let (children, diagnostics) =
-        build::Builder::new(src, options, long).build(&cands, &items, &parts, &run_in, &succ);
+        build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
     Document {
         source: src,
         span: Span::new(0, src.len()),
         children,
         diagnostics,
     }
-}
-
-/// Unnumbered headings the input marks ([`Options::heading_hints`]), with
-/// their outline levels: hinted lines with text that do not start with a
-/// marker (a marker makes the section anyway) and are not furniture.
-fn hinted_parts(
-    src: &str,
-    hints: &[HeadingHint],
-    cands: &[Candidate],
-    furniture: &[furniture::Item<'_>],
-) -> Vec<(parts::Part, u8)> {
-    let mut out = Vec::new();
-    for hint in hints {
-        let Span { start, end } = hint.span;
-        let Some(line) = src.get(start..end) else {
-            continue;
-        };
-        let lead = text::blank_prefix(line);
-        let title = trim_blank(line);
-        let content = start + lead;
-        let first = cands.partition_point(|c| c.start() < start);
-        let starts_marker = cands
-            .get(first)
-            .is_some_and(|c| c.start() <= content && c.position == Position::LineStart);
-        let in_furniture = furniture
-            .iter()
-            .any(|f| f.span.start <= content && content < f.span.end);
-        if title.is_empty() || starts_marker || in_furniture {
-            continue;
-        }
-        let line_end = src[end..]
-            .strip_prefix("\r\n")
-            .or_else(|| src[end..].strip_prefix('\n'))
-            .map_or(end, |rest| src.len() - rest.len());
-        out.push((
-            parts::Part {
-                start,
-                title: Span::new(content, content + title.len()),
-                end: line_end,
-            },
-            hint.level,
-        ));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Pass 1: find candidate markers.
+//! The second pass: find candidate markers.
 //!
 //! A marker may stand at the start of a line (after indentation), or after a
 //! sentence boundary (。！？；： and their half-width forms, optionally followed
@@ -6,8 +6,9 @@
 //! enumeration may also stand after a comma. Whether a candidate is real is
 //! decided by `build`, from the sequence it belongs to.
 
+use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
-use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break, lanes};
+use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
 
 /// Where a candidate stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,18 +169,15 @@ fn plain_han(bytes: &[u8]) -> bool {
     }
 }
 
-/// The [`is_stop`] bytes of a text, found 64 at a time: each block of
-/// 64 bytes becomes one bit mask through vector compares (`wide`, SSE2 on
-/// x86-64) that find the ASCII bytes and the lead bytes C2, E2, E3, EF
-/// (those of E2, E3 and EF only before the bytes of a character that may
-/// stop); each of those is then checked by [`is_stop`]. Runs of 汉字 (lead
-/// bytes E4–E9 and continuation bytes) are passed over without a branch
-/// per character.
+/// The [`is_stop`] bytes of a text, found 64 at a time: each block of 64
+/// bytes becomes one bit mask of the bytes that may stop ([`SCAN_STOP`]),
+/// each then checked by [`is_stop`]. Runs of 汉字 are passed over without
+/// a branch per character.
 struct Stops<'a> {
     bytes: &'a [u8],
     /// The start of the block `bits` describes.
     block: usize,
-    /// The bytes of the block that may be interesting, not yet passed.
+    /// The bytes of the block that may stop, not yet passed.
     bits: u64,
 }
 
@@ -196,58 +194,10 @@ impl<'a> Stops<'a> {
 
     /// Describe the block that starts at `block`.
     fn load(&mut self, block: usize) {
-        use wide::u8x16;
         self.block = block;
-        if self.bytes.len() < block + 64 {
-            // The last, short block: one byte at a time.
-            self.bits = 0;
-            for (k, &b) in self.bytes.get(block..).unwrap_or_default().iter().enumerate() {
-                self.bits |= u64::from(is_interesting(b)) << k;
-            }
-            return;
-        }
-        let splat = u8x16::splat;
-        let mut bits = 0u64;
-        let window = block
-            .checked_sub(16)
-            .and_then(|from| self.bytes[from..].first_chunk::<96>());
-        if let Some(window) = window {
-            // With the two bytes after each one in view, the frequent
-            // characters that never stop (、 “ ” 《 》 — and the ideographic
-            // space, led by E2 and E3) are left out here rather than one by
-            // one: E3 counts only in 。 (E3 80 82), E2 only in … and the line
-            // separators (E2 80 A6/A8/A9), EF only before BC. With the third
-            // byte before in view, so are ASCII digits and brackets that do
-            // not follow a 汉字 (the lead byte three back is not E4 to E9);
-            // full-width brackets are left to `is_stop`.
-            for n in 0..4 {
-                let at = 16 + 16 * n;
-                let (v, v1, v2) = (lanes(window, at), lanes(window, at + 1), lanes(window, at + 2));
-                let back = lanes(window, at - 3);
-                let within =
-                    |x: u8x16, low: u8, high: u8| x.max(splat(low)).cmp_eq(x) & x.min(splat(high)).cmp_eq(x);
-                let glue = within(v, b'0', b'9') | v.cmp_eq(splat(b'('));
-                let lone = glue.move_mask() & !within(back, 0xE4, 0xE9).move_mask();
-                let after_80 = v1.cmp_eq(splat(0x80));
-                let e3 = v.cmp_eq(splat(0xE3)) & after_80 & v2.cmp_eq(splat(0x82));
-                let e2 = v.cmp_eq(splat(0xE2))
-                    & after_80
-                    & (v2.cmp_eq(splat(0xA6)) | (v2 | splat(1)).cmp_eq(splat(0xA9)));
-                let ef = v.cmp_eq(splat(0xEF)) & v1.cmp_eq(splat(0xBC));
-                let leads = e3 | e2 | ef | v.cmp_eq(splat(0xC2));
-                let mask = ((!v.move_mask() & !lone) | leads.move_mask()) as u64 & 0xFFFF;
-                bits |= mask << (16 * n);
-            }
-        } else {
-            for n in 0..4 {
-                let v = lanes(self.bytes, block + 16 * n);
-                let leads =
-                    (v | splat(1)).cmp_eq(splat(0xE3)) | v.cmp_eq(splat(0xEF)) | v.cmp_eq(splat(0xC2));
-                let mask = (!v.move_mask() | leads.move_mask()) as u64 & 0xFFFF;
-                bits |= mask << (16 * n);
-            }
-        }
-        self.bits = bits;
+        self.bits = (0..4).fold(0, |bits, n| {
+            bits | u64::from(SCAN_STOP.block(self.bytes, block + 16 * n)) << (16 * n)
+        });
     }
 
     /// The first interesting byte at `i` or after, or the text's length.

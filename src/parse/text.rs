@@ -1,12 +1,15 @@
 //! Character classes of Chinese text: sentence boundaries in both widths,
 //! white space, line breaks. Small predicates shared by the passes.
 
+use super::bytes::{ASCII_BLANK, ByteClass};
+
 /// Characters after which a new sentence (and so a marker) may start.
 pub(crate) fn is_boundary(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
 }
 
-/// Characters that end a heading or a point's lead (eval/README.md).
+/// Characters that end a heading or a point's lead: sentence ends,
+/// semicolons and colons, in both widths.
 pub(crate) fn ends_heading(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':')
 }
@@ -46,28 +49,6 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// than searching a short text.
 pub(crate) type Finder = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
 
-/// Sixteen bytes of `bytes` from `at` as one vector (`wide`, SSE2 on
-/// x86-64). Callers pass windows of a known size and constant offsets, so
-/// the bounds check goes.
-#[inline]
-pub(crate) fn lanes(bytes: &[u8], at: usize) -> wide::u8x16 {
-    let mut lanes = [0; 16];
-    lanes.copy_from_slice(&bytes[at..at + 16]);
-    wide::u8x16::new(lanes)
-}
-
-/// Which of sixteen bytes are ASCII white space or line breaks (space, tab,
-/// `\n`, `\r`): one bit each, the first byte lowest.
-fn ascii_blanks(chunk: &[u8; 16]) -> u16 {
-    use wide::u8x16;
-    let v = u8x16::new(*chunk);
-    let blank = v.cmp_eq(u8x16::splat(b' '))
-        | v.cmp_eq(u8x16::splat(b'\n'))
-        | v.cmp_eq(u8x16::splat(b'\r'))
-        | v.cmp_eq(u8x16::splat(b'\t'));
-    blank.move_mask() as u16
-}
-
 /// Whether the byte is ASCII white space or a line break.
 fn is_ascii_blank(b: Option<&u8>) -> bool {
     matches!(b, Some(b' ' | b'\t' | b'\n' | b'\r'))
@@ -103,10 +84,8 @@ pub(crate) fn blank_prefix(s: &str) -> usize {
         at += c.len_utf8();
         // Sixteen at a time only in a run of ASCII blanks (not for the one
         // line break before an indented paragraph).
-        while is_ascii_blank(bytes.get(at))
-            && let Some(chunk) = bytes[at..].first_chunk::<16>()
-        {
-            let run = ascii_blanks(chunk).trailing_ones() as usize;
+        while is_ascii_blank(bytes.get(at)) && bytes.len() >= at + 16 {
+            let run = ASCII_BLANK.block(bytes, at).trailing_ones() as usize;
             at += run;
             if run < 16 {
                 break;
@@ -124,10 +103,8 @@ pub(crate) fn blank_suffix(s: &str) -> usize {
         && let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c))
     {
         end -= c.len_utf8();
-        while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i)))
-            && let Some(chunk) = bytes[..end].last_chunk::<16>()
-        {
-            let run = ascii_blanks(chunk).leading_ones() as usize;
+        while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i))) && end >= 16 {
+            let run = ASCII_BLANK.block(bytes, end - 16).leading_ones() as usize;
             end -= run;
             if run < 16 {
                 break;
@@ -175,22 +152,22 @@ pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
 
 /// A line at least this long (bytes, about 1,300 characters) is taken to be
 /// text whose line breaks were lost.
-pub(crate) const LONG_LINE: usize = 4_000;
+pub(crate) const FLATTENED_LINE: usize = 4_000;
 
-/// The byte ranges of lines that lost their line breaks: lines at least
-/// [`LONG_LINE`] long, or the only line of a text of some length.
-pub(crate) fn long_lines(src: &str) -> Vec<std::ops::Range<usize>> {
+/// Flattened lines: the byte ranges of lines that lost their line breaks, at least
+/// [`FLATTENED_LINE`] long, or the only line of a text of some length.
+pub(crate) fn flattened_lines(src: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut line_start = 0;
-    while bytes.len() - line_start >= LONG_LINE {
+    while bytes.len() - line_start >= FLATTENED_LINE {
         // The last line break within reach: every line before it is short.
-        let window = &bytes[line_start..line_start + LONG_LINE];
+        let window = &bytes[line_start..line_start + FLATTENED_LINE];
         match memchr::memrchr(b'\n', window) {
             Some(i) => line_start += i + 1,
             None => {
-                let end = memchr::memchr(b'\n', &bytes[line_start + LONG_LINE..])
-                    .map_or(bytes.len(), |i| line_start + LONG_LINE + i + 1);
+                let end = memchr::memchr(b'\n', &bytes[line_start + FLATTENED_LINE..])
+                    .map_or(bytes.len(), |i| line_start + FLATTENED_LINE + i + 1);
                 out.push(line_start..end);
                 line_start = end;
             }

@@ -1,5 +1,7 @@
 //! Numbers written in a `w:numFmt` format, as Word shows them.
 
+use crate::numerals::{COUNTING, LEGAL_SIMPLIFIED, LEGAL_TRADITIONAL, write as chinese};
+
 /// Renders `n` in a `w:numFmt` format, as Word shows it; unknown formats
 /// and values a format cannot show fall back to decimal.
 pub(super) fn format_number(n: i64, format: &str) -> String {
@@ -49,7 +51,7 @@ pub(super) fn format_number(n: i64, format: &str) -> String {
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" if n >= 0 => n
             .to_string()
             .chars()
-            .map(|c| c.to_digit(10).map_or(c, |d| COUNTING.digits[d as usize]))
+            .map(|c| c.to_digit(10).map_or(c, crate::numerals::counting_digit))
             .collect(),
         "upperLetter" | "lowerLetter" if n >= 1 => {
             let i = (n - 1) as u64;
@@ -78,85 +80,6 @@ pub(super) fn format_number(n: i64, format: &str) -> String {
         }
         _ => decimal(),
     }
-}
-
-/// Digits and units of a Chinese numeral system.
-pub(super) struct Numerals {
-    pub(super) digits: [char; 10],
-    pub(super) units: [char; 4],
-    /// Whether 10–19 drop the leading 一 (十一, not 一十一).
-    pub(super) short_teens: bool,
-}
-
-pub(super) const COUNTING: Numerals = Numerals {
-    digits: ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
-    units: ['十', '百', '千', '万'],
-    short_teens: true,
-};
-
-pub(super) const LEGAL_SIMPLIFIED: Numerals = Numerals {
-    digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
-    units: ['拾', '佰', '仟', '万'],
-    short_teens: false,
-};
-
-pub(super) const LEGAL_TRADITIONAL: Numerals = Numerals {
-    digits: ['零', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'],
-    units: ['拾', '佰', '仟', '萬'],
-    short_teens: false,
-};
-
-/// `n` (0..10^8) as a Chinese numeral: 十一, 二十, 一百零一, 一万零五.
-///
-/// The one place numbers become 汉字 numerals (for [`format_number`]).
-pub(super) fn chinese(n: i64, sys: &Numerals) -> Option<String> {
-    if !(0..100_000_000).contains(&n) {
-        return None;
-    }
-    if n == 0 {
-        return Some(sys.digits[0].to_string());
-    }
-    // Zero inside a number is written 零 in counting numerals too.
-    let zero = if sys.digits[0] == '〇' {
-        '零'
-    } else {
-        sys.digits[0]
-    };
-    let section = |n: i64, out: &mut String| {
-        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-        let units = [Some(sys.units[2]), Some(sys.units[1]), Some(sys.units[0]), None];
-        let mut started = false;
-        let mut pending_zero = false;
-        for (d, unit) in digits.into_iter().zip(units) {
-            if d == 0 {
-                pending_zero |= started;
-                continue;
-            }
-            if pending_zero {
-                out.push(zero);
-                pending_zero = false;
-            }
-            out.push(sys.digits[d as usize]);
-            out.extend(unit);
-            started = true;
-        }
-    };
-    let mut out = String::new();
-    let (high, low) = (n / 10_000, n % 10_000);
-    if high > 0 {
-        section(high, &mut out);
-        out.push(sys.units[3]);
-        if low > 0 && low < 1000 {
-            out.push(zero);
-        }
-    }
-    if low > 0 {
-        section(low, &mut out);
-    }
-    if sys.short_teens && (10..20).contains(&n) {
-        out.remove(0);
-    }
-    Some(out)
 }
 
 pub(super) fn roman(mut n: i64) -> String {

@@ -1,264 +1,10 @@
-//! Unnumbered headings that open a part of the document: annexes (附件1)
-//! and part titles on their own line ("过去五年的回顾"). Each closes what is
-//! open and holds what follows, so numbering restarts inside it.
+//! Run-in titles: headings whose ordinals were lost, in text whose line
+//! breaks were lost too, found by the sentences around them.
 
-use super::furniture::Item;
-use super::infer::pair;
-use super::scan::{Candidate, Position};
-use super::text::{
-    Finder, blank_suffix, is_inline_space, is_line_break, lanes, line_end_after_break, trim_blank,
-};
+use super::UnnumberedHeading;
+use crate::parse::bytes::{ByteClass, SENTENCE_END};
+use crate::parse::infer::pair;
 use crate::span::Span;
-use std::sync::LazyLock;
-
-/// An annex label line (附件, 附件1, 附件二：, 附：) and the title it introduces.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Part {
-    /// Start of the label line.
-    pub start: usize,
-    /// The annex's title (the rest of the label line, or the next line).
-    pub title: Span,
-    /// End of the label (and title) lines, line breaks included.
-    pub end: usize,
-}
-
-/// The first character of an annex label: [`annexes`] jumps from one to the
-/// next.
-static ANNEX: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附"));
-
-/// An annex label in running text.
-static RUN_IN_ANNEX: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附件"));
-
-/// Annex labels at line starts.
-pub(crate) fn annexes(src: &str) -> Vec<Part> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < src.len() {
-        // Jump to the next line that may hold a label.
-        // memmem on the whole character: its last byte alone is common in 汉字.
-        let Some(next) = ANNEX.find(&src.as_bytes()[at..]) else {
-            break;
-        };
-        // `at` is a line start: look back no further than it.
-        let line_start = src[at..at + next].rfind(['\n', '\r']).map_or(at, |i| at + i + 1);
-        if !is_blank_prefix(&src[line_start..at + next]) {
-            at = line_end_after_break(src, at + next);
-            continue;
-        }
-        at = line_start;
-        let end = super::text::line_end_after_break(src, at);
-        let line = &src[at..end];
-        let content = line.trim_start_matches(is_inline_space);
-        if let Some(rest) = content
-            .strip_prefix("附件")
-            .or_else(|| content.strip_prefix("附："))
-        {
-            let label = rest.trim_start_matches(|c: char| {
-                c.is_ascii_digit()
-                    || super::marker::han_digit(c).is_some()
-                    || matches!(c, '：' | ':' | ' ' | '\u{3000}')
-            });
-            let title = &label[..label.len() - blank_suffix(label)];
-            if title.chars().count() <= 30 {
-                let start = at;
-                if title.is_empty() {
-                    // The title is on the next line.
-                    let next_end = super::text::line_end_after_break(src, end);
-                    let next = &src[end..next_end];
-                    let t = trim_blank(next);
-                    if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
-                        let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
-                        out.push(Part {
-                            start,
-                            title: Span::new(t_start, t_start + t.len()),
-                            end: next_end,
-                        });
-                        at = next_end;
-                        continue;
-                    }
-                    out.push(Part {
-                        start,
-                        title: Span::new(end, end),
-                        end,
-                    });
-                } else {
-                    let t_start = end - label.len();
-                    out.push(Part {
-                        start,
-                        title: Span::new(t_start, t_start + title.len()),
-                        end,
-                    });
-                }
-            }
-        }
-        at = end;
-    }
-    out
-}
-
-/// Annexes in text whose line breaks were lost: 附件 (and one digit) right
-/// after a sentence boundary inside a long line. The title runs to the first
-/// marker glued to it, or to where [`super::infer::infer_end`] finds its body.
-pub(crate) fn run_in_annexes(src: &str, long: &[std::ops::Range<usize>]) -> Vec<Part> {
-    let mut out = Vec::new();
-    let found = long.iter().flat_map(|r| {
-        RUN_IN_ANNEX
-            .find_iter(&src.as_bytes()[r.clone()])
-            .map(move |i| r.start + i)
-    });
-    for i in found {
-        let before = src[..i].chars().next_back();
-        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) {
-            continue;
-        }
-        let mut at = i + "附件".len();
-        // One number: 附件1 2026年…, not 附件12026年.
-        if let Some(c) = src[at..]
-            .chars()
-            .next()
-            .filter(|c| c.is_ascii_digit() || super::marker::han_digit(*c).is_some())
-        {
-            at += c.len_utf8();
-        }
-        at += src[at..].len() - src[at..].trim_start_matches(['：', ':', ' ', '\u{3000}']).len();
-        let run_end = src[at..]
-            .find(['。', '；', '：', ':', ';', '！', '？'])
-            .map_or(src.len(), |j| at + j);
-        let run = &src[at..run_end];
-        // A list glued to the title ends it (名词解释1.……).
-        let glued = run
-            .char_indices()
-            .skip(2)
-            .find(|&(_, c)| c.is_ascii_digit() || matches!(c, '（' | '('))
-            .map(|(j, _)| j)
-            .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
-        let title_len = glued
-            .or_else(|| super::infer::infer_end(run, &Default::default()))
-            .unwrap_or(0);
-        let end = at + title_len;
-        out.push(Part {
-            start: i,
-            title: Span::new(at, end),
-            end,
-        });
-    }
-    out
-}
-
-/// Characters a title never ends with: it would be a sentence cut by a
-/// line break (……已经缔结了 / ……发展的).
-const OPEN_ENDS: &[char] = &[
-    '的', '了', '和', '与', '及', '在', '对', '把', '被', '是', '为', '等', '或', '从', '向', '将',
-];
-
-/// Part titles on their own line: short, without sentence punctuation, after
-/// a finished sentence, before body text, not furniture, and followed by
-/// numbering that starts afresh (or none).
-pub(crate) fn own_line_titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> Vec<Part> {
-    let mut out = Vec::new();
-    let body_start = furniture
-        .iter()
-        .filter(|f| {
-            !matches!(
-                f.kind,
-                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes | crate::FurnitureKind::Noise
-            ) || f.span.start == 0
-        })
-        .map(|f| f.span.end)
-        .max()
-        .unwrap_or(0);
-    let body_end = furniture
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.kind,
-                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes
-            ) || (f.kind == crate::FurnitureKind::Noise && f.span.start > 0)
-        })
-        .map(|f| f.span.start)
-        .filter(|&s| s > body_start)
-        .min()
-        .unwrap_or(src.len());
-    let mut prev_line = "";
-    let mut at = body_start;
-    let mut next_cand = 0;
-    while at < body_end {
-        let end = line_end_after_break(src, at);
-        let line = trim_blank(&src[at..end]);
-        if line.is_empty() {
-            at = end.max(super::text::skip_blank_lines(src, at, body_end));
-            continue;
-        }
-        while next_cand < cands.len() && cands[next_cand].start() < at {
-            next_cand += 1;
-        }
-        let starts_marker = cands
-            .get(next_cand)
-            .is_some_and(|c| c.start() < end && c.position == Position::LineStart);
-        // Characters counted only for a line that may be a title; one of
-        // more than 100 bytes has more than 25.
-        let chars = || {
-            if line.len() > 100 {
-                26
-            } else {
-                line.chars().count()
-            }
-        };
-        let is_title = !starts_marker
-            && (2..=25).contains(&chars())
-            && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !line.contains([
-                '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
-            ])
-            && !line.ends_with(OPEN_ENDS)
-            && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
-            && (next_body_is_longer(src, end, body_end, chars())
-                || next_starts_list(src, end, &cands[next_cand..]))
-            && numbering_restarts(&cands[next_cand..]);
-        if is_title {
-            let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
-            out.push(Part {
-                start: at,
-                title: Span::new(start, start + line.len()),
-                end,
-            });
-        }
-        prev_line = line;
-        at = end;
-    }
-    out
-}
-
-/// Whether the next non-blank line is longer than `chars` characters.
-fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> bool {
-    while at < limit {
-        let end = line_end_after_break(src, at);
-        let line = trim_blank(&src[at..end]);
-        if !line.is_empty() {
-            return line.chars().count() > chars;
-        }
-        at = end;
-    }
-    false
-}
-
-/// Whether the next heading-style marker at a line start (if any) starts a
-/// sequence: a title in the middle of a numbered run would break it.
-fn numbering_restarts(rest: &[Candidate]) -> bool {
-    rest.iter()
-        .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
-        .is_none_or(|c| c.value() == 1)
-}
-
-/// Whether the next non-blank line starts with the first item of a list.
-fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
-    let next = src[end..]
-        .find(|c: char| !is_inline_space(c) && !is_line_break(c))
-        .map(|i| end + i);
-    rest.iter()
-        .find(|c| c.start() >= end)
-        .is_some_and(|c| Some(c.start()) == next && c.value() == 1 && c.position == Position::LineStart)
-}
 
 /// Words that open a sentence of running text, not a heading.
 const CONNECTIVES: &[&str] = &[
@@ -299,11 +45,14 @@ const CONNECTIVES: &[&str] = &[
 /// Headings whose ordinals were lost, in text whose line breaks were lost
 /// too: a short two-clause sentence ("……全面贯彻落实，……进一步推动。")
 /// that the next sentence takes up word for word, and that a list (一是……)
-/// follows within three sentences. Only looked for in lines long enough to
-/// have lost their breaks (`long_line`).
-pub(crate) fn run_in_titles(src: &str, long: &[std::ops::Range<usize>], list_starts: &[usize]) -> Vec<Part> {
+/// follows within three sentences. Only looked for in flattened lines (`text::flattened_lines`).
+pub(super) fn titles(
+    src: &str,
+    flattened: &[std::ops::Range<usize>],
+    list_starts: &[usize],
+) -> Vec<UnnumberedHeading> {
     let mut out = Vec::new();
-    for range in long {
+    for range in flattened {
         titles_in(src, range.clone(), list_starts, &mut out);
     }
     out
@@ -319,11 +68,16 @@ const ENDS_BEFORE: usize = 6;
 /// bounds where its list may start.
 const ENDS_FROM: usize = 4;
 
-/// [`run_in_titles`] within one long line. A title needs a list start
+/// [`titles`] within one flattened line. A title needs a list start
 /// within the three sentences after it (or the line's end within four), so
 /// only the sentences around each list start of the line and at its end are
 /// split, not the whole line.
-fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], out: &mut Vec<Part>) {
+fn titles_in(
+    src: &str,
+    range: std::ops::Range<usize>,
+    list_starts: &[usize],
+    out: &mut Vec<UnnumberedHeading>,
+) {
     let bytes = &src.as_bytes()[range.clone()];
     let first = list_starts.partition_point(|&l| l < range.start);
     let targets = list_starts[first..]
@@ -396,7 +150,7 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
             }
             let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
             if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
-                out.push(Part {
+                out.push(UnnumberedHeading {
                     start: s,
                     title: Span::new(s, e),
                     end: after,
@@ -410,7 +164,7 @@ fn titles_in(src: &str, range: std::ops::Range<usize>, list_starts: &[usize], ou
 }
 
 /// Consecutive sentences of a line, by the offsets of their end marks in
-/// the line (see [`ends_at`]).
+/// the line ([`SENTENCE_END`]).
 struct Window<'a> {
     src: &'a str,
     line: std::ops::Range<usize>,
@@ -443,27 +197,6 @@ impl Window<'_> {
     }
 }
 
-/// Whether a sentence ends at `k`: 。 (E3 80 82), ！ or ？ (EF BC 81/9F), or
-/// a line break.
-fn ends_at(bytes: &[u8], k: usize) -> bool {
-    matches!(
-        bytes[k..],
-        [b'\n', ..] | [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F, ..]
-    )
-}
-
-/// Which of the first sixteen bytes of `block` start a sentence end
-/// ([`ends_at`]), one bit each: vector compares with the two bytes after
-/// each in view (`wide`, as in `scan`).
-fn end_marks(block: &[u8; 18]) -> u32 {
-    use wide::u8x16;
-    let (v, v1, v2) = (lanes(block, 0), lanes(block, 1), lanes(block, 2));
-    let is = |x: u8x16, b: u8| x.cmp_eq(u8x16::splat(b));
-    let full_stop = is(v, 0xE3) & is(v1, 0x80) & is(v2, 0x82);
-    let marks = is(v, 0xEF) & is(v1, 0xBC) & (is(v2, 0x81) | is(v2, 0x9F));
-    (full_stop | marks | is(v, b'\n')).move_mask() as u32 & 0xFFFF
-}
-
 /// The first `n` sentence ends of `bytes` from `from` on, pushed in order,
 /// searching up to `limit` (a little past: a block at a time); returns how
 /// far the search went.
@@ -472,8 +205,8 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<us
     let mut at = from;
     while out.len() < goal && at < limit {
         match bytes.get(at..).and_then(|b| b.first_chunk::<18>()) {
-            Some(block) => {
-                let mut mask = end_marks(block);
+            Some(_) => {
+                let mut mask = u32::from(SENTENCE_END.block(bytes, at));
                 while mask != 0 && out.len() < goal {
                     out.push(at + mask.trailing_zeros() as usize);
                     mask &= mask - 1;
@@ -483,7 +216,7 @@ fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<us
             None => {
                 out.extend(
                     (at..bytes.len())
-                        .filter(|&k| ends_at(bytes, k))
+                        .filter(|&k| SENTENCE_END.at(bytes, k))
                         .take(goal - out.len()),
                 );
                 return bytes.len();
@@ -501,14 +234,8 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<us
     let mut at = to;
     while at > floor && out.len() - first < n {
         let from = at.saturating_sub(16);
-        let mask = match bytes.get(from..).and_then(|b| b.first_chunk::<18>()) {
-            // The bits of the bytes before `at`.
-            Some(block) => end_marks(block) & ((1 << (at - from)) - 1),
-            None => (from..at)
-                .filter(|&k| ends_at(bytes, k))
-                .fold(0, |m, k| m | 1 << (k - from)),
-        };
-        let mut mask: u32 = mask;
+        // The bits of the bytes before `at`.
+        let mut mask = u32::from(SENTENCE_END.block(bytes, from)) & ((1 << (at - from)) - 1);
         while mask != 0 && out.len() - first < n {
             let top = 31 - mask.leading_zeros() as usize;
             out.push(from + top);
@@ -525,7 +252,7 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<us
 /// word by the next sentence, more than by the one before (a body sentence
 /// takes up the one before it instead).
 fn taken_up(title: &str, next: &str, before: &str) -> bool {
-    if !is_run_in_title(title) || super::marker::marker(title).is_some() {
+    if !is_run_in_title(title) || crate::parse::marker::marker(title).is_some() {
         return false;
     }
     let words = Words::of(title);
@@ -607,21 +334,16 @@ impl Words {
     }
 }
 
-/// Whether `s` is only inline white space.
-fn is_blank_prefix(s: &str) -> bool {
-    s.chars().all(is_inline_space)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The `titles_in` of before the windows: every sentence of the line.
+    /// `titles_in` by its definition: every sentence of the line, no windows.
     fn titles_in_every_sentence(
         src: &str,
         range: std::ops::Range<usize>,
         list_starts: &[usize],
-        out: &mut Vec<Part>,
+        out: &mut Vec<UnnumberedHeading>,
     ) {
         let bytes = &src.as_bytes()[range.clone()];
         let mut ends = Vec::new();
@@ -656,7 +378,7 @@ mod tests {
             });
             let (ns, ne, _) = sentence(k + 1);
             if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
-                out.push(Part {
+                out.push(UnnumberedHeading {
                     start: s,
                     title: Span::new(s, e),
                     end: after,
@@ -728,7 +450,7 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % n
         };
-        let key = |p: &Part| (p.start, p.title.start, p.title.end, p.end);
+        let key = |p: &UnnumberedHeading| (p.start, p.title.start, p.title.end, p.end);
         let mut found = 0;
         for round in 0..20_000 {
             let mut text = String::from(if round % 3 == 0 { "前言\n" } else { "" });

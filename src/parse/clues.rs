@@ -1,0 +1,71 @@
+//! Clues: what the text says beyond each candidate, gathered once before
+//! the unnumbered headings and the tree are decided.
+
+use super::scan::Candidate;
+use super::successors::{Successors, successors};
+use super::text::flattened_lines;
+use crate::HeadingHint;
+use std::ops::Range;
+
+/// What the passes after the candidate scan consult.
+pub(crate) struct Clues {
+    /// The next item of each candidate's enumeration.
+    pub successors: Successors,
+    /// Lines that lost their line breaks ([`flattened_lines`]): heading ends
+    /// are inferred there, and run-in titles looked for.
+    pub flattened: Vec<Range<usize>>,
+    /// Where lists of points start: a first item with a successor.
+    pub list_starts: Vec<usize>,
+    /// The input's heading hints.
+    pub hints: Hints,
+}
+
+impl Clues {
+    /// Gather the clues of `src` from its candidates and the input's hints.
+    pub(crate) fn gather(src: &str, cands: &[Candidate], hints: &[HeadingHint]) -> Self {
+        let successors = successors(cands);
+        let list_starts = cands
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| !c.raw.style.is_heading() && c.value() == 1 && successors.get(i).is_some())
+            .map(|(_, c)| c.start())
+            .collect();
+        Clues {
+            successors,
+            flattened: flattened_lines(src),
+            list_starts,
+            hints: Hints::new(src, hints),
+        }
+    }
+
+    /// Whether `at` lies in a flattened line.
+    pub(crate) fn in_flattened_line(&self, at: usize) -> bool {
+        let i = self.flattened.partition_point(|r| r.end <= at);
+        self.flattened.get(i).is_some_and(|r| r.contains(&at))
+    }
+}
+
+/// The input's heading hints that lie in the text, in order of start (hints
+/// at one start keep the input's order).
+pub(crate) struct Hints(Vec<HeadingHint>);
+
+impl Hints {
+    fn new(src: &str, hints: &[HeadingHint]) -> Self {
+        let mut hints = hints.to_vec();
+        hints.retain(|h| src.get(h.span.range()).is_some());
+        hints.sort_by_key(|h| h.span.start);
+        Hints(hints)
+    }
+
+    /// The hints, in order of start.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &HeadingHint> {
+        self.0.iter()
+    }
+
+    /// The outline level a hint gives the line at `at`.
+    pub(crate) fn level_at(&self, at: usize) -> Option<u8> {
+        let i = self.0.partition_point(|h| h.span.start <= at);
+        let h = self.0.get(i.checked_sub(1)?)?;
+        (at < h.span.end || at == h.span.start).then_some(h.level)
+    }
+}

@@ -1,0 +1,65 @@
+//! The wording of the parser's diagnostics.
+
+use crate::ast::MarkerStyle;
+use crate::numerals;
+
+/// An ordinal of `style` with `value`, for messages: （三）, 3., 三是.
+pub(super) fn ordinal_text(style: MarkerStyle, value: u32) -> String {
+    let han = numerals::chinese(value);
+    match style {
+        MarkerStyle::Dun => format!("{han}、"),
+        MarkerStyle::ParenHan => format!("（{han}）"),
+        MarkerStyle::Dot => format!("{value}."),
+        MarkerStyle::ParenDigit => format!("（{value}）"),
+        MarkerStyle::Circled | MarkerStyle::ParenNumber | MarkerStyle::ParenIdeograph => {
+            format!("no. {value}")
+        }
+        MarkerStyle::Chapter => format!("第{han}章"),
+        MarkerStyle::ChapterSection => format!("第{han}节"),
+        MarkerStyle::Article => format!("第{han}条"),
+        MarkerStyle::Part => format!("第{han}部分"),
+        MarkerStyle::Ordinal => format!("第{han}"),
+        MarkerStyle::Qi => format!("其{han}"),
+        MarkerStyle::Shi => format!("{han}是"),
+        MarkerStyle::Yao => format!("{han}要"),
+        MarkerStyle::Sequence => format!("item {value}"),
+    }
+}
+
+/// A gap in a sequence: `found` after `prev`.
+pub(super) fn skipped(style: MarkerStyle, prev: u32, found: u32) -> String {
+    format!(
+        "expected {} after {}, found {}",
+        ordinal_text(style, prev + 1),
+        ordinal_text(style, prev),
+        ordinal_text(style, found)
+    )
+}
+
+/// An ordinal `found` that repeats or goes back after `prev`.
+pub(super) fn repeated(style: MarkerStyle, prev: u32, found: u32) -> String {
+    format!(
+        "{} repeats or goes back after {}",
+        ordinal_text(style, found),
+        ordinal_text(style, prev)
+    )
+}
+
+/// A sequence whose first item is `found`.
+pub(super) fn not_at_one(style: MarkerStyle, found: u32) -> String {
+    format!(
+        "sequence starts at {}, not at {}",
+        ordinal_text(style, found),
+        ordinal_text(style, 1)
+    )
+}
+
+/// A marker nested deeper than `max_depth`.
+pub(super) fn depth_limit(max_depth: usize) -> String {
+    format!("nesting deeper than {max_depth} levels; kept as a sibling")
+}
+
+/// A heading marker (`marker`) with no text after it.
+pub(super) fn empty_heading(marker: &str) -> String {
+    format!("heading {} has no text", marker.trim())
+}

@@ -1,0 +1,136 @@
+//! Annexes: a label line (附件, 附件1, 附件二：, 附：) and the title it
+//! introduces, at a line start or, in text whose line breaks were lost,
+//! right after a sentence end.
+
+use super::UnnumberedHeading;
+use crate::parse::text::{Finder, blank_suffix, is_inline_space, line_end_after_break, trim_blank};
+use crate::span::Span;
+use std::sync::LazyLock;
+
+/// The first character of an annex label: [`at_line_starts`] jumps from one to the
+/// next.
+static LABEL: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附"));
+
+/// An annex label in running text.
+static RUN_IN_LABEL: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附件"));
+
+/// Annex labels at line starts.
+pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < src.len() {
+        // Jump to the next line that may hold a label.
+        // memmem on the whole character: its last byte alone is common in 汉字.
+        let Some(next) = LABEL.find(&src.as_bytes()[at..]) else {
+            break;
+        };
+        // `at` is a line start: look back no further than it.
+        let line_start = src[at..at + next].rfind(['\n', '\r']).map_or(at, |i| at + i + 1);
+        if !is_blank_prefix(&src[line_start..at + next]) {
+            at = line_end_after_break(src, at + next);
+            continue;
+        }
+        at = line_start;
+        let end = crate::parse::text::line_end_after_break(src, at);
+        let line = &src[at..end];
+        let content = line.trim_start_matches(is_inline_space);
+        if let Some(rest) = content
+            .strip_prefix("附件")
+            .or_else(|| content.strip_prefix("附："))
+        {
+            let label = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || crate::numerals::digit(c).is_some()
+                    || matches!(c, '：' | ':' | ' ' | '\u{3000}')
+            });
+            let title = &label[..label.len() - blank_suffix(label)];
+            if title.chars().count() <= 30 {
+                let start = at;
+                if title.is_empty() {
+                    // The title is on the next line.
+                    let next_end = crate::parse::text::line_end_after_break(src, end);
+                    let next = &src[end..next_end];
+                    let t = trim_blank(next);
+                    if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
+                        let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
+                        out.push(UnnumberedHeading {
+                            start,
+                            title: Span::new(t_start, t_start + t.len()),
+                            end: next_end,
+                        });
+                        at = next_end;
+                        continue;
+                    }
+                    out.push(UnnumberedHeading {
+                        start,
+                        title: Span::new(end, end),
+                        end,
+                    });
+                } else {
+                    let t_start = end - label.len();
+                    out.push(UnnumberedHeading {
+                        start,
+                        title: Span::new(t_start, t_start + title.len()),
+                        end,
+                    });
+                }
+            }
+        }
+        at = end;
+    }
+    out
+}
+
+/// Annexes in text whose line breaks were lost: 附件 (and one digit) right
+/// after a sentence boundary inside a flattened line (see `text::flattened_lines`). The title runs to the first
+/// marker glued to it, or to where [`crate::parse::infer::infer_end`] finds its body.
+pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]) -> Vec<UnnumberedHeading> {
+    let mut out = Vec::new();
+    let found = flattened.iter().flat_map(|r| {
+        RUN_IN_LABEL
+            .find_iter(&src.as_bytes()[r.clone()])
+            .map(move |i| r.start + i)
+    });
+    for i in found {
+        let before = src[..i].chars().next_back();
+        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) {
+            continue;
+        }
+        let mut at = i + "附件".len();
+        // One number: 附件1 2026年…, not 附件12026年.
+        if let Some(c) = src[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_digit() || crate::numerals::digit(*c).is_some())
+        {
+            at += c.len_utf8();
+        }
+        at += src[at..].len() - src[at..].trim_start_matches(['：', ':', ' ', '\u{3000}']).len();
+        let run_end = src[at..]
+            .find(['。', '；', '：', ':', ';', '！', '？'])
+            .map_or(src.len(), |j| at + j);
+        let run = &src[at..run_end];
+        // A list glued to the title ends it (名词解释1.……).
+        let glued = run
+            .char_indices()
+            .skip(2)
+            .find(|&(_, c)| c.is_ascii_digit() || matches!(c, '（' | '('))
+            .map(|(j, _)| j)
+            .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
+        let title_len = glued
+            .or_else(|| crate::parse::infer::infer_end(run, &Default::default()))
+            .unwrap_or(0);
+        let end = at + title_len;
+        out.push(UnnumberedHeading {
+            start: i,
+            title: Span::new(at, end),
+            end,
+        });
+    }
+    out
+}
+
+/// Whether `s` is only inline white space.
+fn is_blank_prefix(s: &str) -> bool {
+    s.chars().all(is_inline_space)
+}

@@ -1,0 +1,123 @@
+//! Titles on their own line ("过去五年的回顾"): short, without sentence
+//! punctuation, between finished sentences and body text.
+
+use super::UnnumberedHeading;
+use crate::parse::furniture::Item;
+use crate::parse::scan::{Candidate, Position};
+use crate::parse::text::{is_inline_space, is_line_break, line_end_after_break, trim_blank};
+use crate::span::Span;
+
+/// Characters a title never ends with: it would be a sentence cut by a
+/// line break (……已经缔结了 / ……发展的).
+const OPEN_ENDS: &[char] = &[
+    '的', '了', '和', '与', '及', '在', '对', '把', '被', '是', '为', '等', '或', '从', '向', '将',
+];
+
+/// Titles on their own line: short, without sentence punctuation, after
+/// a finished sentence, before body text, not furniture, and followed by
+/// numbering that starts afresh (or none).
+pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> Vec<UnnumberedHeading> {
+    let mut out = Vec::new();
+    let body_start = furniture
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes | crate::FurnitureKind::Noise
+            ) || f.span.start == 0
+        })
+        .map(|f| f.span.end)
+        .max()
+        .unwrap_or(0);
+    let body_end = furniture
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                crate::FurnitureKind::Closing | crate::FurnitureKind::Notes
+            ) || (f.kind == crate::FurnitureKind::Noise && f.span.start > 0)
+        })
+        .map(|f| f.span.start)
+        .filter(|&s| s > body_start)
+        .min()
+        .unwrap_or(src.len());
+    let mut prev_line = "";
+    let mut at = body_start;
+    let mut next_cand = 0;
+    while at < body_end {
+        let end = line_end_after_break(src, at);
+        let line = trim_blank(&src[at..end]);
+        if line.is_empty() {
+            at = end.max(crate::parse::text::skip_blank_lines(src, at, body_end));
+            continue;
+        }
+        while next_cand < cands.len() && cands[next_cand].start() < at {
+            next_cand += 1;
+        }
+        let starts_marker = cands
+            .get(next_cand)
+            .is_some_and(|c| c.start() < end && c.position == Position::LineStart);
+        // Characters counted only for a line that may be a title; one of
+        // more than 100 bytes has more than 25.
+        let chars = || {
+            if line.len() > 100 {
+                26
+            } else {
+                line.chars().count()
+            }
+        };
+        let is_title = !starts_marker
+            && (2..=25).contains(&chars())
+            && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !line.contains([
+                '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
+            ])
+            && !line.ends_with(OPEN_ENDS)
+            && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
+            && (next_body_is_longer(src, end, body_end, chars())
+                || next_starts_list(src, end, &cands[next_cand..]))
+            && numbering_restarts(&cands[next_cand..]);
+        if is_title {
+            let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
+            out.push(UnnumberedHeading {
+                start: at,
+                title: Span::new(start, start + line.len()),
+                end,
+            });
+        }
+        prev_line = line;
+        at = end;
+    }
+    out
+}
+
+/// Whether the next non-blank line is longer than `chars` characters.
+fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> bool {
+    while at < limit {
+        let end = line_end_after_break(src, at);
+        let line = trim_blank(&src[at..end]);
+        if !line.is_empty() {
+            return line.chars().count() > chars;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Whether the next heading-style marker at a line start (if any) starts a
+/// sequence: a title in the middle of a numbered run would break it.
+fn numbering_restarts(rest: &[Candidate]) -> bool {
+    rest.iter()
+        .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
+        .is_none_or(|c| c.value() == 1)
+}
+
+/// Whether the next non-blank line starts with the first item of a list.
+fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
+    let next = src[end..]
+        .find(|c: char| !is_inline_space(c) && !is_line_break(c))
+        .map(|i| end + i);
+    rest.iter()
+        .find(|c| c.start() >= end)
+        .is_some_and(|c| Some(c.start()) == next && c.value() == 1 && c.position == Position::LineStart)
+}
