@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from typing import Any, List, Tuple
 
 import pytest
 
@@ -85,9 +86,9 @@ def test_node_classes_and_walk_depths() -> None:
 
 def test_walk_matches_the_json_tree() -> None:
     doc = speechtree.parse(SPEECH)
-    flat = []
+    flat: List[Tuple[int, str, int, int]] = []
 
-    def visit(nodes: list, depth: int) -> None:
+    def visit(nodes: List[Any], depth: int) -> None:
         for n in nodes:
             flat.append((depth, n["type"], n["span"]["start"], n["span"]["end"]))
             visit(n.get("children", []), depth + 1)

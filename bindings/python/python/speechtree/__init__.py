@@ -22,7 +22,7 @@ it for Python.
 from __future__ import annotations
 
 import os
-from typing import Iterable, List, Literal, Optional, Union
+from typing import Any, Iterable, List, Literal, Optional, Tuple, Union, cast
 
 from . import _speechtree
 from ._chunks import Chunk
@@ -120,9 +120,16 @@ def read(
     """
     _check(max_depth, from_)
     name = os.fspath(path)
-    ok, payload = _speechtree.read(name, encoding, from_, max_depth)
+    result = _document_or_error(name, _speechtree.read(name, encoding, from_, max_depth), max_depth)
+    if isinstance(result, SpeechtreeError):
+        raise result
+    return result
+
+
+def _document_or_error(name: str, result: Tuple[bool, Any], max_depth: int) -> Union[Document, SpeechtreeError]:
+    ok, payload = result
     if not ok:
-        raise _from_raw(payload)
+        return _from_raw(cast(Tuple[str, str, str, Optional[int], Optional[int], Optional[int]], payload))
     text, hints, table, diagnostics = payload
     return Document(text, table, diagnostics, path=name, max_depth=max_depth, hints=hints)
 
@@ -166,13 +173,10 @@ def read_many(
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
     _check(max_depth, from_)
     names = [os.fspath(p) for p in paths]
-    results: List[Union[Document, SpeechtreeError]] = []
-    for name, (ok, payload) in zip(names, _speechtree.read_many(names, encoding, from_, max_depth, threads)):
-        if ok:
-            text, hints, table, diagnostics = payload
-            results.append(Document(text, table, diagnostics, path=name, max_depth=max_depth, hints=hints))
-        else:
-            results.append(_from_raw(payload))
+    results = [
+        _document_or_error(name, result, max_depth)
+        for name, result in zip(names, _speechtree.read_many(names, encoding, from_, max_depth, threads))
+    ]
     if errors == "raise":
         for r in results:
             if isinstance(r, SpeechtreeError):

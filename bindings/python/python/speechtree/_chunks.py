@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 if TYPE_CHECKING:
     from ._tree import Document, Node
@@ -114,7 +114,7 @@ def _common(a: Tuple[str, ...], b: Tuple[str, ...]) -> Tuple[str, ...]:
     return a[:n]
 
 
-def chunks(doc: "Document", *, max_chars: int, overlap: int = 0) -> List[Chunk]:
+def chunks(doc: "Document", *, max_chars: int, overlap: int = 0, min_chars: Optional[int] = None) -> List[Chunk]:
     """See :meth:`speechtree.Document.chunks`."""
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
@@ -122,7 +122,7 @@ def chunks(doc: "Document", *, max_chars: int, overlap: int = 0) -> List[Chunk]:
         raise ValueError("overlap must be at least 0 and less than max_chars")
     budget = max_chars - overlap
     units, sizes = _units(doc, budget)
-    tiny = max_chars // 4
+    tiny = min(max_chars // 4, 200) if min_chars is None else min_chars
 
     spans: List[Tuple[int, int, Tuple[str, ...]]] = []
     current: List[_Unit] = []
@@ -130,7 +130,7 @@ def chunks(doc: "Document", *, max_chars: int, overlap: int = 0) -> List[Chunk]:
         if current:
             start = current[0].start
             same_group = unit.group == current[-1].group
-            groups_tiny = sizes[unit.group] <= tiny and all(sizes[u.group] <= tiny for u in current)
+            groups_tiny = sizes[unit.group] < tiny and all(sizes[u.group] < tiny for u in current)
             if unit.end - start <= budget and (same_group or groups_tiny):
                 current.append(unit)
                 continue

@@ -592,20 +592,24 @@ class Document:
 
         return to_frame([self])
 
-    def chunks(self, max_chars: int = 1000, overlap: int = 0) -> List["Chunk"]:
+    def chunks(self, max_chars: int = 1000, overlap: int = 0, *, min_chars: Optional[int] = None) -> List["Chunk"]:
         """Splits the document for retrieval, following its tree.
 
         A chunk holds at most ``max_chars`` characters. It never spans two
-        top-level sections unless both are tiny (under a quarter of
-        ``max_chars``); a section too long for one chunk is split at its
-        subsections, points and paragraphs, and only a single paragraph
-        longer than ``max_chars`` is cut (at a sentence end when it can).
+        top-level sections unless both are tiny (shorter than ``min_chars``,
+        by default a quarter of ``max_chars`` and at most 200): whole
+        sections are packed together while they fit, a section too long for
+        one chunk is split at its subsections, points and paragraphs, and
+        only a single paragraph longer than the chunk is cut (at sentence
+        ends when it can). The top-level text that is not in a section
+        (title, salutation, opening paragraphs) counts as a section here.
         ``overlap`` characters of the text before a chunk are prepended to it
-        (``overlap < max_chars``; the chunk then still fits ``max_chars``).
+        (``overlap < max_chars``; the chunk still fits ``max_chars``).
+        White space at a chunk's edges is left out.
         """
         from ._chunks import chunks
 
-        return chunks(self, max_chars=max_chars, overlap=overlap)
+        return chunks(self, max_chars=max_chars, overlap=overlap, min_chars=min_chars)
 
 
 def _rebuild_document(
