@@ -12,6 +12,7 @@ from typing import (
     Dict,
     Iterator,
     List,
+    NamedTuple,
     Optional,
     Sequence,
     Tuple,
@@ -58,8 +59,7 @@ _FURNITURE: List[str] = list(_speechtree.FURNITURE)
 Hint = Tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     """An ordinal as written: ``一、``, ``（二）``, ``3.``, ``一是``, ``首先，``.
 
     Attributes:
@@ -91,8 +91,7 @@ class Marker:
         return self.style not in ("ordinal", "qi", "shi", "yao", "sequence")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A section's heading or a point's lead.
 
     Attributes:
@@ -249,38 +248,44 @@ class Node:
     @property
     def marker(self) -> Optional[Marker]:
         """The ordinal of a section or point; ``None`` otherwise."""
-        if self._get(_M_START) < 0:
+        b = self._row * _STRIDE
+        t = self._doc._table
+        start = t[b + _M_START]
+        if start < 0:
             return None
-        start, end = self._get(_M_START), self._get(_M_END)
-        style = self._get(_M_STYLE)
+        end = t[b + _M_END]
+        style = t[b + _M_STYLE]
         return Marker(
-            text=self._doc.source[start:end],
-            value=self._get(_M_VALUE),
-            style=_STYLES[style] if 0 <= style < len(_STYLES) else "other",
-            start=start,
-            end=end,
-            byte_start=self._get(_M_BYTE_START),
-            byte_end=self._get(_M_BYTE_END),
+            self._doc.source[start:end],
+            t[b + _M_VALUE],
+            _STYLES[style] if 0 <= style < len(_STYLES) else "other",
+            start,
+            end,
+            t[b + _M_BYTE_START],
+            t[b + _M_BYTE_END],
         )
 
     @property
     def heading(self) -> Optional[Heading]:
         """A section's heading or a point's lead; ``None`` otherwise."""
-        if self._get(_H_START) < 0:
+        b = self._row * _STRIDE
+        t = self._doc._table
+        start = t[b + _H_START]
+        if start < 0:
             return None
-        start, end = self._get(_H_START), self._get(_H_END)
-        evidence = self._get(_EVIDENCE)
+        end = t[b + _H_END]
+        evidence = t[b + _EVIDENCE]
         source = self._doc.source
         return Heading(
-            text=source[start:end],
-            title=source[self._get(_T_START) : self._get(_T_END)],
-            start=start,
-            end=end,
-            byte_start=self._get(_H_BYTE_START),
-            byte_end=self._get(_H_BYTE_END),
-            inferred_end=bool(evidence & 1),
-            run_in=bool(evidence & 2),
-            unnumbered=bool(evidence & 4),
+            source[start:end],
+            source[t[b + _T_START] : t[b + _T_END]],
+            start,
+            end,
+            t[b + _H_BYTE_START],
+            t[b + _H_BYTE_END],
+            bool(evidence & 1),
+            bool(evidence & 2),
+            bool(evidence & 4),
         )
 
     @property
@@ -526,8 +531,9 @@ class Document:
     def walk(self) -> Iterator[Tuple[int, Node]]:
         """Every node in document order with its depth (0 for top-level nodes)."""
         table = self._table
-        for row in range(len(table) // _STRIDE):
-            yield table[row * _STRIDE + _DEPTH], self._node(row)
+        classes = _CLASSES
+        for b in range(0, len(table), _STRIDE):
+            yield table[b + _DEPTH], classes[table[b + _KIND]](self, b // _STRIDE)
 
     def sections(self) -> Iterator[Section]:
         """All sections, at any depth, in document order."""
