@@ -1,0 +1,513 @@
+//! The `speechtree._speechtree` extension: the Rust parser behind the Python
+//! package.
+//!
+//! It is deliberately small. Each call parses (or reads and parses) and hands
+//! Python a compact representation of the tree: a flat table of integers, one
+//! row of [`STRIDE`] per node in document order (see [`Row`]), with positions
+//! both as byte offsets and as Python `str` indices. The Python classes in
+//! `python/speechtree/` wrap that table, so they pickle without help.
+//!
+//! Serialisation (`to_json`), linting and the outline parse the text again:
+//! parsing is deterministic, so the tree is the one the table describes, and
+//! the JSON is exactly what the command prints.
+
+use std::path::{Path, PathBuf};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use rayon::prelude::*;
+use speechtree::input::{ReadOptions, read_path_with_hints};
+use speechtree::{Document, FurnitureKind, HeadingHint, MarkerStyle, Node, Options, Span};
+
+/// Integers per node in the table.
+const STRIDE: usize = 22;
+
+/// The columns of a node's row (each an `i64`; `-1` where it does not apply).
+#[allow(dead_code)]
+#[repr(usize)]
+enum Row {
+    Kind,
+    Depth,
+    Parent,
+    /// Index of the first row after this node's subtree.
+    SubtreeEnd,
+    Start,
+    End,
+    ByteStart,
+    ByteEnd,
+    /// A section's level, or a furniture's kind code.
+    Level,
+    MarkerStart,
+    MarkerEnd,
+    MarkerValue,
+    MarkerStyle,
+    MarkerByteStart,
+    MarkerByteEnd,
+    HeadingStart,
+    HeadingEnd,
+    HeadingByteStart,
+    HeadingByteEnd,
+    /// A heading's title, or a furniture's clean value (`str` indices).
+    TitleStart,
+    TitleEnd,
+    /// Bits: 1 inferred end, 2 run in, 4 unnumbered.
+    Evidence,
+}
+
+/// Marker styles by code, as their JSON names.
+const STYLES: [&str; 16] = [
+    "dun",
+    "paren_han",
+    "dot",
+    "paren_digit",
+    "circled",
+    "paren_number",
+    "paren_ideograph",
+    "chapter",
+    "chapter_section",
+    "article",
+    "part",
+    "ordinal",
+    "qi",
+    "shi",
+    "yao",
+    "sequence",
+];
+
+/// Furniture kinds by code, as their JSON names.
+const FURNITURE: [&str; 7] = [
+    "title",
+    "subtitle",
+    "byline",
+    "salutation",
+    "closing",
+    "noise",
+    "notes",
+];
+
+fn style_code(style: MarkerStyle) -> i64 {
+    match style {
+        MarkerStyle::Dun => 0,
+        MarkerStyle::ParenHan => 1,
+        MarkerStyle::Dot => 2,
+        MarkerStyle::ParenDigit => 3,
+        MarkerStyle::Circled => 4,
+        MarkerStyle::ParenNumber => 5,
+        MarkerStyle::ParenIdeograph => 6,
+        MarkerStyle::Chapter => 7,
+        MarkerStyle::ChapterSection => 8,
+        MarkerStyle::Article => 9,
+        MarkerStyle::Part => 10,
+        MarkerStyle::Ordinal => 11,
+        MarkerStyle::Qi => 12,
+        MarkerStyle::Shi => 13,
+        MarkerStyle::Yao => 14,
+        MarkerStyle::Sequence => 15,
+        _ => -1,
+    }
+}
+
+fn furniture_code(kind: FurnitureKind) -> i64 {
+    match kind {
+        FurnitureKind::Title => 0,
+        FurnitureKind::Subtitle => 1,
+        FurnitureKind::Byline => 2,
+        FurnitureKind::Salutation => 3,
+        FurnitureKind::Closing => 4,
+        FurnitureKind::Noise => 5,
+        FurnitureKind::Notes => 6,
+        _ => -1,
+    }
+}
+
+/// Byte offsets to `str` (code point) indices: a count every 64 bytes, and
+/// the continuation bytes counted from there.
+struct CharIndex<'a> {
+    bytes: &'a [u8],
+    blocks: Vec<u32>,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(64) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        }
+        blocks.push(count);
+        CharIndex { bytes, blocks }
+    }
+
+    fn at(&self, byte: usize) -> i64 {
+        let byte = byte.min(self.bytes.len());
+        let block = byte / 64;
+        let base = self.blocks.get(block).copied().unwrap_or(0);
+        let within = self.bytes[block * 64..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count() as u32;
+        i64::from(base + within)
+    }
+}
+
+/// Where `part` (a slice of `source`) starts in it.
+fn offset_in(source: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    (start + part.len() <= source.len()).then_some(start)
+}
+
+/// Heading hints as `(byte start, byte end, level)`.
+type Hints = Vec<(usize, usize, u8)>;
+
+/// One diagnostic: code, message, byte span, `str` span, related byte span.
+type RawDiagnostic = (String, String, (i64, i64), (i64, i64), Option<(i64, i64)>);
+
+/// A parsed document, ready to become Python objects.
+struct Raw {
+    table: Vec<i64>,
+    diagnostics: Vec<RawDiagnostic>,
+}
+
+/// A read and parsed file: its text, heading hints and tree.
+struct RawRead {
+    text: String,
+    hints: Hints,
+    raw: Raw,
+}
+
+/// A read error: kind (`"decode"` or `"read"`), message, path, line, column, offset.
+type RawError = (
+    &'static str,
+    String,
+    String,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+fn options(max_depth: usize, hints: &[(usize, usize, u8)]) -> Options {
+    let mut options = Options::default();
+    options.max_depth = max_depth;
+    options.heading_hints = hints
+        .iter()
+        .map(|&(start, end, level)| HeadingHint {
+            span: Span::new(start, end),
+            level,
+        })
+        .collect();
+    options
+}
+
+fn table(doc: &Document<'_>) -> Raw {
+    let source = doc.source();
+    let chars = CharIndex::new(source);
+    let mut table: Vec<i64> = Vec::new();
+    // Rows of the open ancestors, by depth.
+    let mut stack: Vec<usize> = Vec::new();
+    for (depth, node) in doc.walk() {
+        let row = table.len() / STRIDE;
+        while stack.len() > depth {
+            if let Some(done) = stack.pop() {
+                table[done * STRIDE + Row::SubtreeEnd as usize] = row as i64;
+            }
+        }
+        let mut r = [-1i64; STRIDE];
+        let span = node.span();
+        r[Row::Kind as usize] = match node {
+            Node::Section(_) => 0,
+            Node::Point(_) => 1,
+            Node::Paragraph(_) => 2,
+            Node::Furniture(_) => 3,
+            Node::Space(_) => 4,
+        };
+        r[Row::Depth as usize] = depth as i64;
+        r[Row::Parent as usize] = stack.last().map_or(-1, |&p| p as i64);
+        r[Row::Start as usize] = chars.at(span.start);
+        r[Row::End as usize] = chars.at(span.end);
+        r[Row::ByteStart as usize] = span.start as i64;
+        r[Row::ByteEnd as usize] = span.end as i64;
+        r[Row::Evidence as usize] = 0;
+        match node {
+            Node::Section(s) => r[Row::Level as usize] = i64::from(s.level),
+            Node::Furniture(f) => {
+                r[Row::Level as usize] = furniture_code(f.kind);
+                let (start, end) =
+                    offset_in(source, f.value).map_or((span.start, span.end), |o| (o, o + f.value.len()));
+                r[Row::TitleStart as usize] = chars.at(start);
+                r[Row::TitleEnd as usize] = chars.at(end);
+            }
+            _ => {}
+        }
+        if let Some(m) = node.marker() {
+            r[Row::MarkerStart as usize] = chars.at(m.span.start);
+            r[Row::MarkerEnd as usize] = chars.at(m.span.end);
+            r[Row::MarkerByteStart as usize] = m.span.start as i64;
+            r[Row::MarkerByteEnd as usize] = m.span.end as i64;
+            r[Row::MarkerValue as usize] = i64::from(m.value);
+            r[Row::MarkerStyle as usize] = style_code(m.style);
+        }
+        if let Some(h) = node.heading() {
+            r[Row::HeadingStart as usize] = chars.at(h.span.start);
+            r[Row::HeadingEnd as usize] = chars.at(h.span.end);
+            r[Row::HeadingByteStart as usize] = h.span.start as i64;
+            r[Row::HeadingByteEnd as usize] = h.span.end as i64;
+            let (start, end) =
+                offset_in(source, h.title).map_or((h.span.start, h.span.end), |o| (o, o + h.title.len()));
+            r[Row::TitleStart as usize] = chars.at(start);
+            r[Row::TitleEnd as usize] = chars.at(end);
+            let e = h.evidence;
+            r[Row::Evidence as usize] =
+                i64::from(e.inferred_end) | i64::from(e.run_in) << 1 | i64::from(e.unnumbered) << 2;
+        }
+        table.extend_from_slice(&r);
+        if !node.children().is_empty() {
+            stack.push(row);
+        } else {
+            table[row * STRIDE + Row::SubtreeEnd as usize] = row as i64 + 1;
+        }
+    }
+    let rows = (table.len() / STRIDE) as i64;
+    for done in stack {
+        table[done * STRIDE + Row::SubtreeEnd as usize] = rows;
+    }
+    let diagnostics = doc
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (
+                d.code.id().to_owned(),
+                d.message.clone(),
+                (d.span.start as i64, d.span.end as i64),
+                (chars.at(d.span.start), chars.at(d.span.end)),
+                d.related.map(|r| (r.start as i64, r.end as i64)),
+            )
+        })
+        .collect();
+    Raw { table, diagnostics }
+}
+
+fn parse_raw(text: &str, max_depth: usize, hints: &[(usize, usize, u8)]) -> Raw {
+    let doc = speechtree::parse_with(text, &options(max_depth, hints));
+    table(&doc)
+}
+
+/// The one place the library's reader is called.
+///
+/// `from` is one of `auto`, `text`, `markdown`, `html`, `docx`; the library
+/// decides by extension and content today, so it is checked (in Python) and
+/// otherwise passed along for when the reader takes it.
+fn read_document(path: &Path, encoding: Option<&str>, from: &str) -> Result<(String, Hints), RawError> {
+    let _ = from;
+    let opts = ReadOptions {
+        encoding: encoding.map(str::to_owned),
+        ..ReadOptions::default()
+    };
+    let read = read_path_with_hints(path, &opts).map_err(|e| raw_error(path, &e))?;
+    let hints = read
+        .headings
+        .iter()
+        .map(|h| (h.span.start, h.span.end, h.level))
+        .collect();
+    Ok((read.text, hints))
+}
+
+fn raw_error(path: &Path, e: &speechtree::Error) -> RawError {
+    use speechtree::Error as E;
+    let message = e.to_string();
+    let path = e.path().unwrap_or(path).display().to_string();
+    match e {
+        E::Decode {
+            line, column, offset, ..
+        } => ("decode", message, path, Some(*line), Some(*column), Some(*offset)),
+        E::UnknownEncoding { .. } => ("decode", message, path, None, None, None),
+        _ => ("read", message, path, None, None, None),
+    }
+}
+
+fn read_raw(path: &Path, encoding: Option<&str>, from: &str, max_depth: usize) -> Result<RawRead, RawError> {
+    let (text, hints) = read_document(path, encoding, from)?;
+    let raw = parse_raw(&text, max_depth, &hints);
+    Ok(RawRead { text, hints, raw })
+}
+
+type PyRaw<'py> = (Bound<'py, PyBytes>, Vec<RawDiagnostic>);
+
+fn to_py(py: Python<'_>, raw: Raw) -> PyRaw<'_> {
+    let mut bytes = Vec::with_capacity(raw.table.len() * 8);
+    for v in &raw.table {
+        bytes.extend_from_slice(&v.to_ne_bytes());
+    }
+    (PyBytes::new(py, &bytes), raw.diagnostics)
+}
+
+type PyRead<'py> = (bool, Bound<'py, PyAny>);
+
+fn read_to_py(py: Python<'_>, result: Result<RawRead, RawError>) -> PyResult<PyRead<'_>> {
+    Ok(match result {
+        Ok(read) => {
+            let (table, diagnostics) = to_py(py, read.raw);
+            (
+                true,
+                (read.text, read.hints, table, diagnostics)
+                    .into_pyobject(py)?
+                    .into_any(),
+            )
+        }
+        Err(e) => (false, e.into_pyobject(py)?.into_any()),
+    })
+}
+
+/// Runs `f` on a pool of `threads` threads, or on rayon's global pool.
+fn on_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    match threads {
+        None => Ok(f()),
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("cannot start threads: {e}")))?;
+            Ok(pool.install(f))
+        }
+    }
+}
+
+/// Parses `text`: `(table, diagnostics)`.
+#[pyfunction]
+#[pyo3(signature = (text, max_depth, hints=Vec::new()))]
+fn parse(py: Python<'_>, text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> PyRaw<'_> {
+    let raw = py.detach(|| parse_raw(&text, max_depth, &hints));
+    to_py(py, raw)
+}
+
+/// Parses every text in parallel, without the GIL.
+#[pyfunction]
+#[pyo3(signature = (texts, max_depth, threads=None))]
+fn parse_many(
+    py: Python<'_>,
+    texts: Vec<String>,
+    max_depth: usize,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyRaw<'_>>> {
+    let raws = py.detach(|| {
+        on_pool(threads, || {
+            texts
+                .par_iter()
+                .map(|t| parse_raw(t, max_depth, &[]))
+                .collect::<Vec<_>>()
+        })
+    })?;
+    Ok(raws.into_iter().map(|r| to_py(py, r)).collect())
+}
+
+/// Reads and parses a file: `(True, (text, hints, table, diagnostics))` or
+/// `(False, (kind, message, path, line, column, offset))`.
+#[pyfunction]
+#[pyo3(signature = (path, encoding, from_, max_depth))]
+fn read(
+    py: Python<'_>,
+    path: PathBuf,
+    encoding: Option<String>,
+    from_: String,
+    max_depth: usize,
+) -> PyResult<PyRead<'_>> {
+    let result = py.detach(|| read_raw(&path, encoding.as_deref(), &from_, max_depth));
+    read_to_py(py, result)
+}
+
+/// [`read`] for every path, in parallel, without the GIL.
+#[pyfunction]
+#[pyo3(signature = (paths, encoding, from_, max_depth, threads=None))]
+fn read_many(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    encoding: Option<String>,
+    from_: String,
+    max_depth: usize,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyRead<'_>>> {
+    let results = py.detach(|| {
+        on_pool(threads, || {
+            paths
+                .par_iter()
+                .map(|p| read_raw(p, encoding.as_deref(), &from_, max_depth))
+                .collect::<Vec<_>>()
+        })
+    })?;
+    results.into_iter().map(|r| read_to_py(py, r)).collect()
+}
+
+/// The document's JSON, exactly as `speechtree --format json` prints it
+/// (`pretty`) or as the `document` of a `jsonl` line.
+#[pyfunction]
+#[pyo3(signature = (text, max_depth, hints, pretty))]
+fn to_json(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>, pretty: bool) -> PyResult<String> {
+    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
+    let json = if pretty {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    };
+    json.map_err(|e| PyValueError::new_err(format!("cannot serialise: {e}")))
+}
+
+/// The outline, as `speechtree` prints it.
+#[pyfunction]
+#[pyo3(signature = (text, max_depth, hints))]
+fn outline(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> String {
+    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
+    speechtree::outline(&doc)
+}
+
+/// One lint finding: rule id, severity, message, byte span, `str` span.
+type RawFinding = (&'static str, String, String, (i64, i64), (i64, i64));
+
+/// The findings of the rules on by default.
+#[pyfunction]
+#[pyo3(signature = (text, max_depth, hints))]
+fn lint(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> Vec<RawFinding> {
+    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
+    let chars = CharIndex::new(&text);
+    speechtree::lint::lint(&doc)
+        .into_iter()
+        .map(|f| {
+            (
+                f.rule.id(),
+                f.severity.to_string(),
+                f.message,
+                (f.span.start as i64, f.span.end as i64),
+                (chars.at(f.span.start), chars.at(f.span.end)),
+            )
+        })
+        .collect()
+}
+
+/// Parses `text` and only counts its nodes: the Rust side alone, for
+/// measuring what building Python objects costs on top.
+#[pyfunction]
+fn parse_only(py: Python<'_>, text: String, max_depth: usize) -> usize {
+    py.detach(|| {
+        let doc = speechtree::parse_with(&text, &options(max_depth, &[]));
+        doc.walk().count()
+    })
+}
+
+/// The extension module.
+#[pymodule]
+fn _speechtree(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("STRIDE", STRIDE)?;
+    m.add("STYLES", STYLES.to_vec())?;
+    m.add("FURNITURE", FURNITURE.to_vec())?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(read_many, m)?)?;
+    m.add_function(wrap_pyfunction!(to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(outline, m)?)?;
+    m.add_function(wrap_pyfunction!(lint, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_only, m)?)?;
+    Ok(())
+}
