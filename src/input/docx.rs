@@ -161,7 +161,12 @@ pub fn docx_text_with_hints(bytes: &[u8], path: &Path, opts: &ReadOptions) -> Re
         }
         out.push('\n');
     }
-    Ok(ReadResult { text: out, headings })
+    Ok(ReadResult {
+        text: out,
+        headings,
+        kind: super::InputKind::Docx,
+        ..ReadResult::default()
+    })
 }
 
 /// A zip archive with a running count of decompressed bytes.

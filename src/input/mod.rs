@@ -17,15 +17,25 @@
 
 mod decode;
 mod docx;
+#[cfg(feature = "html")]
+mod html;
+#[cfg(feature = "markdown")]
+mod markdown;
+#[cfg(any(feature = "markdown", feature = "html"))]
+mod markup;
 
 use std::io::Read;
 use std::path::Path;
 
 pub use decode::{decode, detect_encoding};
 pub use docx::{docx_text, docx_text_with_hints};
+#[cfg(feature = "html")]
+pub use html::{HtmlPage, html_page, html_text};
+#[cfg(feature = "markdown")]
+pub use markdown::{markdown_text, parse_markdown};
 
-use crate::HeadingHint;
 use crate::error::{Error, Result};
+use crate::{Document, HeadingHint, Options};
 
 /// Default for [`ReadOptions::max_file_size`]: 256 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
@@ -55,6 +65,87 @@ pub struct ReadOptions {
     pub max_entry_size: u64,
     /// The most bytes all parts read from one `.docx` may decompress to.
     pub max_decompressed_size: u64,
+    /// What kind of input to read it as; `None` tells by extension (and
+    /// first bytes), as [`InputKind::detect`].
+    pub from: Option<InputKind>,
+}
+
+/// The kinds of input (named as pandoc's `--from`).
+///
+/// ```
+/// use std::path::Path;
+/// use speechtree::input::InputKind;
+///
+/// assert_eq!(InputKind::detect(Path::new("law.md"), b"# x"), InputKind::Markdown);
+/// assert_eq!(InputKind::detect(Path::new("<stdin>"), b"\xef\xbb\xbf <!DOCTYPE html>"), InputKind::Html);
+/// assert_eq!("markdown".parse::<InputKind>(), Ok(InputKind::Markdown));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// Plain text in some encoding (`.txt`, and anything not recognised).
+    #[default]
+    Text,
+    /// Markdown (`.md`, `.markdown`): headings are heading evidence, markup
+    /// is not text (see [`parse_markdown`]). Read as text without the
+    /// `markdown` feature.
+    Markdown,
+    /// An HTML page (`.html`, `.htm`, or starting `<!doctype html` /
+    /// `<html`): the text a reader sees (see [`html_text`]). Read as text
+    /// without the `html` feature.
+    Html,
+    /// A Word `.docx` (or anything starting with a zip signature).
+    Docx,
+}
+
+impl InputKind {
+    /// The kind of an input named `path` that starts with `bytes`: by
+    /// extension, else a zip signature is a `.docx` and `<!doctype html` or
+    /// `<html` (after a byte-order mark and white space, any case) is HTML.
+    pub fn detect(path: &Path, bytes: &[u8]) -> InputKind {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "docx" => return InputKind::Docx,
+            "md" | "markdown" => return InputKind::Markdown,
+            "html" | "htm" | "xhtml" => return InputKind::Html,
+            _ => {}
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            return InputKind::Docx;
+        }
+        let head = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let head = &head[start..head.len().min(start + 14)];
+        if head.len() >= 5 {
+            let lower = head.to_ascii_lowercase();
+            if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+                return InputKind::Html;
+            }
+        }
+        InputKind::Text
+    }
+}
+
+impl std::str::FromStr for InputKind {
+    type Err = String;
+
+    /// `text`, `markdown` (or `md`), `html`, `docx`.
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Ok(InputKind::Text),
+            "markdown" | "md" | "commonmark" | "gfm" => Ok(InputKind::Markdown),
+            "html" | "htm" => Ok(InputKind::Html),
+            "docx" => Ok(InputKind::Docx),
+            _ => Err(format!("unknown input kind `{s}` (text, markdown, html, docx)")),
+        }
+    }
 }
 
 impl Default for ReadOptions {
@@ -64,6 +155,7 @@ impl Default for ReadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             max_entry_size: DEFAULT_MAX_ENTRY_SIZE,
             max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
+            from: None,
         }
     }
 }
@@ -80,6 +172,49 @@ pub struct ReadResult {
     /// paragraphs with a heading style or outline level (see
     /// [`docx_text_with_hints`]); none for plain text.
     pub headings: Vec<HeadingHint>,
+    /// What the input was read as.
+    pub kind: InputKind,
+    /// For Markdown, the masked copy the parser reads (see
+    /// [`markdown_text`]); `text` is then the Markdown source.
+    pub(crate) masked: Option<String>,
+}
+
+impl ReadResult {
+    /// Parses what was read with `options` and the input's heading
+    /// evidence: for Markdown, the tree of the masked copy over the source
+    /// (as [`parse_markdown`]); for the rest, `text` with `headings` added to
+    /// [`Options::heading_hints`].
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use speechtree::input::{ReadOptions, read_reader_with_hints};
+    ///
+    /// let src = "## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n";
+    /// let read = read_reader_with_hints(src.as_bytes(), Path::new("law.md"), &ReadOptions::default())?;
+    /// let doc = read.parse(&speechtree::Options::default());
+    /// assert_eq!(speechtree::outline(&doc), "第一章\t总则\n  第一条\t为了规范管理，制定本法\n");
+    /// assert_eq!(doc.source(), src);
+    /// # Ok::<(), speechtree::Error>(())
+    /// ```
+    pub fn parse(&self, options: &Options) -> Document<'_> {
+        #[cfg(feature = "markdown")]
+        if let Some(masked) = &self.masked {
+            return markdown::parse_masked(&self.text, masked, &self.headings, options);
+        }
+        if self.headings.is_empty() {
+            return crate::parse_with(&self.text, options);
+        }
+        let mut options = options.clone();
+        options.heading_hints.extend_from_slice(&self.headings);
+        #[cfg(feature = "html")]
+        if self.kind == InputKind::Html {
+            options.heading_hints.sort_by_key(|h| h.span.start);
+            let mut doc = crate::parse_with(&self.text, &options);
+            markup::nest_under_headings(&mut doc, &options.heading_hints);
+            return doc;
+        }
+        crate::parse_with(&self.text, &options)
+    }
 }
 
 impl From<String> for ReadResult {
@@ -87,7 +222,7 @@ impl From<String> for ReadResult {
     fn from(text: String) -> Self {
         ReadResult {
             text,
-            headings: Vec::new(),
+            ..ReadResult::default()
         }
     }
 }
@@ -222,9 +357,19 @@ fn read_bytes(reader: impl Read, path: &Path, opts: &ReadOptions, size_hint: u64
 
 /// Text (with any heading hints) from the bytes of one input.
 fn from_bytes(bytes: Vec<u8>, path: &Path, opts: &ReadOptions) -> Result<ReadResult> {
-    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if is_docx || bytes.starts_with(b"PK\x03\x04") {
-        return docx_text_with_hints(&bytes, path, opts);
+    let kind = opts.from.unwrap_or_else(|| InputKind::detect(path, &bytes));
+    match kind {
+        InputKind::Docx => return docx_text_with_hints(&bytes, path, opts),
+        #[cfg(feature = "html")]
+        InputKind::Html => return html::html_text(&bytes, path, opts),
+        #[cfg(feature = "markdown")]
+        InputKind::Markdown => {
+            let text = decode::decode_owned(bytes, opts.encoding.as_deref(), path)?;
+            let mut read = markdown::markdown_text(&text);
+            read.masked = Some(std::mem::replace(&mut read.text, text));
+            return Ok(read);
+        }
+        _ => {}
     }
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
         return Err(Error::Unsupported {

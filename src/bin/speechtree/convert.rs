@@ -38,12 +38,45 @@ pub struct Args {
     /// overriding detection of UTF-8, UTF-16 with BOM and GB18030.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Read inputs as this kind instead of telling by extension (and, for
+    /// `auto`, by a `.docx`'s or an HTML page's first bytes).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = FromKind::Auto)]
+    from: FromKind,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
-    /// Files and folders (.txt, .md, .docx, recursively); `-` or none reads
+    /// Files and folders (.txt, .md, .markdown, .html, .htm, .docx, recursively); `-` or none reads
     /// standard input.
     files: Vec<PathBuf>,
+}
+
+/// `--from`: the kind of the inputs (pandoc's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FromKind {
+    /// By extension; a zip is a .docx, `<!doctype html`/`<html` HTML.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown: its headings are heading evidence, its markup not text.
+    Markdown,
+    /// An HTML page: the text a reader sees, its main content.
+    Html,
+    /// A Word .docx.
+    Docx,
+}
+
+impl FromKind {
+    /// The kind for [`ReadOptions::from`].
+    pub fn kind(self) -> Option<speechtree::input::InputKind> {
+        use speechtree::input::InputKind;
+        match self {
+            FromKind::Auto => None,
+            FromKind::Text => Some(InputKind::Text),
+            FromKind::Markdown => Some(InputKind::Markdown),
+            FromKind::Html => Some(InputKind::Html),
+            FromKind::Docx => Some(InputKind::Docx),
+        }
+    }
 }
 
 /// What the command writes.
@@ -79,12 +112,13 @@ struct Input {
 }
 
 /// Extensions read from folders.
-const FOLDER_EXTENSIONS: [&str; 3] = ["txt", "md", "docx"];
+const FOLDER_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// Runs the default command and returns its exit status.
 pub fn run(args: Args) -> ExitCode {
     let opts = ReadOptions {
         encoding: args.encoding.clone(),
+        from: args.from.kind(),
         ..ReadOptions::default()
     };
     if let Some(label) = &args.encoding {
@@ -269,11 +303,9 @@ fn process(input: &Input, format: Format, batch: bool, opts: &ReadOptions) -> Re
         Source::File(path) => read_path_with_hints(path, opts).map_err(|e| e.to_string())?,
         Source::Failed(msg) => return Err(msg.clone()),
     };
-    // A .docx's heading styles and outline levels are evidence too.
-    let mut options = speechtree::Options::default();
-    options.heading_hints = read.headings;
-    let text = read.text;
-    let doc = speechtree::parse_with(&text, &options);
+    // Heading styles of a .docx, headings of Markdown and HTML are evidence
+    // too; Markdown is parsed with its markup blanked, over its source.
+    let doc = read.parse(&speechtree::Options::default());
     let name = input.name.as_str();
     let serialise = |e: serde_json::Error| format!("{name}: cannot serialise: {e}");
     Ok(match format {

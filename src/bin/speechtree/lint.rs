@@ -20,7 +20,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::ValueEnum;
 use serde::Serialize;
 use speechtree::LineIndex;
-use speechtree::input::{ReadOptions, read_path, read_reader};
+use speechtree::input::{ReadOptions, read_path_with_hints, read_reader_with_hints};
 use speechtree::lint::{Finding, LintOptions, Rule, Severity, lint_with};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +45,10 @@ pub struct Args {
     /// Encoding of text inputs (a WHATWG label such as gbk); detected when absent.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Read inputs as this kind instead of telling by extension. Findings
+    /// point into the Markdown source, and into the extracted text of HTML.
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = crate::convert::FromKind::Auto)]
+    from: crate::convert::FromKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -100,6 +104,7 @@ struct Checked {
 pub fn run(args: Args) -> ExitCode {
     let read_opts = ReadOptions {
         encoding: args.encoding.clone(),
+        from: args.from.kind(),
         ..ReadOptions::default()
     };
     let options = LintOptions {
@@ -113,14 +118,15 @@ pub fn run(args: Args) -> ExitCode {
             let name = "<stdin>".to_string();
             (
                 name,
-                read_reader(std::io::stdin().lock(), Path::new("<stdin>"), &read_opts),
+                read_reader_with_hints(std::io::stdin().lock(), Path::new("<stdin>"), &read_opts),
             )
         } else {
-            (path.display().to_string(), read_path(path, &read_opts))
+            (path.display().to_string(), read_path_with_hints(path, &read_opts))
         };
         match text {
-            Ok(text) => {
-                let findings = lint_with(&speechtree::parse(&text), &options);
+            Ok(read) => {
+                let findings = lint_with(&read.parse(&speechtree::Options::default()), &options);
+                let text = read.text;
                 checked.push(Checked { name, text, findings });
             }
             Err(e) => {
