@@ -18,7 +18,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd};
 
 use crate::ast::{Document, Furniture, Heading, Marker, Node, Paragraph, Point, Section, Space};
-use crate::input::ReadResult;
+use crate::input::{InputKind, ReadResult};
 use crate::span::Span;
 use crate::{HeadingHint, Options};
 
@@ -51,6 +51,7 @@ pub fn markdown_text(src: &str) -> ReadResult {
     ReadResult {
         text,
         headings,
+        kind: InputKind::Markdown,
         ..ReadResult::default()
     }
 }

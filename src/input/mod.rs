@@ -21,7 +21,6 @@ mod docx;
 mod html;
 #[cfg(feature = "markdown")]
 mod markdown;
-#[cfg(any(feature = "markdown", feature = "html"))]
 mod markup;
 
 use std::io::Read;
@@ -183,7 +182,9 @@ impl ReadResult {
     /// Parses what was read with `options` and the input's heading
     /// evidence: for Markdown, the tree of the masked copy over the source
     /// (as [`parse_markdown`]); for the rest, `text` with `headings` added to
-    /// [`Options::heading_hints`].
+    /// [`Options::heading_hints`]. Numbered sections that follow a marked,
+    /// numbered heading of a higher style (`第十二条` paragraphs after a
+    /// `第一节` heading) are put under it, as the source's outline says.
     ///
     /// ```
     /// use std::path::Path;
@@ -206,14 +207,10 @@ impl ReadResult {
         }
         let mut options = options.clone();
         options.heading_hints.extend_from_slice(&self.headings);
-        #[cfg(feature = "html")]
-        if self.kind == InputKind::Html {
-            options.heading_hints.sort_by_key(|h| h.span.start);
-            let mut doc = crate::parse_with(&self.text, &options);
-            markup::nest_under_headings(&mut doc, &options.heading_hints);
-            return doc;
-        }
-        crate::parse_with(&self.text, &options)
+        options.heading_hints.sort_by_key(|h| h.span.start);
+        let mut doc = crate::parse_with(&self.text, &options);
+        markup::nest_under_headings(&mut doc, &options.heading_hints);
+        doc
     }
 }
 
