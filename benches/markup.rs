@@ -82,13 +82,31 @@ fn read_and_parse(name: &str, bytes: &[u8]) -> usize {
     doc.children.len()
 }
 
+/// The third-party parser alone: pulldown-cmark's events with offsets, or
+/// html5ever's tree (through scraper), on the decoded text.
+fn parser_alone(kind: &str, bytes: &[u8]) -> usize {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    match kind {
+        "markdown" => pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .count(),
+        _ => scraper::Html::parse_document(text).tree.nodes().count(),
+    }
+}
+
 fn interleaved(inputs: &[(&str, &str, Vec<u8>)], rounds: usize) {
     let mut best = vec![f64::MAX; inputs.len()];
+    let mut alone = vec![f64::MAX; inputs.len()];
     for _ in 0..rounds {
-        for ((_, name, bytes), best) in inputs.iter().zip(&mut best) {
+        for (((kind, name, bytes), best), alone) in inputs.iter().zip(&mut best).zip(&mut alone) {
             let start = Instant::now();
             black_box(read_and_parse(name, black_box(bytes)));
             *best = best.min(start.elapsed().as_secs_f64());
+            if *kind != "txt" {
+                let start = Instant::now();
+                black_box(parser_alone(kind, black_box(bytes)));
+                *alone = alone.min(start.elapsed().as_secs_f64());
+            }
         }
     }
     println!("best of {rounds} interleaved runs each (read + parse); time relative to .txt");
@@ -99,6 +117,16 @@ fn interleaved(inputs: &[(&str, &str, Vec<u8>)], rounds: usize) {
             t * 1e3,
             bytes.len() as f64 / t / 1e6,
             t / best[0]
+        );
+    }
+    println!("the markup parser alone, and what reading adds beyond it and the .txt time");
+    for ((kind, _, _), (t, a)) in inputs.iter().zip(best.iter().zip(&alone)).skip(1) {
+        println!(
+            "{kind:<10} parser alone {:>7.1} ms ({:.2}x .txt); read + parse - parser - .txt = {:>7.1} ms ({:.2}x .txt)",
+            a * 1e3,
+            a / best[0],
+            (t - a - best[0]) * 1e3,
+            (t - a - best[0]) / best[0]
         );
     }
 }

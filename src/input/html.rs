@@ -18,7 +18,7 @@
 //! page's `<h1>` title) is kept with it. When no block stands out the whole
 //! page is read, so the body is never dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use ego_tree::NodeId;
@@ -327,7 +327,7 @@ impl Layout {
 /// Lays out the page's text, then finds its main block.
 fn extract(html: &Html) -> HtmlPage {
     let mut layout = Layout::default();
-    let mut infos: HashMap<NodeId, Info> = HashMap::new();
+    let mut infos: HashMap<NodeId, Info> = HashMap::default();
     // Open elements: id, start offset, plain characters before it.
     let mut open: Vec<(NodeId, usize, usize)> = Vec::new();
     let (mut hidden, mut pre, mut links) = (0usize, 0usize, 0usize);
@@ -669,5 +669,73 @@ mod tests {
             err.to_string(),
             "a/b.htm: unsupported format: an HTML page without text"
         );
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<br>",
+            "<h1>",
+            "</h1>",
+            "<h2>",
+            "</h2>",
+            "<a href=x>",
+            "</a>",
+            "<article>",
+            "</article>",
+            "<nav>",
+            "</nav>",
+            "<script>",
+            "</script>",
+            "<table><tr><td>",
+            "</td><td>",
+            "<pre>",
+            "</pre>",
+            "<meta charset=gbk>",
+            "&nbsp;",
+            "&ldquo;",
+            "&#x4e00;",
+            "一、",
+            "（一）",
+            "一是",
+            "总体要求",
+            "。",
+            " ",
+            "\n",
+            "版权所有",
+            "<",
+            ">",
+            "\u{feff}",
+            "😀",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn pages_read_to_text_that_parses_losslessly(pieces in prop::collection::vec(piece(), 0..40)) {
+            let bytes = pieces.concat().into_bytes();
+            if let Ok(page) = html_page(&bytes, Path::new("p.html"), &ReadOptions::default()) {
+                prop_assert!(page.text.get(page.main.start..page.main.end).is_some());
+                for h in &page.headings {
+                    prop_assert!(page.text.get(h.span.start..h.span.end).is_some());
+                }
+            }
+            if let Ok(read) = html_text(&bytes, Path::new("p.html"), &ReadOptions::default()) {
+                let doc = read.parse(&crate::Options::default());
+                let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+                prop_assert_eq!(rebuilt, read.text.clone());
+            }
+        }
     }
 }

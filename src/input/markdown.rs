@@ -110,13 +110,13 @@ pub(crate) fn parse_masked<'a>(
     // that was not ASCII (a Chinese link target, code block) could in
     // principle split a character of the source. Then the source is read
     // as plain text rather than risk a tree that does not rebuild it.
-    match (Rebase { masked, src }).document(&doc) {
-        Some(mut doc) => {
-            super::markup::nest_under_headings(&mut doc, &hints);
-            doc
-        }
-        None => crate::parse_with(src, options),
+    let rebase = Rebase { masked, src };
+    if !rebase.fits(&doc) {
+        return crate::parse_with(src, options);
     }
+    let mut doc = rebase.document(doc);
+    super::markup::nest_under_headings(&mut doc, &hints);
+    doc
 }
 
 /// Where the bytes of `masked` stand in `src`.
@@ -126,84 +126,129 @@ struct Rebase<'m, 'a> {
 }
 
 impl<'a> Rebase<'_, 'a> {
-    /// The source at `span`.
-    fn span(&self, span: Span) -> Option<&'a str> {
-        self.src.get(span.start..span.end)
+    /// Where `part`, a slice of the masked copy, stands in it.
+    fn offset(&self, part: &str) -> Option<usize> {
+        (part.as_ptr() as usize).checked_sub(self.masked.as_ptr() as usize)
     }
 
-    /// The source at the place of `part`, a slice of the masked copy.
-    fn slice(&self, part: &str) -> Option<&'a str> {
-        if part.is_empty() {
-            return Some("");
-        }
-        let start = (part.as_ptr() as usize).checked_sub(self.masked.as_ptr() as usize)?;
-        self.src.get(start..start.checked_add(part.len())?)
+    /// Whether `start..end` is a slice of the source.
+    fn ok(&self, start: usize, end: usize) -> bool {
+        self.src.get(start..end).is_some()
     }
 
-    fn document(&self, doc: &Document<'_>) -> Option<Document<'a>> {
-        Some(Document {
-            source: self.src,
-            span: doc.span,
-            children: self.nodes(&doc.children)?,
-            diagnostics: doc.diagnostics.clone(),
+    /// Whether `part` (empty, or a slice of the masked copy) is at a slice
+    /// of the source.
+    fn ok_part(&self, part: &str) -> bool {
+        part.is_empty()
+            || self
+                .offset(part)
+                .is_some_and(|at| at.checked_add(part.len()).is_some_and(|end| self.ok(at, end)))
+    }
+
+    /// Whether every span and title of the tree is a slice of the source.
+    fn fits(&self, doc: &Document<'_>) -> bool {
+        doc.walk().all(|(_, node)| {
+            let span = node.span();
+            self.ok(span.start, span.end)
+                && match node {
+                    Node::Section(s) => {
+                        self.ok(s.heading.span.start, s.heading.span.end)
+                            && self.ok_part(s.heading.title)
+                            && s.marker
+                                .as_ref()
+                                .is_none_or(|m| self.ok(m.span.start, m.span.end))
+                    }
+                    Node::Point(p) => {
+                        self.ok(p.lead.span.start, p.lead.span.end)
+                            && self.ok_part(p.lead.title)
+                            && self.ok(p.marker.span.start, p.marker.span.end)
+                    }
+                    Node::Furniture(f) => self.ok_part(f.value),
+                    Node::Paragraph(_) | Node::Space(_) => true,
+                }
         })
     }
 
-    fn nodes(&self, nodes: &[Node<'_>]) -> Option<Vec<Node<'a>>> {
-        nodes.iter().map(|n| self.node(n)).collect()
+    /// The source at `span` (checked by [`Rebase::fits`]).
+    fn span(&self, span: Span) -> &'a str {
+        self.src.get(span.start..span.end).unwrap_or_default()
     }
 
-    fn node(&self, node: &Node<'_>) -> Option<Node<'a>> {
-        Some(match node {
-            Node::Section(s) => Node::Section(Box::new(Section {
-                span: s.span,
-                level: s.level,
-                marker: match &s.marker {
-                    Some(m) => Some(self.marker(m)?),
-                    None => None,
-                },
-                heading: self.heading(&s.heading)?,
-                children: self.nodes(&s.children)?,
-            })),
-            Node::Point(p) => Node::Point(Box::new(Point {
-                span: p.span,
-                marker: self.marker(&p.marker)?,
-                lead: self.heading(&p.lead)?,
-                children: self.nodes(&p.children)?,
-            })),
+    /// The source at the place of `part` (checked by [`Rebase::fits`]).
+    fn slice(&self, part: &str) -> &'a str {
+        self.offset(part)
+            .and_then(|at| self.src.get(at..at + part.len()))
+            .unwrap_or_default()
+    }
+
+    /// The tree over the source; the nodes' vectors are reused in place.
+    fn document(&self, doc: Document<'_>) -> Document<'a> {
+        Document {
+            source: self.src,
+            span: doc.span,
+            children: self.nodes(doc.children),
+            diagnostics: doc.diagnostics,
+        }
+    }
+
+    fn nodes(&self, nodes: Vec<Node<'_>>) -> Vec<Node<'a>> {
+        nodes.into_iter().map(|n| self.node(n)).collect()
+    }
+
+    fn node(&self, node: Node<'_>) -> Node<'a> {
+        match node {
+            Node::Section(s) => {
+                let s = *s;
+                Node::Section(Box::new(Section {
+                    span: s.span,
+                    level: s.level,
+                    marker: s.marker.map(|m| self.marker(m)),
+                    heading: self.heading(s.heading),
+                    children: self.nodes(s.children),
+                }))
+            }
+            Node::Point(p) => {
+                let p = *p;
+                Node::Point(Box::new(Point {
+                    span: p.span,
+                    marker: self.marker(p.marker),
+                    lead: self.heading(p.lead),
+                    children: self.nodes(p.children),
+                }))
+            }
             Node::Paragraph(p) => Node::Paragraph(Paragraph {
                 span: p.span,
-                text: self.span(p.span)?,
+                text: self.span(p.span),
             }),
             Node::Furniture(f) => Node::Furniture(Furniture {
                 kind: f.kind,
                 span: f.span,
-                text: self.span(f.span)?,
-                value: self.slice(f.value)?,
+                text: self.span(f.span),
+                value: self.slice(f.value),
             }),
             Node::Space(s) => Node::Space(Space {
                 span: s.span,
-                text: self.span(s.span)?,
+                text: self.span(s.span),
             }),
-        })
+        }
     }
 
-    fn marker(&self, m: &Marker<'_>) -> Option<Marker<'a>> {
-        Some(Marker {
+    fn marker(&self, m: Marker<'_>) -> Marker<'a> {
+        Marker {
             span: m.span,
-            text: self.span(m.span)?,
+            text: self.span(m.span),
             value: m.value,
             style: m.style,
-        })
+        }
     }
 
-    fn heading(&self, h: &Heading<'_>) -> Option<Heading<'a>> {
-        Some(Heading {
+    fn heading(&self, h: Heading<'_>) -> Heading<'a> {
+        Heading {
             span: h.span,
-            text: self.span(h.span)?,
-            title: self.slice(h.title)?,
+            text: self.span(h.span),
+            title: self.slice(h.title),
             evidence: h.evidence,
-        })
+        }
     }
 }
 
@@ -440,5 +485,84 @@ mod tests {
     fn html_blocks_keep_their_text() {
         let src = "<div>\n一、总体要求\n</div>\n\n二、主要任务\n";
         assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of Markdown and of Chinese numbering, in any order.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "# ",
+            "## ",
+            "### ",
+            "\n",
+            "\n\n",
+            "  \n",
+            "\\\n",
+            "**",
+            "*",
+            "_",
+            "`",
+            "```\n",
+            "~~~",
+            "    ",
+            "> ",
+            "- ",
+            "1. ",
+            "2) ",
+            "[",
+            "](",
+            ")",
+            "http://例子.中国/",
+            "<!--",
+            "-->",
+            "<div>",
+            "</div>",
+            "---\n",
+            "===\n",
+            "&amp;",
+            "&ldquo;",
+            "\\*",
+            "|",
+            "一、",
+            "（一）",
+            "第一章",
+            "第二条",
+            "一是",
+            "1.",
+            "总体要求",
+            "。",
+            "：",
+            "😀",
+            "é",
+            "\r\n",
+            "\t",
+            " ",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn markdown_trees_rebuild_their_source(pieces in prop::collection::vec(piece(), 0..40)) {
+            let src: String = pieces.concat();
+            let read = markdown_text(&src);
+            prop_assert_eq!(read.text.len(), src.len());
+            for h in &read.headings {
+                prop_assert!(src.get(h.span.start..h.span.end).is_some());
+            }
+            let doc = parse_markdown(&src, &Options::default());
+            let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+            prop_assert_eq!(rebuilt, src.clone());
+            for (_, node) in doc.walk() {
+                let span = node.span();
+                prop_assert!(src.get(span.start..span.end).is_some());
+            }
+        }
     }
 }

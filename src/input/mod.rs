@@ -1,19 +1,24 @@
-//! Reading inputs: bytes in some encoding, or a `.docx`, to text.
+//! Reading inputs: text in some encoding, Markdown, HTML pages or a
+//! `.docx`, to text and the headings the source marks.
 //!
 //! [`read_path`] and [`read_reader`] are what a command-line tool calls
-//! ([`read_path_with_hints`] and [`read_reader_with_hints`] also report a
-//! `.docx`'s heading styles, for
-//! [`Options::heading_hints`](crate::Options::heading_hints)): they
-//! read within a size limit and dispatch on the kind of input. A `.docx`
-//! (by extension, or any input starting with a zip signature) goes to
-//! [`docx_text`]; everything else is text for [`decode`], which detects
+//! ([`read_path_with_hints`] and [`read_reader_with_hints`] also report the
+//! headings the source marks, and [`ReadResult::parse`] builds the tree with
+//! them): they read within a size limit and dispatch on the kind of input
+//! ([`InputKind::detect`], or [`ReadOptions::from`]). A `.docx` (by
+//! extension, or any input starting with a zip signature) goes to
+//! [`docx_text`]; Markdown (`.md`, `.markdown`) to [`markdown_text`]; an
+//! HTML page (`.html`, `.htm`, or starting `<!doctype html` / `<html`) to
+//! [`html_text`]; everything else is text for [`decode`], which detects
 //! UTF-8, UTF-16 with a byte-order mark and GB18030 unless
 //! [`ReadOptions::encoding`] names the encoding. A legacy binary `.doc` is
 //! refused with [`Error::Unsupported`].
 //!
 //! The text returned is what the parser should be given: spans index it, not
 //! the bytes of the file (a byte-order mark is not part of it, a `.docx`
-//! becomes one line per paragraph).
+//! becomes one line per paragraph, an HTML page the text of its main
+//! content). Markdown is the exception that keeps the file's own text: its
+//! spans index the Markdown source (see [`parse_markdown`]).
 
 mod decode;
 mod docx;
