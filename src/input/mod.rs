@@ -1,11 +1,13 @@
-//! Reading inputs: bytes in some encoding, or a `.docx`, to text.
+//! Reading inputs: text in some encoding, Markdown, HTML pages or a
+//! `.docx`, to text and the headings the source marks.
 //!
 //! Five functions, from bytes to files:
 //!
 //! - [`decode`]: bytes of text to a `String`, detecting UTF-8, UTF-16 and
 //!   GB18030 unless [`ReadOptions::encoding`] names the encoding;
-//! - [`read_bytes`]: the bytes of an input of a given [`InputKind`] (text or
-//!   `.docx`) to its text and the headings it marks ([`ReadResult`]);
+//! - [`read_bytes`]: the bytes of an input of a given [`InputKind`] (text,
+//!   Markdown, HTML or `.docx`) to its text and the headings it marks
+//!   ([`ReadResult`]), which [`ReadResult::parse`] turns into the tree;
 //! - [`read_reader`]: the same from a reader (standard input), within
 //!   [`ReadOptions::max_file_size`], the kind told by the bytes;
 //! - [`read_path`] and [`read_path_with_hints`]: a file, the kind told by its
@@ -17,20 +19,31 @@
 //!
 //! The text returned is what the parser should be given: spans index it, not
 //! the bytes of the file (a byte-order mark is not part of it, a `.docx`
-//! becomes one line per paragraph). The limits of [`ReadOptions`] keep a
+//! becomes one line per paragraph, an HTML page the text of its main
+//! content). Markdown is the exception that keeps the file's own text: its
+//! spans index the Markdown source (see [`parse_markdown`]). The limits of [`ReadOptions`] keep a
 //! small hostile input from exhausting memory; the decoding policy and the
 //! limits are written out in the crate's `docs/input.md`.
 
 mod decode;
 mod docx;
+#[cfg(feature = "html")]
+mod html;
+#[cfg(feature = "markdown")]
+mod markdown;
+mod markup;
 
 use std::io::Read;
 use std::path::Path;
 
 pub use decode::{decode, detect_encoding};
+#[cfg(feature = "html")]
+pub use html::{HtmlPage, html_page, html_text};
+#[cfg(feature = "markdown")]
+pub use markdown::{markdown_text, parse_markdown};
 
-use crate::HeadingHint;
 use crate::error::{Error, Result};
+use crate::{Document, HeadingHint, Options};
 
 /// Default for [`ReadOptions::max_file_size`]: 256 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
@@ -83,6 +96,9 @@ pub struct ReadOptions {
     /// `w:lvlText` of a list level, such as `（%2）`), checked before the
     /// document is read.
     pub max_number_format_len: u64,
+    /// What kind of input to read it as; `None` tells by extension (and
+    /// first bytes), as [`InputKind::detect`].
+    pub from: Option<InputKind>,
 }
 
 impl Default for ReadOptions {
@@ -95,6 +111,7 @@ impl Default for ReadOptions {
             max_text_size: DEFAULT_MAX_TEXT_SIZE,
             max_paragraphs: DEFAULT_MAX_PARAGRAPHS,
             max_number_format_len: DEFAULT_MAX_NUMBER_FORMAT_LEN,
+            from: None,
         }
     }
 }
@@ -111,6 +128,46 @@ pub struct ReadResult {
     /// paragraphs with a heading style or outline level (see
     /// [`read_bytes`]); none for plain text.
     pub headings: Vec<HeadingHint>,
+    /// What the input was read as.
+    pub kind: InputKind,
+    /// For Markdown, the masked copy the parser reads (see
+    /// [`markdown_text`]); `text` is then the Markdown source.
+    pub(crate) masked: Option<String>,
+}
+
+impl ReadResult {
+    /// Parses what was read with `options` and the input's heading
+    /// evidence: for Markdown, the tree of the masked copy over the source
+    /// (as [`parse_markdown`]); for the rest, `text` with `headings` added to
+    /// [`Options::heading_hints`]. Numbered sections that follow a marked,
+    /// numbered heading of a higher style (`第十二条` paragraphs after a
+    /// `第一节` heading) are put under it, as the source's outline says.
+    ///
+    /// ```
+    /// use speechtree::input::{InputKind, ReadOptions, read_bytes};
+    ///
+    /// let src = "## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n";
+    /// let read = read_bytes(src.as_bytes(), InputKind::Markdown, &ReadOptions::default())?;
+    /// let doc = read.parse(&speechtree::Options::default());
+    /// assert_eq!(speechtree::outline(&doc), "第一章\t总则\n  第一条\t为了规范管理，制定本法\n");
+    /// assert_eq!(doc.source(), src);
+    /// # Ok::<(), speechtree::Error>(())
+    /// ```
+    pub fn parse(&self, options: &Options) -> Document<'_> {
+        #[cfg(feature = "markdown")]
+        if let Some(masked) = &self.masked {
+            return markdown::parse_masked(&self.text, masked, &self.headings, options);
+        }
+        if self.headings.is_empty() {
+            return crate::parse_with(&self.text, options);
+        }
+        let mut options = options.clone();
+        options.heading_hints.extend_from_slice(&self.headings);
+        options.heading_hints.sort_by_key(|h| h.span.start);
+        let mut doc = crate::parse_with(&self.text, &options);
+        markup::nest_under_headings(&mut doc, &options.heading_hints);
+        doc
+    }
 }
 
 impl From<String> for ReadResult {
@@ -118,12 +175,13 @@ impl From<String> for ReadResult {
     fn from(text: String) -> Self {
         ReadResult {
             text,
-            headings: Vec::new(),
+            ..ReadResult::default()
         }
     }
 }
 
-/// What an input is, which decides how its bytes become text.
+/// What an input is, which decides how its bytes become text (named as
+/// pandoc's `--from`).
 ///
 /// # Examples
 ///
@@ -134,12 +192,25 @@ impl From<String> for ReadResult {
 /// assert_eq!(InputKind::detect(Some(Path::new("a.DOCX")), b""), InputKind::Docx);
 /// assert_eq!(InputKind::detect(None, b"PK\x03\x04..."), InputKind::Docx);
 /// assert_eq!(InputKind::detect(Some(Path::new("a.txt")), "一、".as_bytes()), InputKind::Text);
+/// assert_eq!(InputKind::detect(Some(Path::new("law.md")), b"# x"), InputKind::Markdown);
+/// assert_eq!(InputKind::detect(None, b"\xef\xbb\xbf <!DOCTYPE html>"), InputKind::Html);
+/// assert_eq!("markdown".parse::<InputKind>(), Ok(InputKind::Markdown));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum InputKind {
-    /// Text in some encoding, read by [`decode`].
+    /// Text in some encoding, read by [`decode`] (`.txt`, and anything not
+    /// recognised).
+    #[default]
     Text,
+    /// Markdown (`.md`, `.markdown`): headings are heading evidence, markup
+    /// is not text (see [`parse_markdown`]). Read as text without the
+    /// `markdown` feature.
+    Markdown,
+    /// An HTML page (`.html`, `.htm`, or starting `<!doctype html` /
+    /// `<html`): the text a reader sees (see [`html_text`]). Read as text
+    /// without the `html` feature.
+    Html,
     /// A Word document: a zip archive of XML parts. An OLE compound file (a
     /// legacy `.doc`, or a password-protected `.docx`) is this kind too, so
     /// that it is refused with an error that says what it is.
@@ -148,17 +219,51 @@ pub enum InputKind {
 
 impl InputKind {
     /// The kind of an input named `path` (when it has a name) whose bytes
-    /// are `bytes`: a `.docx` by extension (any case), by the zip signature
-    /// `PK\x03\x04` or by the OLE signature; text otherwise.
+    /// are `bytes`: by extension (any case: `.docx`, `.md`/`.markdown`,
+    /// `.html`/`.htm`/`.xhtml`), else a `.docx` by the zip signature
+    /// `PK\x03\x04` or the OLE signature, HTML by `<!doctype html` or
+    /// `<html` (after a byte-order mark and white space, any case); text
+    /// otherwise.
     pub fn detect(path: Option<&Path>, bytes: &[u8]) -> InputKind {
-        let extension = path.and_then(Path::extension);
-        if extension.is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-            || bytes.starts_with(b"PK\x03\x04")
-            || docx::is_ole(bytes)
-        {
-            InputKind::Docx
-        } else {
-            InputKind::Text
+        let ext = path
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "docx" => return InputKind::Docx,
+            "md" | "markdown" => return InputKind::Markdown,
+            "html" | "htm" | "xhtml" => return InputKind::Html,
+            _ => {}
+        }
+        if bytes.starts_with(b"PK\x03\x04") || docx::is_ole(bytes) {
+            return InputKind::Docx;
+        }
+        let head = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let head = &head[start..head.len().min(start + 14)];
+        let lower = head.to_ascii_lowercase();
+        if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+            return InputKind::Html;
+        }
+        InputKind::Text
+    }
+}
+
+impl std::str::FromStr for InputKind {
+    type Err = String;
+
+    /// `text`, `markdown` (or `md`), `html`, `docx`.
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Ok(InputKind::Text),
+            "markdown" | "md" | "commonmark" | "gfm" => Ok(InputKind::Markdown),
+            "html" | "htm" => Ok(InputKind::Html),
+            "docx" => Ok(InputKind::Docx),
+            _ => Err(format!("unknown input kind `{s}` (text, markdown, html, docx)")),
         }
     }
 }
@@ -212,8 +317,17 @@ impl InputKind {
 /// ```
 pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<ReadResult> {
     match kind {
-        InputKind::Text => decode(bytes, opts).map(ReadResult::from),
         InputKind::Docx => docx::read(bytes, opts),
+        #[cfg(feature = "html")]
+        InputKind::Html => html::html_text(bytes, opts),
+        #[cfg(feature = "markdown")]
+        InputKind::Markdown => {
+            let text = decode(bytes, opts)?;
+            let mut read = markdown::markdown_text(&text);
+            read.masked = Some(std::mem::replace(&mut read.text, text));
+            Ok(read)
+        }
+        _ => decode(bytes, opts).map(ReadResult::from),
     }
 }
 
@@ -239,7 +353,11 @@ pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<R
 /// ```
 pub fn read_reader(reader: impl Read, opts: &ReadOptions) -> Result<ReadResult> {
     let bytes = read_limited(reader, opts, 0)?;
-    read_bytes(&bytes, InputKind::detect(None, &bytes), opts)
+    read_bytes(
+        &bytes,
+        opts.from.unwrap_or_else(|| InputKind::detect(None, &bytes)),
+        opts,
+    )
 }
 
 /// Reads the file at `path` as text (see [`read_path_with_hints`]).
@@ -302,7 +420,11 @@ pub fn read_path_with_hints(path: &Path, opts: &ReadOptions) -> Result<ReadResul
         // Knowing the size saves growing the buffer (and copying it) as it fills.
         let size = file.metadata().map_or(0, |m| m.len()).min(opts.max_file_size);
         let bytes = read_limited(file, opts, size)?;
-        read_bytes(&bytes, InputKind::detect(Some(path), &bytes), opts)
+        read_bytes(
+            &bytes,
+            opts.from.unwrap_or_else(|| InputKind::detect(Some(path), &bytes)),
+            opts,
+        )
     };
     read().map_err(|e| e.with_path(path))
 }

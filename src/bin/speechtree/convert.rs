@@ -38,6 +38,10 @@ pub struct Args {
     /// overriding detection of UTF-8, UTF-16 with BOM and GB18030.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Read inputs as this kind instead of telling by extension (and, for
+    /// `auto`, by a `.docx`'s or an HTML page's first bytes).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::From::Auto)]
+    from: inputs::From,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -66,7 +70,7 @@ const PROGRAM: &str = "speechtree";
 
 /// Runs the default command and returns its exit status.
 pub fn run(args: Args) -> ExitCode {
-    let opts = match inputs::read_options(args.encoding.as_deref()) {
+    let opts = match inputs::read_options(args.encoding.as_deref(), args.from) {
         Ok(opts) => opts,
         Err(msg) => {
             note(format_args!("{PROGRAM}: {msg}\n"));
@@ -140,10 +144,8 @@ fn convert(
         Ok(read) => read,
         Err(msg) => return Ok(Err(msg)),
     };
-    // A .docx's heading styles and outline levels are evidence too.
-    let mut options = speechtree::Options::default();
-    options.heading_hints = read.headings;
-    let doc = speechtree::parse_with(&read.text, &options);
+    // A .docx's heading styles, Markdown and HTML headings are evidence too.
+    let doc = inputs::parse(&read);
     render(out, &input.name, &doc, format, batch)?;
     Ok(Ok(()))
 }

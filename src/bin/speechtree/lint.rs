@@ -46,6 +46,10 @@ pub struct Args {
     /// Encoding of text inputs (a WHATWG label such as gbk); detected when absent.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Read inputs as this kind instead of telling by extension (and, for
+    /// `auto`, by a `.docx`'s or an HTML page's first bytes).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::From::Auto)]
+    from: inputs::From,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -153,7 +157,7 @@ impl inputs::Sink for Tally {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let read_opts = match inputs::read_options(args.encoding.as_deref()) {
+    let read_opts = match inputs::read_options(args.encoding.as_deref(), args.from) {
         Ok(opts) => opts,
         Err(msg) => {
             note(format_args!("{PROGRAM}: {msg}\n"));
@@ -242,9 +246,7 @@ fn check(
         Ok(read) => read,
         Err(msg) => return Ok(Err(msg)),
     };
-    let mut parse_options = speechtree::Options::default();
-    parse_options.heading_hints = read.headings;
-    let doc = speechtree::parse_with(&read.text, &parse_options);
+    let doc = inputs::parse(&read);
     let findings = lint_with(&doc, options);
     drop(doc);
     let text = read.text.as_str();

@@ -57,7 +57,7 @@ use numbering::{ListState, Numbering};
 use styles::{Styles, outline_level};
 use xml::PartError;
 
-use super::{ReadOptions, ReadResult};
+use super::{InputKind, ReadOptions, ReadResult};
 use crate::error::{Error, Result};
 use crate::{HeadingHint, Span};
 
@@ -136,5 +136,10 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
     };
     parse_document(&document, opts.max_paragraphs, &mut write)
         .map_err(|e| e.into_error("word/document.xml"))?;
-    Ok(ReadResult { text: out, headings })
+    Ok(ReadResult {
+        text: out,
+        headings,
+        kind: InputKind::Docx,
+        ..ReadResult::default()
+    })
 }

@@ -9,18 +9,15 @@ use speechtree::lint::{LintOptions, Rule, Severity, lint_with};
 use speechtree::{Document, LineIndex};
 use std::path::Path;
 
-/// Text read from a request, ready to parse.
-pub struct Read {
-    /// The decoded text: spans index it.
-    pub text: String,
-    /// Heading hints of a `.docx`.
-    hints: Vec<speechtree::HeadingHint>,
-}
+/// Text read from a request, ready to parse: `text` is what spans index
+/// (the Markdown source for Markdown, the extracted text for HTML and
+/// `.docx`).
+pub type Read = ReadResult;
 
 /// Reads the bytes of one upload or body as the command reads a file named
-/// `name`: by extension (`.docx`, or a zip signature) and otherwise by
-/// detecting UTF-8, UTF-16 with a byte-order mark and GB18030, unless
-/// `encoding` names the encoding.
+/// `name`: by extension (`.docx`, `.md`, `.html`, or their first bytes) and
+/// otherwise by detecting UTF-8, UTF-16 and GB18030, unless `encoding`
+/// names the encoding.
 pub fn read(
     bytes: &[u8],
     name: &str,
@@ -33,18 +30,12 @@ pub fn read(
         ..ReadOptions::default()
     };
     let kind = InputKind::detect(Some(Path::new(name)), bytes);
-    let ReadResult { text, headings, .. } = read_bytes(bytes, kind, &opts).map_err(|e| e.with_path(name))?;
-    Ok(Read {
-        text,
-        hints: headings,
-    })
+    read_bytes(bytes, kind, &opts).map_err(|e| e.with_path(name))
 }
 
-/// Parses what was read, with a `.docx`'s heading hints.
+/// Parses what was read with its heading evidence, as the command does.
 pub fn parse(read: &Read) -> Document<'_> {
-    let mut options = speechtree::Options::default();
-    options.heading_hints = read.hints.clone();
-    speechtree::parse_with(&read.text, &options)
+    read.parse(&speechtree::Options::default())
 }
 
 /// The tree as `speechtree --format json` prints it.

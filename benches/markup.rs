@@ -1,0 +1,154 @@
+//! Reading Markdown and HTML against the same text as `.txt` (issue 15).
+//!
+//! The built-in sample speech repeated to about 20 MB, written three ways:
+//! as plain text; as Markdown (`##` and `###` headings on the 一、 and （一）
+//! lines, emphasis on the 一是 points, paragraphs between blank lines); and
+//! as an HTML page (navigation and footer around a content `div`, `h2`/`h3`
+//! headings, `p` paragraphs). Each is read and parsed as the command line
+//! does (`read_bytes`, then `ReadResult::parse`).
+//!
+//! First the three are timed in rounds, one after the other within each
+//! round, keeping each one's best time, and printed with their ratio to the
+//! text (the figures to quote: the machine is shared and its speed drifts);
+//! then criterion's group `markup`.
+//!
+//! `cargo bench --bench markup` (`MARKUP_ROUNDS=N` sets the rounds, 5 by
+//! default).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+use speechtree::input::{InputKind, ReadOptions, read_bytes};
+
+const SIZE: usize = 20_000_000;
+
+fn is_dun(line: &str) -> bool {
+    line.split_once('、')
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+}
+
+fn is_paren(line: &str) -> bool {
+    line.starts_with('（')
+        && line
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+}
+
+/// The three forms of the same text, each about `SIZE` bytes of text.
+fn inputs() -> [(&'static str, &'static str, Vec<u8>); 3] {
+    let speech = speechtree::sample::SPEECH;
+    let copies = SIZE / speech.len() + 1;
+    let txt = speech.repeat(copies);
+    let mut md = String::with_capacity(SIZE * 11 / 10);
+    let mut html = String::with_capacity(SIZE * 12 / 10);
+    html.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>讲话</title><script>var a = 1;</script></head><body>\n<ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zw\">政务公开</a></li></ul>\n<div id=\"zoom\">\n");
+    for _ in 0..copies {
+        for line in speech.lines().filter(|l| !l.trim().is_empty()) {
+            if is_dun(line) {
+                md.push_str("## ");
+                md.push_str(line);
+                html.push_str(&format!("<h2>{line}</h2>\n"));
+            } else if is_paren(line) && line.len() < 60 {
+                md.push_str("### ");
+                md.push_str(line);
+                html.push_str(&format!("<h3>{line}</h3>\n"));
+            } else {
+                let emphasised = line
+                    .replacen("一是", "**一是**", 1)
+                    .replacen("二是", "**二是**", 1);
+                md.push_str(&emphasised);
+                let strong = line.replacen("一是", "<strong>一是</strong>", 1);
+                html.push_str(&format!("<p>{strong}</p>\n"));
+            }
+            md.push_str("\n\n");
+        }
+    }
+    html.push_str(
+        "</div>\n<div class=\"footer\">版权所有：某某市人民政府 ICP备00000000号</div></body></html>\n",
+    );
+    [
+        ("txt", "speech.txt", txt.into_bytes()),
+        ("markdown", "speech.md", md.into_bytes()),
+        ("html", "speech.html", html.into_bytes()),
+    ]
+}
+
+fn read_and_parse(name: &str, bytes: &[u8]) -> usize {
+    let kind = InputKind::detect(Some(Path::new(name)), bytes);
+    let read = read_bytes(bytes, kind, &ReadOptions::default()).expect("reads");
+    let doc = read.parse(&speechtree::Options::default());
+    doc.children().len()
+}
+
+/// The third-party parser alone: pulldown-cmark's events with offsets, or
+/// html5ever's tree (through scraper), on the decoded text.
+fn parser_alone(kind: &str, bytes: &[u8]) -> usize {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    match kind {
+        "markdown" => pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .count(),
+        _ => scraper::Html::parse_document(text).tree.nodes().count(),
+    }
+}
+
+fn interleaved(inputs: &[(&str, &str, Vec<u8>)], rounds: usize) {
+    let mut best = vec![f64::MAX; inputs.len()];
+    let mut alone = vec![f64::MAX; inputs.len()];
+    for _ in 0..rounds {
+        for (((kind, name, bytes), best), alone) in inputs.iter().zip(&mut best).zip(&mut alone) {
+            let start = Instant::now();
+            black_box(read_and_parse(name, black_box(bytes)));
+            *best = best.min(start.elapsed().as_secs_f64());
+            if *kind != "txt" {
+                let start = Instant::now();
+                black_box(parser_alone(kind, black_box(bytes)));
+                *alone = alone.min(start.elapsed().as_secs_f64());
+            }
+        }
+    }
+    println!("best of {rounds} interleaved runs each (read + parse); time relative to .txt");
+    for ((kind, _, bytes), t) in inputs.iter().zip(&best) {
+        println!(
+            "{kind:<10} {:>6.1} MB {:>9.1} ms {:>7.1} MB/s {:>6.2}x",
+            bytes.len() as f64 / 1e6,
+            t * 1e3,
+            bytes.len() as f64 / t / 1e6,
+            t / best[0]
+        );
+    }
+    println!("the markup parser alone, and what reading adds beyond it and the .txt time");
+    for ((kind, _, _), (t, a)) in inputs.iter().zip(best.iter().zip(&alone)).skip(1) {
+        println!(
+            "{kind:<10} parser alone {:>7.1} ms ({:.2}x .txt); read + parse - parser - .txt = {:>7.1} ms ({:.2}x .txt)",
+            a * 1e3,
+            a / best[0],
+            (t - a - best[0]) * 1e3,
+            (t - a - best[0]) / best[0]
+        );
+    }
+}
+
+fn main() {
+    let rounds: usize = std::env::var("MARKUP_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let inputs = inputs();
+    interleaved(&inputs, rounds);
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10))
+        .configure_from_args();
+    let mut group = c.benchmark_group("markup");
+    for (kind, name, bytes) in &inputs {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(*kind, |b| b.iter(|| read_and_parse(name, black_box(bytes))));
+    }
+    group.finish();
+    c.final_summary();
+}

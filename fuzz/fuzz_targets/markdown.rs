@@ -1,0 +1,22 @@
+//! Any UTF-8 through the Markdown reader: the tree's spans index the
+//! Markdown source and its leaves rebuild it, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use speechtree::Options;
+use speechtree::input::{markdown_text, parse_markdown};
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(src) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let masked = markdown_text(src);
+    assert_eq!(masked.text.len(), src.len(), "the masked copy keeps the length");
+    let doc = parse_markdown(src, &Options::default());
+    let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+    assert_eq!(rebuilt, src, "the leaves should rebuild the Markdown source");
+    for (_, node) in doc.walk() {
+        let span = node.span();
+        assert!(src.get(span.start..span.end).is_some(), "spans fall on the source's characters");
+    }
+});

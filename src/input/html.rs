@@ -1,0 +1,746 @@
+//! HTML pages: the text a reader sees, the page's headings, and the block
+//! that holds the speech.
+//!
+//! The page is decoded (byte-order mark, then [`ReadOptions::encoding`],
+//! then `<meta charset>` / `http-equiv`, then detection as for text), parsed
+//! with html5ever (through `scraper`), and its text extracted as a browser
+//! lays it out: block elements end lines, `<br>` breaks one, table cells of
+//! a row share its line, runs of white space collapse (a line break between
+//! two Chinese characters disappears), entities are decoded, and `script`,
+//! `style`, `template`, `noscript` and the `head` are left out. `h1`–`h6`
+//! are heading evidence at their level.
+//!
+//! The page's furniture (navigation, header, footer, 版权所有 and ICP lines,
+//! share buttons) is set aside: the speech is read from the main content
+//! element, an `article` or `main` holding most of the page's text, or else
+//! the block found by descending from `body` into the child that holds most
+//! of the text that is not links; a heading just before that block (the
+//! page's `<h1>` title) is kept with it. When no block stands out the whole
+//! page is read, so the body is never dropped.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use encoding_rs::Encoding;
+use scraper::{Html, Node};
+
+use crate::HeadingHint;
+use crate::error::{Error, Result};
+use crate::input::{InputKind, ReadOptions, ReadResult, decode};
+use crate::span::Span;
+
+/// An HTML page's text, the part of it that is the speech, and its headings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct HtmlPage {
+    /// The whole page's text, one line per block.
+    pub text: String,
+    /// The part of `text` that holds the speech: the main content element
+    /// (with the heading just before it). The rest is page furniture.
+    pub main: Span,
+    /// The page's `h1`–`h6` in `text`, at their levels counted from the
+    /// shallowest (a single `h1` that opens the speech is its title and left
+    /// to title detection).
+    pub headings: Vec<HeadingHint>,
+}
+
+/// Reads an HTML page's speech: [`html_page`]'s main content, with its
+/// headings, for the parser. Offsets index this extracted text, not the
+/// HTML source.
+///
+/// # Errors
+///
+/// As [`html_page`].
+///
+/// ```
+/// use speechtree::input::{ReadOptions, html_text};
+///
+/// let page = "<html><head><title>t</title><script>var x = '一、';</script></head><body>\
+///   <ul class=nav><li><a href=/>首页</a></li><li><a href=/news>新闻</a></li></ul>\
+///   <div class=article><h1>在全市工作会议上的讲话</h1>\
+///   <div id=zoom><p>同志们：</p><p><strong>一、总体要求</strong></p><p>一是加强领导。二是狠抓落实。</p>\
+///   <p>二、主要任务</p><p>做好各项工作。</p></div></div>\
+///   <div class=footer>版权所有 某某市人民政府 ICP备00000000号</div></body></html>";
+/// let read = html_text(page.as_bytes(), &ReadOptions::default())?;
+/// assert_eq!(read.text, "在全市工作会议上的讲话\n同志们：\n一、总体要求\n一是加强领导。二是狠抓落实。\n二、主要任务\n做好各项工作。\n");
+/// let doc = read.parse(&speechtree::Options::default());
+/// assert_eq!(doc.title(), Some("在全市工作会议上的讲话"));
+/// assert_eq!(speechtree::outline(&doc), "# title: 在全市工作会议上的讲话\n# salutation: 同志们\n一、\t总体要求\n  一是\t加强领导\n  二是\t狠抓落实\n二、\t主要任务\n");
+/// # Ok::<(), speechtree::Error>(())
+/// ```
+pub fn html_text(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
+    let page = html_page(bytes, opts)?;
+    let Span { start, end } = page.main;
+    let text = page.text.get(start..end).unwrap_or(&page.text).to_owned();
+    let headings = page
+        .headings
+        .iter()
+        .filter(|h| h.span.start >= start && h.span.end <= end)
+        .map(|h| HeadingHint {
+            span: Span::new(h.span.start - start, h.span.end - start),
+            level: h.level,
+        })
+        .collect();
+    Ok(ReadResult {
+        text,
+        headings: normalise(headings),
+        kind: InputKind::Html,
+        ..ReadResult::default()
+    })
+}
+
+/// Decodes and reads a whole HTML page (see the module's notes).
+///
+/// # Errors
+///
+/// [`Error::Decode`] naming the file, line, column and byte offset of bytes
+/// the page's encoding (declared or detected) cannot explain,
+/// [`Error::UnknownEncoding`] for an unknown [`ReadOptions::encoding`], and
+/// [`Error::Unsupported`] for a page without text.
+///
+/// ```
+/// use speechtree::input::{ReadOptions, html_page};
+///
+/// // GBK bytes for "一、总体要求", declared by a meta tag.
+/// let mut page = b"<meta charset=\"gbk\"><p>".to_vec();
+/// page.extend_from_slice(b"\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xd2\xaa\xc7\xf3</p>");
+/// let read = html_page(&page, &ReadOptions::default())?;
+/// assert_eq!(read.text, "一、总体要求\n");
+///
+/// let err = html_page(b"<p> </p>", &ReadOptions::default()).unwrap_err().with_path("empty.html");
+/// assert_eq!(err.to_string(), "empty.html: unsupported format: an HTML page without text");
+/// # Ok::<(), speechtree::Error>(())
+/// ```
+pub fn html_page(bytes: &[u8], opts: &ReadOptions) -> Result<HtmlPage> {
+    let label = if Encoding::for_bom(bytes).is_some() {
+        None
+    } else {
+        opts.encoding.clone().or_else(|| declared_charset(bytes))
+    };
+    let source = decode(
+        bytes,
+        &ReadOptions {
+            encoding: label,
+            ..opts.clone()
+        },
+    )?;
+    let html = Html::parse_document(&source);
+    let page = extract(&html);
+    if page.text.trim().is_empty() {
+        return Err(Error::Unsupported {
+            path: None,
+            reason: "an HTML page without text".to_owned(),
+        });
+    }
+    Ok(page)
+}
+
+/// The charset a `<meta>` of the page's first 4 KiB declares, when
+/// encoding_rs knows it.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = bytes
+        .get(..bytes.len().min(4096))
+        .unwrap_or(bytes)
+        .to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = find(&head[at..], b"<meta") {
+        let tag_start = at + i;
+        let tag_end = find(&head[tag_start..], b">").map_or(head.len(), |j| tag_start + j);
+        let tag = &head[tag_start..tag_end];
+        if let Some(j) = find(tag, b"charset") {
+            let rest = &tag[j + 7..];
+            let rest = rest
+                .trim_ascii_start()
+                .strip_prefix(b"=")
+                .unwrap_or(rest)
+                .trim_ascii_start();
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                .count();
+            let label = String::from_utf8_lossy(&rest[..len]).into_owned();
+            if Encoding::for_label(label.as_bytes()).is_some_and(|e| e != encoding_rs::REPLACEMENT) {
+                // A page that says UTF-16 in a meta tag is ASCII-compatible
+                // in fact (the spec reads it as UTF-8).
+                return Some(if label.starts_with("utf-16") {
+                    "utf-8".to_owned()
+                } else {
+                    label
+                });
+            }
+        }
+        at = tag_end.max(tag_start + 1);
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+/// What the extraction knows of an element.
+#[derive(Clone, Copy, Debug)]
+struct Info {
+    /// Its text in the page's text.
+    start: usize,
+    end: usize,
+    /// Characters of its text outside links.
+    plain: usize,
+    /// `h1`…`h6` as 1…6, else 0.
+    heading: u8,
+    /// `article`, `main` or `role=main`.
+    main: bool,
+    /// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
+    furniture: bool,
+}
+
+/// Elements that start and end lines.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// Elements whose content a reader never sees.
+fn is_hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "select"
+            | "textarea"
+    )
+}
+
+/// Characters of the CJK ranges, between which a collapsed line break is
+/// no space.
+fn is_cjk(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// The text being laid out.
+#[derive(Default)]
+struct Layout {
+    out: String,
+    /// White space seen since the last character (and whether it held a
+    /// line break).
+    space: Option<bool>,
+    plain: usize,
+}
+
+impl Layout {
+    fn end_line(&mut self) {
+        let trimmed = self.out.trim_end_matches([' ', '\t']).len();
+        self.out.truncate(trimmed);
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.space = None;
+    }
+
+    fn text(&mut self, text: &str, pre: bool, link: bool) {
+        for c in text.chars() {
+            if pre {
+                if c != '\r' {
+                    self.out.push(c);
+                }
+                continue;
+            }
+            if c.is_ascii_whitespace() {
+                let newline = c == '\n' || c == '\r';
+                self.space = Some(self.space.unwrap_or(false) || newline);
+                continue;
+            }
+            if let Some(newline) = self.space.take() {
+                let prev = self.out.chars().next_back();
+                let at_line_start = prev.is_none_or(|p| p == '\n');
+                let joined = newline && prev.is_some_and(is_cjk) && is_cjk(c);
+                if !at_line_start && !joined {
+                    self.out.push(' ');
+                }
+            }
+            let c = if c == '\u{a0}' { ' ' } else { c };
+            self.out.push(c);
+            if c != ' ' && c != '\u{3000}' && !link {
+                self.plain += 1;
+            }
+        }
+    }
+}
+
+/// Lays out the page's text, then finds its main block.
+fn extract(html: &Html) -> HtmlPage {
+    let mut layout = Layout::default();
+    let mut infos: HashMap<NodeId, Info> = HashMap::default();
+    // Open elements: id, start offset, plain characters before it.
+    let mut open: Vec<(NodeId, usize, usize)> = Vec::new();
+    let (mut hidden, mut pre, mut links) = (0usize, 0usize, 0usize);
+    let mut body = None;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if hidden > 0 || is_hidden(name) {
+                        hidden += 1;
+                        continue;
+                    }
+                    match name {
+                        "br" => {
+                            let trimmed = layout.out.trim_end_matches([' ', '\t']).len();
+                            layout.out.truncate(trimmed);
+                            layout.out.push('\n');
+                            layout.space = None;
+                        }
+                        "td" | "th" if !layout.out.is_empty() && !layout.out.ends_with('\n') => {
+                            layout.space = Some(false);
+                        }
+                        "pre" => pre += 1,
+                        "a" => links += 1,
+                        "body" => body = Some(node.id()),
+                        _ => {}
+                    }
+                    if is_block(name) {
+                        layout.end_line();
+                    }
+                    open.push((node.id(), layout.out.len(), layout.plain));
+                }
+                Node::Text(text) if hidden == 0 => layout.text(text, pre > 0, links > 0),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
+                let name = el.name();
+                if hidden > 0 {
+                    hidden -= 1;
+                    continue;
+                }
+                if is_block(name) {
+                    layout.end_line();
+                }
+                match name {
+                    "pre" => pre = pre.saturating_sub(1),
+                    "a" => links = links.saturating_sub(1),
+                    _ => {}
+                }
+                let Some((id, start, plain)) = open.pop() else {
+                    continue;
+                };
+                let heading = match name.as_bytes() {
+                    [b'h', d @ b'1'..=b'6'] => d - b'0',
+                    _ => 0,
+                };
+                infos.insert(
+                    id,
+                    Info {
+                        start,
+                        end: layout.out.len(),
+                        plain: layout.plain - plain,
+                        heading,
+                        main: matches!(name, "article" | "main") || el.attr("role") == Some("main"),
+                        furniture: matches!(name, "nav" | "header" | "footer" | "aside" | "a"),
+                    },
+                );
+            }
+        }
+    }
+    layout.end_line();
+    let text = layout.out;
+    let headings = page_headings(&text, &infos);
+    let main = main_span(html, body, &infos, text.len());
+    HtmlPage { text, main, headings }
+}
+
+/// The page's headings in document order, their spans trimmed to the text.
+fn page_headings(text: &str, infos: &HashMap<NodeId, Info>) -> Vec<HeadingHint> {
+    let mut out: Vec<HeadingHint> = infos
+        .values()
+        .filter(|i| i.heading > 0)
+        .filter_map(|i| {
+            let s = text.get(i.start..i.end)?;
+            let lead = s.len() - s.trim_start().len();
+            let body = s.trim();
+            // One line: the heading's first.
+            let first = body.split('\n').next().unwrap_or(body);
+            (!first.is_empty()).then(|| HeadingHint {
+                span: Span::new(i.start + lead, i.start + lead + first.len()),
+                level: i.heading - 1,
+            })
+        })
+        .collect();
+    out.sort_by_key(|h| h.span.start);
+    out.dedup_by_key(|h| h.span.start);
+    out
+}
+
+/// Levels counted from the shallowest heading, a single leading `h1` (the
+/// page's title) left out.
+fn normalise(mut headings: Vec<HeadingHint>) -> Vec<HeadingHint> {
+    let h1s = headings.iter().filter(|h| h.level == 0).count();
+    if h1s == 1 && headings.first().is_some_and(|h| h.level == 0) {
+        headings.remove(0);
+    }
+    let base = headings.iter().map(|h| h.level).min().unwrap_or(0);
+    for h in &mut headings {
+        h.level -= base;
+    }
+    headings
+}
+
+/// The span of the page's speech (see the module's notes).
+fn main_span(html: &Html, body: Option<NodeId>, infos: &HashMap<NodeId, Info>, len: usize) -> Span {
+    let whole = Span::new(0, len);
+    let Some(body_id) = body else {
+        return whole;
+    };
+    let Some(body_info) = infos.get(&body_id) else {
+        return whole;
+    };
+    let total = body_info.plain;
+    if total == 0 {
+        return whole;
+    }
+    // An article or main holding most of the text.
+    let marked = infos
+        .iter()
+        .filter(|(_, i)| i.main && i.plain * 2 >= total)
+        .max_by_key(|(_, i)| (i.plain, std::cmp::Reverse(i.start)));
+    let chosen = if let Some((id, _)) = marked {
+        *id
+    } else {
+        // Descend into the child holding most of the text outside links.
+        let mut cur = body_id;
+        while let Some(node) = html.tree.get(cur) {
+            let here = infos.get(&cur).map_or(0, |i| i.plain);
+            let best = node
+                .children()
+                .filter_map(|c| infos.get(&c.id()).map(|i| (c.id(), *i)))
+                .max_by_key(|(_, i)| i.plain);
+            match best {
+                Some((id, info)) if here > 0 && info.plain * 10 >= here * 6 => cur = id,
+                _ => break,
+            }
+        }
+        cur
+    };
+    let Some(info) = infos.get(&chosen) else {
+        return whole;
+    };
+    // Content with hardly any text of its own is no better than the page.
+    if info.plain * 10 < total * 3 {
+        return whole;
+    }
+    let mut start = info.start;
+    // A heading just before the block (the page's title) opens it.
+    let title = infos
+        .iter()
+        .filter(|(id, i)| {
+            i.heading > 0
+                && i.heading <= 3
+                && i.end <= info.start
+                && info.start - i.end <= 300
+                && i.plain > 0
+                && !inside_furniture(html, **id, infos)
+        })
+        .map(|(_, i)| i.start)
+        .max();
+    if let Some(t) = title {
+        start = t;
+    }
+    Span::new(start, info.end)
+}
+
+/// Whether an element is inside `nav`, `header`, `footer`, `aside` or `a`.
+fn inside_furniture(html: &Html, id: NodeId, infos: &HashMap<NodeId, Info>) -> bool {
+    html.tree.get(id).is_some_and(|n| {
+        n.ancestors()
+            .any(|a| infos.get(&a.id()).is_some_and(|i| i.furniture))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> HtmlPage {
+        html_page(html.as_bytes(), &ReadOptions::default())
+            .map_err(|e| e.with_path("t.html"))
+            .expect("page")
+    }
+
+    fn speech(html: &str) -> String {
+        let read = html_text(html.as_bytes(), &ReadOptions::default())
+            .map_err(|e| e.with_path("t.html"))
+            .expect("page");
+        read.text
+    }
+
+    #[test]
+    fn blocks_end_lines_and_inline_markup_does_not() {
+        let p = page(
+            "<body><p>一、<b>总体</b>要求</p><div>第一行<br>第二行</div>\
+             <table><tr><td>甲</td><td>乙</td></tr><tr><th>丙</th></tr></table>\
+             <p>&ldquo;引号&rdquo;&nbsp;空格</p><p>中文\n换行 and\nEnglish</p></body>",
+        );
+        assert_eq!(
+            p.text,
+            "一、总体要求\n第一行\n第二行\n甲 乙\n丙\n\u{201c}引号\u{201d} 空格\n中文换行 and English\n"
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_templates_are_dropped() {
+        let p = page(
+            "<html><head><title>标题</title><style>p{}</style></head><body>\
+             <script>document.write('一、')</script><noscript>请启用脚本</noscript>\
+             <template><p>二、</p></template><p>正文。</p></body></html>",
+        );
+        assert_eq!(p.text, "正文。\n");
+    }
+
+    #[test]
+    fn headings_are_evidence_at_their_level() {
+        let read = html_text(
+            "<body><h1>讲话</h1><h2>过去一年的工作</h2><p>一、经济平稳</p><h2>今年的任务</h2><h3>（一）稳增长</h3><p>正文。</p></body>"
+                .as_bytes(),
+            &ReadOptions::default(),
+        )
+        .expect("page");
+        let lines: Vec<(&str, u8)> = read
+            .headings
+            .iter()
+            .map(|h| (h.span.slice(&read.text), h.level))
+            .collect();
+        assert_eq!(
+            lines,
+            [("过去一年的工作", 0), ("今年的任务", 0), ("（一）稳增长", 1)]
+        );
+        let doc = read.parse(&crate::Options::default());
+        assert_eq!(
+            crate::outline(&doc),
+            "# title: 讲话\n-\t过去一年的工作\n  一、\t经济平稳\n-\t今年的任务\n  （一）\t稳增长\n"
+        );
+    }
+
+    #[test]
+    fn furniture_around_the_main_block_is_set_aside() {
+        let html = "<body><div class=top><a href=/>首页</a> | <a href=/zw>政务公开</a> | <a href=/hd>互动交流</a></div>\
+            <div class=crumb>当前位置：<a href=/>首页</a> &gt; <a href=/xw>新闻</a></div>\
+            <div class=main><div class=left><h1>在全市工作会议上的讲话</h1>\
+            <div class=info>来源：市政府办公室 发布时间：2024-01-02 <a href=#>分享</a></div>\
+            <div id=zoom><p>同志们：</p><p>一、总体要求</p><p>今年是关键一年，我们要坚定信心，真抓实干，推动各项工作取得新成效。</p>\
+            <p>二、主要任务</p><p>一是稳增长。要扩大有效投资，促进消费持续恢复，巩固经济回升向好的态势。</p></div></div>\
+            <div class=right><ul><li><a href=/1>相关新闻一</a></li><li><a href=/2>相关新闻二</a></li></ul></div></div>\
+            <div class=footer><p>版权所有：某某市人民政府</p><p>ICP备案号：00000000号</p></div></body>";
+        let text = speech(html);
+        assert!(text.starts_with("在全市工作会议上的讲话\n来源："), "{text}");
+        assert!(text.ends_with("巩固经济回升向好的态势。\n"), "{text}");
+        assert!(!text.contains("版权所有") && !text.contains("首页"), "{text}");
+        let whole = page(html);
+        assert!(
+            whole.text.contains("版权所有"),
+            "the page's text keeps its furniture"
+        );
+    }
+
+    #[test]
+    fn article_element_is_the_main_content() {
+        let html = "<body><nav><a href=/>首页</a></nav><article><p>一、总体要求</p><p>正文内容较长较长较长。</p></article>\
+            <footer>版权所有</footer></body>";
+        assert_eq!(speech(html), "一、总体要求\n正文内容较长较长较长。\n");
+    }
+
+    #[test]
+    fn a_page_without_a_main_block_is_read_whole() {
+        let html = "<body><div>一、甲方内容。</div><div>二、乙方内容。</div><div>三、丙方内容。</div></body>";
+        assert_eq!(speech(html), "一、甲方内容。\n二、乙方内容。\n三、丙方内容。\n");
+    }
+
+    #[test]
+    fn encodings_come_from_bom_meta_detection_or_the_option() {
+        let gbk_body: &[u8] = b"\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xd2\xaa\xc7\xf3"; // 一、总体要求
+        let with = |head: &[u8]| {
+            let mut v = head.to_vec();
+            v.extend_from_slice(b"<p>");
+            v.extend_from_slice(gbk_body);
+            v.extend_from_slice(b"</p>");
+            v
+        };
+        let read = |bytes: &[u8], enc: Option<&str>| {
+            let opts = ReadOptions {
+                encoding: enc.map(str::to_owned),
+                ..ReadOptions::default()
+            };
+            html_page(bytes, &opts)
+                .map(|p| p.text)
+                .map_err(|e| e.with_path("e.html"))
+        };
+        let expected = "一、总体要求\n";
+        assert_eq!(
+            read(
+                &with(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"),
+                None
+            )
+            .unwrap(),
+            expected
+        );
+        assert_eq!(read(&with(b"<META CHARSET='GB18030'>"), None).unwrap(), expected);
+        assert_eq!(read(&with(b""), None).unwrap(), expected, "detected");
+        assert_eq!(
+            read(&with(b"<meta charset=utf-8>"), Some("gbk")).unwrap(),
+            expected,
+            "option wins"
+        );
+        let bom = "\u{feff}<meta charset=gbk><p>一、总体要求</p>";
+        assert_eq!(
+            read(bom.as_bytes(), None).unwrap(),
+            expected,
+            "byte-order mark wins"
+        );
+        let err = read(&with(b"<meta charset=utf-8>"), None).unwrap_err();
+        assert!(
+            matches!(err, Error::Decode { .. }) && err.to_string().starts_with("e.html:1:"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn pages_without_text_are_errors_naming_the_file() {
+        let err = html_page(b"<html><script>x</script></html>", &ReadOptions::default())
+            .unwrap_err()
+            .with_path("a/b.htm");
+        assert_eq!(
+            err.to_string(),
+            "a/b.htm: unsupported format: an HTML page without text"
+        );
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<br>",
+            "<h1>",
+            "</h1>",
+            "<h2>",
+            "</h2>",
+            "<a href=x>",
+            "</a>",
+            "<article>",
+            "</article>",
+            "<nav>",
+            "</nav>",
+            "<script>",
+            "</script>",
+            "<table><tr><td>",
+            "</td><td>",
+            "<pre>",
+            "</pre>",
+            "<meta charset=gbk>",
+            "&nbsp;",
+            "&ldquo;",
+            "&#x4e00;",
+            "一、",
+            "（一）",
+            "一是",
+            "总体要求",
+            "。",
+            " ",
+            "\n",
+            "版权所有",
+            "<",
+            ">",
+            "\u{feff}",
+            "😀",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn pages_read_to_text_that_parses_losslessly(pieces in prop::collection::vec(piece(), 0..40)) {
+            let bytes = pieces.concat().into_bytes();
+            if let Ok(page) = html_page(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
+                prop_assert!(page.text.get(page.main.start..page.main.end).is_some());
+                for h in &page.headings {
+                    prop_assert!(page.text.get(h.span.start..h.span.end).is_some());
+                }
+            }
+            if let Ok(read) = html_text(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
+                let doc = read.parse(&crate::Options::default());
+                let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+                prop_assert_eq!(rebuilt, read.text.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,568 @@
+//! Markdown: the source's own markup is evidence, never noise.
+//!
+//! The Markdown is read with pulldown-cmark (a CommonMark parser that reports
+//! where every event stands in the source). From its events comes a *masked*
+//! copy of the source, of the same byte length, where every byte of markup
+//! (`## `, `**`, `- `, link targets, front matter, HTML comments, code
+//! blocks, link definitions) is an ASCII space and line breaks stay where
+//! they are; text stays as written, and so do the numbers of ordered list
+//! items (`1.` is the Chinese ordinal `1.`). ATX and setext headings become
+//! [`HeadingHint`]s at their level. The speech parser reads the masked copy,
+//! so markers hidden behind markup (`## **一、总体要求**`, `**一是**加强领导`)
+//! are at their line's start as in plain text; the tree is then presented
+//! over the Markdown source itself: offsets are identical, so every span
+//! indexes the file and the leaves rebuild it byte for byte.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd};
+
+use crate::ast::{Document, Furniture, Heading, Marker, Node, Paragraph, Point, Section, Space};
+use crate::input::{InputKind, ReadResult};
+use crate::span::Span;
+use crate::{HeadingHint, Options};
+
+/// The text the parser reads for a Markdown source, and its headings.
+///
+/// `text` is the source with every byte of markup replaced by an ASCII space
+/// (line breaks kept), so it has the source's length and its offsets are the
+/// source's; `headings` are the source's ATX and setext headings, as
+/// [`HeadingHint`]s. A document's single leading `#` heading is its title: it
+/// is left to the parser's title detection, and the other headings' levels
+/// count from the shallowest one left (so `##` sections under a `#` title
+/// are at level 0).
+///
+/// [`parse_markdown`] parses this and presents the tree over the source;
+/// use this function to see what the parser sees.
+///
+/// ```
+/// use speechtree::input::markdown_text;
+///
+/// let src = "# 关于加强管理的通知\n\n## **一、总体要求**\n\n**一是**加强领导。\n";
+/// let read = markdown_text(src);
+/// assert_eq!(read.text.len(), src.len());
+/// assert_eq!(read.text, "  关于加强管理的通知\n\n     一、总体要求  \n\n  一是  加强领导。\n");
+/// let heading = read.headings[0];
+/// assert_eq!(heading.span.slice(src), "## **一、总体要求**");
+/// assert_eq!(heading.level, 0);
+/// ```
+pub fn markdown_text(src: &str) -> ReadResult {
+    let (text, headings) = mask(src);
+    ReadResult {
+        text,
+        headings,
+        kind: InputKind::Markdown,
+        ..ReadResult::default()
+    }
+}
+
+/// Parses a Markdown source: the tree of [`markdown_text`]'s masked copy,
+/// with the source's headings as evidence, over the source itself.
+///
+/// Every span indexes `src`, and the leaves rebuild it exactly; the markup
+/// is in the leaves around the structure (a heading's `## ` is in its
+/// [`Heading::text`], a front matter block in a [`Space`]). Titles and point
+/// leads are trimmed of markup at their ends (`## **一、总体要求**` has the
+/// title `总体要求`); markup inside a title (`## 一、加强**党的**领导`) stays
+/// in it, as it is in the source. `options.heading_hints` are added to the
+/// Markdown's own headings.
+///
+/// ```
+/// use speechtree::{Options, outline};
+/// use speechtree::input::parse_markdown;
+///
+/// let src = "# 某某管理条例\n\n## 第一章  总则\n\n第一条 为了规范管理，制定本法。\n\n## 第二章  管理\n\n第二条 单位应当加强管理。\n";
+/// let doc = parse_markdown(src, &Options::default());
+/// assert_eq!(doc.title(), Some("某某管理条例"));
+/// assert_eq!(
+///     outline(&doc),
+///     "# title: 某某管理条例\n第一章\t总则\n  第一条\t为了规范管理，制定本法\n第二章\t管理\n  第二条\t单位应当加强管理\n"
+/// );
+/// assert_eq!(doc.leaves().map(|(_, t)| t).collect::<String>(), src);
+///
+/// let doc = parse_markdown("**一是**加强领导。**二是**狠抓落实。\n", &Options::default());
+/// let leads: Vec<&str> = doc.points().map(|p| p.lead.title).collect();
+/// assert_eq!(leads, ["加强领导", "狠抓落实"]);
+/// ```
+pub fn parse_markdown<'a>(src: &'a str, options: &Options) -> Document<'a> {
+    let (masked, headings) = mask(src);
+    parse_masked(src, &masked, &headings, options)
+}
+
+/// Parses `masked` (a masked copy of `src`, see [`markdown_text`]) with
+/// `headings` and `options`' hints, and presents the tree over `src`.
+pub(crate) fn parse_masked<'a>(
+    src: &'a str,
+    masked: &str,
+    headings: &[HeadingHint],
+    options: &Options,
+) -> Document<'a> {
+    if masked.len() != src.len() {
+        return crate::parse_with(src, options);
+    }
+    let mut opts = options.clone();
+    opts.heading_hints.extend_from_slice(headings);
+    opts.heading_hints.sort_by_key(|h| h.span.start);
+    let doc = crate::parse_with(masked, &opts);
+    let hints = opts.heading_hints;
+    // Spans of the masked copy fall on its character boundaries, which are
+    // the source's wherever text was kept; a span inside blanked markup
+    // that was not ASCII (a Chinese link target, code block) could in
+    // principle split a character of the source. Then the source is read
+    // as plain text rather than risk a tree that does not rebuild it.
+    let rebase = Rebase { masked, src };
+    if !rebase.fits(&doc) {
+        return crate::parse_with(src, options);
+    }
+    let mut doc = rebase.document(doc);
+    super::markup::nest_under_headings(&mut doc, &hints);
+    doc
+}
+
+/// Where the bytes of `masked` stand in `src`.
+struct Rebase<'m, 'a> {
+    masked: &'m str,
+    src: &'a str,
+}
+
+impl<'a> Rebase<'_, 'a> {
+    /// Where `part`, a slice of the masked copy, stands in it.
+    fn offset(&self, part: &str) -> Option<usize> {
+        (part.as_ptr() as usize).checked_sub(self.masked.as_ptr() as usize)
+    }
+
+    /// Whether `start..end` is a slice of the source.
+    fn ok(&self, start: usize, end: usize) -> bool {
+        self.src.get(start..end).is_some()
+    }
+
+    /// Whether `part` (empty, or a slice of the masked copy) is at a slice
+    /// of the source.
+    fn ok_part(&self, part: &str) -> bool {
+        part.is_empty()
+            || self
+                .offset(part)
+                .is_some_and(|at| at.checked_add(part.len()).is_some_and(|end| self.ok(at, end)))
+    }
+
+    /// Whether every span and title of the tree is a slice of the source.
+    fn fits(&self, doc: &Document<'_>) -> bool {
+        doc.walk().all(|(_, node)| {
+            let span = node.span();
+            self.ok(span.start, span.end)
+                && match node {
+                    Node::Section(s) => {
+                        self.ok(s.heading.span.start, s.heading.span.end)
+                            && self.ok_part(s.heading.title)
+                            && s.marker
+                                .as_ref()
+                                .is_none_or(|m| self.ok(m.span.start, m.span.end))
+                    }
+                    Node::Point(p) => {
+                        self.ok(p.lead.span.start, p.lead.span.end)
+                            && self.ok_part(p.lead.title)
+                            && self.ok(p.marker.span.start, p.marker.span.end)
+                    }
+                    Node::Furniture(f) => self.ok_part(f.value),
+                    Node::Paragraph(_) | Node::Space(_) => true,
+                }
+        })
+    }
+
+    /// The source at `span` (checked by [`Rebase::fits`]).
+    fn span(&self, span: Span) -> &'a str {
+        self.src.get(span.start..span.end).unwrap_or_default()
+    }
+
+    /// The source at the place of `part` (checked by [`Rebase::fits`]).
+    fn slice(&self, part: &str) -> &'a str {
+        self.offset(part)
+            .and_then(|at| self.src.get(at..at + part.len()))
+            .unwrap_or_default()
+    }
+
+    /// The tree over the source; the nodes' vectors are reused in place.
+    fn document(&self, doc: Document<'_>) -> Document<'a> {
+        Document {
+            source: self.src,
+            span: doc.span,
+            children: self.nodes(doc.children),
+            diagnostics: doc.diagnostics,
+        }
+    }
+
+    fn nodes(&self, nodes: Vec<Node<'_>>) -> Vec<Node<'a>> {
+        nodes.into_iter().map(|n| self.node(n)).collect()
+    }
+
+    fn node(&self, node: Node<'_>) -> Node<'a> {
+        match node {
+            Node::Section(s) => {
+                let s = *s;
+                Node::Section(Box::new(Section {
+                    span: s.span,
+                    level: s.level,
+                    marker: s.marker.map(|m| self.marker(m)),
+                    heading: self.heading(s.heading),
+                    children: self.nodes(s.children),
+                }))
+            }
+            Node::Point(p) => {
+                let p = *p;
+                Node::Point(Box::new(Point {
+                    span: p.span,
+                    marker: self.marker(p.marker),
+                    lead: self.heading(p.lead),
+                    children: self.nodes(p.children),
+                }))
+            }
+            Node::Paragraph(p) => Node::Paragraph(Paragraph {
+                span: p.span,
+                text: self.span(p.span),
+            }),
+            Node::Furniture(f) => Node::Furniture(Furniture {
+                kind: f.kind,
+                span: f.span,
+                text: self.span(f.span),
+                value: self.slice(f.value),
+            }),
+            Node::Space(s) => Node::Space(Space {
+                span: s.span,
+                text: self.span(s.span),
+            }),
+        }
+    }
+
+    fn marker(&self, m: Marker<'_>) -> Marker<'a> {
+        Marker {
+            span: m.span,
+            text: self.span(m.span),
+            value: m.value,
+            style: m.style,
+        }
+    }
+
+    fn heading(&self, h: Heading<'_>) -> Heading<'a> {
+        Heading {
+            span: h.span,
+            text: self.span(h.span),
+            title: self.slice(h.title),
+            evidence: h.evidence,
+        }
+    }
+}
+
+/// The masked copy of `src` and its headings (see [`markdown_text`]).
+fn mask(src: &str) -> (String, Vec<HeadingHint>) {
+    let bytes = src.as_bytes();
+    let mut out: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    let reveal = |out: &mut Vec<u8>, r: Range<usize>| {
+        if let (Some(to), Some(from)) = (out.get_mut(r.clone()), bytes.get(r)) {
+            to.copy_from_slice(from);
+        }
+    };
+    let mut opts = CmarkOptions::empty();
+    opts.insert(CmarkOptions::ENABLE_TABLES);
+    opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
+    opts.insert(CmarkOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    opts.insert(CmarkOptions::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    // Inside a code block, front matter or raw HTML: not text.
+    let mut hidden = 0usize;
+    let mut lists: Vec<bool> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
+    let mut found: Vec<(HeadingLevel, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::HtmlBlock) => {
+                reveal_html(src, range, &mut out);
+                hidden += 1;
+            }
+            Event::End(TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::List(first)) => lists.push(first.is_some()),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) if lists.last() == Some(&true) => {
+                // The item's number and delimiter: `1.` or `1)`.
+                let at = range.start + blank_len(&bytes[range.clone()]);
+                let digits = bytes[at..range.end]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                let delim = bytes.get(at + digits).is_some_and(|&b| b == b'.' || b == b')');
+                if digits > 0 && delim {
+                    reveal(&mut out, at..at + digits + 1);
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, Some(at))) = heading.take() {
+                    found.push((level, at));
+                }
+            }
+            Event::Text(_) if hidden == 0 => {
+                if let Some((_, first @ None)) = &mut heading {
+                    *first = Some(range.start);
+                }
+                reveal(&mut out, range);
+            }
+            Event::Code(_) if hidden == 0 => {
+                if let Some((_, first @ None)) = &mut heading {
+                    *first = Some(range.start);
+                }
+                let code = &bytes[range.clone()];
+                let open = code.iter().take_while(|&&b| b == b'`').count();
+                let close = code[open..].iter().rev().take_while(|&&b| b == b'`').count();
+                reveal(&mut out, range.start + open..range.end - close);
+            }
+            _ => {}
+        }
+    }
+    let masked = String::from_utf8(out).unwrap_or_default();
+    (masked, hints(src, &found))
+}
+
+/// Heading hints for the headings found (level, offset of their first
+/// text): the line of that text, at the level counted from the shallowest
+/// heading, leaving a single leading `#` heading to title detection.
+fn hints(src: &str, found: &[(HeadingLevel, usize)]) -> Vec<HeadingHint> {
+    let h1s = found.iter().filter(|(l, _)| *l == HeadingLevel::H1).count();
+    let skip = usize::from(h1s == 1 && found.first().is_some_and(|(l, _)| *l == HeadingLevel::H1));
+    let rest = found.get(skip..).unwrap_or_default();
+    let base = rest.iter().map(|&(l, _)| l as usize).min().unwrap_or(1);
+    rest.iter()
+        .map(|&(level, at)| {
+            let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i);
+            HeadingHint {
+                span: Span::new(start, end),
+                level: u8::try_from(level as usize - base).unwrap_or(u8::MAX),
+            }
+        })
+        .collect()
+}
+
+/// Leading spaces and tabs.
+fn blank_len(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
+}
+
+/// Reveals the text of a raw HTML block between its tags; comments, tags
+/// and the contents of `<script>`/`<style>` stay masked.
+fn reveal_html(src: &str, range: Range<usize>, out: &mut [u8]) {
+    let Some(block) = src.get(range.clone()) else {
+        return;
+    };
+    let lower = block.to_ascii_lowercase();
+    let mut at = 0;
+    while at < block.len() {
+        let rest = &lower[at..];
+        let skip_to = if rest.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if rest.starts_with("<script") || rest.starts_with("<style") {
+            let close = if rest.starts_with("<script") {
+                "</script>"
+            } else {
+                "</style>"
+            };
+            rest.find(close).map(|i| i + close.len())
+        } else if rest.starts_with('<') {
+            rest.find('>').map(|i| i + 1)
+        } else {
+            let text = rest.find('<').unwrap_or(rest.len());
+            let (from, to) = (range.start + at, range.start + at + text);
+            if let (Some(o), Some(s)) = (out.get_mut(from..to), src.as_bytes().get(from..to)) {
+                for (o, &s) in o.iter_mut().zip(s) {
+                    if s != b'\n' && s != b'\r' {
+                        *o = s;
+                    }
+                }
+            }
+            Some(text)
+        };
+        at += skip_to.unwrap_or(block.len() - at).max(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline;
+
+    fn md(src: &str) -> String {
+        let doc = parse_markdown(src, &Options::default());
+        let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+        assert_eq!(rebuilt, src, "leaves rebuild the Markdown source");
+        outline(&doc)
+    }
+
+    #[test]
+    fn chapters_under_atx_headings_hold_their_articles() {
+        let src = "# 某某管理条例\n\n1990年1月1日 通过\n\n<!-- INFO END -->\n\n## 第一章  总则\n\n第一条 为了加强管理，制定本条例。\n\n第二条 本条例适用于本市。\n\n## 第二章  管理\n\n### 第一节 一般规定\n\n第三条 单位应当：\n\n（一）建立制度；\n\n（二）落实责任。\n";
+        assert_eq!(
+            md(src),
+            "# title: 某某管理条例\n第一章\t总则\n  第一条\t为了加强管理，制定本条例\n  第二条\t本条例适用于本市\n第二章\t管理\n  第一节\t一般规定\n    第三条\t单位应当\n      （一）\t建立制度\n      （二）\t落实责任\n"
+        );
+    }
+
+    #[test]
+    fn emphasis_never_hides_a_marker_or_enters_a_title() {
+        let src =
+            "## **一、总体要求**\n\n**一是**加强领导。**二是**狠抓落实。\n\n### （一）*压实责任*\n\n正文。\n";
+        let doc = parse_markdown(src, &Options::default());
+        let titles: Vec<&str> = doc.sections().map(|s| s.heading.title).collect();
+        assert_eq!(titles, ["总体要求", "压实责任"]);
+        let leads: Vec<&str> = doc.points().map(|p| p.lead.title).collect();
+        assert_eq!(leads, ["加强领导", "狠抓落实"]);
+        let markers: Vec<&str> = doc.points().map(|p| p.marker.text).collect();
+        assert_eq!(markers, ["一是", "二是"]);
+        assert_eq!(md(src), outline(&doc));
+    }
+
+    #[test]
+    fn setext_headings_and_unnumbered_headings_are_sections() {
+        let src = "一、回顾\n========\n\n正文。\n\n结束语\n------\n\n谢谢。\n";
+        let doc = parse_markdown(src, &Options::default());
+        let titles: Vec<&str> = doc.sections().map(|s| s.heading.title).collect();
+        assert_eq!(titles, ["回顾", "结束语"]);
+        assert!(
+            doc.sections()
+                .nth(1)
+                .is_some_and(|s| s.heading.evidence.unnumbered)
+        );
+    }
+
+    #[test]
+    fn front_matter_comments_definitions_and_code_are_not_structure() {
+        let src = "---\ntitle: 一、不是标题\n---\n\n<!-- 二、注释 -->\n\n[一]: http://example.com/一、\n\n```\n三、代码\n（一）代码\n```\n\n    四、缩进代码\n\n一、真正的标题\n\n正文。\n";
+        assert_eq!(md(src), "一、\t真正的标题\n");
+    }
+
+    #[test]
+    fn links_and_inline_code_keep_their_text_only() {
+        let src = "一、[总体要求](http://example.com/（二）)\n\n`二、`加强领导。\n";
+        let read = markdown_text(src);
+        assert!(!read.text.contains("http"), "{}", read.text);
+        assert_eq!(md(src), "一、\t总体要求\n二、\t加强领导\n");
+    }
+
+    #[test]
+    fn ordered_items_are_dot_ordinals_and_bullets_are_not() {
+        let src = "一、主要任务\n\n1. 明确分工。\n2. 压实责任。\n\n- 第一项\n- 第二项\n";
+        let read = markdown_text(src);
+        assert!(read.text.contains("1. 明确分工"), "{}", read.text);
+        assert!(read.text.contains("  第一项"), "{}", read.text);
+        assert_eq!(md(src), "一、\t主要任务\n  1.\t明确分工\n  2.\t压实责任\n");
+    }
+
+    #[test]
+    fn hard_breaks_are_line_breaks() {
+        let src = "一、总体要求  \n二、主要任务\\\n三、保障措施\n";
+        assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n三、\t保障措施\n");
+    }
+
+    #[test]
+    fn non_ascii_markup_keeps_the_tree_lossless() {
+        for src in [
+            "[链接](http://例子.中国/一、)一、标题\n",
+            "```\n中文代码一、\n```\n一是中文。\n",
+            "<div>一、总体要求</div>\n\n<!-- 注释😀 -->\n二、😀任务\n",
+            "---\n标题: 😀\n---\n# 😀\n## 😀一、\n",
+            "",
+            "#",
+            "**",
+        ] {
+            md(src);
+        }
+    }
+
+    #[test]
+    fn html_blocks_keep_their_text() {
+        let src = "<div>\n一、总体要求\n</div>\n\n二、主要任务\n";
+        assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of Markdown and of Chinese numbering, in any order.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "# ",
+            "## ",
+            "### ",
+            "\n",
+            "\n\n",
+            "  \n",
+            "\\\n",
+            "**",
+            "*",
+            "_",
+            "`",
+            "```\n",
+            "~~~",
+            "    ",
+            "> ",
+            "- ",
+            "1. ",
+            "2) ",
+            "[",
+            "](",
+            ")",
+            "http://例子.中国/",
+            "<!--",
+            "-->",
+            "<div>",
+            "</div>",
+            "---\n",
+            "===\n",
+            "&amp;",
+            "&ldquo;",
+            "\\*",
+            "|",
+            "一、",
+            "（一）",
+            "第一章",
+            "第二条",
+            "一是",
+            "1.",
+            "总体要求",
+            "。",
+            "：",
+            "😀",
+            "é",
+            "\r\n",
+            "\t",
+            " ",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn markdown_trees_rebuild_their_source(pieces in prop::collection::vec(piece(), 0..40)) {
+            let src: String = pieces.concat();
+            let read = markdown_text(&src);
+            prop_assert_eq!(read.text.len(), src.len());
+            for h in &read.headings {
+                prop_assert!(src.get(h.span.start..h.span.end).is_some());
+            }
+            let doc = parse_markdown(&src, &Options::default());
+            let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+            prop_assert_eq!(rebuilt, src.clone());
+            for (_, node) in doc.walk() {
+                let span = node.span();
+                prop_assert!(src.get(span.start..span.end).is_some());
+            }
+        }
+    }
+}
