@@ -84,11 +84,8 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if inputs::stdout_was_closed() {
-        note(format_args!(
-            "{PROGRAM}: cannot write output: standard output is closed\n"
-        ));
-        return ExitCode::from(2);
+    if let Some(status) = inputs::refuse_closed_stdout(PROGRAM) {
+        return status;
     }
     let (list, batch) = (expanded.list, expanded.batch);
     let progress = progress_bar(list.len(), args.quiet);

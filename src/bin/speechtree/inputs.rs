@@ -416,6 +416,17 @@ pub fn note(args: std::fmt::Arguments<'_>) {
     let _ = io::stderr().lock().write_fmt(args);
 }
 
+/// Says on stderr that standard output is closed and gives status 2, when
+/// it is (see [`stdout_was_closed`]): nothing written would reach anyone.
+pub fn refuse_closed_stdout(program: &str) -> Option<std::process::ExitCode> {
+    stdout_was_closed().then(|| {
+        note(format_args!(
+            "{program}: cannot write output: standard output is closed\n"
+        ));
+        std::process::ExitCode::from(2)
+    })
+}
+
 /// Whether standard output was closed when the program started (`>&-`).
 ///
 /// The Rust runtime opens `/dev/null` read-write in place of a closed

@@ -80,9 +80,9 @@ fn rules_help() -> String {
     s
 }
 
-/// A finding as printed by `--format json`.
+/// A finding as printed by `--format json` (and by `speechtree serve`).
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub struct JsonFinding<'a> {
     path: &'a str,
     rule: Rule,
     severity: Severity,
@@ -94,6 +94,26 @@ struct JsonFinding<'a> {
     start: usize,
     end: usize,
     message: &'a str,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// `f` of the input `path`, its positions from `index` of its text.
+    pub fn new(path: &'a str, index: &LineIndex, f: &'a Finding) -> Self {
+        let a = index.line_col(f.span.start);
+        let b = index.line_col(f.span.end);
+        JsonFinding {
+            path,
+            rule: f.rule,
+            severity: f.severity,
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+            start: f.span.start,
+            end: f.span.end,
+            message: &f.message,
+        }
+    }
 }
 
 /// The program's name in messages.
@@ -175,11 +195,8 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if inputs::stdout_was_closed() {
-        note(format_args!(
-            "{PROGRAM}: cannot write output: standard output is closed\n"
-        ));
-        return ExitCode::from(2);
+    if let Some(status) = inputs::refuse_closed_stdout(PROGRAM) {
+        return status;
     }
     let snippets = args.format == Format::Text && std::io::stdout().is_terminal();
     let renderer = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
@@ -334,20 +351,7 @@ fn write_json(out: &mut dyn Write, name: &str, text: &str, findings: &[Finding])
     let index = LineIndex::new(text);
     let mut entry = Vec::new();
     for (i, f) in findings.iter().enumerate() {
-        let a = index.line_col(f.span.start);
-        let b = index.line_col(f.span.end);
-        let finding = JsonFinding {
-            path: name,
-            rule: f.rule,
-            severity: f.severity,
-            line: a.line,
-            column: a.column,
-            end_line: b.line,
-            end_column: b.column,
-            start: f.span.start,
-            end: f.span.end,
-            message: &f.message,
-        };
+        let finding = JsonFinding::new(name, &index, f);
         entry.clear();
         serde_json::to_writer_pretty(&mut entry, &finding).map_err(std::io::Error::from)?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;

@@ -411,7 +411,7 @@ struct Analysis<'a> {
     name: &'a str,
     text: &'a str,
     document: &'a speechtree::Document<'a>,
-    findings: &'a [render::JsonFinding],
+    findings: &'a [render::JsonFinding<'a>],
     counts: render::Counts,
 }
 
@@ -435,12 +435,14 @@ fn process(
             json(render::json(&doc).map_err(internal)?)
         }
         (Route::Lint, _) => {
-            let findings = render::findings(&name, &read.text, &doc);
+            let findings = render::findings(&doc);
+            let findings = render::json_findings(&name, &read.text, &findings);
             json(serde_json::to_string_pretty(&findings).map_err(|e| internal(e.to_string()))? + "\n")
         }
         (Route::Analyse, _) => {
-            let findings = render::findings(&name, &read.text, &doc);
-            let counts = render::counts(&read.text, &doc, &findings);
+            let lint = render::findings(&doc);
+            let counts = render::counts(&read.text, &doc, &lint);
+            let findings = render::json_findings(&name, &read.text, &lint);
             let analysis = Analysis {
                 name: &name,
                 text: &read.text,

@@ -5,7 +5,7 @@
 use crate::formats;
 use serde::Serialize;
 use speechtree::input::{InputKind, ReadOptions, ReadResult, read_bytes};
-use speechtree::lint::{LintOptions, Rule, Severity, lint_with};
+use speechtree::lint::{Finding, LintOptions, Severity, lint_with};
 use speechtree::{Document, LineIndex};
 use std::path::Path;
 
@@ -72,43 +72,20 @@ pub fn jsonl(name: &str, doc: &Document<'_>) -> Result<String, String> {
     String::from_utf8(out).map_err(|e| e.to_string())
 }
 
-/// A finding as `speechtree lint --format json` prints it.
-#[derive(Serialize)]
-pub struct JsonFinding {
-    path: String,
-    rule: Rule,
-    severity: Severity,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    /// Byte offsets into the decoded text.
-    start: usize,
-    end: usize,
-    message: String,
+pub use crate::lint::JsonFinding;
+
+/// The lint findings of `doc` (the rules on by default).
+pub fn findings(doc: &Document<'_>) -> Vec<Finding> {
+    lint_with(doc, &LintOptions::default())
 }
 
-/// The lint findings of `doc`, as `speechtree lint --format json` prints them.
-pub fn findings(name: &str, text: &str, doc: &Document<'_>) -> Vec<JsonFinding> {
+/// `findings` of the input `name` as `speechtree lint --format json` prints
+/// them.
+pub fn json_findings<'a>(name: &'a str, text: &str, findings: &'a [Finding]) -> Vec<JsonFinding<'a>> {
     let index = LineIndex::new(text);
-    lint_with(doc, &LintOptions::default())
-        .into_iter()
-        .map(|f| {
-            let a = index.line_col(f.span.start);
-            let b = index.line_col(f.span.end);
-            JsonFinding {
-                path: name.to_owned(),
-                rule: f.rule,
-                severity: f.severity,
-                line: a.line,
-                column: a.column,
-                end_line: b.line,
-                end_column: b.column,
-                start: f.span.start,
-                end: f.span.end,
-                message: f.message,
-            }
-        })
+    findings
+        .iter()
+        .map(|f| JsonFinding::new(name, &index, f))
         .collect()
 }
 
@@ -126,7 +103,7 @@ pub struct Counts {
 }
 
 /// Counts of sections, points, diagnostics and findings.
-pub fn counts(text: &str, doc: &Document<'_>, findings: &[JsonFinding]) -> Counts {
+pub fn counts(text: &str, doc: &Document<'_>, findings: &[Finding]) -> Counts {
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     Counts {
         sections: doc.sections().count(),
