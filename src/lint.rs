@@ -16,6 +16,9 @@
 //! | `mixed-width` | （1） and (2), 1. and 2． in one level | warning |
 //! | `empty-heading` | 二、 with no text | error |
 //! | `depth-limit` | nesting deeper than the parser's limit | warning |
+//! | `punctuation-after-ordinal` | 一是， 二要， 第一是， (B.3.7) | warning |
+//! | `mixed-style` | ⑶ among （一） （二） （四） | error |
+//! | `single-item` | （一） with no （二） under its heading | warning |
 //!
 //! Sequence and heading rules come from the parser's [`Diagnostic`]s (so
 //! look-alikes such as 第一要务, 三、四月份 or 1.5亿, which the parser never
@@ -73,11 +76,22 @@ pub enum Rule {
     /// Nesting deeper than [`crate::Options::max_depth`]: the tree kept the
     /// deeper headings as siblings.
     DepthLimit,
+    /// Punctuation after a simple, narrative ordinal (GB/T 15834—2011 B.3.7:
+    /// 序次简单、叙述性较强的序次语后不用标点符号): 一是， 二要， 第一是，.
+    /// 第一， 其一， 首先， keep their comma (B.3.1).
+    PunctuationAfterOrdinal,
+    /// A marker of another style standing where a level's next ordinal was
+    /// due: ⑶ between （二） and （四）. Reported on that marker; the level is
+    /// checked as if it had the expected form (no skipped ordinal at （四）).
+    MixedStyle,
+    /// A heading ordinal with no sibling: （一） under a heading with no （二）,
+    /// a list of one.
+    SingleItem,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 11] = [
         Rule::SkippedOrdinal,
         Rule::DuplicateOrdinal,
         Rule::NotStartingAtOne,
@@ -86,6 +100,9 @@ impl Rule {
         Rule::MixedWidth,
         Rule::EmptyHeading,
         Rule::DepthLimit,
+        Rule::PunctuationAfterOrdinal,
+        Rule::MixedStyle,
+        Rule::SingleItem,
     ];
 
     /// The stable id: `skipped-ordinal`, `level-order`, ….
@@ -105,6 +122,9 @@ impl Rule {
             Rule::MixedWidth => "mixed-width",
             Rule::EmptyHeading => DiagnosticCode::EmptyHeading.id(),
             Rule::DepthLimit => DiagnosticCode::DepthLimit.id(),
+            Rule::PunctuationAfterOrdinal => "punctuation-after-ordinal",
+            Rule::MixedStyle => "mixed-style",
+            Rule::SingleItem => "single-item",
         }
     }
 
@@ -122,7 +142,12 @@ impl Rule {
             Rule::NotStartingAtOne => Some(DiagnosticCode::NotStartingAtOne),
             Rule::EmptyHeading => Some(DiagnosticCode::EmptyHeading),
             Rule::DepthLimit => Some(DiagnosticCode::DepthLimit),
-            Rule::LevelOrder | Rule::NonStandardDelimiter | Rule::MixedWidth => None,
+            Rule::LevelOrder
+            | Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::PunctuationAfterOrdinal
+            | Rule::MixedStyle
+            | Rule::SingleItem => None,
         }
     }
 
@@ -139,8 +164,13 @@ impl Rule {
             | Rule::DuplicateOrdinal
             | Rule::NotStartingAtOne
             | Rule::LevelOrder
+            | Rule::MixedStyle
             | Rule::EmptyHeading => Severity::Error,
-            Rule::NonStandardDelimiter | Rule::MixedWidth | Rule::DepthLimit => Severity::Warning,
+            Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::DepthLimit
+            | Rule::PunctuationAfterOrdinal
+            | Rule::SingleItem => Severity::Warning,
         }
     }
 
@@ -161,6 +191,9 @@ impl Rule {
             Rule::MixedWidth => "full- and half-width brackets or digits within one level",
             Rule::EmptyHeading => "a heading with no text",
             Rule::DepthLimit => "nesting deeper than the parser's limit",
+            Rule::PunctuationAfterOrdinal => "punctuation after 一是 二要 第一是 (一是， for 一是)",
+            Rule::MixedStyle => "a marker of another style in a level (⑶ among （一） （二） （四）)",
+            Rule::SingleItem => "a heading ordinal with no sibling (（一） with no （二）)",
         }
     }
 }
@@ -313,11 +346,13 @@ pub fn lint(doc: &Document<'_>) -> Vec<Finding> {
 pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut out = Findings::default();
     for d in &doc.diagnostics {
-        from_diagnostic(d, &mut out);
+        from_diagnostic(doc.source(), d, &mut out);
     }
     sequences_and_levels(doc, &mut out);
     delimiters(doc, &mut out);
     widths(doc, &mut out);
+    punctuation_after_ordinals(doc, &mut out);
+    single_items(doc, &mut out);
     let mut findings: Vec<Finding> = out
         .list
         .into_iter()
@@ -353,7 +388,7 @@ impl Findings {
     }
 }
 
-fn from_diagnostic(d: &Diagnostic, out: &mut Findings) {
+fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Findings) {
     let rule = Rule::from(d.code);
     if matches!(
         rule,
@@ -361,7 +396,96 @@ fn from_diagnostic(d: &Diagnostic, out: &mut Findings) {
     ) {
         out.sequence_reported.insert(d.span);
     }
+    if rule == Rule::SkippedOrdinal
+        && let Some(prev) = d.related
+        && mixed_styles_between(source, prev, d.span, out)
+    {
+        return;
+    }
     out.push(rule, d.span, d.message.clone());
+}
+
+/// A marker read at the start of `text`, as the parser reads one: its text,
+/// style and value.
+fn read_marker(text: &str) -> Option<(&str, MarkerStyle, u32)> {
+    let raw = crate::parse::marker::marker(text)?;
+    let len = usize::from(raw.len);
+    Some((text.get(..len)?, raw.style, u32::from(raw.value)))
+}
+
+/// `text` (an ordinal as written, of value `from`) with its numeral written
+/// for `to`: （二） → （三）, 2. → 3..
+fn renumbered(text: &str, from: u32, to: u32) -> String {
+    let han = crate::numerals::chinese(from);
+    if !han.is_empty() && text.contains(&han) {
+        return text.replacen(&han, &crate::numerals::chinese(to), 1);
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits == from.to_string() {
+        return text.replacen(&digits, &to.to_string(), 1);
+    }
+    format!("no. {to}")
+}
+
+/// Between the marker at `prev` and the one at `next` of the same style
+/// (whose values skip), the lines that start with a marker of another style
+/// carrying exactly the missing values (⑶ between （二） and （四）): each is
+/// reported as `mixed-style`. Whether they were found (and the gap is thus
+/// explained).
+fn mixed_styles_between(source: &str, prev: Span, next: Span, out: &mut Findings) -> bool {
+    let (Some(prev_text), Some(next_text)) = (source.get(prev.range()), source.get(next.range())) else {
+        return false;
+    };
+    let (Some((_, style, from)), Some((_, next_style, to))) =
+        (read_marker(prev_text), read_marker(next_text))
+    else {
+        return false;
+    };
+    if style != next_style || to <= from + 1 {
+        return false;
+    }
+    let mut want = from + 1;
+    let mut odd = Vec::new();
+    let mut at = prev.end;
+    for line in source
+        .get(prev.end..next.start)
+        .unwrap_or("")
+        .split_inclusive('\n')
+    {
+        let line_at = at;
+        at += line.len();
+        if line_at == prev.end {
+            // The rest of the line of `prev`.
+            continue;
+        }
+        let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let Some((text, other, value)) = read_marker(body) else {
+            continue;
+        };
+        let after = body[text.len()..].trim();
+        if other == style || !other.is_heading() || value != want || after.is_empty() {
+            continue;
+        }
+        let start = line_at + (line.len() - body.len());
+        odd.push((Span::new(start, start + text.len()), text, value));
+        want += 1;
+    }
+    if want != to {
+        return false;
+    }
+    for (span, text, value) in odd {
+        out.push(
+            Rule::MixedStyle,
+            span,
+            format!(
+                "write {} instead of {text}: the level is numbered {} {}",
+                renumbered(prev_text, from, value),
+                prev_text.trim(),
+                next_text.trim()
+            ),
+        );
+    }
+    true
 }
 
 /// Rank for the order of levels. ㈠ is a typographic form of （一） and ⑴ of
@@ -448,7 +572,7 @@ fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut F
             m.span,
             format!("{} {what} the sequence after {}", m.text.trim(), prev.text.trim()),
         );
-    } else if m.value > prev.value + 1 {
+    } else if m.value > prev.value + 1 && !mixed_styles_between(source, prev.span, m.span, out) {
         out.push(
             Rule::SkippedOrdinal,
             m.span,
@@ -522,6 +646,91 @@ fn delimiters(doc: &Document<'_>, out: &mut Findings) {
                 Rule::NonStandardDelimiter,
                 m.span,
                 format!("write {right} instead of {text} ({why})"),
+            );
+        }
+    }
+}
+
+/// Punctuation after a simple, narrative ordinal (GB/T 15834 B.3.7): 一是，
+/// 二要， 第一是，. The parser keeps no punctuation in these markers; look
+/// after them.
+fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Findings) {
+    let source = doc.source();
+    for (_, node) in doc.walk() {
+        let Some(m) = node.marker() else { continue };
+        let simple = match m.style {
+            MarkerStyle::Shi | MarkerStyle::Yao => true,
+            MarkerStyle::Ordinal | MarkerStyle::Qi => m.text.ends_with('是'),
+            _ => false,
+        };
+        if !simple {
+            continue;
+        }
+        let after = source.get(m.span.end..).unwrap_or("");
+        let Some(p) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '，' | ',' | '：' | ':' | '、'))
+        else {
+            continue;
+        };
+        let span = Span::new(m.span.start, m.span.end + p.len_utf8());
+        out.push(
+            Rule::PunctuationAfterOrdinal,
+            span,
+            format!(
+                "write {} instead of {}{p} (no punctuation after a simple ordinal, GB/T 15834 B.3.7)",
+                m.text, m.text
+            ),
+        );
+    }
+}
+
+/// Heading ordinals with no sibling of their style under their parent: a
+/// list of one. Only markers under a heading (a document's outermost 一、
+/// alone is more often an excerpt cut short than a list of one), at a line
+/// start with a heading's text, and not already reported otherwise (a level
+/// out of order explains itself).
+fn single_items(doc: &Document<'_>, out: &mut Findings) {
+    let reported: HashSet<Span> = out.list.iter().map(|f| f.span).collect();
+    let mut work: Vec<(&[Node<'_>], bool)> = vec![(&doc.children, false)];
+    while let Some((children, nested)) = work.pop() {
+        let mut by_style: HashMap<MarkerStyle, (usize, Option<&Node<'_>>)> = HashMap::new();
+        for node in children {
+            if let Node::Section(s) = node
+                && let Some(m) = &s.marker
+            {
+                let e = by_style.entry(m.style).or_insert((0, Some(node)));
+                e.0 += 1;
+            }
+            if !node.children().is_empty() {
+                let heading =
+                    matches!(node, Node::Section(s) if s.marker.is_some() || s.heading.evidence.unnumbered);
+                work.push((node.children(), nested || heading));
+            }
+        }
+        if !nested {
+            continue;
+        }
+        for (count, node) in by_style.into_values() {
+            let Some(Node::Section(s)) = node else { continue };
+            let Some(m) = &s.marker else { continue };
+            if count != 1
+                || m.value != 1
+                || s.heading.evidence.run_in
+                || s.heading.title.is_empty()
+                || reported.contains(&m.span)
+            {
+                continue;
+            }
+            out.push(
+                Rule::SingleItem,
+                m.span,
+                format!(
+                    "{} has no sibling: number a list of one item not at all, or add {}",
+                    m.text.trim(),
+                    renumbered(m.text.trim(), 1, 2)
+                ),
             );
         }
     }

@@ -63,9 +63,39 @@ fn planted_faults_are_found_on_their_lines_and_nothing_else() {
     assert_eq!(got, want, "should find exactly one finding per planted fault");
 }
 
+/// The faults proofreaders check beyond the sequence (proofreader.txt); its
+/// corrected copy (proofreader-clean.txt) gives none.
+const PLANTED_PROOFREADER: [(usize, &str, &str); 7] = [
+    (6, "mixed-style", "⑶"),
+    (9, "single-item", "（一）"),
+    (11, "punctuation-after-ordinal", "一是，"),
+    (11, "punctuation-after-ordinal", "二是，"),
+    (11, "punctuation-after-ordinal", "三是，"),
+    (12, "punctuation-after-ordinal", "第一是，"),
+    (12, "punctuation-after-ordinal", "第二是，"),
+];
+
+#[test]
+fn proofreader_faults_are_found_on_their_lines_and_the_clean_copy_is_silent() {
+    let got = found(&read_fixture("proofreader.txt"));
+    let want: Vec<(usize, &str, String)> = PLANTED_PROOFREADER
+        .iter()
+        .map(|&(l, r, s)| (l, r, s.to_string()))
+        .collect();
+    assert_eq!(
+        got, want,
+        "⑶ among （一）（二）（四） should not leave a skipped （四）"
+    );
+    assert_eq!(found(&read_fixture("proofreader-clean.txt")), []);
+}
+
 #[test]
 fn every_rule_but_depth_limit_is_planted() {
-    let planted: Vec<&str> = PLANTED.iter().map(|p| p.1).collect();
+    let planted: Vec<&str> = PLANTED
+        .iter()
+        .chain(PLANTED_PROOFREADER.iter())
+        .map(|p| p.1)
+        .collect();
     for rule in Rule::ALL {
         if rule != Rule::DepthLimit {
             assert!(
@@ -345,6 +375,57 @@ fn ordinal_without_comma() {
     assert_eq!(
         found("第一　加强组织领导。\n第二，强化督促检查。\n"),
         [(1, "non-standard-delimiter", "第一".to_string())]
+    );
+}
+
+#[test]
+fn punctuation_after_simple_ordinals_only() {
+    assert_eq!(
+        found("一要，抓学习；二要，抓落实。\n"),
+        [
+            (1, "punctuation-after-ordinal", "一要，".to_string()),
+            (1, "punctuation-after-ordinal", "二要，".to_string())
+        ]
+    );
+    // B.3.1 wants the comma after 第一 其一 首先; 一是 without one is right.
+    assert_eq!(
+        found("第一，抓学习；第二，抓落实。\n其一，抓学习；其二，抓落实。\n"),
+        []
+    );
+    assert_eq!(
+        found("首先，抓学习；其次，抓落实。\n一是抓学习；二是抓落实。\n"),
+        []
+    );
+    // 一是一，二是二 is an idiom, not an enumeration.
+    assert_eq!(found("一是一，二是二，说话算数。\n"), []);
+}
+
+#[test]
+fn mixed_style_stands_for_the_missing_ordinal() {
+    let text = "一、总体要求\n（1）加强领导。\n（2）明确分工。\n③压实责任。\n（4）严格考核。\n";
+    assert_eq!(found(text), [(4, "mixed-style", "③".to_string())]);
+    let doc = speechtree::parse(text);
+    let f = &lint(&doc)[0];
+    assert!(f.message.contains("（3）"), "{}", f.message);
+    // A real gap, with nothing standing in for （3）, stays a skipped ordinal.
+    assert_eq!(
+        found("一、总体要求\n（1）加强领导。\n（2）明确分工。\n（4）严格考核。\n"),
+        [(4, "skipped-ordinal", "（4）".to_string())]
+    );
+}
+
+#[test]
+fn single_item_only_under_a_heading_and_at_line_starts() {
+    assert_eq!(
+        found("一、总体要求\n（一）主要目标。\n二、重点任务\n（一）加强领导。\n（二）明确分工。\n"),
+        [(2, "single-item", "（一）".to_string())]
+    );
+    // A document's outermost level alone (an excerpt cut after 一、) and
+    // look-alikes in running text are not lists of one.
+    assert_eq!(found("一、总体要求\n做好工作。\n"), []);
+    assert_eq!(
+        found("一、总体要求\n第一要务是发展。一是一，二是二。产值达1.5亿元。\n二、重点任务\n抓好落实。\n"),
+        []
     );
 }
 
