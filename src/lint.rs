@@ -420,6 +420,12 @@ fn renumbered(text: &str, from: u32, to: u32) -> String {
     if !han.is_empty() && text.contains(&han) {
         return text.replacen(&han, &crate::numerals::chinese(to), 1);
     }
+    // A decimal path (4.1 → 4.2): its last component.
+    if let Some(dot) = text.rfind('.')
+        && text[dot + 1..] == from.to_string()
+    {
+        return format!("{}{to}", &text[..=dot]);
+    }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     if !digits.is_empty() && digits == from.to_string() {
         return text.replacen(&digits, &to.to_string(), 1);
@@ -494,6 +500,7 @@ fn level_rank(style: MarkerStyle) -> u8 {
     match style {
         MarkerStyle::ParenIdeograph => MarkerStyle::ParenHan.standard_rank(),
         MarkerStyle::ParenNumber => MarkerStyle::ParenDigit.standard_rank(),
+        MarkerStyle::DigitStop => MarkerStyle::Dot.standard_rank(),
         s => s.standard_rank(),
     }
 }

@@ -429,6 +429,50 @@ fn single_item_only_under_a_heading_and_at_line_starts() {
     );
 }
 
+#[test]
+fn decimal_numbering_is_checked_like_any_other() {
+    let text = read_fixture("decimal.txt");
+    assert_eq!(
+        found(&text),
+        [
+            (14, "single-item", "4.1.1".to_string()),
+            (15, "skipped-ordinal", "4.3".to_string()),
+            (17, "duplicate-ordinal", "4.3".to_string()),
+            (20, "not-starting-at-one", "5.2".to_string()),
+        ]
+    );
+    let doc = speechtree::parse(&text);
+    let messages: Vec<String> = lint(&doc).into_iter().map(|f| f.message).collect();
+    assert!(messages[1].contains("expected 4.2 after 4.1"), "{messages:?}");
+    assert!(messages[0].contains("4.1.2"), "{messages:?}");
+    assert_eq!(found(&read_fixture("decimal-clean.txt")), []);
+}
+
+#[test]
+fn decimal_look_alikes_are_no_markers() {
+    let text = "一、总体要求\n2 个月后完成验收。\n1.5 亿元用于建设。\n2025.1 起施行。\n3.1% 的增长。\n版本 1.2.3 已发布。\n";
+    assert_eq!(found(text), []);
+    assert_eq!(speechtree::parse(text).sections().count(), 1);
+}
+
+#[test]
+fn lettered_and_digit_stop_levels() {
+    assert_eq!(
+        found(
+            "一、总体要求\nA. 适用范围\nB. 术语\nD. 实施\n二、附则\n⒈加强领导。\n⒉明确分工。\n⒋严格考核。\n"
+        ),
+        [
+            (4, "skipped-ordinal", "D.".to_string()),
+            (8, "skipped-ordinal", "⒋".to_string())
+        ]
+    );
+    // A lone letter is no level: e.g. in running text, or a line A. alone.
+    assert_eq!(
+        found("一、总体要求\nA. 只此一项\n见附录B.3.7，A股上涨。\n二、附则\n"),
+        []
+    );
+}
+
 /// 四、两类口岸 is a marker (两 never starts a numeral pair like 三、四月份), so
 /// 五、 after it skips nothing (the 1985 regulation in the corpus).
 #[test]

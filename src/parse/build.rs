@@ -338,6 +338,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             return None;
         }
         let style = c.raw.style;
+        if line_start_only(style) && c.position != Position::LineStart {
+            return None;
+        }
         let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
         if let Some(p) = self.continue_open(c) {
             return Some(p);
@@ -440,7 +443,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         let evidence = has_succ
             || (line_start
                 && style.is_heading()
-                && (strong_alone(style) || self.levels.get(style).is_some()));
+                && (strong_alone(style) || self.levels.get(style).is_some()))
+            || self.decimal_child(c);
         let finding = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
@@ -460,6 +464,22 @@ impl<'a, 'o> Builder<'a, 'o> {
             value: v,
             finding,
         })
+    }
+
+    /// Whether `c` is a decimal number one level under the innermost open
+    /// section, whose path it extends (4.1.1 under 4.1): a heading even
+    /// when alone.
+    fn decimal_child(&self, c: &Candidate) -> bool {
+        let text = &self.src[c.start()..c.end()];
+        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw.style.is_decimal()) else {
+            return false;
+        };
+        self.stack
+            .iter()
+            .rev()
+            .find(|f| f.kind_is_section())
+            .and_then(|f| f.marker.as_ref())
+            .is_some_and(|m| m.style.is_decimal() && m.text == prefix)
     }
 
     /// A marker glued to the text before it: a bracketed ordinal or 1. that
@@ -565,6 +585,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             related,
         }) = p.finding
         {
+            let message = if style.is_decimal() {
+                messages::decimal_path(message, marker.text)
+            } else {
+                message
+            };
             self.diagnostics.push(Diagnostic {
                 code,
                 span: marker.span,
@@ -759,6 +784,16 @@ impl Frame<'_> {
 /// white space up to the next one.
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
+}
+
+/// Styles that are markers only at a line start: decimal numbers (2 个月后
+/// in a sentence), letters (A. in English text) and §.
+fn line_start_only(style: MarkerStyle) -> bool {
+    style.is_decimal()
+        || matches!(
+            style,
+            MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
+        )
 }
 
 /// Styles whose first item at a line start is a heading even when no second
