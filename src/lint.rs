@@ -402,7 +402,47 @@ fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Findings) {
     {
         return;
     }
+    if rule == Rule::NotStartingAtOne
+        && let Some(message) = dropped_first_item(source, d.span)
+    {
+        out.push(Rule::SkippedOrdinal, d.span, message);
+        return;
+    }
     out.push(rule, d.span, d.message.clone());
+}
+
+/// For a sequence that seems to start at `at` (3. with no 1. or 2. taken
+/// for markers), the line before it that starts with a lower ordinal of the
+/// same style (1., which the parser left as text for want of its 2.): the
+/// sequence did start, and skipped. Looks back at most 40 lines, and no
+/// further than a line that starts with a marker of another heading style.
+fn dropped_first_item(source: &str, at: Span) -> Option<String> {
+    let text = source.get(at.range())?;
+    let (_, style, value) = read_marker(text)?;
+    let before = source.get(..at.start)?;
+    let before = &before[..before.rfind('\n').map_or(0, |i| i + 1)];
+    for line in before.lines().rev().take(40) {
+        let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let Some((prev, other, w)) = read_marker(body) else {
+            continue;
+        };
+        if other != style {
+            if other.is_heading() {
+                return None;
+            }
+            continue;
+        }
+        if w >= value || body[prev.len()..].trim().is_empty() {
+            return None;
+        }
+        return Some(format!(
+            "expected {} after {}, found {}",
+            renumbered(prev, w, w + 1),
+            prev.trim(),
+            text.trim()
+        ));
+    }
+    None
 }
 
 /// A marker read at the start of `text`, as the parser reads one: its text,
@@ -555,6 +595,52 @@ fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
             if !node.children().is_empty() {
                 work.push((node.children(), inner_parent));
             }
+        }
+        trailing_mixed_styles(children, out);
+    }
+}
+
+/// The last section of each style among `children`: a line of its text
+/// that starts with a marker of another heading style carrying the next
+/// value (（二） then ⑶ at the end of the list, with no （三） after it) is
+/// reported as `mixed-style`.
+fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
+    let mut last: HashMap<MarkerStyle, &Node<'_>> = HashMap::new();
+    for node in children {
+        if let Node::Section(s) = node
+            && let Some(m) = &s.marker
+            && m.style.is_heading()
+        {
+            last.insert(m.style, node);
+        }
+    }
+    for node in last.into_values() {
+        let Node::Section(s) = node else { continue };
+        let Some(m) = &s.marker else { continue };
+        for child in &s.children {
+            let Node::Paragraph(p) = child else { continue };
+            let body = p.text.trim_start_matches([' ', '\t', '\u{3000}']);
+            let Some((text, other, value)) = read_marker(body) else {
+                continue;
+            };
+            if other == m.style
+                || !other.is_heading()
+                || value != m.value + 1
+                || body[text.len()..].trim().is_empty()
+            {
+                continue;
+            }
+            let start = p.span.start + (p.text.len() - body.len());
+            out.push(
+                Rule::MixedStyle,
+                Span::new(start, start + text.len()),
+                format!(
+                    "write {} instead of {text}: the level is numbered {}",
+                    renumbered(m.text.trim(), m.value, value),
+                    m.text.trim()
+                ),
+            );
+            break;
         }
     }
 }

@@ -415,6 +415,49 @@ fn mixed_style_stands_for_the_missing_ordinal() {
 }
 
 #[test]
+fn mixed_style_at_the_end_of_a_level() {
+    assert_eq!(
+        found(
+            "一、总体要求\n（一）加强领导。\n（二）明确分工。\n⑶严格考核。\n二、重点任务\n（一）抓好。\n（二）落实。\n"
+        ),
+        [(4, "mixed-style", "⑶".to_string())]
+    );
+    // A nested list of its own (①② under （二）) is no odd marker.
+    assert_eq!(
+        found(
+            "一、总体要求\n（一）加强领导。\n（二）明确分工。\n①压实责任。\n②严格考核。\n二、重点任务\n（一）抓好。\n（二）落实。\n"
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_gap_after_a_first_item_left_as_text_is_a_skip_not_a_late_start() {
+    // 1. has no 2. after it, so the parser leaves it as text; 3. is where
+    // the sequence skips, not where it starts.
+    assert_eq!(
+        found("一、总体要求\n1.加强领导。\n3.明确分工。\n4.严格考核。\n"),
+        [(3, "skipped-ordinal", "3.".to_string())]
+    );
+    let doc = speechtree::parse("一、总体要求\n1.加强领导。\n3.明确分工。\n4.严格考核。\n");
+    assert_eq!(lint(&doc)[0].message, "expected 2. after 1., found 3.");
+    // Under another heading, a sequence that starts late still does.
+    assert_eq!(
+        found("一、总体要求\n1.加强领导。\n二、重点任务\n3.明确分工。\n4.严格考核。\n"),
+        [(4, "not-starting-at-one", "3.".to_string())]
+    );
+}
+
+#[test]
+fn repeated_point_in_one_line() {
+    assert_eq!(
+        found("一是加强领导。二是明确分工。二是严格考核。\n"),
+        [(1, "duplicate-ordinal", "二是".to_string())]
+    );
+    assert_eq!(found("一是加强领导。二是明确分工。三是严格考核。\n"), []);
+}
+
+#[test]
 fn single_item_only_under_a_heading_and_at_line_starts() {
     assert_eq!(
         found("一、总体要求\n（一）主要目标。\n二、重点任务\n（一）加强领导。\n（二）明确分工。\n"),

@@ -402,7 +402,14 @@ impl<'a, 'o> Builder<'a, 'o> {
             return Some(Placement::under(keep, 1));
         }
         let skipped_point = !style.is_heading() && v == prev + 2;
-        if !((line_start && style.is_heading()) || skipped_point) {
+        // 一是……二是……二是 in one line: the same enumeration, numbered twice.
+        let repeated_point = !style.is_heading()
+            && v == prev
+            && v > 1
+            && !c.raw.last
+            && open + 1 == self.stack.len()
+            && !self.src[self.stack[open].start..c.start()].contains('\n');
+        if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
             return None;
         }
         let related = self.stack[open].marker.as_ref().map(|m| m.span);
