@@ -496,6 +496,9 @@ fn decimal_look_alikes_are_no_markers() {
     let text = "一、总体要求\n2 个月后完成验收。\n1.5 亿元用于建设。\n2025.1 起施行。\n3.1% 的增长。\n版本 1.2.3 已发布。\n";
     assert_eq!(found(text), []);
     assert_eq!(speechtree::parse(text).sections().count(), 1);
+    // A table's rows are no headings.
+    let rows = "一、人员名单\n1 张三 男 35\n2 李四 女 40\n3 王五 男 28\n";
+    assert_eq!(speechtree::parse(rows).sections().count(), 1);
 }
 
 #[test]

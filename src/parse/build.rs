@@ -341,6 +341,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         if line_start_only(style) && c.position != Position::LineStart {
             return None;
         }
+        if style.is_decimal() && self.table_row(c.end()) {
+            return None;
+        }
         let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
         if let Some(p) = self.continue_open(c) {
             return Some(p);
@@ -471,6 +474,17 @@ impl<'a, 'o> Builder<'a, 'o> {
             value: v,
             finding,
         })
+    }
+
+    /// Whether the line from `at` (after a decimal number) holds fields
+    /// apart from one another (1 张三 男 35: a table's row, not a heading):
+    /// white space between its words.
+    fn table_row(&self, at: usize) -> bool {
+        let rest = self.src[at..self.line_end(at)].trim();
+        rest.split([' ', '\t', '\u{3000}'])
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .is_some()
     }
 
     /// Whether `c` is a decimal number one level under the innermost open
