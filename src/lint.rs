@@ -509,7 +509,12 @@ fn mixed_styles_between(source: &str, prev: Span, next: Span, out: &mut Findings
             continue;
         };
         let after = body[text.len()..].trim();
-        if other == style || !other.is_heading() || value != want || after.is_empty() {
+        if other == style
+            || !other.is_heading()
+            || (other.is_decimal() && style.is_decimal())
+            || value != want
+            || after.is_empty()
+        {
             continue;
         }
         let start = line_at + (line.len() - body.len());
@@ -625,6 +630,7 @@ fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
             };
             if other == m.style
                 || !other.is_heading()
+                || (other.is_decimal() && m.style.is_decimal())
                 || value != m.value + 1
                 || body[text.len()..].trim().is_empty()
             {
@@ -648,6 +654,10 @@ fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
 /// Two consecutive sections of one style under the same parent.
 fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut Findings) {
     if out.sequence_reported.contains(&m.span) {
+        return;
+    }
+    if let Some(message) = decimal_under_another(prev, m) {
+        out.push(Rule::SkippedOrdinal, m.span, message);
         return;
     }
     if m.value == 1 && appendix_between(source, prev.span.end, m.span.start) {
@@ -681,6 +691,24 @@ fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut F
             ),
         );
     }
+}
+
+/// Two decimal numbers in one list whose paths part (2.1 after 1.2 under
+/// 1): the number that should have opened the new branch (2) is missing.
+fn decimal_under_another(prev: &Marker<'_>, m: &Marker<'_>) -> Option<String> {
+    if !m.style.is_decimal() {
+        return None;
+    }
+    let (before, _) = prev.text.rsplit_once('.')?;
+    let (path, _) = m.text.rsplit_once('.')?;
+    (before != path).then(|| {
+        format!(
+            "{} follows {}: {path} skipped (expected {} or {path} before it)",
+            m.text,
+            prev.text,
+            renumbered(prev.text, prev.value, prev.value + 1)
+        )
+    })
 }
 
 /// Whether a line between `from` and `to` starts an appendix (附件, 附录, 附表).

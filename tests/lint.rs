@@ -492,6 +492,22 @@ fn decimal_numbering_is_checked_like_any_other() {
 }
 
 #[test]
+fn decimal_heading_whose_number_is_missing() {
+    // 2 is missing: 2.1 is reported where the path parts, and 3 after 1.
+    let text = "1 范围\n1.1 总则\n1.2 目标\n2.1 选址\n2.2 面积\n3 附则\n";
+    assert_eq!(
+        found(text),
+        [
+            (4, "skipped-ordinal", "2.1".to_string()),
+            (6, "skipped-ordinal", "3".to_string())
+        ]
+    );
+    // 1 with its 1.1 under it is a heading even without a 2.
+    let doc = speechtree::parse("1 范围\n1.1 总则\n1.2 目标\n");
+    assert_eq!(speechtree::outline(&doc), "1\t范围\n  1.1\t总则\n  1.2\t目标\n");
+}
+
+#[test]
 fn decimal_look_alikes_are_no_markers() {
     let text = "一、总体要求\n2 个月后完成验收。\n1.5 亿元用于建设。\n2025.1 起施行。\n3.1% 的增长。\n版本 1.2.3 已发布。\n";
     assert_eq!(found(text), []);

@@ -204,7 +204,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             // that inline lists whose paragraph has ended are closed.
             let line_start = self.line_start(c.start());
             self.text_until(line_start.max(self.cursor));
-            if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
+            let opens = decimal_opens(self.src, c, cands.get(i + 1));
+            if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j]), opens) {
                 let sure_start = sure_starts
                     .after(cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start());
@@ -330,7 +331,9 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Where candidate `c` goes, if it is a marker at all; `succ` is the
     /// next item of its enumeration.
-    fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+    /// `opens`: `c` is a decimal number whose first child follows (1 then
+    /// 1.1), evidence as good as a successor.
+    fn decide(&self, c: &Candidate, succ: Option<&Candidate>, opens: bool) -> Option<Placement> {
         if c.position == Position::Glued {
             return self.glued(c, succ);
         }
@@ -344,7 +347,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         if style.is_decimal() && self.table_row(c.end()) {
             return None;
         }
-        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
+        let has_succ =
+            opens || succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
         if let Some(p) = self.continue_open(c) {
             return Some(p);
         }
@@ -805,6 +809,26 @@ impl Frame<'_> {
 /// white space up to the next one.
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
+}
+
+/// Whether decimal number `c` is followed by its first child: the next
+/// candidate, at a line start, one level deeper, extending its path (1, then
+/// 1.1).
+fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
+    let Some(n) = next.filter(|n| c.raw.style.is_decimal() && n.position == Position::LineStart) else {
+        return false;
+    };
+    let deeper = matches!(
+        (c.raw.style, n.raw.style),
+        (MarkerStyle::Decimal, MarkerStyle::Decimal2)
+            | (MarkerStyle::Decimal2, MarkerStyle::Decimal3)
+            | (MarkerStyle::Decimal3, MarkerStyle::Decimal4)
+    );
+    let path = &src[c.start()..c.end()];
+    deeper
+        && src[n.start()..n.end()]
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// Styles that are markers only at a line start: decimal numbers (2 个月后
