@@ -817,12 +817,21 @@ fn single_items(doc: &Document<'_>, out: &mut Findings) {
     let mut work: Vec<(&[Node<'_>], bool)> = vec![(&doc.children, false)];
     while let Some((children, nested)) = work.pop() {
         let mut by_style: HashMap<MarkerStyle, (usize, Option<&Node<'_>>)> = HashMap::new();
+        // Lines of text that start with an ordinal the parser left as text
+        // (1. with no 2.): style → (count, span and text of the first).
+        let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
         for node in children {
             if let Node::Section(s) = node
                 && let Some(m) = &s.marker
             {
                 let e = by_style.entry(m.style).or_insert((0, Some(node)));
                 e.0 += 1;
+            }
+            if let Node::Paragraph(p) = node
+                && (p.span.start == 0 || doc.source()[..p.span.start].ends_with('\n'))
+                && let Some((span, text, style, value)) = text_ordinal(p.text, p.span.start)
+            {
+                as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
             }
             if !node.children().is_empty() {
                 let heading =
@@ -832,6 +841,19 @@ fn single_items(doc: &Document<'_>, out: &mut Findings) {
         }
         if !nested {
             continue;
+        }
+        for (style, (count, span, text, value)) in as_text {
+            if count != 1 || value != 1 || by_style.contains_key(&style) || reported.contains(&span) {
+                continue;
+            }
+            out.push(
+                Rule::SingleItem,
+                span,
+                format!(
+                    "{text} has no sibling: number a list of one item not at all, or add {}",
+                    renumbered(text, 1, 2)
+                ),
+            );
         }
         for (count, node) in by_style.into_values() {
             let Some(Node::Section(s)) = node else { continue };
@@ -855,6 +877,26 @@ fn single_items(doc: &Document<'_>, out: &mut Findings) {
             );
         }
     }
+}
+
+/// A list ordinal (1. （1） ① ⑴ ⒈) at the start of a line of text that
+/// begins at `start`, with text after it: its span, text, style and value.
+fn text_ordinal(line: &str, start: usize) -> Option<(Span, &str, MarkerStyle, u32)> {
+    let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let (text, style, value) = read_marker(body)?;
+    let listy = matches!(
+        style,
+        MarkerStyle::Dot
+            | MarkerStyle::ParenDigit
+            | MarkerStyle::Circled
+            | MarkerStyle::ParenNumber
+            | MarkerStyle::DigitStop
+    );
+    if !listy || body[text.len()..].trim().is_empty() {
+        return None;
+    }
+    let at = start + (line.len() - body.len());
+    Some((Span::new(at, at + text.len()), text, style, value))
 }
 
 /// Width of one feature of a marker.

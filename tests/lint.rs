@@ -444,7 +444,10 @@ fn a_gap_after_a_first_item_left_as_text_is_a_skip_not_a_late_start() {
     // Under another heading, a sequence that starts late still does.
     assert_eq!(
         found("一、总体要求\n1.加强领导。\n二、重点任务\n3.明确分工。\n4.严格考核。\n"),
-        [(4, "not-starting-at-one", "3.".to_string())]
+        [
+            (2, "single-item", "1.".to_string()),
+            (4, "not-starting-at-one", "3.".to_string())
+        ]
     );
 }
 
@@ -462,6 +465,11 @@ fn single_item_only_under_a_heading_and_at_line_starts() {
     assert_eq!(
         found("一、总体要求\n（一）主要目标。\n二、重点任务\n（一）加强领导。\n（二）明确分工。\n"),
         [(2, "single-item", "（一）".to_string())]
+    );
+    // 1. left as text by the parser (no 2. after it) is still a list of one.
+    assert_eq!(
+        found("一、总体要求\n做好工作。\n1.加强领导。各级要重视。\n二、重点任务\n1.抓好。\n2.落实。\n"),
+        [(3, "single-item", "1.".to_string())]
     );
     // A document's outermost level alone (an excerpt cut after 一、) and
     // look-alikes in running text are not lists of one.
