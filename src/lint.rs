@@ -352,6 +352,7 @@ pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
     delimiters(doc, &mut out);
     widths(doc, &mut out);
     punctuation_after_ordinals(doc, &mut out);
+    sequence_words_with_shi(doc.source(), &mut out);
     single_items(doc, &mut out);
     let mut findings: Vec<Finding> = out
         .list
@@ -802,6 +803,50 @@ fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Findings) {
             format!(
                 "write {} instead of {}{p} (no punctuation after a simple ordinal, GB/T 15834 B.3.7)",
                 m.text, m.text
+            ),
+        );
+    }
+}
+
+/// 首先是， 其次是， 再次是， 最后是，: sequence words with 是 are simple
+/// ordinals too (B.3.7), but the parser reads 首先 其次 only with their
+/// comma. Read here, where they start a sentence or a line, in documents
+/// that use at least two of them so.
+fn sequence_words_with_shi(source: &str, out: &mut Findings) {
+    const WORDS: [&str; 4] = ["首先是", "其次是", "再次是", "最后是"];
+    let mut hits: Vec<(usize, &str, char)> = Vec::new();
+    let mut words_used = 0;
+    for word in WORDS {
+        let mut used = false;
+        for (at, _) in source.match_indices(word) {
+            let starts = source[..at]
+                .trim_end_matches([' ', '\t', '\u{3000}'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '\n' | '\r') || crate::parse::text::is_boundary(c));
+            if !starts {
+                continue;
+            }
+            used = true;
+            if let Some(p) = source[at + word.len()..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '，' | ',' | '：' | ':' | '、'))
+            {
+                hits.push((at, word, p));
+            }
+        }
+        words_used += usize::from(used);
+    }
+    if words_used < 2 {
+        return;
+    }
+    for (at, word, p) in hits {
+        out.push(
+            Rule::PunctuationAfterOrdinal,
+            Span::new(at, at + word.len() + p.len_utf8()),
+            format!(
+                "write {word} instead of {word}{p} (no punctuation after a simple ordinal, GB/T 15834 B.3.7)"
             ),
         );
     }

@@ -396,6 +396,17 @@ fn punctuation_after_simple_ordinals_only() {
         found("首先，抓学习；其次，抓落实。\n一是抓学习；二是抓落实。\n"),
         []
     );
+    assert_eq!(
+        found("首先是，抓学习。其次是，抓落实。\n"),
+        [
+            (1, "punctuation-after-ordinal", "首先是，".to_string()),
+            (1, "punctuation-after-ordinal", "其次是，".to_string())
+        ]
+    );
+    assert_eq!(
+        found("首先是抓学习。其次是抓落实。\n最重要的首先是，要团结。\n"),
+        []
+    );
     // 一是一，二是二 is an idiom, not an enumeration.
     assert_eq!(found("一是一，二是二，说话算数。\n"), []);
 }
