@@ -148,9 +148,36 @@ pub enum MarkerStyle {
     Yao,
     /// 首先 其次 再次 最后.
     Sequence,
+    /// `1 总则`: the first level of decimal 章条 numbering (GB/T 1.1), at a
+    /// line start with a space after the number. The marker is the number
+    /// alone; `value` is the number.
+    Decimal,
+    /// `1.1 范围`: decimal numbering, second level. The marker text is the
+    /// numeric path (`3.1`); `value` is its last component.
+    Decimal2,
+    /// `1.1.1`: decimal numbering, third level.
+    Decimal3,
+    /// `1.1.1.1`: decimal numbering, fourth level.
+    Decimal4,
+    /// ⒈ ⒉ … ⒛ (digits with a full stop, one character each).
+    DigitStop,
+    /// A. B. or A、 A． at line starts (a capital letter; A → 1).
+    Letter,
+    /// a) b) or a. a） at line starts (a small letter; a → 1).
+    SmallLetter,
+    /// § 1, §2 at line starts.
+    SectionSign,
 }
 
 impl MarkerStyle {
+    /// Whether this style is decimal 章条 numbering (`1`, `1.1`, `1.1.1` …).
+    pub const fn is_decimal(self) -> bool {
+        matches!(
+            self,
+            MarkerStyle::Decimal | MarkerStyle::Decimal2 | MarkerStyle::Decimal3 | MarkerStyle::Decimal4
+        )
+    }
+
     /// Whether this style numbers headings of the document's hierarchy
     /// (sections) rather than inline enumerations (points).
     ///
@@ -190,6 +217,14 @@ impl MarkerStyle {
             MarkerStyle::Sequence => 13,
             MarkerStyle::Shi => 14,
             MarkerStyle::Yao => 15,
+            MarkerStyle::Decimal => 16,
+            MarkerStyle::Decimal2 => 17,
+            MarkerStyle::Decimal3 => 18,
+            MarkerStyle::Decimal4 => 19,
+            MarkerStyle::DigitStop => 20,
+            MarkerStyle::Letter => 21,
+            MarkerStyle::SmallLetter => 22,
+            MarkerStyle::SectionSign => 23,
         }
     }
 }

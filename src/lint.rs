@@ -16,6 +16,9 @@
 //! | `mixed-width` | （1） and (2), 1. and 2． in one level | warning |
 //! | `empty-heading` | 二、 with no text | error |
 //! | `depth-limit` | nesting deeper than the parser's limit | warning |
+//! | `punctuation-after-ordinal` | 一是， 二要， 第一是， (B.3.7) | warning |
+//! | `mixed-style` | ⑶ among （一） （二） （四） | error |
+//! | `single-item` | （一） with no （二） under its heading | warning |
 //!
 //! Sequence and heading rules come from the parser's [`Diagnostic`]s (so
 //! look-alikes such as 第一要务, 三、四月份 or 1.5亿, which the parser never
@@ -73,11 +76,22 @@ pub enum Rule {
     /// Nesting deeper than [`crate::Options::max_depth`]: the tree kept the
     /// deeper headings as siblings.
     DepthLimit,
+    /// Punctuation after a simple, narrative ordinal (GB/T 15834—2011 B.3.7:
+    /// 序次简单、叙述性较强的序次语后不用标点符号): 一是， 二要， 第一是，.
+    /// 第一， 其一， 首先， keep their comma (B.3.1).
+    PunctuationAfterOrdinal,
+    /// A marker of another style standing where a level's next ordinal was
+    /// due: ⑶ between （二） and （四）. Reported on that marker; the level is
+    /// checked as if it had the expected form (no skipped ordinal at （四）).
+    MixedStyle,
+    /// A heading ordinal with no sibling: （一） under a heading with no （二）,
+    /// a list of one.
+    SingleItem,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 11] = [
         Rule::SkippedOrdinal,
         Rule::DuplicateOrdinal,
         Rule::NotStartingAtOne,
@@ -86,6 +100,9 @@ impl Rule {
         Rule::MixedWidth,
         Rule::EmptyHeading,
         Rule::DepthLimit,
+        Rule::PunctuationAfterOrdinal,
+        Rule::MixedStyle,
+        Rule::SingleItem,
     ];
 
     /// The stable id: `skipped-ordinal`, `level-order`, ….
@@ -105,6 +122,9 @@ impl Rule {
             Rule::MixedWidth => "mixed-width",
             Rule::EmptyHeading => DiagnosticCode::EmptyHeading.id(),
             Rule::DepthLimit => DiagnosticCode::DepthLimit.id(),
+            Rule::PunctuationAfterOrdinal => "punctuation-after-ordinal",
+            Rule::MixedStyle => "mixed-style",
+            Rule::SingleItem => "single-item",
         }
     }
 
@@ -122,7 +142,12 @@ impl Rule {
             Rule::NotStartingAtOne => Some(DiagnosticCode::NotStartingAtOne),
             Rule::EmptyHeading => Some(DiagnosticCode::EmptyHeading),
             Rule::DepthLimit => Some(DiagnosticCode::DepthLimit),
-            Rule::LevelOrder | Rule::NonStandardDelimiter | Rule::MixedWidth => None,
+            Rule::LevelOrder
+            | Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::PunctuationAfterOrdinal
+            | Rule::MixedStyle
+            | Rule::SingleItem => None,
         }
     }
 
@@ -139,8 +164,13 @@ impl Rule {
             | Rule::DuplicateOrdinal
             | Rule::NotStartingAtOne
             | Rule::LevelOrder
+            | Rule::MixedStyle
             | Rule::EmptyHeading => Severity::Error,
-            Rule::NonStandardDelimiter | Rule::MixedWidth | Rule::DepthLimit => Severity::Warning,
+            Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::DepthLimit
+            | Rule::PunctuationAfterOrdinal
+            | Rule::SingleItem => Severity::Warning,
         }
     }
 
@@ -161,6 +191,9 @@ impl Rule {
             Rule::MixedWidth => "full- and half-width brackets or digits within one level",
             Rule::EmptyHeading => "a heading with no text",
             Rule::DepthLimit => "nesting deeper than the parser's limit",
+            Rule::PunctuationAfterOrdinal => "punctuation after 一是 二要 第一是 (一是， for 一是)",
+            Rule::MixedStyle => "a marker of another style in a level (⑶ among （一） （二） （四）)",
+            Rule::SingleItem => "a heading ordinal with no sibling (（一） with no （二）)",
         }
     }
 }
@@ -313,11 +346,14 @@ pub fn lint(doc: &Document<'_>) -> Vec<Finding> {
 pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut out = Findings::default();
     for d in &doc.diagnostics {
-        from_diagnostic(d, &mut out);
+        from_diagnostic(doc.source(), d, &mut out);
     }
     sequences_and_levels(doc, &mut out);
     delimiters(doc, &mut out);
     widths(doc, &mut out);
+    punctuation_after_ordinals(doc, &mut out);
+    sequence_words_with_shi(doc.source(), &mut out);
+    single_items(doc, &mut out);
     let mut findings: Vec<Finding> = out
         .list
         .into_iter()
@@ -353,7 +389,7 @@ impl Findings {
     }
 }
 
-fn from_diagnostic(d: &Diagnostic, out: &mut Findings) {
+fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Findings) {
     let rule = Rule::from(d.code);
     if matches!(
         rule,
@@ -361,7 +397,147 @@ fn from_diagnostic(d: &Diagnostic, out: &mut Findings) {
     ) {
         out.sequence_reported.insert(d.span);
     }
+    if rule == Rule::SkippedOrdinal
+        && let Some(prev) = d.related
+        && mixed_styles_between(source, prev, d.span, out)
+    {
+        return;
+    }
+    if rule == Rule::NotStartingAtOne
+        && let Some(message) = dropped_first_item(source, d.span)
+    {
+        out.push(Rule::SkippedOrdinal, d.span, message);
+        return;
+    }
     out.push(rule, d.span, d.message.clone());
+}
+
+/// For a sequence that seems to start at `at` (3. with no 1. or 2. taken
+/// for markers), the line before it that starts with a lower ordinal of the
+/// same style (1., which the parser left as text for want of its 2.): the
+/// sequence did start, and skipped. Looks back at most 40 lines, and no
+/// further than a line that starts with a marker of another heading style.
+fn dropped_first_item(source: &str, at: Span) -> Option<String> {
+    let text = source.get(at.range())?;
+    let (_, style, value) = read_marker(text)?;
+    let before = source.get(..at.start)?;
+    let before = &before[..before.rfind('\n').map_or(0, |i| i + 1)];
+    for line in before.lines().rev().take(40) {
+        let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let Some((prev, other, w)) = read_marker(body) else {
+            continue;
+        };
+        if other != style {
+            if other.is_heading() {
+                return None;
+            }
+            continue;
+        }
+        if w >= value || body[prev.len()..].trim().is_empty() {
+            return None;
+        }
+        return Some(format!(
+            "expected {} after {}, found {}",
+            renumbered(prev, w, w + 1),
+            prev.trim(),
+            text.trim()
+        ));
+    }
+    None
+}
+
+/// A marker read at the start of `text`, as the parser reads one: its text,
+/// style and value.
+fn read_marker(text: &str) -> Option<(&str, MarkerStyle, u32)> {
+    let raw = crate::parse::marker::marker(text)?;
+    let len = usize::from(raw.len);
+    Some((text.get(..len)?, raw.style, u32::from(raw.value)))
+}
+
+/// `text` (an ordinal as written, of value `from`) with its numeral written
+/// for `to`: （二） → （三）, 2. → 3..
+fn renumbered(text: &str, from: u32, to: u32) -> String {
+    let han = crate::numerals::chinese(from);
+    if !han.is_empty() && text.contains(&han) {
+        return text.replacen(&han, &crate::numerals::chinese(to), 1);
+    }
+    // A decimal path (4.1 → 4.2): its last component.
+    if let Some(dot) = text.rfind('.')
+        && text[dot + 1..] == from.to_string()
+    {
+        return format!("{}{to}", &text[..=dot]);
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits == from.to_string() {
+        return text.replacen(&digits, &to.to_string(), 1);
+    }
+    format!("no. {to}")
+}
+
+/// Between the marker at `prev` and the one at `next` of the same style
+/// (whose values skip), the lines that start with a marker of another style
+/// carrying exactly the missing values (⑶ between （二） and （四）): each is
+/// reported as `mixed-style`. Whether they were found (and the gap is thus
+/// explained).
+fn mixed_styles_between(source: &str, prev: Span, next: Span, out: &mut Findings) -> bool {
+    let (Some(prev_text), Some(next_text)) = (source.get(prev.range()), source.get(next.range())) else {
+        return false;
+    };
+    let (Some((_, style, from)), Some((_, next_style, to))) =
+        (read_marker(prev_text), read_marker(next_text))
+    else {
+        return false;
+    };
+    if style != next_style || to <= from + 1 {
+        return false;
+    }
+    let mut want = from + 1;
+    let mut odd = Vec::new();
+    let mut at = prev.end;
+    for line in source
+        .get(prev.end..next.start)
+        .unwrap_or("")
+        .split_inclusive('\n')
+    {
+        let line_at = at;
+        at += line.len();
+        if line_at == prev.end {
+            // The rest of the line of `prev`.
+            continue;
+        }
+        let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let Some((text, other, value)) = read_marker(body) else {
+            continue;
+        };
+        let after = body[text.len()..].trim();
+        if other == style
+            || !other.is_heading()
+            || (other.is_decimal() && style.is_decimal())
+            || value != want
+            || after.is_empty()
+        {
+            continue;
+        }
+        let start = line_at + (line.len() - body.len());
+        odd.push((Span::new(start, start + text.len()), text, value));
+        want += 1;
+    }
+    if want != to {
+        return false;
+    }
+    for (span, text, value) in odd {
+        out.push(
+            Rule::MixedStyle,
+            span,
+            format!(
+                "write {} instead of {text}: the level is numbered {} {}",
+                renumbered(prev_text, from, value),
+                prev_text.trim(),
+                next_text.trim()
+            ),
+        );
+    }
+    true
 }
 
 /// Rank for the order of levels. ㈠ is a typographic form of （一） and ⑴ of
@@ -370,6 +546,7 @@ fn level_rank(style: MarkerStyle) -> u8 {
     match style {
         MarkerStyle::ParenIdeograph => MarkerStyle::ParenHan.standard_rank(),
         MarkerStyle::ParenNumber => MarkerStyle::ParenDigit.standard_rank(),
+        MarkerStyle::DigitStop => MarkerStyle::Dot.standard_rank(),
         s => s.standard_rank(),
     }
 }
@@ -425,12 +602,63 @@ fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
                 work.push((node.children(), inner_parent));
             }
         }
+        trailing_mixed_styles(children, out);
+    }
+}
+
+/// The last section of each style among `children`: a line of its text
+/// that starts with a marker of another heading style carrying the next
+/// value (（二） then ⑶ at the end of the list, with no （三） after it) is
+/// reported as `mixed-style`.
+fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
+    let mut last: HashMap<MarkerStyle, &Node<'_>> = HashMap::new();
+    for node in children {
+        if let Node::Section(s) = node
+            && let Some(m) = &s.marker
+            && m.style.is_heading()
+        {
+            last.insert(m.style, node);
+        }
+    }
+    for node in last.into_values() {
+        let Node::Section(s) = node else { continue };
+        let Some(m) = &s.marker else { continue };
+        for child in &s.children {
+            let Node::Paragraph(p) = child else { continue };
+            let body = p.text.trim_start_matches([' ', '\t', '\u{3000}']);
+            let Some((text, other, value)) = read_marker(body) else {
+                continue;
+            };
+            if other == m.style
+                || !other.is_heading()
+                || (other.is_decimal() && m.style.is_decimal())
+                || value != m.value + 1
+                || body[text.len()..].trim().is_empty()
+            {
+                continue;
+            }
+            let start = p.span.start + (p.text.len() - body.len());
+            out.push(
+                Rule::MixedStyle,
+                Span::new(start, start + text.len()),
+                format!(
+                    "write {} instead of {text}: the level is numbered {}",
+                    renumbered(m.text.trim(), m.value, value),
+                    m.text.trim()
+                ),
+            );
+            break;
+        }
     }
 }
 
 /// Two consecutive sections of one style under the same parent.
 fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut Findings) {
     if out.sequence_reported.contains(&m.span) {
+        return;
+    }
+    if let Some(message) = decimal_under_another(prev, m) {
+        out.push(Rule::SkippedOrdinal, m.span, message);
         return;
     }
     if m.value == 1 && appendix_between(source, prev.span.end, m.span.start) {
@@ -448,7 +676,7 @@ fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut F
             m.span,
             format!("{} {what} the sequence after {}", m.text.trim(), prev.text.trim()),
         );
-    } else if m.value > prev.value + 1 {
+    } else if m.value > prev.value + 1 && !mixed_styles_between(source, prev.span, m.span, out) {
         out.push(
             Rule::SkippedOrdinal,
             m.span,
@@ -464,6 +692,24 @@ fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut F
             ),
         );
     }
+}
+
+/// Two decimal numbers in one list whose paths part (2.1 after 1.2 under
+/// 1): the number that should have opened the new branch (2) is missing.
+fn decimal_under_another(prev: &Marker<'_>, m: &Marker<'_>) -> Option<String> {
+    if !m.style.is_decimal() {
+        return None;
+    }
+    let (before, _) = prev.text.rsplit_once('.')?;
+    let (path, _) = m.text.rsplit_once('.')?;
+    (before != path).then(|| {
+        format!(
+            "{} follows {}: {path} skipped (expected {} or {path} before it)",
+            m.text,
+            prev.text,
+            renumbered(prev.text, prev.value, prev.value + 1)
+        )
+    })
 }
 
 /// Whether a line between `from` and `to` starts an appendix (附件, 附录, 附表).
@@ -525,6 +771,177 @@ fn delimiters(doc: &Document<'_>, out: &mut Findings) {
             );
         }
     }
+}
+
+/// Punctuation after a simple, narrative ordinal (GB/T 15834 B.3.7): 一是，
+/// 二要， 第一是，. The parser keeps no punctuation in these markers; look
+/// after them.
+fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Findings) {
+    let source = doc.source();
+    for (_, node) in doc.walk() {
+        let Some(m) = node.marker() else { continue };
+        let simple = match m.style {
+            MarkerStyle::Shi | MarkerStyle::Yao => true,
+            MarkerStyle::Ordinal | MarkerStyle::Qi => m.text.ends_with('是'),
+            _ => false,
+        };
+        if !simple {
+            continue;
+        }
+        let after = source.get(m.span.end..).unwrap_or("");
+        let Some(p) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '，' | ',' | '：' | ':' | '、'))
+        else {
+            continue;
+        };
+        let span = Span::new(m.span.start, m.span.end + p.len_utf8());
+        out.push(
+            Rule::PunctuationAfterOrdinal,
+            span,
+            format!(
+                "write {} instead of {}{p} (no punctuation after a simple ordinal, GB/T 15834 B.3.7)",
+                m.text, m.text
+            ),
+        );
+    }
+}
+
+/// 首先是， 其次是， 再次是， 最后是，: sequence words with 是 are simple
+/// ordinals too (B.3.7), but the parser reads 首先 其次 only with their
+/// comma. Read here, where they start a sentence or a line, in documents
+/// that use at least two of them so.
+fn sequence_words_with_shi(source: &str, out: &mut Findings) {
+    const WORDS: [&str; 4] = ["首先是", "其次是", "再次是", "最后是"];
+    let mut hits: Vec<(usize, &str, char)> = Vec::new();
+    let mut words_used = 0;
+    for word in WORDS {
+        let mut used = false;
+        for (at, _) in source.match_indices(word) {
+            let starts = source[..at]
+                .trim_end_matches([' ', '\t', '\u{3000}'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '\n' | '\r') || crate::parse::text::is_boundary(c));
+            if !starts {
+                continue;
+            }
+            used = true;
+            if let Some(p) = source[at + word.len()..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '，' | ',' | '：' | ':' | '、'))
+            {
+                hits.push((at, word, p));
+            }
+        }
+        words_used += usize::from(used);
+    }
+    if words_used < 2 {
+        return;
+    }
+    for (at, word, p) in hits {
+        out.push(
+            Rule::PunctuationAfterOrdinal,
+            Span::new(at, at + word.len() + p.len_utf8()),
+            format!(
+                "write {word} instead of {word}{p} (no punctuation after a simple ordinal, GB/T 15834 B.3.7)"
+            ),
+        );
+    }
+}
+
+/// Heading ordinals with no sibling of their style under their parent: a
+/// list of one. Only markers under a heading (a document's outermost 一、
+/// alone is more often an excerpt cut short than a list of one), at a line
+/// start with a heading's text, and not already reported otherwise (a level
+/// out of order explains itself).
+fn single_items(doc: &Document<'_>, out: &mut Findings) {
+    let reported: HashSet<Span> = out.list.iter().map(|f| f.span).collect();
+    let mut work: Vec<(&[Node<'_>], bool)> = vec![(&doc.children, false)];
+    while let Some((children, nested)) = work.pop() {
+        let mut by_style: HashMap<MarkerStyle, (usize, Option<&Node<'_>>)> = HashMap::new();
+        // Lines of text that start with an ordinal the parser left as text
+        // (1. with no 2.): style → (count, span and text of the first).
+        let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
+        for node in children {
+            if let Node::Section(s) = node
+                && let Some(m) = &s.marker
+            {
+                let e = by_style.entry(m.style).or_insert((0, Some(node)));
+                e.0 += 1;
+            }
+            if let Node::Paragraph(p) = node
+                && (p.span.start == 0 || doc.source()[..p.span.start].ends_with('\n'))
+                && let Some((span, text, style, value)) = text_ordinal(p.text, p.span.start)
+            {
+                as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
+            }
+            if !node.children().is_empty() {
+                let heading =
+                    matches!(node, Node::Section(s) if s.marker.is_some() || s.heading.evidence.unnumbered);
+                work.push((node.children(), nested || heading));
+            }
+        }
+        if !nested {
+            continue;
+        }
+        for (style, (count, span, text, value)) in as_text {
+            if count != 1 || value != 1 || by_style.contains_key(&style) || reported.contains(&span) {
+                continue;
+            }
+            out.push(
+                Rule::SingleItem,
+                span,
+                format!(
+                    "{text} has no sibling: number a list of one item not at all, or add {}",
+                    renumbered(text, 1, 2)
+                ),
+            );
+        }
+        for (count, node) in by_style.into_values() {
+            let Some(Node::Section(s)) = node else { continue };
+            let Some(m) = &s.marker else { continue };
+            if count != 1
+                || m.value != 1
+                || s.heading.evidence.run_in
+                || s.heading.title.is_empty()
+                || reported.contains(&m.span)
+            {
+                continue;
+            }
+            out.push(
+                Rule::SingleItem,
+                m.span,
+                format!(
+                    "{} has no sibling: number a list of one item not at all, or add {}",
+                    m.text.trim(),
+                    renumbered(m.text.trim(), 1, 2)
+                ),
+            );
+        }
+    }
+}
+
+/// A list ordinal (1. （1） ① ⑴ ⒈) at the start of a line of text that
+/// begins at `start`, with text after it: its span, text, style and value.
+fn text_ordinal(line: &str, start: usize) -> Option<(Span, &str, MarkerStyle, u32)> {
+    let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let (text, style, value) = read_marker(body)?;
+    let listy = matches!(
+        style,
+        MarkerStyle::Dot
+            | MarkerStyle::ParenDigit
+            | MarkerStyle::Circled
+            | MarkerStyle::ParenNumber
+            | MarkerStyle::DigitStop
+    );
+    if !listy || body[text.len()..].trim().is_empty() {
+        return None;
+    }
+    let at = start + (line.len() - body.len());
+    Some((Span::new(at, at + text.len()), text, style, value))
 }
 
 /// Width of one feature of a marker.

@@ -63,9 +63,39 @@ fn planted_faults_are_found_on_their_lines_and_nothing_else() {
     assert_eq!(got, want, "should find exactly one finding per planted fault");
 }
 
+/// The faults proofreaders check beyond the sequence (proofreader.txt); its
+/// corrected copy (proofreader-clean.txt) gives none.
+const PLANTED_PROOFREADER: [(usize, &str, &str); 7] = [
+    (6, "mixed-style", "⑶"),
+    (9, "single-item", "（一）"),
+    (11, "punctuation-after-ordinal", "一是，"),
+    (11, "punctuation-after-ordinal", "二是，"),
+    (11, "punctuation-after-ordinal", "三是，"),
+    (12, "punctuation-after-ordinal", "第一是，"),
+    (12, "punctuation-after-ordinal", "第二是，"),
+];
+
+#[test]
+fn proofreader_faults_are_found_on_their_lines_and_the_clean_copy_is_silent() {
+    let got = found(&read_fixture("proofreader.txt"));
+    let want: Vec<(usize, &str, String)> = PLANTED_PROOFREADER
+        .iter()
+        .map(|&(l, r, s)| (l, r, s.to_string()))
+        .collect();
+    assert_eq!(
+        got, want,
+        "⑶ among （一）（二）（四） should not leave a skipped （四）"
+    );
+    assert_eq!(found(&read_fixture("proofreader-clean.txt")), []);
+}
+
 #[test]
 fn every_rule_but_depth_limit_is_planted() {
-    let planted: Vec<&str> = PLANTED.iter().map(|p| p.1).collect();
+    let planted: Vec<&str> = PLANTED
+        .iter()
+        .chain(PLANTED_PROOFREADER.iter())
+        .map(|p| p.1)
+        .collect();
     for rule in Rule::ALL {
         if rule != Rule::DepthLimit {
             assert!(
@@ -345,6 +375,182 @@ fn ordinal_without_comma() {
     assert_eq!(
         found("第一　加强组织领导。\n第二，强化督促检查。\n"),
         [(1, "non-standard-delimiter", "第一".to_string())]
+    );
+}
+
+#[test]
+fn punctuation_after_simple_ordinals_only() {
+    assert_eq!(
+        found("一要，抓学习；二要，抓落实。\n"),
+        [
+            (1, "punctuation-after-ordinal", "一要，".to_string()),
+            (1, "punctuation-after-ordinal", "二要，".to_string())
+        ]
+    );
+    // B.3.1 wants the comma after 第一 其一 首先; 一是 without one is right.
+    assert_eq!(
+        found("第一，抓学习；第二，抓落实。\n其一，抓学习；其二，抓落实。\n"),
+        []
+    );
+    assert_eq!(
+        found("首先，抓学习；其次，抓落实。\n一是抓学习；二是抓落实。\n"),
+        []
+    );
+    assert_eq!(
+        found("首先是，抓学习。其次是，抓落实。\n"),
+        [
+            (1, "punctuation-after-ordinal", "首先是，".to_string()),
+            (1, "punctuation-after-ordinal", "其次是，".to_string())
+        ]
+    );
+    assert_eq!(
+        found("首先是抓学习。其次是抓落实。\n最重要的首先是，要团结。\n"),
+        []
+    );
+    // 一是一，二是二 is an idiom, not an enumeration.
+    assert_eq!(found("一是一，二是二，说话算数。\n"), []);
+}
+
+#[test]
+fn mixed_style_stands_for_the_missing_ordinal() {
+    let text = "一、总体要求\n（1）加强领导。\n（2）明确分工。\n③压实责任。\n（4）严格考核。\n";
+    assert_eq!(found(text), [(4, "mixed-style", "③".to_string())]);
+    let doc = speechtree::parse(text);
+    let f = &lint(&doc)[0];
+    assert!(f.message.contains("（3）"), "{}", f.message);
+    // A real gap, with nothing standing in for （3）, stays a skipped ordinal.
+    assert_eq!(
+        found("一、总体要求\n（1）加强领导。\n（2）明确分工。\n（4）严格考核。\n"),
+        [(4, "skipped-ordinal", "（4）".to_string())]
+    );
+}
+
+#[test]
+fn mixed_style_at_the_end_of_a_level() {
+    assert_eq!(
+        found(
+            "一、总体要求\n（一）加强领导。\n（二）明确分工。\n⑶严格考核。\n二、重点任务\n（一）抓好。\n（二）落实。\n"
+        ),
+        [(4, "mixed-style", "⑶".to_string())]
+    );
+    // A nested list of its own (①② under （二）) is no odd marker.
+    assert_eq!(
+        found(
+            "一、总体要求\n（一）加强领导。\n（二）明确分工。\n①压实责任。\n②严格考核。\n二、重点任务\n（一）抓好。\n（二）落实。\n"
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_gap_after_a_first_item_left_as_text_is_a_skip_not_a_late_start() {
+    // 1. has no 2. after it, so the parser leaves it as text; 3. is where
+    // the sequence skips, not where it starts.
+    assert_eq!(
+        found("一、总体要求\n1.加强领导。\n3.明确分工。\n4.严格考核。\n"),
+        [(3, "skipped-ordinal", "3.".to_string())]
+    );
+    let doc = speechtree::parse("一、总体要求\n1.加强领导。\n3.明确分工。\n4.严格考核。\n");
+    assert_eq!(lint(&doc)[0].message, "expected 2. after 1., found 3.");
+    // Under another heading, a sequence that starts late still does.
+    assert_eq!(
+        found("一、总体要求\n1.加强领导。\n二、重点任务\n3.明确分工。\n4.严格考核。\n"),
+        [
+            (2, "single-item", "1.".to_string()),
+            (4, "not-starting-at-one", "3.".to_string())
+        ]
+    );
+}
+
+#[test]
+fn repeated_point_in_one_line() {
+    assert_eq!(
+        found("一是加强领导。二是明确分工。二是严格考核。\n"),
+        [(1, "duplicate-ordinal", "二是".to_string())]
+    );
+    assert_eq!(found("一是加强领导。二是明确分工。三是严格考核。\n"), []);
+}
+
+#[test]
+fn single_item_only_under_a_heading_and_at_line_starts() {
+    assert_eq!(
+        found("一、总体要求\n（一）主要目标。\n二、重点任务\n（一）加强领导。\n（二）明确分工。\n"),
+        [(2, "single-item", "（一）".to_string())]
+    );
+    // 1. left as text by the parser (no 2. after it) is still a list of one.
+    assert_eq!(
+        found("一、总体要求\n做好工作。\n1.加强领导。各级要重视。\n二、重点任务\n1.抓好。\n2.落实。\n"),
+        [(3, "single-item", "1.".to_string())]
+    );
+    // A document's outermost level alone (an excerpt cut after 一、) and
+    // look-alikes in running text are not lists of one.
+    assert_eq!(found("一、总体要求\n做好工作。\n"), []);
+    assert_eq!(
+        found("一、总体要求\n第一要务是发展。一是一，二是二。产值达1.5亿元。\n二、重点任务\n抓好落实。\n"),
+        []
+    );
+}
+
+#[test]
+fn decimal_numbering_is_checked_like_any_other() {
+    let text = read_fixture("decimal.txt");
+    assert_eq!(
+        found(&text),
+        [
+            (14, "single-item", "4.1.1".to_string()),
+            (15, "skipped-ordinal", "4.3".to_string()),
+            (17, "duplicate-ordinal", "4.3".to_string()),
+            (20, "not-starting-at-one", "5.2".to_string()),
+        ]
+    );
+    let doc = speechtree::parse(&text);
+    let messages: Vec<String> = lint(&doc).into_iter().map(|f| f.message).collect();
+    assert!(messages[1].contains("expected 4.2 after 4.1"), "{messages:?}");
+    assert!(messages[0].contains("4.1.2"), "{messages:?}");
+    assert_eq!(found(&read_fixture("decimal-clean.txt")), []);
+}
+
+#[test]
+fn decimal_heading_whose_number_is_missing() {
+    // 2 is missing: 2.1 is reported where the path parts, and 3 after 1.
+    let text = "1 范围\n1.1 总则\n1.2 目标\n2.1 选址\n2.2 面积\n3 附则\n";
+    assert_eq!(
+        found(text),
+        [
+            (4, "skipped-ordinal", "2.1".to_string()),
+            (6, "skipped-ordinal", "3".to_string())
+        ]
+    );
+    // 1 with its 1.1 under it is a heading even without a 2.
+    let doc = speechtree::parse("1 范围\n1.1 总则\n1.2 目标\n");
+    assert_eq!(speechtree::outline(&doc), "1\t范围\n  1.1\t总则\n  1.2\t目标\n");
+}
+
+#[test]
+fn decimal_look_alikes_are_no_markers() {
+    let text = "一、总体要求\n2 个月后完成验收。\n1.5 亿元用于建设。\n2025.1 起施行。\n3.1% 的增长。\n版本 1.2.3 已发布。\n";
+    assert_eq!(found(text), []);
+    assert_eq!(speechtree::parse(text).sections().count(), 1);
+    // A table's rows are no headings.
+    let rows = "一、人员名单\n1 张三 男 35\n2 李四 女 40\n3 王五 男 28\n";
+    assert_eq!(speechtree::parse(rows).sections().count(), 1);
+}
+
+#[test]
+fn lettered_and_digit_stop_levels() {
+    assert_eq!(
+        found(
+            "一、总体要求\nA. 适用范围\nB. 术语\nD. 实施\n二、附则\n⒈加强领导。\n⒉明确分工。\n⒋严格考核。\n"
+        ),
+        [
+            (4, "skipped-ordinal", "D.".to_string()),
+            (8, "skipped-ordinal", "⒋".to_string())
+        ]
+    );
+    // A lone letter is no level: e.g. in running text, or a line A. alone.
+    assert_eq!(
+        found("一、总体要求\nA. 只此一项\n见附录B.3.7，A股上涨。\n二、附则\n"),
+        []
     );
 }
 

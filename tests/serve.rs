@@ -204,8 +204,10 @@ fn analyse_gives_text_tree_findings_and_counts() {
     assert_eq!(v["counts"]["points"], count(&v["document"], "point"));
     assert_eq!(v["counts"]["sections"], 3);
     assert_eq!(v["counts"]["points"], 2);
-    assert_eq!(v["counts"]["findings"], 1, "{}", v["findings"]);
+    // 三、 skips 二、; （一） under it has no （二）.
+    assert_eq!(v["counts"]["findings"], 2, "{}", v["findings"]);
     assert_eq!(v["findings"][0]["rule"], "skipped-ordinal");
+    assert_eq!(v["findings"][1]["rule"], "single-item");
 }
 
 #[test]

@@ -204,7 +204,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             // that inline lists whose paragraph has ended are closed.
             let line_start = self.line_start(c.start());
             self.text_until(line_start.max(self.cursor));
-            if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j])) {
+            let opens = decimal_opens(self.src, c, cands.get(i + 1));
+            if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j]), opens) {
                 let sure_start = sure_starts
                     .after(cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start());
@@ -330,7 +331,9 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Where candidate `c` goes, if it is a marker at all; `succ` is the
     /// next item of its enumeration.
-    fn decide(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+    /// `opens`: `c` is a decimal number whose first child follows (1 then
+    /// 1.1), evidence as good as a successor.
+    fn decide(&self, c: &Candidate, succ: Option<&Candidate>, opens: bool) -> Option<Placement> {
         if c.position == Position::Glued {
             return self.glued(c, succ);
         }
@@ -338,7 +341,14 @@ impl<'a, 'o> Builder<'a, 'o> {
             return None;
         }
         let style = c.raw.style;
-        let has_succ = succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
+        if line_start_only(style) && c.position != Position::LineStart {
+            return None;
+        }
+        if style.is_decimal() && self.table_row(c.end()) {
+            return None;
+        }
+        let has_succ =
+            opens || succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
         if let Some(p) = self.continue_open(c) {
             return Some(p);
         }
@@ -399,7 +409,14 @@ impl<'a, 'o> Builder<'a, 'o> {
             return Some(Placement::under(keep, 1));
         }
         let skipped_point = !style.is_heading() && v == prev + 2;
-        if !((line_start && style.is_heading()) || skipped_point) {
+        // 一是……二是……二是 in one line: the same enumeration, numbered twice.
+        let repeated_point = !style.is_heading()
+            && v == prev
+            && v > 1
+            && !c.raw.last
+            && open + 1 == self.stack.len()
+            && !self.src[self.stack[open].start..c.start()].contains('\n');
+        if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
             return None;
         }
         let related = self.stack[open].marker.as_ref().map(|m| m.span);
@@ -440,7 +457,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         let evidence = has_succ
             || (line_start
                 && style.is_heading()
-                && (strong_alone(style) || self.levels.get(style).is_some()));
+                && (strong_alone(style) || self.levels.get(style).is_some()))
+            || self.decimal_child(c);
         let finding = if v == 1 {
             None
         } else if line_start && style.is_heading() && has_succ {
@@ -460,6 +478,33 @@ impl<'a, 'o> Builder<'a, 'o> {
             value: v,
             finding,
         })
+    }
+
+    /// Whether the line from `at` (after a decimal number) holds fields
+    /// apart from one another (1 张三 男 35: a table's row, not a heading):
+    /// white space between its words.
+    fn table_row(&self, at: usize) -> bool {
+        let rest = self.src[at..self.line_end(at)].trim();
+        rest.split([' ', '\t', '\u{3000}'])
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .is_some()
+    }
+
+    /// Whether `c` is a decimal number one level under the innermost open
+    /// section, whose path it extends (4.1.1 under 4.1): a heading even
+    /// when alone.
+    fn decimal_child(&self, c: &Candidate) -> bool {
+        let text = &self.src[c.start()..c.end()];
+        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw.style.is_decimal()) else {
+            return false;
+        };
+        self.stack
+            .iter()
+            .rev()
+            .find(|f| f.kind_is_section())
+            .and_then(|f| f.marker.as_ref())
+            .is_some_and(|m| m.style.is_decimal() && m.text == prefix)
     }
 
     /// A marker glued to the text before it: a bracketed ordinal or 1. that
@@ -565,6 +610,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             related,
         }) = p.finding
         {
+            let message = if style.is_decimal() {
+                messages::decimal_path(message, marker.text)
+            } else {
+                message
+            };
             self.diagnostics.push(Diagnostic {
                 code,
                 span: marker.span,
@@ -759,6 +809,36 @@ impl Frame<'_> {
 /// white space up to the next one.
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
+}
+
+/// Whether decimal number `c` is followed by its first child: the next
+/// candidate, at a line start, one level deeper, extending its path (1, then
+/// 1.1).
+fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
+    let Some(n) = next.filter(|n| c.raw.style.is_decimal() && n.position == Position::LineStart) else {
+        return false;
+    };
+    let deeper = matches!(
+        (c.raw.style, n.raw.style),
+        (MarkerStyle::Decimal, MarkerStyle::Decimal2)
+            | (MarkerStyle::Decimal2, MarkerStyle::Decimal3)
+            | (MarkerStyle::Decimal3, MarkerStyle::Decimal4)
+    );
+    let path = &src[c.start()..c.end()];
+    deeper
+        && src[n.start()..n.end()]
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Styles that are markers only at a line start: decimal numbers (2 个月后
+/// in a sentence), letters (A. in English text) and §.
+fn line_start_only(style: MarkerStyle) -> bool {
+    style.is_decimal()
+        || matches!(
+            style,
+            MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
+        )
 }
 
 /// Styles whose first item at a line start is a heading even when no second

@@ -14,6 +14,13 @@
 //! shi         = han-numeral "是" !same-numeral                               ; 一是  (not 一是一，二是二)
 //! yao         = han-numeral "要"                                            ; 一要
 //! sequence    = ("首先" / "其次" / "再次" / "最后") ("，" / "," / "、")       ; 首先，
+//! decimal     = part *3("." part) &(space heading-char)                     ; 1 总则  3.1.2 要求  (not 1.5亿, 2025.1)
+//! part        = 1*2DIGIT !DIGIT                                            ; 1 … 99, ASCII, not 0
+//! space       = " " / "  " / "　" ; heading-char = a 汉字 not a unit (个 年 月 % …)
+//! digit-stop  = "⒈" … "⒛"
+//! letter      = %x41-5A ("." / "．" / "、") !alnum                          ; A.  (capital)
+//! small       = %x61-7A (")" / "）" / "." / "．") !alnum                     ; a)  (small)
+//! section     = "§" [" "] digits !("." / DIGIT)                             ; § 1
 //! open = "（" / "(" ; close = "）" / ")"
 //! ```
 //!
@@ -261,6 +268,85 @@ fn sequence(i: &str) -> IResult<&str, (u32, bool)> {
     Ok((i, v))
 }
 
+/// A component of a decimal number: 1 to 99 in ASCII digits, not starting
+/// with 0, and no third digit (2025.1 is a date).
+fn path_part(i: &str) -> IResult<&str, u32> {
+    let (rest, s) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) || s.starts_with('0') {
+        return Err(failure(i));
+    }
+    let v = s.parse().map_err(|_| failure(i))?;
+    Ok((rest, v))
+}
+
+/// Whether `c` may start the heading after a decimal number: a 汉字 that is
+/// not a unit or a numeral (2 个月后, 3 月, 1 万元 start sentences).
+fn heading_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        && numerals::digit(c).is_none()
+        && !"个年月日号时天周次岁万亿千百倍米吨元余至到或及斤亩克升件辆户座篇届份批".contains(c)
+}
+
+/// Decimal 章条 numbering: 1, 1.1, 1.1.1, 1.1.1.1 followed by a space and
+/// a heading. The marker is the number; the space belongs to the heading.
+fn decimal(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
+    use MarkerStyle as S;
+    let (mut rest, mut v) = path_part(i)?;
+    let mut depth = 1;
+    while depth < 4 {
+        let Some(Ok((r, part))) = rest.strip_prefix('.').map(path_part) else {
+            break;
+        };
+        (rest, v, depth) = (r, part, depth + 1);
+    }
+    let after = rest
+        .strip_prefix('\u{3000}')
+        .or_else(|| rest.strip_prefix("  "))
+        .or_else(|| rest.strip_prefix(' '))
+        .ok_or_else(|| failure(i))?;
+    if !after.chars().next().is_some_and(heading_char) {
+        return Err(failure(i));
+    }
+    let style = match depth {
+        1 => S::Decimal,
+        2 => S::Decimal2,
+        3 => S::Decimal3,
+        _ => S::Decimal4,
+    };
+    Ok((rest, (v, style)))
+}
+
+fn digit_stop(i: &str) -> IResult<&str, u32> {
+    map_opt(anychar, |c| in_range(c, '⒈', '⒛', 1)).parse(i)
+}
+
+/// A. or a): a letter and its delimiter, not followed by a letter or digit
+/// (e.g., B.3.7, A股).
+fn letter(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
+    let (rest, c) = satisfy(|c| c.is_ascii_alphabetic()).parse(i)?;
+    let (rest, d) = anychar(rest)?;
+    let style = match (c.is_ascii_uppercase(), d) {
+        (true, '.' | '．' | '、') => MarkerStyle::Letter,
+        (false, ')' | '）' | '.' | '．') => MarkerStyle::SmallLetter,
+        _ => return Err(failure(i)),
+    };
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.') {
+        return Err(failure(i));
+    }
+    let v = u32::from(c.to_ascii_lowercase() as u8 - b'a' + 1);
+    Ok((rest, (v, style)))
+}
+
+/// § 1: the section sign and a number.
+fn section_sign(i: &str) -> IResult<&str, u32> {
+    let (rest, _) = (tag("§"), opt(tag(" "))).parse(i)?;
+    let (rest, v) = digits(rest)?;
+    if rest.starts_with(|c: char| is_digit(c) || matches!(c, '.' | '．')) {
+        return Err(failure(i));
+    }
+    Ok((rest, v))
+}
+
 /// Read one marker at the start of `i`.
 pub(crate) fn marker(i: &str) -> Option<RawMarker> {
     use MarkerStyle as S;
@@ -283,9 +369,13 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
         // The character after the number tells the form (1. 1、 1）; 一是,
         // 一要, 一、): most numbers in running text have none (2025年, 一个).
         c if is_digit(c) => match i.trim_start_matches(is_digit).chars().next() {
-            Some('.' | '．' | '、' | ')' | '）') => map(dot, plain(S::Dot)).parse(i),
+            Some('.') => alt((map(dot, plain(S::Dot)), map(decimal, |(v, s)| (v, s, false)))).parse(i),
+            Some('．' | '、' | ')' | '）') => map(dot, plain(S::Dot)).parse(i),
+            Some(' ' | '\u{3000}') => map(decimal, |(v, s)| (v, s, false)).parse(i),
             _ => return None,
         },
+        c if c.is_ascii_alphabetic() => map(letter, |(v, s)| (v, s, false)).parse(i),
+        '§' => map(section_sign, plain(S::SectionSign)).parse(i),
         c if is_han_numeral(c) => match i.trim_start_matches(is_han_numeral).chars().next() {
             Some('是') => map(shi, plain(S::Shi)).parse(i),
             Some('要') => map(yao, plain(S::Yao)).parse(i),
@@ -296,6 +386,7 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
             map(circled, plain(S::Circled)),
             map(paren_number, plain(S::ParenNumber)),
             map(paren_ideograph, plain(S::ParenIdeograph)),
+            map(digit_stop, plain(S::DigitStop)),
         ))
         .parse(i),
     };
@@ -310,9 +401,12 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
 
 /// How many bytes from its start a marker read as `len` bytes depends on:
 /// its own and what the grammar looks at after it (one character after most
-/// forms; after 一是, the numeral again, no longer than the marker).
+/// forms; after 一是, the numeral again, no longer than the marker; after
+/// a decimal number, its space and the next character).
 fn window(len: u8) -> usize {
-    usize::from(len) * 2 + 4
+    // After a decimal number, up to two spaces (or one of three bytes) and
+    // the heading's first character.
+    usize::from(len) * 2 + 7
 }
 
 /// Reads markers, remembering the last one read: the same bytes again (第一，
@@ -367,7 +461,8 @@ const fn starts_by_class(c: char) -> bool {
     numerals::digit(c).is_some()
         || is_digit(c)
         || matches!(c, '（' | '(' | '第' | '弟' | '其' | '首' | '再' | '最')
-        || matches!(c, '①'..='⒇' | '㈠'..='㈩' | '㉑'..='㉟' | '㊱'..='㊿')
+        || matches!(c, '①'..='⒛' | '㈠'..='㈩' | '㉑'..='㉟' | '㊱'..='㊿' | '§')
+        || c.is_ascii_alphabetic()
 }
 
 /// For each 汉字 of the CJK Unified Ideographs block, one bit: whether it is
@@ -458,6 +553,14 @@ mod tests {
             "首先，",
             "最后，",
             "再次、",
+            "1",
+            "3.1",
+            "3.1.2",
+            "1.1.1.1",
+            "⒈",
+            "A.",
+            "b)",
+            "§ 2",
         ];
         let tails = [
             "",
@@ -484,6 +587,13 @@ mod tests {
             "１２３４",
             "\n",
             "😀",
+            " 总则",
+            "  范围",
+            "\u{3000}要求",
+            " 个月",
+            ".1 要求",
+            "B",
+            "b",
         ];
         for head in heads {
             for tail in tails {
@@ -572,6 +682,16 @@ mod tests {
         assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
         assert_eq!(read("二要加强"), Some((S::Yao, 2, "二要")));
         assert_eq!(read("其次，加强"), Some((S::Sequence, 2, "其次，")));
+        assert_eq!(read("1 范围"), Some((S::Decimal, 1, "1")));
+        assert_eq!(read("12\u{3000}附则"), Some((S::Decimal, 12, "12")));
+        assert_eq!(read("3.1 术语"), Some((S::Decimal2, 1, "3.1")));
+        assert_eq!(read("3.1.12  要求"), Some((S::Decimal3, 12, "3.1.12")));
+        assert_eq!(read("4.1.1.2 细则"), Some((S::Decimal4, 2, "4.1.1.2")));
+        assert_eq!(read("⒉加强"), Some((S::DigitStop, 2, "⒉")));
+        assert_eq!(read("B. 术语"), Some((S::Letter, 2, "B.")));
+        assert_eq!(read("C、术语"), Some((S::Letter, 3, "C、")));
+        assert_eq!(read("a) 第一项"), Some((S::SmallLetter, 1, "a)")));
+        assert_eq!(read("§ 3 附则"), Some((S::SectionSign, 3, "§ 3")));
     }
 
     #[test]
@@ -589,6 +709,20 @@ mod tests {
             "一要素",
             "两是",
             "二〇二三、",
+            "2 个月后",
+            "3 月",
+            "1.5 亿元",
+            "2025.1 起",
+            "2025 年",
+            "3.1%",
+            "1.2.3.4.5 版本",
+            "0.5 倍",
+            "1 2 3",
+            "1 abc",
+            "B.3.7",
+            "A股",
+            "e.g.",
+            "§1.2",
         ] {
             assert_eq!(read(s), None, "{s} should not read as a marker");
         }

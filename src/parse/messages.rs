@@ -23,6 +23,31 @@ pub(super) fn ordinal_text(style: MarkerStyle, value: u32) -> String {
         MarkerStyle::Shi => format!("{han}是"),
         MarkerStyle::Yao => format!("{han}要"),
         MarkerStyle::Sequence => format!("item {value}"),
+        MarkerStyle::Decimal => format!("{value}"),
+        // The path before the last component is not known here: see
+        // [`decimal_path`].
+        MarkerStyle::Decimal2 | MarkerStyle::Decimal3 | MarkerStyle::Decimal4 => format!("….{value}"),
+        MarkerStyle::DigitStop => char::from_u32('⒈' as u32 + value.saturating_sub(1))
+            .filter(|_| (1..=20).contains(&value))
+            .map_or_else(|| format!("no. {value}"), String::from),
+        MarkerStyle::Letter | MarkerStyle::SmallLetter => {
+            let small = style == MarkerStyle::SmallLetter;
+            match u8::try_from(value).ok().filter(|v| (1..=26).contains(v)) {
+                Some(v) if small => format!("{})", char::from(b'a' + v - 1)),
+                Some(v) => format!("{}.", char::from(b'A' + v - 1)),
+                None => format!("item {value}"),
+            }
+        }
+        MarkerStyle::SectionSign => format!("§{value}"),
+    }
+}
+
+/// A message of decimal numbering with the path written out: `message`'s
+/// `….N` forms completed with the path of `marker` (`3.1.2` gives `3.1.`).
+pub(super) fn decimal_path(message: String, marker: &str) -> String {
+    match marker.rfind('.') {
+        Some(dot) => message.replace("….", &marker[..=dot]),
+        None => message,
     }
 }
 

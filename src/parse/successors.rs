@@ -19,11 +19,11 @@ impl Successors {
     }
 }
 
-/// Room for every marker style (sixteen, `Sequence` the last), indexed by
+/// Room for every marker style (twenty-four, `SectionSign` the last), indexed by
 /// discriminant, with some to spare.
 pub(super) const STYLES: usize = 32;
 const _: () = assert!(
-    (MarkerStyle::Sequence as usize) < STYLES,
+    (MarkerStyle::SectionSign as usize) < STYLES,
     "a marker style without a slot"
 );
 

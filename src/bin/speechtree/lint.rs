@@ -69,9 +69,10 @@ fn parse_rule(s: &str) -> Result<Rule, String> {
 
 fn rules_help() -> String {
     let mut s = String::from("Rules (all on by default):\n");
+    let width = Rule::ALL.iter().map(|r| r.id().len()).max().unwrap_or(0) + 2;
     for r in Rule::ALL {
         s.push_str(&format!(
-            "  {:<24}{:<9}{}\n",
+            "  {:<width$}{:<9}{}\n",
             r.id(),
             r.default_severity(),
             r.description()

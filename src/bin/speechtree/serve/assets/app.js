@@ -22,6 +22,9 @@
     'mixed-width': '全角半角混用',
     'empty-heading': '标题为空',
     'depth-limit': '嵌套过深',
+    'punctuation-after-ordinal': '序次语后不用标点',
+    'mixed-style': '同级编号样式混用',
+    'single-item': '单项不编号',
   };
   const FURNITURE = {
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
