@@ -7,9 +7,10 @@
 //! both as byte offsets and as Python `str` indices. The Python classes in
 //! `python/speechtree/` wrap that table, so they pickle without help.
 //!
-//! Serialisation (`to_json`), linting and the outline parse the text again:
-//! parsing is deterministic, so the tree is the one the table describes, and
-//! the JSON is exactly what the command prints.
+//! Serialisation (`to_json`), linting and the outline parse the text again,
+//! through the library's own path for the kind of input it was read as
+//! ([`with_document`]): parsing is deterministic, so the tree is the one the
+//! table describes, and the JSON is exactly what the command prints.
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use rayon::prelude::*;
-use speechtree::input::{ReadOptions, read_path_with_hints};
+use speechtree::input::{InputKind, ReadOptions, ReadResult, parse_markdown, read_path_with_hints};
 use speechtree::{Document, FurnitureKind, HeadingHint, MarkerStyle, Node, Options, Span};
 
 /// Integers per node in the table.
@@ -171,10 +172,11 @@ struct Raw {
     diagnostics: Vec<RawDiagnostic>,
 }
 
-/// A read and parsed file: its text, heading hints and tree.
+/// A read and parsed file: its text, heading hints, kind and tree.
 struct RawRead {
     text: String,
     hints: Hints,
+    kind: &'static str,
     raw: Raw,
 }
 
@@ -188,17 +190,20 @@ type RawError = (
     Option<usize>,
 );
 
-fn options(max_depth: usize, hints: &[(usize, usize, u8)]) -> Options {
+fn options(max_depth: usize) -> Options {
     let mut options = Options::default();
     options.max_depth = max_depth;
-    options.heading_hints = hints
+    options
+}
+
+fn heading_hints(hints: &[(usize, usize, u8)]) -> Vec<HeadingHint> {
+    hints
         .iter()
         .map(|&(start, end, level)| HeadingHint {
             span: Span::new(start, end),
             level,
         })
-        .collect();
-    options
+        .collect()
 }
 
 fn table(doc: &Document<'_>) -> Raw {
@@ -289,29 +294,58 @@ fn table(doc: &Document<'_>) -> Raw {
     Raw { table, diagnostics }
 }
 
-fn parse_raw(text: &str, max_depth: usize, hints: &[(usize, usize, u8)]) -> Raw {
-    let doc = speechtree::parse_with(text, &options(max_depth, hints));
-    table(&doc)
+/// The name of an input kind, as `read`'s `from_` spells it.
+fn kind_name(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Markdown => "markdown",
+        InputKind::Html => "html",
+        InputKind::Docx => "docx",
+        _ => "text",
+    }
 }
 
-/// The one place the library's reader is called.
-///
-/// `from` is one of `auto`, `text`, `markdown`, `html`, `docx`; the library
-/// decides by extension and content today, so it is checked (in Python) and
-/// otherwise passed along for when the reader takes it.
-fn read_document(path: &Path, encoding: Option<&str>, from: &str) -> Result<(String, Hints), RawError> {
-    let _ = from;
+/// The input kind a name of [`kind_name`] (or `auto`) stands for.
+fn kind_of(name: &str) -> PyResult<Option<InputKind>> {
+    match name {
+        "auto" => Ok(None),
+        _ => name.parse().map(Some).map_err(PyValueError::new_err),
+    }
+}
+
+/// Parses a document's text as the command parses the file it was read
+/// from, and hands the tree to `f`: Markdown source through
+/// [`parse_markdown`] (the masked copy, the tree over the source), the rest
+/// through [`ReadResult::parse`] with the heading `hints` the reader found.
+fn with_document<T>(
+    text: String,
+    max_depth: usize,
+    hints: &[(usize, usize, u8)],
+    kind: Option<InputKind>,
+    f: impl FnOnce(&Document<'_>) -> T,
+) -> T {
+    let opts = options(max_depth);
+    if kind == Some(InputKind::Markdown) {
+        return f(&parse_markdown(&text, &opts));
+    }
+    let mut read = ReadResult::from(text);
+    read.headings = heading_hints(hints);
+    read.kind = kind.unwrap_or_default();
+    f(&read.parse(&opts))
+}
+
+/// The one place the library's reader is called: `from` is `None` for
+/// `auto` (by extension and content).
+fn read_document(
+    path: &Path,
+    encoding: Option<&str>,
+    from: Option<InputKind>,
+) -> Result<ReadResult, RawError> {
     let opts = ReadOptions {
         encoding: encoding.map(str::to_owned),
+        from,
         ..ReadOptions::default()
     };
-    let read = read_path_with_hints(path, &opts).map_err(|e| raw_error(path, &e))?;
-    let hints = read
-        .headings
-        .iter()
-        .map(|h| (h.span.start, h.span.end, h.level))
-        .collect();
-    Ok((read.text, hints))
+    read_path_with_hints(path, &opts).map_err(|e| raw_error(path, &e))
 }
 
 fn raw_error(path: &Path, e: &speechtree::Error) -> RawError {
@@ -327,10 +361,25 @@ fn raw_error(path: &Path, e: &speechtree::Error) -> RawError {
     }
 }
 
-fn read_raw(path: &Path, encoding: Option<&str>, from: &str, max_depth: usize) -> Result<RawRead, RawError> {
-    let (text, hints) = read_document(path, encoding, from)?;
-    let raw = parse_raw(&text, max_depth, &hints);
-    Ok(RawRead { text, hints, raw })
+fn read_raw(
+    path: &Path,
+    encoding: Option<&str>,
+    from: Option<InputKind>,
+    max_depth: usize,
+) -> Result<RawRead, RawError> {
+    let read = read_document(path, encoding, from)?;
+    let raw = table(&read.parse(&options(max_depth)));
+    let hints = read
+        .headings
+        .iter()
+        .map(|h| (h.span.start, h.span.end, h.level))
+        .collect();
+    Ok(RawRead {
+        kind: kind_name(read.kind),
+        text: read.text,
+        hints,
+        raw,
+    })
 }
 
 type PyRaw<'py> = (Bound<'py, PyBytes>, Vec<RawDiagnostic>);
@@ -351,7 +400,7 @@ fn read_to_py(py: Python<'_>, result: Result<RawRead, RawError>) -> PyResult<PyR
             let (table, diagnostics) = to_py(py, read.raw);
             (
                 true,
-                (read.text, read.hints, table, diagnostics)
+                (read.text, read.hints, read.kind, table, diagnostics)
                     .into_pyobject(py)?
                     .into_any(),
             )
@@ -375,12 +424,20 @@ fn on_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> PyR
     }
 }
 
-/// Parses `text`: `(table, diagnostics)`.
+/// Parses `text`, read as `kind` (`text`, `markdown`, `html`, `docx`) with
+/// heading `hints`: `(table, diagnostics)`.
 #[pyfunction]
-#[pyo3(signature = (text, max_depth, hints=Vec::new()))]
-fn parse(py: Python<'_>, text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> PyRaw<'_> {
-    let raw = py.detach(|| parse_raw(&text, max_depth, &hints));
-    to_py(py, raw)
+#[pyo3(signature = (text, max_depth, hints=Vec::new(), kind="text"))]
+fn parse<'py>(
+    py: Python<'py>,
+    text: String,
+    max_depth: usize,
+    hints: Vec<(usize, usize, u8)>,
+    kind: &str,
+) -> PyResult<PyRaw<'py>> {
+    let kind = kind_of(kind)?;
+    let raw = py.detach(|| with_document(text, max_depth, &hints, kind, table));
+    Ok(to_py(py, raw))
 }
 
 /// Parses every text in parallel, without the GIL.
@@ -396,7 +453,7 @@ fn parse_many(
         on_pool(threads, || {
             texts
                 .par_iter()
-                .map(|t| parse_raw(t, max_depth, &[]))
+                .map(|t| table(&speechtree::parse_with(t, &options(max_depth))))
                 .collect::<Vec<_>>()
         })
     })?;
@@ -407,33 +464,35 @@ fn parse_many(
 /// `(False, (kind, message, path, line, column, offset))`.
 #[pyfunction]
 #[pyo3(signature = (path, encoding, from_, max_depth))]
-fn read(
-    py: Python<'_>,
+fn read<'py>(
+    py: Python<'py>,
     path: PathBuf,
     encoding: Option<String>,
-    from_: String,
+    from_: &str,
     max_depth: usize,
-) -> PyResult<PyRead<'_>> {
-    let result = py.detach(|| read_raw(&path, encoding.as_deref(), &from_, max_depth));
+) -> PyResult<PyRead<'py>> {
+    let from = kind_of(from_)?;
+    let result = py.detach(|| read_raw(&path, encoding.as_deref(), from, max_depth));
     read_to_py(py, result)
 }
 
 /// [`read`] for every path, in parallel, without the GIL.
 #[pyfunction]
 #[pyo3(signature = (paths, encoding, from_, max_depth, threads=None))]
-fn read_many(
-    py: Python<'_>,
+fn read_many<'py>(
+    py: Python<'py>,
     paths: Vec<PathBuf>,
     encoding: Option<String>,
-    from_: String,
+    from_: &str,
     max_depth: usize,
     threads: Option<usize>,
-) -> PyResult<Vec<PyRead<'_>>> {
+) -> PyResult<Vec<PyRead<'py>>> {
+    let from = kind_of(from_)?;
     let results = py.detach(|| {
         on_pool(threads, || {
             paths
                 .par_iter()
-                .map(|p| read_raw(p, encoding.as_deref(), &from_, max_depth))
+                .map(|p| read_raw(p, encoding.as_deref(), from, max_depth))
                 .collect::<Vec<_>>()
         })
     })?;
@@ -443,23 +502,35 @@ fn read_many(
 /// The document's JSON, exactly as `speechtree --format json` prints it
 /// (`pretty`) or as the `document` of a `jsonl` line.
 #[pyfunction]
-#[pyo3(signature = (text, max_depth, hints, pretty))]
-fn to_json(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>, pretty: bool) -> PyResult<String> {
-    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
-    let json = if pretty {
-        serde_json::to_string_pretty(&doc)
-    } else {
-        serde_json::to_string(&doc)
-    };
+#[pyo3(signature = (text, max_depth, hints, kind, pretty))]
+fn to_json(
+    text: String,
+    max_depth: usize,
+    hints: Vec<(usize, usize, u8)>,
+    kind: &str,
+    pretty: bool,
+) -> PyResult<String> {
+    let json = with_document(text, max_depth, &hints, kind_of(kind)?, |doc| {
+        if pretty {
+            serde_json::to_string_pretty(doc)
+        } else {
+            serde_json::to_string(doc)
+        }
+    });
     json.map_err(|e| PyValueError::new_err(format!("cannot serialise: {e}")))
 }
 
 /// The outline, as `speechtree` prints it.
 #[pyfunction]
-#[pyo3(signature = (text, max_depth, hints))]
-fn outline(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> String {
-    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
-    speechtree::outline(&doc)
+#[pyo3(signature = (text, max_depth, hints, kind))]
+fn outline(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>, kind: &str) -> PyResult<String> {
+    Ok(with_document(
+        text,
+        max_depth,
+        &hints,
+        kind_of(kind)?,
+        speechtree::outline,
+    ))
 }
 
 /// One lint finding: rule id, severity, message, byte span, `str` span.
@@ -467,22 +538,28 @@ type RawFinding = (&'static str, String, String, (i64, i64), (i64, i64));
 
 /// The findings of the rules on by default.
 #[pyfunction]
-#[pyo3(signature = (text, max_depth, hints))]
-fn lint(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> Vec<RawFinding> {
-    let doc = speechtree::parse_with(&text, &options(max_depth, &hints));
-    let chars = CharIndex::new(&text);
-    speechtree::lint::lint(&doc)
-        .into_iter()
-        .map(|f| {
-            (
-                f.rule.id(),
-                f.severity.to_string(),
-                f.message,
-                (f.span.start as i64, f.span.end as i64),
-                (chars.at(f.span.start), chars.at(f.span.end)),
-            )
-        })
-        .collect()
+#[pyo3(signature = (text, max_depth, hints, kind))]
+fn lint(
+    text: String,
+    max_depth: usize,
+    hints: Vec<(usize, usize, u8)>,
+    kind: &str,
+) -> PyResult<Vec<RawFinding>> {
+    Ok(with_document(text, max_depth, &hints, kind_of(kind)?, |doc| {
+        let chars = CharIndex::new(doc.source());
+        speechtree::lint::lint(doc)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rule.id(),
+                    f.severity.to_string(),
+                    f.message,
+                    (f.span.start as i64, f.span.end as i64),
+                    (chars.at(f.span.start), chars.at(f.span.end)),
+                )
+            })
+            .collect()
+    }))
 }
 
 /// Parses `text` and only counts its nodes: the Rust side alone, for
@@ -490,7 +567,7 @@ fn lint(text: String, max_depth: usize, hints: Vec<(usize, usize, u8)>) -> Vec<R
 #[pyfunction]
 fn parse_only(py: Python<'_>, text: String, max_depth: usize) -> usize {
     py.detach(|| {
-        let doc = speechtree::parse_with(&text, &options(max_depth, &[]));
+        let doc = speechtree::parse_with(&text, &options(max_depth));
         doc.walk().count()
     })
 }

@@ -50,6 +50,41 @@ DOCUMENTS: Dict[str, str] = {
     ),
     "runin.txt": "一、总体要求一是坚持稳中求进。二是坚持创新驱动。二、主要任务（一）加强领导。（二）狠抓落实。",
     "notice.md": "关于做好年度工作的通知\n各区、各部门：\n一、明确目标\n二、落实责任\n特此通知。\n",
+    # Markers behind `##` and `**`: only the masked copy shows them.
+    "rules.md": (
+        "# 数据共享管理办法\n"
+        "\n"
+        "## 第一章 总则\n"
+        "\n"
+        "**第一条** 为了规范数据共享，制定本办法。\n"
+        "\n"
+        "**第二条** 本办法适用于本市各级部门。\n"
+        "\n"
+        "## 第二章 职责\n"
+        "\n"
+        "### 第一节 主管部门\n"
+        "\n"
+        "第三条 主管部门负责统筹，**一是**制定目录，**二是**督促落实。\n"
+        "\n"
+        "### 第二节 使用部门\n"
+        "\n"
+        "第四条 使用部门应当依法使用数据。\n"
+    ),
+    # Headings as markup: the numbered paragraphs nest under them.
+    "page.html": (
+        "<!DOCTYPE html>\n"
+        '<html><head><meta charset="utf-8"><title>关于加强数据安全的通知</title></head>\n'
+        "<body><main>\n"
+        "<h1>关于加强数据安全的通知</h1>\n"
+        "<p>各区、各部门：</p>\n"
+        "<h2>第一章 总体要求</h2>\n"
+        "<p>第一条 各部门要压实数据安全责任。</p>\n"
+        "<p>第二条 <strong>一是</strong>完善制度。<strong>二是</strong>加强检查。</p>\n"
+        "<h2>第二章 保障措施</h2>\n"
+        "<p>第三条 各部门要配齐安全人员。</p>\n"
+        "<p>特此通知。</p>\n"
+        "</main></body></html>\n"
+    ),
 }
 
 #: A GBK-encoded document (detected as GB18030).

@@ -31,9 +31,11 @@ def test_read_with_an_encoding(tmp_path: Path) -> None:
 
 def test_read_accepts_every_from_value(corpus: Path) -> None:
     froms: List[speechtree.From] = ["auto", "text", "markdown", "html"]
-    for from_ in froms:
+    for from_, kind in zip(froms, ["markdown", "text", "markdown", "html"]):
         doc = speechtree.read(corpus / "notice.md", from_=from_)
-        assert doc.title == "关于做好年度工作的通知"
+        assert doc.input_kind == kind, from_
+        if kind != "html":  # as HTML, the lines run together into one paragraph
+            assert doc.title == "关于做好年度工作的通知"
     with pytest.raises(ValueError):
         speechtree.read(corpus / "notice.md", from_="pdf")  # type: ignore[arg-type]
 
@@ -118,3 +120,63 @@ def test_outline_equals_the_command(corpus: Path, speechtree_bin: Path) -> None:
     path = corpus / "speech.txt"
     out = subprocess.run([str(speechtree_bin), str(path)], capture_output=True, check=True, text=True).stdout
     assert speechtree.read(path).outline() == out
+
+
+def test_markdown_is_read_as_markdown(corpus: Path) -> None:
+    path = corpus / "rules.md"
+    doc = speechtree.read(path)
+    assert doc.input_kind == "markdown"
+    assert doc.source == path.read_text(encoding="utf-8"), "the source is the Markdown source"
+    articles = [s for s in doc.sections() if s.marker is not None and s.marker.style == "article"]
+    assert [s.marker.text for s in articles if s.marker] == ["第一条", "第二条", "第三条", "第四条"]
+    assert [s.parent.title for s in articles if s.parent] == ["总则", "总则", "主管部门", "使用部门"]
+    as_text = speechtree.parse(doc.source)
+    assert not any(s.marker and s.marker.text == "第一条" for s in as_text.sections()), "`**` hides it from text"
+    for _, node in doc.walk():
+        assert doc.source[node.start : node.end] == node.text
+        assert doc.source.encode()[node.byte_start : node.byte_end].decode() == node.text
+        if node.marker is not None:
+            assert doc.source[node.marker.start : node.marker.end] == node.marker.text
+    m = articles[0].marker
+    assert m is not None and doc.source[m.start - 2 : m.end + 2] == "**第一条**", "spans index the Markdown source"
+
+
+def test_html_is_read_as_html(corpus: Path) -> None:
+    doc = speechtree.read(corpus / "page.html")
+    assert doc.input_kind == "html"
+    assert "<p>" not in doc.source, "the source is the page's text"
+    chapters = [s for s in doc.sections() if s.level == 1]
+    assert [s.title for s in chapters] == ["总体要求", "保障措施"]
+    articles = [s for s in doc.sections() if s.marker is not None and s.marker.style == "article"]
+    assert [s.parent.title for s in articles if s.parent] == ["总体要求", "总体要求", "保障措施"]
+    for _, node in doc.walk():
+        assert doc.source[node.start : node.end] == node.text
+
+
+def test_from_markdown_reads_any_name_as_markdown(corpus: Path, tmp_path: Path, speechtree_bin: Path) -> None:
+    path = tmp_path / "rules.txt"
+    path.write_bytes((corpus / "rules.md").read_bytes())
+    as_text = speechtree.read(path)
+    as_markdown = speechtree.read(path, from_="markdown")
+    assert (as_text.input_kind, as_markdown.input_kind) == ("text", "markdown")
+    assert as_markdown.to_json() == speechtree.read(corpus / "rules.md").to_json()
+    assert as_markdown.to_json() != as_text.to_json()
+    out = subprocess.run(
+        [str(speechtree_bin), "--format", "json", "--from", "markdown", str(path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    assert as_markdown.to_json(indent=2) + "\n" == out
+    html = speechtree.read_many([corpus / "page.html"], from_="html")[0]
+    assert isinstance(html, Document) and html.input_kind == "html"
+
+
+def test_a_read_document_pickles_with_its_kind(corpus: Path) -> None:
+    for name in ("rules.md", "page.html"):
+        doc = speechtree.read(corpus / name)
+        again = pickle.loads(pickle.dumps(doc))
+        assert again == doc and again.input_kind == doc.input_kind
+        assert again.to_json() == doc.to_json()
+        assert again.outline() == doc.outline()
+        assert [f.rule for f in again.lint()] == [f.rule for f in doc.lint()]

@@ -105,12 +105,16 @@ def read(
 ) -> Document:
     """Reads and parses a file as the command does: text in UTF-8, UTF-16
     (with a byte-order mark) or GB18030, detected unless ``encoding`` names
-    one (a WHATWG label: ``gbk``, ``big5``, ``utf-16le`` …), or a ``.docx``
+    one (a WHATWG label: ``gbk``, ``big5``, ``utf-16le`` …), Markdown (its
+    headings and emphasis are evidence, its markup is not text), an HTML
+    page (the text a reader sees, its headings as evidence) or a ``.docx``
     (with Word's numbering and heading styles).
 
-    ``from_`` says what the file is: ``auto`` (by extension and content),
-    ``text``, ``markdown``, ``html`` or ``docx``; it is passed to the
-    library's reader (which, for now, reads ``.md`` and ``.html`` as text).
+    ``from_`` says what the file is: ``auto`` (by extension: ``.md``,
+    ``.html``, ``.docx``, and by content), ``text``, ``markdown``, ``html``
+    or ``docx``. :attr:`Document.input_kind` says what it was read as. For
+    Markdown, :attr:`Document.source` is the Markdown source and the tree's
+    spans index it; for HTML it is the page's text.
 
     Raises:
         DecodeError: the bytes are not valid in the encoding (a ValueError),
@@ -130,8 +134,8 @@ def _document_or_error(name: str, result: Tuple[bool, Any], max_depth: int) -> U
     ok, payload = result
     if not ok:
         return _from_raw(cast(Tuple[str, str, str, Optional[int], Optional[int], Optional[int]], payload))
-    text, hints, table, diagnostics = payload
-    return Document(text, table, diagnostics, path=name, max_depth=max_depth, hints=hints)
+    text, hints, input_kind, table, diagnostics = payload
+    return Document(text, table, diagnostics, path=name, max_depth=max_depth, hints=hints, input_kind=input_kind)
 
 
 def parse_many(texts: Iterable[str], *, threads: Optional[int] = None, max_depth: int = 32) -> List[Document]:

@@ -405,9 +405,12 @@ class Document:
         source: The text the tree was built from (for a file, the decoded text).
         path: The file it was read from, or ``None``.
         max_depth: The nesting limit it was parsed with.
+        input_kind: What the source was read as: ``"text"``, ``"markdown"`` (then
+            ``source`` is the Markdown source, and the tree's spans index
+            it), ``"html"`` (the page's text) or ``"docx"``.
     """
 
-    __slots__ = ("source", "path", "max_depth", "_hints", "_table", "_diagnostics", "_top")
+    __slots__ = ("source", "path", "max_depth", "input_kind", "_hints", "_table", "_diagnostics", "_top")
 
     def __init__(
         self,
@@ -418,10 +421,12 @@ class Document:
         path: Optional[str] = None,
         max_depth: int = 32,
         hints: Sequence[Hint] = (),
+        input_kind: str = "text",
     ) -> None:
         self.source = source
         self.path = path
         self.max_depth = max_depth
+        self.input_kind = input_kind
         self._hints: List[Hint] = [tuple(h) for h in hints]  # type: ignore[misc]
         if isinstance(table, array):
             self._table = table
@@ -447,7 +452,15 @@ class Document:
     def __reduce__(self) -> Tuple[Any, ...]:
         return (
             _rebuild_document,
-            (self.source, self._table.tobytes(), self._diagnostics, self.path, self.max_depth, self._hints),
+            (
+                self.source,
+                self._table.tobytes(),
+                self._diagnostics,
+                self.path,
+                self.max_depth,
+                self._hints,
+                self.input_kind,
+            ),
         )
 
     def __len__(self) -> int:
@@ -469,6 +482,7 @@ class Document:
             and other.source == self.source
             and other._table == self._table
             and other._hints == self._hints
+            and other.input_kind == self.input_kind
         )
 
     def __hash__(self) -> int:
@@ -553,7 +567,7 @@ class Document:
 
     def outline(self) -> str:
         """The outline, as the command prints it: one line per section and point."""
-        return _speechtree.outline(self.source, self.max_depth, self._hints)
+        return _speechtree.outline(self.source, self.max_depth, self._hints, self.input_kind)
 
     def lint(self) -> List[Finding]:
         """The numbering faults the rules on by default find, in document order
@@ -568,7 +582,9 @@ class Document:
                 start=c[0],
                 end=c[1],
             )
-            for rule, severity, message, b, c in _speechtree.lint(self.source, self.max_depth, self._hints)
+            for rule, severity, message, b, c in _speechtree.lint(
+                self.source, self.max_depth, self._hints, self.input_kind
+            )
         ]
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
@@ -580,9 +596,9 @@ class Document:
         ``--format jsonl`` line).
         """
         if indent is None:
-            return _speechtree.to_json(self.source, self.max_depth, self._hints, False)
+            return _speechtree.to_json(self.source, self.max_depth, self._hints, self.input_kind, False)
         if indent == 2:
-            return _speechtree.to_json(self.source, self.max_depth, self._hints, True)
+            return _speechtree.to_json(self.source, self.max_depth, self._hints, self.input_kind, True)
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -625,8 +641,11 @@ def _rebuild_document(
     path: Optional[str],
     max_depth: int,
     hints: List[Hint],
+    input_kind: str = "text",
 ) -> Document:
-    return Document(source, table, diagnostics, path=path, max_depth=max_depth, hints=hints)
+    return Document(
+        source, table, diagnostics, path=path, max_depth=max_depth, hints=hints, input_kind=input_kind
+    )
 
 
 PathLike = Union[str, "os.PathLike[str]"]
