@@ -1,0 +1,396 @@
+//! The numbering lint: what proofreaders of official documents check by hand.
+//!
+//! [`lint`] turns a parsed [`Document`] into [`Finding`]s, each with a
+//! [`Rule`], a [`Severity`], the [`Span`] of the offending marker and a
+//! one-line message. The rules follow GB/T 9704—2012 7.3.3 (the heading
+//! levels 一、 （一） 1. （1）) and GB/T 15834—2011 appendix B.3 (punctuation
+//! after ordinals, the order of levels):
+//!
+//! | id | what | severity |
+//! |---|---|---|
+//! | `skipped-ordinal` | 一、 then 三、 | error |
+//! | `duplicate-ordinal` | （二） then （二）, or （一） again where （三） was due | error |
+//! | `not-starting-at-one` | a sequence starting at （二） | error |
+//! | `level-order` | （一） under 1., or 1. then （一） in one unit (B.3.8) | error |
+//! | `non-standard-delimiter` | 1、 一． （一）、 第一、 首先、 (7.3.3, B.3.1, B.3.4) | warning |
+//! | `mixed-width` | （1） and (2), 1. and 2． in one level | warning |
+//! | `empty-heading` | 二、 with no text | error |
+//! | `depth-limit` | nesting deeper than the parser's limit | warning |
+//! | `punctuation-after-ordinal` | 一是， 二要， 第一是， (B.3.7) | warning |
+//! | `mixed-style` | ⑶ among （一） （二） （四） | error |
+//! | `single-item` | （一） with no （二） under its heading | warning |
+//!
+//! Sequence and heading rules come from the parser's [`Diagnostic`]s (so
+//! look-alikes such as 第一要务, 三、四月份 or 1.5亿, which the parser never
+//! takes for markers, never raise a finding); the others are read off the
+//! tree and the markers as written.
+//!
+//! ```
+//! use speechtree::lint::{Rule, lint};
+//!
+//! let doc = speechtree::parse("一、总体要求\n三、重点任务\n");
+//! let findings = lint(&doc);
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].rule, Rule::SkippedOrdinal);
+//! assert_eq!(findings[0].span.slice(doc.source()), "三、");
+//! ```
+
+use crate::ast::Document;
+use crate::diagnostic::DiagnosticCode;
+use crate::span::Span;
+#[cfg(feature = "serde")]
+use serde::Serialize;
+use std::collections::{BTreeSet, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+mod form;
+mod sequence;
+
+use form::{delimiters, punctuation_after_ordinals, sequence_words_with_shi, single_items, widths};
+use sequence::{from_diagnostic, sequences_and_levels};
+
+/// A lint rule. Each has a stable kebab-case id ([`Rule::id`]) used on the
+/// command line (`--allow`, `--deny`) and in JSON output.
+///
+/// The rules that report the parser's diagnostics share their ids with
+/// [`DiagnosticCode`] ([`Rule::diagnostic_code`]). Serialises as its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Rule {
+    /// An ordinal skips one or more values: 一、 then 三、; （一） then （三）.
+    SkippedOrdinal,
+    /// An ordinal repeats, goes back, or restarts at one where the sequence
+    /// should continue: （一） （二） （二）; （一） （二） （一） under one heading.
+    DuplicateOrdinal,
+    /// A sequence that does not start at one: （二） （三） with no （一）.
+    NotStartingAtOne,
+    /// Levels out of the standard order 一、 （一） 1. （1） (GB/T 9704—2012
+    /// 7.3.3): a higher-level ordinal nested under a lower-level one (（一）
+    /// under 1.), or used after a lower-level one inside the same unit
+    /// (GB/T 15834—2011 B.3.8: 1. 2. then （一）).
+    LevelOrder,
+    /// A delimiter the standards do not use: 1、 or 1) for 1.; 一． or 一，
+    /// for 一、; punctuation after a bracketed or circled ordinal such as
+    /// （一）、 (B.3.4); 第一、, 其一、 or 首先、 for 第一， (B.3.1).
+    NonStandardDelimiter,
+    /// Full- and half-width forms mixed within one level: （1） and (2),
+    /// １. and 2., 1. and 2．, or a mismatched pair such as （1).
+    MixedWidth,
+    /// A heading with no text: 二、 alone before a blank line or punctuation.
+    EmptyHeading,
+    /// Nesting deeper than [`crate::Options::max_depth`]: the tree kept the
+    /// deeper headings as siblings.
+    DepthLimit,
+    /// Punctuation after a simple, narrative ordinal (GB/T 15834—2011 B.3.7:
+    /// 序次简单、叙述性较强的序次语后不用标点符号): 一是， 二要， 第一是，.
+    /// 第一， 其一， 首先， keep their comma (B.3.1).
+    PunctuationAfterOrdinal,
+    /// A marker of another style standing where a level's next ordinal was
+    /// due: ⑶ between （二） and （四）. Reported on that marker; the level is
+    /// checked as if it had the expected form (no skipped ordinal at （四）).
+    MixedStyle,
+    /// A heading ordinal with no sibling: （一） under a heading with no （二）,
+    /// a list of one.
+    SingleItem,
+}
+
+impl Rule {
+    /// Every rule, in the order of the documentation.
+    pub const ALL: [Rule; 11] = [
+        Rule::SkippedOrdinal,
+        Rule::DuplicateOrdinal,
+        Rule::NotStartingAtOne,
+        Rule::LevelOrder,
+        Rule::NonStandardDelimiter,
+        Rule::MixedWidth,
+        Rule::EmptyHeading,
+        Rule::DepthLimit,
+        Rule::PunctuationAfterOrdinal,
+        Rule::MixedStyle,
+        Rule::SingleItem,
+    ];
+
+    /// The stable id: `skipped-ordinal`, `level-order`, ….
+    ///
+    /// ```
+    /// use speechtree::lint::Rule;
+    /// assert_eq!(Rule::NonStandardDelimiter.id(), "non-standard-delimiter");
+    /// assert_eq!("mixed-width".parse::<Rule>(), Ok(Rule::MixedWidth));
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::SkippedOrdinal => DiagnosticCode::SkippedOrdinal.id(),
+            Rule::DuplicateOrdinal => DiagnosticCode::DuplicateOrdinal.id(),
+            Rule::NotStartingAtOne => DiagnosticCode::NotStartingAtOne.id(),
+            Rule::LevelOrder => "level-order",
+            Rule::NonStandardDelimiter => "non-standard-delimiter",
+            Rule::MixedWidth => "mixed-width",
+            Rule::EmptyHeading => DiagnosticCode::EmptyHeading.id(),
+            Rule::DepthLimit => DiagnosticCode::DepthLimit.id(),
+            Rule::PunctuationAfterOrdinal => "punctuation-after-ordinal",
+            Rule::MixedStyle => "mixed-style",
+            Rule::SingleItem => "single-item",
+        }
+    }
+
+    /// The parser's diagnostic this rule reports, if it reports one.
+    ///
+    /// ```
+    /// use speechtree::{DiagnosticCode, lint::Rule};
+    /// assert_eq!(Rule::SkippedOrdinal.diagnostic_code(), Some(DiagnosticCode::SkippedOrdinal));
+    /// assert_eq!(Rule::MixedWidth.diagnostic_code(), None);
+    /// ```
+    pub const fn diagnostic_code(self) -> Option<DiagnosticCode> {
+        match self {
+            Rule::SkippedOrdinal => Some(DiagnosticCode::SkippedOrdinal),
+            Rule::DuplicateOrdinal => Some(DiagnosticCode::DuplicateOrdinal),
+            Rule::NotStartingAtOne => Some(DiagnosticCode::NotStartingAtOne),
+            Rule::EmptyHeading => Some(DiagnosticCode::EmptyHeading),
+            Rule::DepthLimit => Some(DiagnosticCode::DepthLimit),
+            Rule::LevelOrder
+            | Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::PunctuationAfterOrdinal
+            | Rule::MixedStyle
+            | Rule::SingleItem => None,
+        }
+    }
+
+    /// The severity a finding of this rule has unless the rule is denied.
+    ///
+    /// ```
+    /// use speechtree::lint::{Rule, Severity};
+    /// assert_eq!(Rule::SkippedOrdinal.default_severity(), Severity::Error);
+    /// assert_eq!(Rule::MixedWidth.default_severity(), Severity::Warning);
+    /// ```
+    pub const fn default_severity(self) -> Severity {
+        match self {
+            Rule::SkippedOrdinal
+            | Rule::DuplicateOrdinal
+            | Rule::NotStartingAtOne
+            | Rule::LevelOrder
+            | Rule::MixedStyle
+            | Rule::EmptyHeading => Severity::Error,
+            Rule::NonStandardDelimiter
+            | Rule::MixedWidth
+            | Rule::DepthLimit
+            | Rule::PunctuationAfterOrdinal
+            | Rule::SingleItem => Severity::Warning,
+        }
+    }
+
+    /// Whether the rule is reported when neither allowed nor denied. All
+    /// rules are on by default.
+    pub const fn enabled_by_default(self) -> bool {
+        true
+    }
+
+    /// A one-line description, for `--help` and documentation.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Rule::SkippedOrdinal => "an ordinal skips a value (一、 then 三、)",
+            Rule::DuplicateOrdinal => "an ordinal repeats or restarts (（二） then （二）)",
+            Rule::NotStartingAtOne => "a sequence does not start at one",
+            Rule::LevelOrder => "levels out of the standard order 一、 （一） 1. （1）",
+            Rule::NonStandardDelimiter => "1、 一． （一）、 第一、 instead of 1. 一、 （一） 第一，",
+            Rule::MixedWidth => "full- and half-width brackets or digits within one level",
+            Rule::EmptyHeading => "a heading with no text",
+            Rule::DepthLimit => "nesting deeper than the parser's limit",
+            Rule::PunctuationAfterOrdinal => "punctuation after 一是 二要 第一是 (一是， for 一是)",
+            Rule::MixedStyle => "a marker of another style in a level (⑶ among （一） （二） （四）)",
+            Rule::SingleItem => "a heading ordinal with no sibling (（一） with no （二）)",
+        }
+    }
+}
+
+impl From<DiagnosticCode> for Rule {
+    /// The rule that reports a parser diagnostic.
+    fn from(code: DiagnosticCode) -> Self {
+        match code {
+            DiagnosticCode::SkippedOrdinal => Rule::SkippedOrdinal,
+            DiagnosticCode::DuplicateOrdinal => Rule::DuplicateOrdinal,
+            DiagnosticCode::NotStartingAtOne => Rule::NotStartingAtOne,
+            DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
+            DiagnosticCode::DepthLimit => Rule::DepthLimit,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.id())
+    }
+}
+
+/// The error of parsing a [`Rule`] id that names no rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown lint rule `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl FromStr for Rule {
+    type Err = UnknownRule;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| UnknownRule(s.to_string()))
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Severity {
+    /// A fault of the numbering itself (a skipped or repeated ordinal).
+    Error,
+    /// A departure from the standard's typography (delimiters, widths).
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One numbering fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Finding {
+    /// Which rule found it.
+    pub rule: Rule,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it is: the marker at fault, delimiter included.
+    pub span: Span,
+    /// A one-line message, lowercase, without a trailing period.
+    pub message: String,
+}
+
+/// Which rules [`lint_with`] reports.
+///
+/// A rule is reported when it is on by default ([`Rule::enabled_by_default`])
+/// or denied, and not allowed; a denied rule wins over an allowed one and is
+/// reported as an error.
+///
+/// ```
+/// use speechtree::lint::{LintOptions, Rule, lint_with};
+///
+/// let doc = speechtree::parse("一、总体要求\n二．重点任务\n");
+/// let mut options = LintOptions::default();
+/// assert_eq!(lint_with(&doc, &options).len(), 1);
+/// options.allow.insert(Rule::NonStandardDelimiter);
+/// assert!(lint_with(&doc, &options).is_empty());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Rules not to report.
+    pub allow: BTreeSet<Rule>,
+    /// Rules to report, as errors, even when allowed.
+    pub deny: BTreeSet<Rule>,
+}
+
+impl LintOptions {
+    /// Whether `rule` is reported.
+    pub fn enabled(&self, rule: Rule) -> bool {
+        self.deny.contains(&rule) || (rule.enabled_by_default() && !self.allow.contains(&rule))
+    }
+
+    /// The severity findings of `rule` get.
+    pub fn severity(&self, rule: Rule) -> Severity {
+        if self.deny.contains(&rule) {
+            Severity::Error
+        } else {
+            rule.default_severity()
+        }
+    }
+}
+
+/// The findings of all rules on by default, in document order.
+///
+/// ```
+/// let doc = speechtree::parse("一、总体要求\n（一）、指导思想\n（二）主要目标\n");
+/// let findings = speechtree::lint::lint(&doc);
+/// assert_eq!(findings[0].rule.id(), "non-standard-delimiter");
+/// assert_eq!(findings[0].span.slice(doc.source()), "（一）、");
+/// ```
+pub fn lint(doc: &Document<'_>) -> Vec<Finding> {
+    lint_with(doc, &LintOptions::default())
+}
+
+/// The findings of the rules `options` enables, in document order.
+///
+/// ```
+/// use speechtree::lint::{LintOptions, Rule, Severity, lint_with};
+///
+/// let doc = speechtree::parse("1、加强领导\n2、狠抓落实\n");
+/// let options = LintOptions { deny: [Rule::NonStandardDelimiter].into(), ..Default::default() };
+/// let findings = lint_with(&doc, &options);
+/// assert_eq!(findings.len(), 2);
+/// assert!(findings.iter().all(|f| f.severity == Severity::Error));
+/// ```
+pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
+    let mut out = Findings::default();
+    for d in &doc.diagnostics {
+        from_diagnostic(doc.source(), d, &mut out);
+    }
+    sequences_and_levels(doc, &mut out);
+    delimiters(doc, &mut out);
+    widths(doc, &mut out);
+    punctuation_after_ordinals(doc, &mut out);
+    sequence_words_with_shi(doc.source(), &mut out);
+    single_items(doc, &mut out);
+    let mut findings: Vec<Finding> = out
+        .list
+        .into_iter()
+        .filter(|f| options.enabled(f.rule))
+        .map(|mut f| {
+            f.severity = options.severity(f.rule);
+            f
+        })
+        .collect();
+    findings.sort_by_key(|f| (f.span.start, f.rule));
+    findings
+}
+
+/// Findings without duplicates: one per rule and span.
+#[derive(Default)]
+struct Findings {
+    list: Vec<Finding>,
+    seen: HashSet<(Rule, Span)>,
+    /// Markers the parser already reported a sequence fault for.
+    sequence_reported: HashSet<Span>,
+}
+
+impl Findings {
+    fn push(&mut self, rule: Rule, span: Span, message: String) {
+        if self.seen.insert((rule, span)) {
+            self.list.push(Finding {
+                rule,
+                severity: rule.default_severity(),
+                span,
+                message,
+            });
+        }
+    }
+}
