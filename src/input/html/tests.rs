@@ -1,0 +1,223 @@
+//! Tests of the HTML reader: layout, main content, encodings, headings.
+
+use super::*;
+
+fn page(html: &str) -> HtmlPage {
+    html_page(html.as_bytes(), &ReadOptions::default())
+        .map_err(|e| e.with_path("t.html"))
+        .expect("page")
+}
+
+fn speech(html: &str) -> String {
+    let read = html_text(html.as_bytes(), &ReadOptions::default())
+        .map_err(|e| e.with_path("t.html"))
+        .expect("page");
+    read.text
+}
+
+#[test]
+fn blocks_end_lines_and_inline_markup_does_not() {
+    let p = page(
+        "<body><p>一、<b>总体</b>要求</p><div>第一行<br>第二行</div>\
+         <table><tr><td>甲</td><td>乙</td></tr><tr><th>丙</th></tr></table>\
+         <p>&ldquo;引号&rdquo;&nbsp;空格</p><p>中文\n换行 and\nEnglish</p></body>",
+    );
+    assert_eq!(
+        p.text,
+        "一、总体要求\n第一行\n第二行\n甲 乙\n丙\n\u{201c}引号\u{201d} 空格\n中文换行 and English\n"
+    );
+}
+
+#[test]
+fn scripts_styles_and_templates_are_dropped() {
+    let p = page(
+        "<html><head><title>标题</title><style>p{}</style></head><body>\
+         <script>document.write('一、')</script><noscript>请启用脚本</noscript>\
+         <template><p>二、</p></template><p>正文。</p></body></html>",
+    );
+    assert_eq!(p.text, "正文。\n");
+}
+
+#[test]
+fn headings_are_evidence_at_their_level() {
+    let read = html_text(
+        "<body><h1>讲话</h1><h2>过去一年的工作</h2><p>一、经济平稳</p><h2>今年的任务</h2><h3>（一）稳增长</h3><p>正文。</p></body>"
+            .as_bytes(),
+        &ReadOptions::default(),
+    )
+    .expect("page");
+    let lines: Vec<(&str, u8)> = read
+        .headings
+        .iter()
+        .map(|h| (h.span.slice(&read.text), h.level))
+        .collect();
+    assert_eq!(
+        lines,
+        [("过去一年的工作", 0), ("今年的任务", 0), ("（一）稳增长", 1)]
+    );
+    let doc = read.parse(&crate::Options::default());
+    assert_eq!(
+        crate::outline(&doc),
+        "# title: 讲话\n-\t过去一年的工作\n  一、\t经济平稳\n-\t今年的任务\n  （一）\t稳增长\n"
+    );
+}
+
+#[test]
+fn furniture_around_the_main_block_is_set_aside() {
+    let html = "<body><div class=top><a href=/>首页</a> | <a href=/zw>政务公开</a> | <a href=/hd>互动交流</a></div>\
+        <div class=crumb>当前位置：<a href=/>首页</a> &gt; <a href=/xw>新闻</a></div>\
+        <div class=main><div class=left><h1>在全市工作会议上的讲话</h1>\
+        <div class=info>来源：市政府办公室 发布时间：2024-01-02 <a href=#>分享</a></div>\
+        <div id=zoom><p>同志们：</p><p>一、总体要求</p><p>今年是关键一年，我们要坚定信心，真抓实干，推动各项工作取得新成效。</p>\
+        <p>二、主要任务</p><p>一是稳增长。要扩大有效投资，促进消费持续恢复，巩固经济回升向好的态势。</p></div></div>\
+        <div class=right><ul><li><a href=/1>相关新闻一</a></li><li><a href=/2>相关新闻二</a></li></ul></div></div>\
+        <div class=footer><p>版权所有：某某市人民政府</p><p>ICP备案号：00000000号</p></div></body>";
+    let text = speech(html);
+    assert!(text.starts_with("在全市工作会议上的讲话\n来源："), "{text}");
+    assert!(text.ends_with("巩固经济回升向好的态势。\n"), "{text}");
+    assert!(!text.contains("版权所有") && !text.contains("首页"), "{text}");
+    let whole = page(html);
+    assert!(
+        whole.text.contains("版权所有"),
+        "the page's text keeps its furniture"
+    );
+}
+
+#[test]
+fn article_element_is_the_main_content() {
+    let html = "<body><nav><a href=/>首页</a></nav><article><p>一、总体要求</p><p>正文内容较长较长较长。</p></article>\
+        <footer>版权所有</footer></body>";
+    assert_eq!(speech(html), "一、总体要求\n正文内容较长较长较长。\n");
+}
+
+#[test]
+fn a_page_without_a_main_block_is_read_whole() {
+    let html = "<body><div>一、甲方内容。</div><div>二、乙方内容。</div><div>三、丙方内容。</div></body>";
+    assert_eq!(speech(html), "一、甲方内容。\n二、乙方内容。\n三、丙方内容。\n");
+}
+
+#[test]
+fn encodings_come_from_bom_meta_detection_or_the_option() {
+    let gbk_body: &[u8] = b"\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xd2\xaa\xc7\xf3"; // 一、总体要求
+    let with = |head: &[u8]| {
+        let mut v = head.to_vec();
+        v.extend_from_slice(b"<p>");
+        v.extend_from_slice(gbk_body);
+        v.extend_from_slice(b"</p>");
+        v
+    };
+    let read = |bytes: &[u8], enc: Option<&str>| {
+        let opts = ReadOptions {
+            encoding: enc.map(str::to_owned),
+            ..ReadOptions::default()
+        };
+        html_page(bytes, &opts)
+            .map(|p| p.text)
+            .map_err(|e| e.with_path("e.html"))
+    };
+    let expected = "一、总体要求\n";
+    assert_eq!(
+        read(
+            &with(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"),
+            None
+        )
+        .unwrap(),
+        expected
+    );
+    assert_eq!(read(&with(b"<META CHARSET='GB18030'>"), None).unwrap(), expected);
+    assert_eq!(read(&with(b""), None).unwrap(), expected, "detected");
+    assert_eq!(
+        read(&with(b"<meta charset=utf-8>"), Some("gbk")).unwrap(),
+        expected,
+        "option wins"
+    );
+    let bom = "\u{feff}<meta charset=gbk><p>一、总体要求</p>";
+    assert_eq!(
+        read(bom.as_bytes(), None).unwrap(),
+        expected,
+        "byte-order mark wins"
+    );
+    let err = read(&with(b"<meta charset=utf-8>"), None).unwrap_err();
+    assert!(
+        matches!(err, Error::Decode { .. }) && err.to_string().starts_with("e.html:1:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pages_without_text_are_errors_naming_the_file() {
+    let err = html_page(b"<html><script>x</script></html>", &ReadOptions::default())
+        .unwrap_err()
+        .with_path("a/b.htm");
+    assert_eq!(
+        err.to_string(),
+        "a/b.htm: unsupported format: an HTML page without text"
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<br>",
+            "<h1>",
+            "</h1>",
+            "<h2>",
+            "</h2>",
+            "<a href=x>",
+            "</a>",
+            "<article>",
+            "</article>",
+            "<nav>",
+            "</nav>",
+            "<script>",
+            "</script>",
+            "<table><tr><td>",
+            "</td><td>",
+            "<pre>",
+            "</pre>",
+            "<meta charset=gbk>",
+            "&nbsp;",
+            "&ldquo;",
+            "&#x4e00;",
+            "一、",
+            "（一）",
+            "一是",
+            "总体要求",
+            "。",
+            " ",
+            "\n",
+            "版权所有",
+            "<",
+            ">",
+            "\u{feff}",
+            "😀",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn pages_read_to_text_that_parses_losslessly(pieces in prop::collection::vec(piece(), 0..40)) {
+            let bytes = pieces.concat().into_bytes();
+            if let Ok(page) = html_page(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
+                prop_assert!(page.text.get(page.main.start..page.main.end).is_some());
+                for h in &page.headings {
+                    prop_assert!(page.text.get(h.span.start..h.span.end).is_some());
+                }
+            }
+            if let Ok(read) = html_text(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
+                let doc = read.parse(&crate::Options::default());
+                let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+                prop_assert_eq!(rebuilt, read.text.clone());
+            }
+        }
+    }
+}
