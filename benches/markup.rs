@@ -1,4 +1,4 @@
-//! Reading Markdown and HTML against the same text as `.txt` (issue 15).
+//! Reading Markdown and HTML against the same text as `.txt`.
 //!
 //! The built-in sample speech repeated to about 20 MB, written three ways:
 //! as plain text; as Markdown (`##` and `###` headings on the 一、 and （一）

@@ -1,4 +1,4 @@
-//! Hostile input against real text, interleaved (issue 6).
+//! Hostile input against real text, interleaved.
 //!
 //! criterion's `hostile` group (in `scaling.rs`) measures each input in turn,
 //! a few seconds apart; on a shared machine whose speed drifts from one

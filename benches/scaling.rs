@@ -1,4 +1,4 @@
-//! Linear growth and hostile input (issue 6).
+//! Linear growth and hostile input.
 //!
 //! - `scaling`: `parse` on 1, 2, 20 MB of real text (and 100 MB with
 //!   `SPEECHTREE_BENCH_100MB=1`); time per byte should stay flat, so the

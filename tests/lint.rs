@@ -566,8 +566,8 @@ fn dun_before_liang() {
 
 // The real documents of `../shared/corpus` (read in place, never copied).
 
-/// Every finding on the corpus, read and judged true (see the closing note of
-/// issue 5): `(document, line, rule)`. Documents not listed give none.
+/// Every finding on the corpus, read and judged true (docs/lint.md says
+/// why): `(document, line, rule)`. Documents not listed give none.
 const CORPUS_FINDINGS: &[(&str, usize, &str)] = &[
     // 1983 report: 第一、 headings where B.3.1 wants 第一，
     (

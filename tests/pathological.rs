@@ -1,4 +1,4 @@
-//! The hostile inputs of issue 6 (`benches/common`), at 200 KB each so the
+//! The hostile inputs (`benches/common`), at 200 KB each so the
 //! test stays fast in debug builds: each parse finishes, without stack
 //! overflow, and the tree is lossless. Timing is checked by
 //! `cargo bench --bench scaling`, not here.

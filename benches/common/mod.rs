@@ -1,6 +1,6 @@
 //! Inputs shared by the benches and `tests/pathological.rs`: real text from
 //! `../shared/corpus` (when present), mixes of it at a given size, and the
-//! hostile inputs of issue 6.
+//! hostile inputs.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
@@ -70,7 +70,7 @@ pub fn mix(size: usize) -> String {
     repeat_to(&real_text(), size)
 }
 
-/// The hostile inputs of issue 6, each about `size` bytes, `(name, text)`.
+/// The hostile inputs, each about `size` bytes, `(name, text)`.
 pub fn hostile(size: usize) -> Vec<(&'static str, String)> {
     let real = real_text();
     // CJK text with no punctuation at all: the ideographs of real text.

@@ -53,7 +53,7 @@ pub struct Args {
 /// What the command writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The outline format of eval/README.md.
+    /// One node a line: two spaces a depth, the marker, a tab, the heading.
     Outline,
     /// The tree as JSON (an array of {path, document} for several inputs).
     Json,
