@@ -73,11 +73,14 @@ pub enum Rule {
     /// Nesting deeper than [`crate::Options::max_depth`]: the tree kept the
     /// deeper headings as siblings.
     DepthLimit,
+    /// More than a small share of the text (over 5% or 2 KB) was set aside
+    /// as page boilerplate: check that no body text is among it.
+    BoilerplateShare,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::SkippedOrdinal,
         Rule::DuplicateOrdinal,
         Rule::NotStartingAtOne,
@@ -86,6 +89,7 @@ impl Rule {
         Rule::MixedWidth,
         Rule::EmptyHeading,
         Rule::DepthLimit,
+        Rule::BoilerplateShare,
     ];
 
     /// The stable id: `skipped-ordinal`, `level-order`, ….
@@ -105,6 +109,7 @@ impl Rule {
             Rule::MixedWidth => "mixed-width",
             Rule::EmptyHeading => DiagnosticCode::EmptyHeading.id(),
             Rule::DepthLimit => DiagnosticCode::DepthLimit.id(),
+            Rule::BoilerplateShare => DiagnosticCode::BoilerplateShare.id(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Rule {
             Rule::NotStartingAtOne => Some(DiagnosticCode::NotStartingAtOne),
             Rule::EmptyHeading => Some(DiagnosticCode::EmptyHeading),
             Rule::DepthLimit => Some(DiagnosticCode::DepthLimit),
+            Rule::BoilerplateShare => Some(DiagnosticCode::BoilerplateShare),
             Rule::LevelOrder | Rule::NonStandardDelimiter | Rule::MixedWidth => None,
         }
     }
@@ -140,7 +146,9 @@ impl Rule {
             | Rule::NotStartingAtOne
             | Rule::LevelOrder
             | Rule::EmptyHeading => Severity::Error,
-            Rule::NonStandardDelimiter | Rule::MixedWidth | Rule::DepthLimit => Severity::Warning,
+            Rule::NonStandardDelimiter | Rule::MixedWidth | Rule::DepthLimit | Rule::BoilerplateShare => {
+                Severity::Warning
+            }
         }
     }
 
@@ -161,6 +169,7 @@ impl Rule {
             Rule::MixedWidth => "full- and half-width brackets or digits within one level",
             Rule::EmptyHeading => "a heading with no text",
             Rule::DepthLimit => "nesting deeper than the parser's limit",
+            Rule::BoilerplateShare => "over 5% or 2 KB of the text set aside as page boilerplate",
         }
     }
 }
@@ -174,6 +183,7 @@ impl From<DiagnosticCode> for Rule {
             DiagnosticCode::NotStartingAtOne => Rule::NotStartingAtOne,
             DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
             DiagnosticCode::DepthLimit => Rule::DepthLimit,
+            DiagnosticCode::BoilerplateShare => Rule::BoilerplateShare,
         }
     }
 }

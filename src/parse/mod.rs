@@ -35,8 +35,12 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, &options.heading_hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
-    let (children, diagnostics) =
+    let (children, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
+    if let Some(d) = furniture::boilerplate_share(src, &furniture) {
+        let at = diagnostics.partition_point(|e| e.span.start <= d.span.start);
+        diagnostics.insert(at, d);
+    }
     Document {
         source: src,
         span: Span::new(0, src.len()),

@@ -22,6 +22,7 @@
     'mixed-width': '全角半角混用',
     'empty-heading': '标题为空',
     'depth-limit': '嵌套过深',
+    'boilerplate-share': '大段内容被视为页面杂项',
   };
   const FURNITURE = {
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
