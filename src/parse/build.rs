@@ -212,7 +212,10 @@ impl<'a, 'o> Builder<'a, 'o> {
                     .get(i)
                     .map_or(self.src.len(), |j| cands[j].start())
                     .min(sure_start);
+                // An article's lead ends at its first 。；： even where the
+                // line breaks were lost: it is never inferred.
                 let infer = c.raw.style.is_heading()
+                    && c.raw.style != MarkerStyle::Article
                     && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
@@ -433,8 +436,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             return None;
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
-        // another chapter).
-        if line_start && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
+        // another chapter, also where line breaks were lost).
+        let runs_on = line_start || (c.position == Position::RunIn && is_statute_unit(style));
+        if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement::under(self.new_list_parent(style), v));
         }
         let evidence = has_succ
@@ -466,6 +470,9 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// continues an open sequence, or starts one whose next item follows.
     fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
         let style = c.raw.style;
+        if is_statute_unit(style) {
+            return self.glued_unit(c, succ);
+        }
         if !matches!(
             style,
             MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
@@ -484,6 +491,23 @@ impl<'a, 'o> Builder<'a, 'o> {
         let near =
             succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
         (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
+    }
+
+    /// A statute's unit glued to the text before it (……总则第一条,
+    /// ……制定本法第二条): it continues the open sequence of its style, or
+    /// starts one at 第一 when its second item follows.
+    fn glued_unit(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        if let Some(p) = self.continue_open(c) {
+            return Some(p);
+        }
+        let style = c.raw.style;
+        if self.stack.iter().any(|f| f.style() == Some(style)) {
+            return None;
+        }
+        // Articles number on across chapters: 第四条 after 第二章 机构.
+        let v = c.value();
+        let continues = v > 1 && self.last_value.get(style) == Some(v - 1);
+        (continues || (v == 1 && succ.is_some())).then(|| Placement::under(self.new_list_parent(style), v))
     }
 
     /// How many frames stay open under a new node: points that do not stand
@@ -761,6 +785,14 @@ fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
 }
 
+/// The units of a statute: 第X章 第X节 第X条 第X部分.
+fn is_statute_unit(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+    )
+}
+
 /// Styles whose first item at a line start is a heading even when no second
 /// item follows (a document cut after its part 一).
 fn strong_alone(style: MarkerStyle) -> bool {
@@ -797,7 +829,10 @@ impl SureStarts {
                 )
                 && c.value() == 1
                 && succ.get(self.next).is_some();
-            if c.position == Position::LineStart || glued_list {
+            let glued_unit = c.position == Position::Glued
+                && is_statute_unit(c.raw.style)
+                && (succ.get(self.next).is_some() || c.value() > 1);
+            if c.position == Position::LineStart || glued_list || glued_unit {
                 return Some(self.next);
             }
             self.next += 1;
