@@ -196,7 +196,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
             if c.start() < self.cursor
                 || furniture.get(inside).is_some_and(|f| f.span.start <= c.start())
-                || never_after_comma(c)
+                || never_after_comma(c, succ.get(i).map(|j| &cands[j]))
             {
                 continue;
             }
@@ -841,10 +841,26 @@ impl SureStarts {
     }
 }
 
-/// After a comma only a point that continues its list may stand (二是 in
-/// ……，二是……): never a heading style, a first item or 最后. Such candidates
-/// are passed over before any other work (text with 第一， repeated is all
-/// of them); they still count in `successors`, where they end a list.
-fn never_after_comma(c: &Candidate) -> bool {
-    c.position == Position::AfterComma && (c.raw.style.is_heading() || c.value() == 1 || c.raw.last)
+/// After a comma only a point may stand that continues its list (二是 in
+/// ……，二是……), or starts one whose second item follows within the
+/// sentence, after a comma or a boundary (今天召开这个会，一是……，二是……):
+/// never a heading style, a lone first item or 最后. Such candidates are
+/// passed over before any other work (text with 第一， repeated is all of
+/// them); they still count in `successors`, where they end a list.
+fn never_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
+    if c.position != Position::AfterComma {
+        return false;
+    }
+    if c.raw.style.is_heading() || c.raw.last {
+        return true;
+    }
+    c.value() == 1
+        && !succ.is_some_and(|s| {
+            matches!(s.position, Position::AfterComma | Position::RunIn)
+                && s.start() - c.start() <= COMMA_LIST_REACH
+        })
 }
+
+/// How far (bytes) the second item of a list whose first item follows a
+/// comma may stand from it.
+const COMMA_LIST_REACH: usize = 600;
