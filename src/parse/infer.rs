@@ -236,6 +236,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if prev.is_ascii_digit() && c.is_ascii_digit() {
             continue;
         }
+        // A heading does not end on a particle or a preposition that needs
+        // what follows (……严格地|按照……).
+        if ends_mid_phrase(prev) {
+            continue;
+        }
         let head = &run[..at];
         let body = &run[at..];
         let score = score(head, body, &repeats, k, siblings.previous_end, &next, threshold);
@@ -269,6 +274,7 @@ fn score(
     } else if adverbial_opening(body) {
         score += ADVERBIAL_OPENS_BODY;
     }
+    score += opening_clause(body);
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
         score += BODY_RESTATES_HEAD;
     }
@@ -311,6 +317,91 @@ fn score(
         }
     }
     score
+}
+
+/// The longest first clause (characters, up to its comma) that
+/// [`opening_clause`] reads as a frame of time or topic.
+const CLAUSE_CHARS: usize = 16;
+/// The body opens with a clause of time that ends in its comma
+/// (改革开放以来， 近五年来， 换届之后，).
+const TIME_CLAUSE_OPENS_BODY: i32 = 20;
+/// The body opens with a clause of topic or manner led by a preposition
+/// that ends in its comma (围绕……， 按照……， 随着……，), or a clause of time
+/// sure of its start (近三年来， 自……以来，).
+const FRAME_CLAUSE_OPENS_BODY: i32 = 40;
+
+/// Ends of a clause of time: ……以来， ……之后， 近……年来， ……期间，.
+const TIME_CLAUSE_ENDS: [&str; 10] = [
+    "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后",
+];
+
+/// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
+const FRAME_CLAUSE_STARTS: [&str; 14] = [
+    "围绕", "按照", "根据", "通过", "随着", "面对", "针对", "对于", "为了", "经过", "截至", "立足", "聚焦",
+    "依照",
+];
+
+/// What the body's first clause says of where the body starts: a clause of
+/// time (……以来，), or one of topic or manner (围绕……，), closed by a comma
+/// within [`CLAUSE_CHARS`] characters with no other punctuation. These open
+/// paragraphs of body text as a class, whatever their words: where the
+/// corpus's headings end, what follows is one of these, a date or a subject.
+fn opening_clause(body: &str) -> i32 {
+    let mut clause_end = None;
+    for (n, (i, c)) in body.char_indices().enumerate() {
+        if n > CLAUSE_CHARS {
+            break;
+        }
+        if matches!(c, '，' | ',') {
+            clause_end = Some(i);
+            break;
+        }
+        if !is_word_char(c) && !c.is_ascii_digit() {
+            break;
+        }
+    }
+    let Some(end) = clause_end else {
+        return 0;
+    };
+    let clause = &body[..end];
+    // Two characters at least before the end word (近年来 counts as 近 + 年来).
+    let chars = clause.chars().count();
+    // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
+    let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
+        || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
+    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && chars >= 4)
+        || (anchored_time && chars >= 3)
+    {
+        FRAME_CLAUSE_OPENS_BODY
+    } else if chars >= 3 && TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+        TIME_CLAUSE_OPENS_BODY
+    } else {
+        0
+    }
+}
+
+/// Whether `c` leans on what follows it, so that no heading ends on it:
+/// the particles 的 地 得, conjunctions and prepositions.
+fn ends_mid_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '地'
+            | '得'
+            | '和'
+            | '与'
+            | '及'
+            | '或'
+            | '把'
+            | '被'
+            | '将'
+            | '在'
+            | '从'
+            | '以'
+            | '并'
+            | '而'
+            | '按'
+            | '于'
+    )
 }
 
 /// A body that opens with an adverbial of place or time: 在……中，
@@ -515,5 +606,43 @@ mod tests {
     fn leaves_a_run_without_evidence_alone() {
         assert_eq!(cut("加强领导"), None);
         assert_eq!(cut("坚持稳中求进工作总基调着力创新和完善宏观调控"), None);
+    }
+
+    /// Clauses of time and of topic open the body as a class, whatever
+    /// their words (none of these is in the opener list).
+    #[test]
+    fn opening_clauses_end_the_heading() {
+        for (run, head) in [
+            (
+                "保护和激发市场主体活力改革开放以来，我国市场主体数量快速增长，活力不断增强",
+                "保护和激发市场主体活力",
+            ),
+            (
+                "持续优化政务服务围绕企业全生命周期，推进更多事项集成办理，提高办事效率",
+                "持续优化政务服务",
+            ),
+            (
+                "强化组织实施近三年来，各部门协同推进，成效明显，群众满意度不断提高",
+                "强化组织实施",
+            ),
+            (
+                "深化国有企业改革面对复杂严峻的外部环境，各类企业稳住了基本盘",
+                "深化国有企业改革",
+            ),
+            (
+                "推进城乡融合发展工作换届以来，各级政府积极作为，城乡差距不断缩小",
+                "推进城乡融合发展工作",
+            ),
+        ] {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+    }
+
+    /// No heading ends on a particle: the clause after 严格地 is the
+    /// heading's own.
+    #[test]
+    fn no_heading_ends_on_a_particle() {
+        let run = "加强施工的技术指导，严格地按照设计文件的要求进行施工，同时积极推广先进经验";
+        assert_ne!(cut(run), Some("加强施工的技术指导，严格地"));
     }
 }
