@@ -136,6 +136,62 @@ fn check(flat: bool) {
     }
 }
 
+/// `../shared/eval/flatcheck.py` on the corpus's texts and on
+/// `tests/fixtures/flatcheck`: each parsed as written and with its line
+/// breaks removed, the second scored against the first. Its total stays at
+/// or above `flatcheck.*` in `tests/corpus-floor.txt`.
+#[test]
+fn flattened_texts_keep_their_outline() {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared is absent");
+        return;
+    };
+    if !python() {
+        println!("skipped: python3 is absent");
+        return;
+    }
+    // The command line is built with the tests unless its feature is off.
+    let Some(bin) = option_env!("CARGO_BIN_EXE_speechtree") else {
+        println!("skipped: the speechtree binary is not built (feature cli off)");
+        return;
+    };
+    let mut files: Vec<String> = documents(&shared)
+        .into_iter()
+        .map(|(_, txt)| txt.display().to_string())
+        .collect();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flatcheck");
+    let mut own: Vec<String> = fs::read_dir(&fixtures)
+        .expect("tests/fixtures/flatcheck is readable")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    own.sort();
+    files.extend(own);
+    let output = Command::new("python3")
+        .arg(shared.join("eval/flatcheck.py"))
+        .arg(bin)
+        .args(&files)
+        .output()
+        .expect("python3 runs flatcheck.py");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    let total = report
+        .lines()
+        .find(|l| l.starts_with("total:"))
+        .expect("flatcheck.py prints a total");
+    let (f1, parents) = (figure(total, "headings F1"), figure(total, "parents"));
+    assert!(
+        f1 >= floor("flatcheck.headings"),
+        "flatcheck headings F1 {f1} fell below its floor"
+    );
+    assert!(
+        parents >= floor("flatcheck.parents"),
+        "flatcheck parents {parents} fell below its floor"
+    );
+}
+
 #[test]
 fn corpus_scores_stay_above_the_floor() {
     check(false);
