@@ -197,8 +197,10 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     if tail_start == 0 {
         at = 0;
     }
-    // Only a tail holding a boilerplate word is read line by line.
-    TRAILING_NOISE_WORDS.find(&src[at..])?;
+    // Only a tail holding a boilerplate word is read line by line, from
+    // the line of the first one (no noise can start before it).
+    let first = at + TRAILING_NOISE_WORDS.find(&src[at..])?.start();
+    at = memchr::memrchr(b'\n', &src.as_bytes()[at..first]).map_or(at, |i| at + i + 1);
     let mut start = None;
     // A line after a back-link (↑) is a note of the page's notes.
     let mut after_backlink = false;

@@ -207,6 +207,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         .take(MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS)
         .collect();
     let repeats = Repeats::new(&chars);
+    let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run);
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
@@ -243,7 +244,17 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let head = &run[..at];
         let body = &run[at..];
-        let score = score(head, body, &repeats, k, siblings.previous_end, &next, threshold);
+        let clause = opening_clause(run, &chars, &stops, k);
+        let score = score(
+            head,
+            body,
+            clause,
+            &repeats,
+            k,
+            siblings.previous_end,
+            &next,
+            threshold,
+        );
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
@@ -254,9 +265,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
 /// The score of the place before `chars[head_chars]`, where `head` ends and
 /// `body` starts. A place that cannot reach `needed` is left as soon as that
 /// is known, with a score below it (the costly tests come last).
+#[allow(clippy::too_many_arguments)]
 fn score(
     head: &str,
     body: &str,
+    clause: i32,
     repeats: &Repeats<'_>,
     head_chars: usize,
     previous_end: Option<&str>,
@@ -274,7 +287,7 @@ fn score(
     } else if adverbial_opening(body) {
         score += ADVERBIAL_OPENS_BODY;
     }
-    score += opening_clause(body);
+    score += clause;
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
         score += BODY_RESTATES_HEAD;
     }
@@ -346,38 +359,70 @@ const FRAME_CLAUSE_STARTS: [&str; 14] = [
 /// within [`CLAUSE_CHARS`] characters with no other punctuation. These open
 /// paragraphs of body text as a class, whatever their words: where the
 /// corpus's headings end, what follows is one of these, a date or a subject.
-fn opening_clause(body: &str) -> i32 {
-    let mut clause_end = None;
-    for (n, (i, c)) in body.char_indices().enumerate() {
-        if n > CLAUSE_CHARS {
-            break;
-        }
-        if matches!(c, '，' | ',') {
-            clause_end = Some(i);
-            break;
-        }
-        if !is_word_char(c) && !c.is_ascii_digit() {
-            break;
-        }
-    }
-    let Some(end) = clause_end else {
+fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize) -> i32 {
+    // The clause runs from `k` to the first character that is not a word's;
+    // it must be a comma, within reach.
+    let Some(&end) = stops.get(k) else {
         return 0;
     };
-    let clause = &body[..end];
-    // Two characters at least before the end word (近年来 counts as 近 + 年来).
-    let chars = clause.chars().count();
+    let Some(&(comma_at, comma)) = chars.get(end) else {
+        return 0;
+    };
+    let n = end - k;
+    if !matches!(comma, '，' | ',') || !(3..=CLAUSE_CHARS).contains(&n) {
+        return 0;
+    }
+    // Most places are passed on the clause's first and last characters.
+    let first = chars[k].1;
+    let last = chars[end - 1].1;
+    let may_end = matches!(last, '来' | '后' | '前' | '间' | '际');
+    let may_start = matches!(
+        first,
+        '围' | '按'
+            | '根'
+            | '通'
+            | '随'
+            | '面'
+            | '针'
+            | '对'
+            | '为'
+            | '经'
+            | '截'
+            | '立'
+            | '聚'
+            | '依'
+            | '近'
+            | '自'
+            | '从'
+    );
+    if !(may_end || may_start) {
+        return 0;
+    }
+    let clause = &run[chars[k].0..comma_at];
     // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
     let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
         || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
-    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && chars >= 4)
-        || (anchored_time && chars >= 3)
-    {
+    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && n >= 4) || anchored_time {
         FRAME_CLAUSE_OPENS_BODY
-    } else if chars >= 3 && TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
         TIME_CLAUSE_OPENS_BODY
     } else {
         0
     }
+}
+
+/// For each character of a run, the index of the first character from it on
+/// that is no word's (a comma, other punctuation), or the run's length.
+fn clause_stops(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut stops = vec![chars.len(); chars.len()];
+    let mut next = chars.len();
+    for (j, &(_, c)) in chars.iter().enumerate().rev() {
+        if !is_word_char(c) && !c.is_ascii_digit() {
+            next = j;
+        }
+        stops[j] = next;
+    }
+    stops
 }
 
 /// Whether `c` leans on what follows it, so that no heading ends on it:

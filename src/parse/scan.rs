@@ -335,6 +335,14 @@ fn refers_before(c: char) -> bool {
 /// that continue their sequence.
 fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
     use crate::ast::MarkerStyle as S;
+    // Only a text with units of its own, at line starts or after sentence
+    // ends, is a statute: elsewhere (speeches, 第一， repeated) nothing is read.
+    if !out
+        .iter()
+        .any(|c| matches!(c.raw.style, S::Chapter | S::ChapterSection | S::Article | S::Part))
+    {
+        return;
+    }
     static DI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("第"));
     let mut glued = Vec::new();
