@@ -46,6 +46,9 @@ pub enum DiagnosticCode {
     /// Nesting deeper than [`crate::Options::max_depth`]; deeper headings
     /// were kept as siblings.
     DepthLimit,
+    /// More than a small share of the text (over 5% or 2 KB) was set aside
+    /// as page boilerplate (`furniture: noise`); the span runs over it.
+    BoilerplateShare,
 }
 
 impl DiagnosticCode {
@@ -57,6 +60,7 @@ impl DiagnosticCode {
             DiagnosticCode::NotStartingAtOne => "not-starting-at-one",
             DiagnosticCode::EmptyHeading => "empty-heading",
             DiagnosticCode::DepthLimit => "depth-limit",
+            DiagnosticCode::BoilerplateShare => "boilerplate-share",
         }
     }
 }

@@ -52,17 +52,23 @@ fn score(shared: &Path, flat: bool) -> String {
     fs::create_dir_all(&tmp).expect("temp dir");
     let mut args = vec![shared.join("eval/score.py").display().to_string()];
     for (gold, txt) in documents(shared) {
-        let is_text = txt.extension().is_some_and(|x| x == "txt");
-        // Flattening is what happens to plain text; markup has its own lines.
-        if flat && !is_text {
+        // Flattening is what happens to plain text; the floors are measured
+        // on it. (A flattened Markdown law reads the same as .md or .txt.)
+        if flat && txt.extension().is_none_or(|x| x != "txt") {
             continue;
         }
-        let mut read =
-            speechtree::input::read_path_with_hints(&txt, &speechtree::input::ReadOptions::default())
-                .expect("corpus documents are readable");
-        if flat {
-            read.text.retain(|c| c != '\r' && c != '\n');
+        // Flattened: the file's bytes without line breaks, read as a file of
+        // the same name would be.
+        let opts = speechtree::input::ReadOptions::default();
+        let read = if flat {
+            let mut bytes = fs::read(&txt).expect("corpus documents are readable");
+            bytes.retain(|&b| b != b'\r' && b != b'\n');
+            let kind = speechtree::input::InputKind::detect(Some(&txt), &bytes);
+            speechtree::input::read_bytes(&bytes, kind, &opts)
+        } else {
+            speechtree::input::read_path_with_hints(&txt, &opts)
         }
+        .expect("corpus documents are readable");
         let doc = read.parse(&speechtree::Options::default());
         let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
         assert_eq!(
@@ -149,6 +155,66 @@ fn check(flat: bool) {
             "seed parents should be at least 0.95: {seed}"
         );
     }
+}
+
+/// `../shared/eval/flatcheck.py` on the corpus's texts and on
+/// `tests/fixtures/flatcheck`: each parsed as written and with its line
+/// breaks removed, the second scored against the first. Its total stays at
+/// or above `flatcheck.*` in `tests/corpus-floor.txt`.
+#[test]
+fn flattened_texts_keep_their_outline() {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared is absent");
+        return;
+    };
+    if !python() {
+        println!("skipped: python3 is absent");
+        return;
+    }
+    // The command line is built with the tests unless its feature is off.
+    let Some(bin) = option_env!("CARGO_BIN_EXE_speechtree") else {
+        println!("skipped: the speechtree binary is not built (feature cli off)");
+        return;
+    };
+    // Plain text only: a Markdown source without its line breaks is no longer
+    // Markdown (its `##` headings run into the text), so it says nothing of
+    // text that lost its breaks.
+    let mut files: Vec<String> = documents(&shared)
+        .into_iter()
+        .filter(|(_, doc)| doc.extension().is_some_and(|x| x == "txt"))
+        .map(|(_, txt)| txt.display().to_string())
+        .collect();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flatcheck");
+    let mut own: Vec<String> = fs::read_dir(&fixtures)
+        .expect("tests/fixtures/flatcheck is readable")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    own.sort();
+    files.extend(own);
+    let output = Command::new("python3")
+        .arg(shared.join("eval/flatcheck.py"))
+        .arg(bin)
+        .args(&files)
+        .output()
+        .expect("python3 runs flatcheck.py");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    let total = report
+        .lines()
+        .find(|l| l.starts_with("total:"))
+        .expect("flatcheck.py prints a total");
+    let (f1, parents) = (figure(total, "headings F1"), figure(total, "parents"));
+    assert!(
+        f1 >= floor("flatcheck.headings"),
+        "flatcheck headings F1 {f1} fell below its floor"
+    );
+    assert!(
+        parents >= floor("flatcheck.parents"),
+        "flatcheck parents {parents} fell below its floor"
+    );
 }
 
 #[test]

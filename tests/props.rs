@@ -260,6 +260,102 @@ proptest! {
     }
 }
 
+/// Sentences of a body, some with the words of page boilerplate in them (a
+/// law about copyright names 著作权法 and 版权所有 in its articles).
+const BODY_SENTENCES: [&str; 6] = [
+    "人民法院审理侵害著作权纠纷案件，应当依照著作权法的规定认定权利归属。",
+    "当事人提供的涉及著作权的底稿、合法出版物、著作权登记证书等，可以作为证据。",
+    "作品上署名的自然人、法人或者非法人组织为著作权人，但有相反证明的除外；版权所有的声明不影响其认定。",
+    "各单位要加强组织领导，压实工作责任，确保各项任务落到实处。",
+    "本作品的使用应当取得权利人许可，法律另有规定的除外。",
+    "网站、平台经营者应当公开联系我们的方式，及时处理投诉举报。",
+];
+
+/// Footers as scraped pages and wikis append them.
+const FOOTERS: [&str; 5] = [
+    "责任编辑：李明\n【打印本页】【关闭窗口】\n",
+    "版权所有：某某市人民政府办公室 京ICP备05070218号\n联系我们 | 网站地图 | 返回顶部\n",
+    "本作品是中华人民共和国的法律、法规，根据《中华人民共和国著作权法》第五条第一项，不适用于该法。\n\nPublic domain\nfalse\n",
+    "分享到：\n扫一扫在手机打开当前页\n",
+    "Copyright © 2024 某某网 All Rights Reserved\n主办单位：某某厅  技术支持：某某公司\n",
+];
+
+/// A numbered body (articles or sections, each with sentences) and the
+/// byte ranges of its numbered lines.
+fn numbered_body() -> impl Strategy<Value = (String, bool)> {
+    (
+        proptest::collection::vec(proptest::collection::vec(0..BODY_SENTENCES.len(), 1..4), 1..30),
+        any::<bool>(),
+    )
+        .prop_map(|(items, articles)| {
+            let mut text = String::from("关于某某事项的规定\n");
+            for (k, sentences) in items.iter().enumerate() {
+                let n = k + 1;
+                let marker = if articles {
+                    format!("第{}条　", chinese(n))
+                } else {
+                    format!("{}、", chinese(n))
+                };
+                text.push_str(&marker);
+                for &i in sentences {
+                    text.push_str(BODY_SENTENCES[i]);
+                }
+                text.push('\n');
+            }
+            (text, articles)
+        })
+}
+
+/// 1 to 99 in 汉字 numerals.
+fn chinese(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", DIGITS[n % 10]),
+        _ => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+    }
+}
+
+/// The spans of noise furniture in `doc`.
+fn noise_spans(doc: &Document<'_>) -> Vec<Span> {
+    doc.walk()
+        .filter_map(|(_, n)| match n {
+            Node::Furniture(f) if f.kind == speechtree::FurnitureKind::Noise => Some(f.span),
+            _ => None,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_numbered_body_is_never_noise(
+        (body, _articles) in numbered_body(),
+        footer in proptest::option::of(proptest::sample::select(&FOOTERS[..])),
+    ) {
+        let mut text = body.clone();
+        if let Some(footer) = footer {
+            text.push('\n');
+            text.push_str(footer);
+        }
+        let doc = speechtree::parse(&text);
+        let noise = noise_spans(&doc);
+        // Every byte of the body lies outside every noise node.
+        for span in &noise {
+            prop_assert!(span.start >= body.len(), "noise {:?} {:?} holds the body", span, span.slice(&text));
+        }
+        // Every numbered line of the body is a heading of the tree.
+        let lines = body.lines().skip(1).count();
+        let headings = doc.walk().filter(|(_, n)| matches!(n, Node::Section(_))).count();
+        prop_assert_eq!(headings, lines);
+        // And a footer, when there is one, is set aside whole.
+        if footer.is_some() {
+            prop_assert!(noise.iter().any(|s| s.end == text.len()), "the footer should be noise");
+        }
+    }
+}
+
 #[test]
 fn sample_speech_holds_the_properties() {
     check("sample", speechtree::sample::SPEECH);

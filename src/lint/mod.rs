@@ -93,11 +93,14 @@ pub enum Rule {
     /// A heading ordinal with no sibling: （一） under a heading with no （二）,
     /// a list of one.
     SingleItem,
+    /// More than a small share of the text (over 5% or 2 KB) was set aside
+    /// as page boilerplate: check that no body text is among it.
+    BoilerplateShare,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::SkippedOrdinal,
         Rule::DuplicateOrdinal,
         Rule::NotStartingAtOne,
@@ -109,6 +112,7 @@ impl Rule {
         Rule::PunctuationAfterOrdinal,
         Rule::MixedStyle,
         Rule::SingleItem,
+        Rule::BoilerplateShare,
     ];
 
     /// The stable id: `skipped-ordinal`, `level-order`, ….
@@ -131,6 +135,7 @@ impl Rule {
             Rule::PunctuationAfterOrdinal => "punctuation-after-ordinal",
             Rule::MixedStyle => "mixed-style",
             Rule::SingleItem => "single-item",
+            Rule::BoilerplateShare => DiagnosticCode::BoilerplateShare.id(),
         }
     }
 
@@ -154,6 +159,7 @@ impl Rule {
             | Rule::PunctuationAfterOrdinal
             | Rule::MixedStyle
             | Rule::SingleItem => None,
+            Rule::BoilerplateShare => Some(DiagnosticCode::BoilerplateShare),
         }
     }
 
@@ -176,7 +182,8 @@ impl Rule {
             | Rule::MixedWidth
             | Rule::DepthLimit
             | Rule::PunctuationAfterOrdinal
-            | Rule::SingleItem => Severity::Warning,
+            | Rule::SingleItem
+            | Rule::BoilerplateShare => Severity::Warning,
         }
     }
 
@@ -200,6 +207,7 @@ impl Rule {
             Rule::PunctuationAfterOrdinal => "punctuation after 一是 二要 第一是 (一是， for 一是)",
             Rule::MixedStyle => "a marker of another style in a level (⑶ among （一） （二） （四）)",
             Rule::SingleItem => "a heading ordinal with no sibling (（一） with no （二）)",
+            Rule::BoilerplateShare => "over 5% or 2 KB of the text set aside as page boilerplate",
         }
     }
 }
@@ -213,6 +221,7 @@ impl From<DiagnosticCode> for Rule {
             DiagnosticCode::NotStartingAtOne => Rule::NotStartingAtOne,
             DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
             DiagnosticCode::DepthLimit => Rule::DepthLimit,
+            DiagnosticCode::BoilerplateShare => Rule::BoilerplateShare,
         }
     }
 }

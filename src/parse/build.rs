@@ -196,7 +196,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
             if c.start() < self.cursor
                 || furniture.get(inside).is_some_and(|f| f.span.start <= c.start())
-                || never_after_comma(c)
+                || never_after_comma(c, succ.get(i).map(|j| &cands[j]))
             {
                 continue;
             }
@@ -213,7 +213,10 @@ impl<'a, 'o> Builder<'a, 'o> {
                     .get(i)
                     .map_or(self.src.len(), |j| cands[j].start())
                     .min(sure_start);
+                // An article's lead ends at its first 。；： even where the
+                // line breaks were lost: it is never inferred.
                 let infer = c.raw.style.is_heading()
+                    && c.raw.style != MarkerStyle::Article
                     && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
@@ -450,8 +453,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             return None;
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
-        // another chapter).
-        if line_start && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
+        // another chapter, also where line breaks were lost).
+        let runs_on = line_start || (c.position == Position::RunIn && is_statute_unit(style));
+        if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement::under(self.new_list_parent(style), v));
         }
         let evidence = has_succ
@@ -511,6 +515,9 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// continues an open sequence, or starts one whose next item follows.
     fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
         let style = c.raw.style;
+        if is_statute_unit(style) {
+            return self.glued_unit(c, succ);
+        }
         if !matches!(
             style,
             MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
@@ -529,6 +536,23 @@ impl<'a, 'o> Builder<'a, 'o> {
         let near =
             succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
         (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
+    }
+
+    /// A statute's unit glued to the text before it (……总则第一条,
+    /// ……制定本法第二条): it continues the open sequence of its style, or
+    /// starts one at 第一 when its second item follows.
+    fn glued_unit(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        if let Some(p) = self.continue_open(c) {
+            return Some(p);
+        }
+        let style = c.raw.style;
+        if self.stack.iter().any(|f| f.style() == Some(style)) {
+            return None;
+        }
+        // Articles number on across chapters: 第四条 after 第二章 机构.
+        let v = c.value();
+        let continues = v > 1 && self.last_value.get(style) == Some(v - 1);
+        (continues || (v == 1 && succ.is_some())).then(|| Placement::under(self.new_list_parent(style), v))
     }
 
     /// How many frames stay open under a new node: points that do not stand
@@ -841,6 +865,14 @@ fn line_start_only(style: MarkerStyle) -> bool {
         )
 }
 
+/// The units of a statute: 第X章 第X节 第X条 第X部分.
+fn is_statute_unit(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+    )
+}
+
 /// Styles whose first item at a line start is a heading even when no second
 /// item follows (a document cut after its part 一).
 fn strong_alone(style: MarkerStyle) -> bool {
@@ -877,7 +909,10 @@ impl SureStarts {
                 )
                 && c.value() == 1
                 && succ.get(self.next).is_some();
-            if c.position == Position::LineStart || glued_list {
+            let glued_unit = c.position == Position::Glued
+                && is_statute_unit(c.raw.style)
+                && (succ.get(self.next).is_some() || c.value() > 1);
+            if c.position == Position::LineStart || glued_list || glued_unit {
                 return Some(self.next);
             }
             self.next += 1;
@@ -886,10 +921,26 @@ impl SureStarts {
     }
 }
 
-/// After a comma only a point that continues its list may stand (二是 in
-/// ……，二是……): never a heading style, a first item or 最后. Such candidates
-/// are passed over before any other work (text with 第一， repeated is all
-/// of them); they still count in `successors`, where they end a list.
-fn never_after_comma(c: &Candidate) -> bool {
-    c.position == Position::AfterComma && (c.raw.style.is_heading() || c.value() == 1 || c.raw.last)
+/// After a comma only a point may stand that continues its list (二是 in
+/// ……，二是……), or starts one whose second item follows within the
+/// sentence, after a comma or a boundary (今天召开这个会，一是……，二是……):
+/// never a heading style, a lone first item or 最后. Such candidates are
+/// passed over before any other work (text with 第一， repeated is all of
+/// them); they still count in `successors`, where they end a list.
+fn never_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
+    if c.position != Position::AfterComma {
+        return false;
+    }
+    if c.raw.style.is_heading() || c.raw.last {
+        return true;
+    }
+    c.value() == 1
+        && !succ.is_some_and(|s| {
+            matches!(s.position, Position::AfterComma | Position::RunIn)
+                && s.start() - c.start() <= COMMA_LIST_REACH
+        })
 }
+
+/// How far (bytes) the second item of a list whose first item follows a
+/// comma may stand from it.
+const COMMA_LIST_REACH: usize = 600;

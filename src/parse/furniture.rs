@@ -152,7 +152,7 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
 }
 
 /// Words of page boilerplate and licence notes after a document.
-const TRAILING_NOISE: [&str; 12] = [
+const TRAILING_NOISE: [&str; 20] = [
     "本作品",
     "著作权法",
     "公有领域",
@@ -165,11 +165,30 @@ const TRAILING_NOISE: [&str; 12] = [
     "版权所有",
     "扫一扫",
     "分享到",
+    "Copyright",
+    "©",
+    "ICP备",
+    "联系我们",
+    "网站地图",
+    "主办单位",
+    "技术支持",
+    "返回顶部",
 ];
 
-/// Page boilerplate after the document: from the first line, in the last
-/// few kilobytes, that carries a boilerplate word, to the end, when no
-/// sentence of the document follows it.
+/// How long (in chars) a line may be and still be page chrome, unless it
+/// starts with its boilerplate word (a licence note: 本作品……).
+const CHROME_LINE_CHARS: usize = 80;
+
+/// How long (in chars) a line that ends a sentence must be to read as the
+/// document's body rather than a fragment of a page's notes.
+const BODY_LINE_CHARS: usize = 60;
+
+/// Page boilerplate after the document: from a line, in the last few
+/// kilobytes, that carries a boilerplate word and reads as page chrome, to
+/// the end, when no line of the body follows it. A line of the body is one
+/// that opens with an ordinal (第二十一条, 三、, （二）, 2.), which continues the
+/// document's numbering, or a long sentence without a boilerplate word: the
+/// noise starts after the last of them, so it never holds the body.
 fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     let tail_start = floor_char(src, src.len().saturating_sub(3_000));
     let mut at = src[tail_start..]
@@ -178,11 +197,74 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     if tail_start == 0 {
         at = 0;
     }
-    let found = TRAILING_NOISE_WORDS.find(&src[at..])?;
-    // From the start of the line that holds the word.
-    let hit = at + found.start();
-    let line_start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[at..hit]).map_or(at, |i| at + i + 1);
-    Some(item(src, FurnitureKind::Noise, line_start, src.len()))
+    // Only a tail holding a boilerplate word is read line by line, from
+    // the line of the first one (no noise can start before it).
+    let first = at + TRAILING_NOISE_WORDS.find(&src[at..])?.start();
+    at = memchr::memrchr(b'\n', &src.as_bytes()[at..first]).map_or(at, |i| at + i + 1);
+    let mut start = None;
+    // A line after a back-link (↑) is a note of the page's notes.
+    let mut after_backlink = false;
+    while at < src.len() {
+        let end = super::text::line_end_after_break(src, at);
+        let line = trim_blank(&src[at..end]);
+        if line.is_empty() {
+            at = end;
+            continue;
+        }
+        if !after_backlink && is_body_line(line) {
+            start = None;
+        } else if start.is_none() && is_chrome_line(line) {
+            start = Some(at);
+        }
+        after_backlink = line == "↑";
+        at = end;
+    }
+    start.map(|s| item(src, FurnitureKind::Noise, s, src.len()))
+}
+
+/// Whether a line carries a boilerplate word and is short enough to be page
+/// chrome (or opens with the word, as licence notes do).
+fn is_chrome_line(line: &str) -> bool {
+    let Some(found) = TRAILING_NOISE_WORDS.find(line) else {
+        return false;
+    };
+    found.start() == 0 || line.chars().count() <= CHROME_LINE_CHARS
+}
+
+/// Whether a line is the document's body: it opens with an ordinal, or it
+/// is a long sentence that carries no boilerplate word and is no fragment.
+fn is_body_line(line: &str) -> bool {
+    if opens_with_ordinal(line) {
+        return true;
+    }
+    // A fragment that opens with punctuation continues a note cut by links.
+    !line.starts_with(['，', '、', '。', '）', '》', '；', '：'])
+        && line.chars().count() >= BODY_LINE_CHARS
+        && line.contains(['。', '；', '！', '？'])
+        && TRAILING_NOISE_WORDS.find(line).is_none()
+}
+
+/// Whether `line` opens with an ordinal of the document's numbering: 第X条
+/// (章 节 编 款), 一、 （一） 1. 1、 (1).
+fn opens_with_ordinal(line: &str) -> bool {
+    let is_numeral = |c: char| {
+        crate::numerals::digit(c).is_some() || c == '千' || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    };
+    if let Some(rest) = line.strip_prefix('第') {
+        let after = rest.trim_start_matches(is_numeral);
+        return after.len() < rest.len() && after.starts_with(['条', '章', '节', '编', '款']);
+    }
+    let rest = line.trim_start_matches(['（', '(']);
+    let bracketed = rest.len() < line.len();
+    let after = rest.trim_start_matches(is_numeral);
+    if after.len() == rest.len() || rest.len() - after.len() > 12 {
+        return false;
+    }
+    if bracketed {
+        after.starts_with(['）', ')'])
+    } else {
+        after.starts_with(['、', '.', '．'])
+    }
 }
 
 /// A searcher for all of `words` at once, built on first use.
@@ -280,6 +362,11 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         let visible = trim_blank(content);
         if visible.is_empty() {
             continue;
+        }
+        // The body has begun: what stands above a later title-like line
+        // would be set aside as page boilerplate, so no title is taken.
+        if is_body_line(visible) {
+            return None;
         }
         // Body text or a caption is no title.
         if visible.contains('。') {
@@ -548,4 +635,87 @@ pub(crate) fn has_circled_notes(items: &[Item<'_>]) -> bool {
     items
         .iter()
         .any(|i| i.kind == FurnitureKind::Notes && i.value.chars().any(|c| ('①'..='⒇').contains(&c)))
+}
+
+/// How many bytes set aside as page boilerplate are worth a diagnostic.
+const NOISE_BYTES_REPORTED: usize = 2_048;
+
+/// The share of a document (percent) set aside as page boilerplate that is
+/// worth a diagnostic.
+const NOISE_PERCENT_REPORTED: usize = 5;
+
+/// A diagnostic when more than a small share of `src` (over 5% or 2 KB) was
+/// set aside as page boilerplate, spanning the boilerplate from its first to
+/// its last byte, so that a user sees what the tree left out of the body.
+pub(crate) fn boilerplate_share(src: &str, items: &[Item<'_>]) -> Option<crate::Diagnostic> {
+    let noise = items.iter().filter(|i| i.kind == FurnitureKind::Noise);
+    let bytes: usize = noise.clone().map(|i| i.span.end - i.span.start).sum();
+    if bytes == 0 || (bytes <= NOISE_BYTES_REPORTED && bytes * 100 <= src.len() * NOISE_PERCENT_REPORTED) {
+        return None;
+    }
+    let start = noise.clone().map(|i| i.span.start).min()?;
+    let end = noise.map(|i| i.span.end).max()?;
+    let percent = bytes * 100 / src.len().max(1);
+    Some(crate::Diagnostic {
+        code: crate::DiagnosticCode::BoilerplateShare,
+        span: Span::new(start, end),
+        message: format!("{bytes} bytes ({percent}% of the text) set aside as page boilerplate"),
+        related: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{DiagnosticCode, FurnitureKind, Node, parse};
+
+    fn noise(text: &str) -> Vec<&str> {
+        let doc = parse(text);
+        doc.walk()
+            .filter_map(|(_, n)| match n {
+                Node::Furniture(f) if f.kind == FurnitureKind::Noise => Some(f.value),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn articles_that_name_copyright_are_not_boilerplate() {
+        let mut text = String::from("关于审理著作权纠纷案件的解释\n");
+        for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] {
+            text.push_str(&format!(
+                "第{n}条　人民法院审理侵害著作权纠纷案件，应当依照著作权法的规定认定权利归属。\n"
+            ));
+        }
+        assert!(noise(&text).is_empty());
+        text.push_str("\n责任编辑：王五\n版权所有：某某网 京ICP备1234号\n");
+        assert_eq!(noise(&text), ["责任编辑：王五\n版权所有：某某网 京ICP备1234号"]);
+    }
+
+    #[test]
+    fn noise_starts_after_the_last_line_of_the_body() {
+        let text = "一、总体要求\n做好工作。\n版权所有\n二、主要任务\n各单位要加强组织领导，压实工作责任，确保各项任务落到实处，推动高质量发展取得新成效。\n分享到：\n";
+        assert_eq!(noise(text), ["分享到："]);
+    }
+
+    #[test]
+    fn body_above_a_title_like_line_is_not_set_aside() {
+        let text = "各单位要加强组织领导，压实工作责任，确保各项任务落到实处，推动高质量发展取得新成效，为全面建设社会主义现代化国家作出新贡献。\n关于加强管理的通知\n同志们：\n一、总体要求\n";
+        assert!(noise(text).is_empty());
+    }
+
+    #[test]
+    fn a_large_share_of_boilerplate_is_reported() {
+        let chrome = "当前位置：首页 > 政务公开 > 工作动态\n".repeat(20);
+        let text = format!("{chrome}关于加强管理的通知\n各单位：\n一、总体要求\n做好工作。\n");
+        let doc = parse(&text);
+        let d = doc
+            .diagnostics()
+            .iter()
+            .find(|d| d.code == DiagnosticCode::BoilerplateShare)
+            .expect("a boilerplate-share diagnostic");
+        assert_eq!(d.span.start, 0);
+        assert_eq!(d.span.end, chrome.len());
+        let small = "关于加强管理的通知\n各单位：\n一、总体要求\n做好工作。\n";
+        assert!(parse(small).diagnostics().is_empty());
+    }
 }

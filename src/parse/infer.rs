@@ -207,6 +207,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         .take(MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS)
         .collect();
     let repeats = Repeats::new(&chars);
+    let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run);
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
@@ -236,9 +237,24 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if prev.is_ascii_digit() && c.is_ascii_digit() {
             continue;
         }
+        // A heading does not end on a particle or a preposition that needs
+        // what follows (……严格地|按照……).
+        if ends_mid_phrase(prev) {
+            continue;
+        }
         let head = &run[..at];
         let body = &run[at..];
-        let score = score(head, body, &repeats, k, siblings.previous_end, &next, threshold);
+        let clause = opening_clause(run, &chars, &stops, k);
+        let score = score(
+            head,
+            body,
+            clause,
+            &repeats,
+            k,
+            siblings.previous_end,
+            &next,
+            threshold,
+        );
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
@@ -249,9 +265,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
 /// The score of the place before `chars[head_chars]`, where `head` ends and
 /// `body` starts. A place that cannot reach `needed` is left as soon as that
 /// is known, with a score below it (the costly tests come last).
+#[allow(clippy::too_many_arguments)]
 fn score(
     head: &str,
     body: &str,
+    clause: i32,
     repeats: &Repeats<'_>,
     head_chars: usize,
     previous_end: Option<&str>,
@@ -269,6 +287,7 @@ fn score(
     } else if adverbial_opening(body) {
         score += ADVERBIAL_OPENS_BODY;
     }
+    score += clause;
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
         score += BODY_RESTATES_HEAD;
     }
@@ -311,6 +330,123 @@ fn score(
         }
     }
     score
+}
+
+/// The longest first clause (characters, up to its comma) that
+/// [`opening_clause`] reads as a frame of time or topic.
+const CLAUSE_CHARS: usize = 16;
+/// The body opens with a clause of time that ends in its comma
+/// (改革开放以来， 近五年来， 换届之后，).
+const TIME_CLAUSE_OPENS_BODY: i32 = 20;
+/// The body opens with a clause of topic or manner led by a preposition
+/// that ends in its comma (围绕……， 按照……， 随着……，), or a clause of time
+/// sure of its start (近三年来， 自……以来，).
+const FRAME_CLAUSE_OPENS_BODY: i32 = 40;
+
+/// Ends of a clause of time: ……以来， ……之后， 近……年来， ……期间，.
+const TIME_CLAUSE_ENDS: [&str; 10] = [
+    "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后",
+];
+
+/// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
+const FRAME_CLAUSE_STARTS: [&str; 14] = [
+    "围绕", "按照", "根据", "通过", "随着", "面对", "针对", "对于", "为了", "经过", "截至", "立足", "聚焦",
+    "依照",
+];
+
+/// What the body's first clause says of where the body starts: a clause of
+/// time (……以来，), or one of topic or manner (围绕……，), closed by a comma
+/// within [`CLAUSE_CHARS`] characters with no other punctuation. These open
+/// paragraphs of body text as a class, whatever their words: where the
+/// corpus's headings end, what follows is one of these, a date or a subject.
+fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize) -> i32 {
+    // The clause runs from `k` to the first character that is not a word's;
+    // it must be a comma, within reach.
+    let Some(&end) = stops.get(k) else {
+        return 0;
+    };
+    let Some(&(comma_at, comma)) = chars.get(end) else {
+        return 0;
+    };
+    let n = end - k;
+    if !matches!(comma, '，' | ',') || !(3..=CLAUSE_CHARS).contains(&n) {
+        return 0;
+    }
+    // Most places are passed on the clause's first and last characters.
+    let first = chars[k].1;
+    let last = chars[end - 1].1;
+    let may_end = matches!(last, '来' | '后' | '前' | '间' | '际');
+    let may_start = matches!(
+        first,
+        '围' | '按'
+            | '根'
+            | '通'
+            | '随'
+            | '面'
+            | '针'
+            | '对'
+            | '为'
+            | '经'
+            | '截'
+            | '立'
+            | '聚'
+            | '依'
+            | '近'
+            | '自'
+            | '从'
+    );
+    if !(may_end || may_start) {
+        return 0;
+    }
+    let clause = &run[chars[k].0..comma_at];
+    // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
+    let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
+        || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
+    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && n >= 4) || anchored_time {
+        FRAME_CLAUSE_OPENS_BODY
+    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+        TIME_CLAUSE_OPENS_BODY
+    } else {
+        0
+    }
+}
+
+/// For each character of a run, the index of the first character from it on
+/// that is no word's (a comma, other punctuation), or the run's length.
+fn clause_stops(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut stops = vec![chars.len(); chars.len()];
+    let mut next = chars.len();
+    for (j, &(_, c)) in chars.iter().enumerate().rev() {
+        if !is_word_char(c) && !c.is_ascii_digit() {
+            next = j;
+        }
+        stops[j] = next;
+    }
+    stops
+}
+
+/// Whether `c` leans on what follows it, so that no heading ends on it:
+/// the particles 的 地 得, conjunctions and prepositions.
+fn ends_mid_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '地'
+            | '得'
+            | '和'
+            | '与'
+            | '及'
+            | '或'
+            | '把'
+            | '被'
+            | '将'
+            | '在'
+            | '从'
+            | '以'
+            | '并'
+            | '而'
+            | '按'
+            | '于'
+    )
 }
 
 /// A body that opens with an adverbial of place or time: 在……中，
@@ -515,5 +651,43 @@ mod tests {
     fn leaves_a_run_without_evidence_alone() {
         assert_eq!(cut("加强领导"), None);
         assert_eq!(cut("坚持稳中求进工作总基调着力创新和完善宏观调控"), None);
+    }
+
+    /// Clauses of time and of topic open the body as a class, whatever
+    /// their words (none of these is in the opener list).
+    #[test]
+    fn opening_clauses_end_the_heading() {
+        for (run, head) in [
+            (
+                "保护和激发市场主体活力改革开放以来，我国市场主体数量快速增长，活力不断增强",
+                "保护和激发市场主体活力",
+            ),
+            (
+                "持续优化政务服务围绕企业全生命周期，推进更多事项集成办理，提高办事效率",
+                "持续优化政务服务",
+            ),
+            (
+                "强化组织实施近三年来，各部门协同推进，成效明显，群众满意度不断提高",
+                "强化组织实施",
+            ),
+            (
+                "深化国有企业改革面对复杂严峻的外部环境，各类企业稳住了基本盘",
+                "深化国有企业改革",
+            ),
+            (
+                "推进城乡融合发展工作换届以来，各级政府积极作为，城乡差距不断缩小",
+                "推进城乡融合发展工作",
+            ),
+        ] {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+    }
+
+    /// No heading ends on a particle: the clause after 严格地 is the
+    /// heading's own.
+    #[test]
+    fn no_heading_ends_on_a_particle() {
+        let run = "加强施工的技术指导，严格地按照设计文件的要求进行施工，同时积极推广先进经验";
+        assert_ne!(cut(run), Some("加强施工的技术指导，严格地"));
     }
 }

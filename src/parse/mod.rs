@@ -35,8 +35,12 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, &options.heading_hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
-    let (children, diagnostics) =
+    let (children, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
+    if let Some(d) = furniture::boilerplate_share(src, &furniture) {
+        let at = diagnostics.partition_point(|e| e.span.start <= d.span.start);
+        diagnostics.insert(at, d);
+    }
     Document {
         source: src,
         span: Span::new(0, src.len()),
@@ -104,5 +108,21 @@ mod tests {
             ..Options::default()
         };
         assert_eq!(outline(&parse_with(text, &options)), outline(&parse(text)));
+    }
+
+    #[test]
+    fn a_list_may_start_after_a_comma_when_its_second_item_follows() {
+        let text = "今天召开这个会，一是总结工作，二是部署任务，三是动员大家。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一是\t总结工作\n二是\t部署任务\n三是\t动员大家\n"
+        );
+        let text = "做好这项工作，首先，要统一思想；其次，要明确责任。\n";
+        assert_eq!(outline(&parse(text)), "首先，\t要统一思想\n其次，\t要明确责任\n");
+        // A lone 一是 after a comma, and the idiom 一是一，二是二, are no list.
+        for text in ["这件事，一是难得的机会。\n", "他说，一是一，二是二，不能含糊。\n"]
+        {
+            assert_eq!(outline(&parse(text)), "", "{text}");
+        }
     }
 }

@@ -281,7 +281,113 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
             }
         };
     }
+    add_glued_units(text, &mut out);
     out
+}
+
+/// Characters after which 第X条 is a reference, not a marker:
+/// 依照本法第十条, 前款第三条, 第二条、第三条, 至第五条.
+fn refers_before(c: char) -> bool {
+    matches!(
+        c,
+        '法' | '例'
+            | '款'
+            | '项'
+            | '照'
+            | '据'
+            | '按'
+            | '见'
+            | '和'
+            | '及'
+            | '或'
+            | '至'
+            | '、'
+            | '与'
+            | '同'
+            | '本'
+            | '即'
+            | '经'
+            | '由'
+            | '在'
+            | '于'
+            | '从'
+            | '自'
+            | '的'
+            | '第'
+            | '称'
+            | '列'
+            | '述'
+            | '将'
+            | '把'
+            | '对'
+            | '是'
+            | '《'
+            | '“'
+            | '"'
+    )
+}
+
+/// Units of a statute glued to the text before them where the line breaks
+/// were lost (第一章 总则第一条 为了……): 第X章, 第X节, 第X条 and 第X部分 not
+/// already candidates, after a 汉字 or a space that is not a reference's
+/// lead, and followed by the space before their text.
+/// They join the candidates as [`Position::Glued`]; `build` keeps those
+/// that continue their sequence.
+fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
+    use crate::ast::MarkerStyle as S;
+    // Only a text with units of its own, at line starts or after sentence
+    // ends, is a statute: elsewhere (speeches, 第一， repeated) nothing is read.
+    if !out
+        .iter()
+        .any(|c| matches!(c.raw.style, S::Chapter | S::ChapterSection | S::Article | S::Part))
+    {
+        return;
+    }
+    static DI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("第"));
+    let mut glued = Vec::new();
+    let mut reader = Reader::default();
+    let mut known = out.iter().map(Candidate::start).peekable();
+    for at in DI.find_iter(text.as_bytes()) {
+        while known.next_if(|&k| k < at).is_some() {}
+        if known.peek() == Some(&at) {
+            continue;
+        }
+        let Some(prev) = text[..at].chars().next_back() else {
+            continue;
+        };
+        let han = ('\u{4e00}'..='\u{9fff}').contains(&prev);
+        if !(han || is_inline_space(prev)) {
+            continue;
+        }
+        let Some(raw) = reader.read(text, at) else {
+            continue;
+        };
+        // Articles are what references name (本法第十条); a chapter glued
+        // to a title that names the text (……条例第一章) is no reference.
+        let unit = match raw.style {
+            S::Article => !refers_before(prev),
+            S::Chapter | S::ChapterSection | S::Part => true,
+            _ => false,
+        };
+        if !unit {
+            continue;
+        }
+        // A unit is followed by the space before its text (第一条　为了);
+        // a reference runs on (第三条规定, 第四章已经).
+        let end = at + usize::from(raw.len);
+        if !text[end..].chars().next().is_some_and(is_inline_space) {
+            continue;
+        }
+        if let Some(c) = Candidate::new(at, raw, Position::Glued) {
+            glued.push(c);
+        }
+    }
+    if glued.is_empty() {
+        return;
+    }
+    out.extend(glued);
+    out.sort_by_key(Candidate::start);
 }
 
 /// After the run of `\n` and `\r` at `i`: a run of blank lines, where only
@@ -469,5 +575,19 @@ mod tests {
         assert_eq!(&text[first..first + 3], "，");
         assert_eq!(first_stop(b"abcdefghijklmnop", 0), 16);
         assert_eq!(first_stop(b"abcdefghijk\nmnop", 0), 11);
+    }
+
+    /// A statute whose line breaks were lost keeps the outline it has with
+    /// them; references to articles stay text.
+    #[test]
+    fn flattened_statutes_keep_their_units() {
+        let broken = "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 专门委员会是常设机构。\n第三条 依照本法第十条第二款的规定执行，第三条规定的期限除外。\n第二章 机构\n第四条 委员会由主任组成。\n第五条 依照第四条 确定人选。\n";
+        let flat: String = broken.chars().filter(|&c| c != '\n').collect();
+        let want = "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t专门委员会是常设机构\n  第三条\t依照本法第十条第二款的规定执行，第三条规定的期限除外\n第二章\t机构\n  第四条\t委员会由主任组成\n  第五条\t依照第四条 确定人选\n";
+        assert_eq!(crate::outline(&crate::parse(broken)), want);
+        assert_eq!(crate::outline(&crate::parse(&flat)), want);
+        // Titled, with the chapter glued to the title.
+        let titled = format!("某某条例{flat}");
+        assert!(crate::outline(&crate::parse(&titled)).ends_with(want));
     }
 }

@@ -25,6 +25,7 @@
     'punctuation-after-ordinal': '序次语后不用标点',
     'mixed-style': '同级编号样式混用',
     'single-item': '单项不编号',
+    'boilerplate-share': '大段内容被视为页面杂项',
   };
   const FURNITURE = {
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
