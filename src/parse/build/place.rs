@@ -1,0 +1,342 @@
+//! Placement: whether a candidate is a real marker, and where it goes —
+//! continuing an open sequence, against an open node of another style, or
+//! starting a sequence with evidence (a heading at a line start, a successor
+//! further on, a statute unit, a decimal number with its first child).
+
+use super::{Builder, POINT_REACH};
+use crate::ast::MarkerStyle;
+use crate::diagnostic::DiagnosticCode;
+use crate::numerals;
+use crate::parse::messages;
+use crate::parse::scan::{Candidate, Position};
+use crate::span::Span;
+
+/// Where an accepted candidate goes, and what it is worth.
+pub(super) struct Placement {
+    /// Pop frames until the stack has this many.
+    pub(super) keep: usize,
+    /// The candidate's value in its sequence (最后 takes the next one).
+    pub(super) value: u32,
+    /// A numbering problem to report at the marker.
+    pub(super) finding: Option<Finding>,
+}
+
+impl Placement {
+    /// Under the first `keep` frames, with the value `value`, nothing to report.
+    pub(super) fn under(keep: usize, value: u32) -> Self {
+        Placement {
+            keep,
+            value,
+            finding: None,
+        }
+    }
+}
+
+/// A numbering problem found while placing a marker.
+pub(super) struct Finding {
+    pub(super) code: DiagnosticCode,
+    pub(super) message: String,
+    /// The marker it relates to (the item before a gap).
+    pub(super) related: Option<Span>,
+}
+
+impl<'a> Builder<'a, '_> {
+    /// Where candidate `c` goes, if it is a marker at all; `succ` is the
+    /// next item of its enumeration.
+    /// `opens`: `c` is a decimal number whose first child follows (1 then
+    /// 1.1), evidence as good as a successor.
+    pub(super) fn decide(&self, c: &Candidate, succ: Option<&Candidate>, opens: bool) -> Option<Placement> {
+        if c.position == Position::Glued {
+            return self.glued(c, succ);
+        }
+        if self.passed_over(c) {
+            return None;
+        }
+        let style = c.raw.style;
+        if line_start_only(style) && c.position != Position::LineStart {
+            return None;
+        }
+        if style.is_decimal() && self.table_row(c.end()) {
+            return None;
+        }
+        let has_succ =
+            opens || succ.is_some_and(|s| style.is_heading() || s.start() - c.start() <= POINT_REACH);
+        if let Some(p) = self.continue_open(c) {
+            return Some(p);
+        }
+        match self.stack.iter().rposition(|f| f.style() == Some(style)) {
+            Some(open) => self.against_open(c, open, has_succ),
+            None => self.start_sequence(c, has_succ),
+        }
+    }
+
+    /// Whether `c` is no marker wherever it stands: 第一 without a delimiter
+    /// inside a line, or a circled number in running text of a document
+    /// whose circled numbers are footnote references.
+    pub(super) fn passed_over(&self, c: &Candidate) -> bool {
+        let style = c.raw.style;
+        let line_start = c.position == Position::LineStart;
+        let bare = self.src[c.start()..c.end()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| numerals::digit(ch).is_some());
+        (style == MarkerStyle::Ordinal && !line_start && bare)
+            || (self.footnote_refs
+                && !line_start
+                && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber))
+    }
+
+    /// `c` as the next item of an open node of its style (the innermost
+    /// first: a nested list before the outer one), or 最后 closing it.
+    pub(super) fn continue_open(&self, c: &Candidate) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let at = self
+            .stack
+            .iter()
+            .rposition(|f| f.style() == Some(style) && (c.raw.last || f.value() + 1 == v))?;
+        let value = if c.raw.last { self.stack[at].value() + 1 } else { v };
+        Some(Placement::under(at, value))
+    }
+
+    /// `c`, of the style of the open frame `open`, that does not continue
+    /// it: a new list (a restart, or a nested list of a style reused), or
+    /// a heading that skips or repeats an ordinal, reported.
+    pub(super) fn against_open(&self, c: &Candidate, open: usize, has_succ: bool) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let line_start = c.position == Position::LineStart;
+        let prev = self.stack[open].value();
+        if v == 1 {
+            if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
+                return None;
+            }
+            // A list of a style already open, started under a lower-level
+            // node, is a nested list (一、 reused inside （五）); started
+            // right after its own kind, it restarts.
+            let innermost = self.open_parent();
+            let keep = if style.is_heading() && innermost > open + 1 {
+                innermost
+            } else {
+                open
+            };
+            return Some(Placement::under(keep, 1));
+        }
+        let skipped_point = !style.is_heading() && v == prev + 2;
+        // 一是……二是……二是 in one line: the same enumeration, numbered twice.
+        let repeated_point = !style.is_heading()
+            && v == prev
+            && v > 1
+            && !c.raw.last
+            && open + 1 == self.stack.len()
+            && !self.src[self.stack[open].start..c.start()].contains('\n');
+        if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
+            return None;
+        }
+        let related = self.stack[open].marker.as_ref().map(|m| m.span);
+        let finding = if v > prev + 1 {
+            Finding {
+                code: DiagnosticCode::SkippedOrdinal,
+                message: messages::skipped(style, prev, v),
+                related,
+            }
+        } else {
+            Finding {
+                code: DiagnosticCode::DuplicateOrdinal,
+                message: messages::repeated(style, prev, v),
+                related,
+            }
+        };
+        Some(Placement {
+            keep: open,
+            value: v,
+            finding: Some(finding),
+        })
+    }
+
+    /// `c` starting a sequence of a style not open: with evidence (a
+    /// successor, or a heading style at a line start that is strong alone or
+    /// already has a level), or numbering that runs on through the document.
+    pub(super) fn start_sequence(&self, c: &Candidate, has_succ: bool) -> Option<Placement> {
+        let (style, v) = (c.raw.style, c.value());
+        let line_start = c.position == Position::LineStart;
+        if c.raw.last {
+            return None;
+        }
+        // Numbering that runs on through the document (第三条 after 第二条 in
+        // another chapter, also where line breaks were lost).
+        let runs_on = line_start || (c.position == Position::RunIn && is_statute_unit(style));
+        if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
+            return Some(Placement::under(self.new_list_parent(style), v));
+        }
+        let evidence = has_succ
+            || (line_start
+                && style.is_heading()
+                && (strong_alone(style) || self.levels.get(style).is_some()))
+            || self.decimal_child(c);
+        let finding = if v == 1 {
+            None
+        } else if line_start && style.is_heading() && has_succ {
+            Some(Finding {
+                code: DiagnosticCode::NotStartingAtOne,
+                message: messages::not_at_one(style, v),
+                related: None,
+            })
+        } else {
+            return None;
+        };
+        if !evidence {
+            return None;
+        }
+        Some(Placement {
+            keep: self.new_list_parent(style),
+            value: v,
+            finding,
+        })
+    }
+
+    /// Whether the line from `at` (after a decimal number) holds fields
+    /// apart from one another (1 张三 男 35: a table's row, not a heading):
+    /// white space between its words.
+    pub(super) fn table_row(&self, at: usize) -> bool {
+        let rest = self.src[at..self.line_end(at)].trim();
+        rest.split([' ', '\t', '\u{3000}'])
+            .filter(|w| !w.is_empty())
+            .nth(1)
+            .is_some()
+    }
+
+    /// Whether `c` is a decimal number one level under the innermost open
+    /// section, whose path it extends (4.1.1 under 4.1): a heading even
+    /// when alone.
+    pub(super) fn decimal_child(&self, c: &Candidate) -> bool {
+        let text = &self.src[c.start()..c.end()];
+        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw.style.is_decimal()) else {
+            return false;
+        };
+        self.stack
+            .iter()
+            .rev()
+            .find(|f| f.kind_is_section())
+            .and_then(|f| f.marker.as_ref())
+            .is_some_and(|m| m.style.is_decimal() && m.text == prefix)
+    }
+
+    /// A marker glued to the text before it: a bracketed ordinal or 1. that
+    /// continues an open sequence, or starts one whose next item follows.
+    pub(super) fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        let style = c.raw.style;
+        if is_statute_unit(style) {
+            return self.glued_unit(c, succ);
+        }
+        if !matches!(
+            style,
+            MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+        ) {
+            return None;
+        }
+        let v = c.value();
+        if let Some(at) = self
+            .stack
+            .iter()
+            .rposition(|f| f.style() == Some(style) && f.value() + 1 == v)
+        {
+            return Some(Placement::under(at, v));
+        }
+        // A bracketed 汉字 ordinal is distinctive; 1. needs its next item near.
+        let near =
+            succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
+        (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
+    }
+
+    /// A statute's unit glued to the text before it (……总则第一条,
+    /// ……制定本法第二条): it continues the open sequence of its style, or
+    /// starts one at 第一 when its second item follows.
+    pub(super) fn glued_unit(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        if let Some(p) = self.continue_open(c) {
+            return Some(p);
+        }
+        let style = c.raw.style;
+        if self.stack.iter().any(|f| f.style() == Some(style)) {
+            return None;
+        }
+        // Articles number on across chapters: 第四条 after 第二章 机构.
+        let v = c.value();
+        let continues = v > 1 && self.last_value.get(style) == Some(v - 1);
+        (continues || (v == 1 && succ.is_some())).then(|| Placement::under(self.new_list_parent(style), v))
+    }
+}
+
+/// Whether decimal number `c` is followed by its first child: the next
+/// candidate, at a line start, one level deeper, extending its path (1, then
+/// 1.1).
+pub(super) fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
+    let Some(n) = next.filter(|n| c.raw.style.is_decimal() && n.position == Position::LineStart) else {
+        return false;
+    };
+    let deeper = matches!(
+        (c.raw.style, n.raw.style),
+        (MarkerStyle::Decimal, MarkerStyle::Decimal2)
+            | (MarkerStyle::Decimal2, MarkerStyle::Decimal3)
+            | (MarkerStyle::Decimal3, MarkerStyle::Decimal4)
+    );
+    let path = &src[c.start()..c.end()];
+    deeper
+        && src[n.start()..n.end()]
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Styles that are markers only at a line start: decimal numbers (2 个月后
+/// in a sentence), letters (A. in English text) and §.
+pub(super) fn line_start_only(style: MarkerStyle) -> bool {
+    style.is_decimal()
+        || matches!(
+            style,
+            MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
+        )
+}
+
+/// The units of a statute: 第X章 第X节 第X条 第X部分.
+pub(super) fn is_statute_unit(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+    )
+}
+
+/// Styles whose first item at a line start is a heading even when no second
+/// item follows (a document cut after its part 一).
+pub(super) fn strong_alone(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::Dun
+            | MarkerStyle::ParenHan
+            | MarkerStyle::Chapter
+            | MarkerStyle::ChapterSection
+            | MarkerStyle::Article
+            | MarkerStyle::Part
+    )
+}
+
+/// After a comma only a point may stand that continues its list (二是 in
+/// ……，二是……), or starts one whose second item follows within the
+/// sentence, after a comma or a boundary (今天召开这个会，一是……，二是……):
+/// never a heading style, a lone first item or 最后. Such candidates are
+/// passed over before any other work (text with 第一， repeated is all of
+/// them); they still count in `successors`, where they end a list.
+pub(super) fn never_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
+    if c.position != Position::AfterComma {
+        return false;
+    }
+    if c.raw.style.is_heading() || c.raw.last {
+        return true;
+    }
+    c.value() == 1
+        && !succ.is_some_and(|s| {
+            matches!(s.position, Position::AfterComma | Position::RunIn)
+                && s.start() - c.start() <= COMMA_LIST_REACH
+        })
+}
+
+/// How far (bytes) the second item of a list whose first item follows a
+/// comma may stand from it.
+pub(super) const COMMA_LIST_REACH: usize = 600;
