@@ -1,5 +1,5 @@
 //! `speechtree serve`: a local page for proofreaders and an HTTP API for
-//! other systems, one server (axum on tokio).
+//! other systems, one server (axum routes on hyper connections, on tokio).
 //!
 //! Routes (see `docs/serve.md` and `GET /api/openapi.json`):
 //!
