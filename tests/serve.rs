@@ -475,3 +475,56 @@ fn keep_alive_connections_serve_many_requests() {
         assert_eq!(r.status, 200);
     }
 }
+
+#[test]
+fn slow_request_headers_close_the_connection() {
+    let server = Server::start(&["--header-timeout", "1"]);
+    let mut slow = std::net::TcpStream::connect(server.addr).expect("connects");
+    // Half a request line and header, then nothing more.
+    slow.write_all(b"POST /api/parse HTTP/1.1\r\nHost: localhost\r\nContent-Ty")
+        .expect("partial headers written");
+    // Other clients are served meanwhile.
+    assert_eq!(get(server.addr, "/api/health").status, 200);
+    // A liveness bound, far above the 1 s header timeout: the server must
+    // close the connection (or answer 408) rather than wait forever.
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .expect("read timeout set");
+    let mut answer = Vec::new();
+    match std::io::Read::read_to_end(&mut slow, &mut answer) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("the server kept the slow connection open: {e}"),
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "closed, or 408: {answer}"
+    );
+    assert_eq!(get(server.addr, "/api/health").status, 200);
+}
+
+#[test]
+fn parsing_past_the_time_limit_gets_503_and_the_server_goes_on() {
+    // A small upload that is a large document: a `.docx` of the same lines
+    // compresses to a few KiB, so reading it fits well inside the limit and
+    // parsing it does not.
+    let server = Server::start(&["--timeout-ms", "100", "--max-bytes", "256MiB"]);
+    let text = "一是加强组织领导，压实各级责任，确保各项任务落到实处。\n".repeat(100_000);
+    let (body, content_type) = multipart("file", "big.docx", &docx(&text));
+    let r = post(server.addr, "/api/parse", &content_type, &body);
+    let v = assert_error(&r, 503, "timeout");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("100 ms")),
+        "{v}"
+    );
+    assert_eq!(get(server.addr, "/api/health").status, 200);
+    let r = post(
+        server.addr,
+        "/api/parse",
+        "text/plain; charset=utf-8",
+        "一、总体要求\n".as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::time::Instant;
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
@@ -95,11 +96,16 @@ impl ApiError {
         )
     }
 
-    fn timeout(status: StatusCode, secs: u64) -> Self {
+    fn timeout(status: StatusCode, limit: Duration) -> Self {
+        let limit = if limit.subsec_millis() == 0 {
+            format!("{} s", limit.as_secs())
+        } else {
+            format!("{} ms", limit.as_millis())
+        };
         Self::new(
             status,
             "timeout",
-            format!("the request took longer than {secs} s (--timeout)"),
+            format!("the request took longer than {limit} (--timeout)"),
         )
     }
 }
@@ -229,10 +235,10 @@ async fn handle(
         None
     };
     let deadline = Instant::now() + state.timeout;
-    let secs = state.timeout.as_secs();
+    let limit = state.timeout;
     let received = tokio::time::timeout_at(deadline, receive(&state, request))
         .await
-        .map_err(|_| ApiError::timeout(StatusCode::REQUEST_TIMEOUT, secs))??;
+        .map_err(|_| ApiError::timeout(StatusCode::REQUEST_TIMEOUT, limit))??;
     // Parsing is CPU work: off the async threads, at most `--jobs` at once.
     let work = async {
         let permit = state.jobs.clone().acquire_owned().await.map_err(|_| {
@@ -258,7 +264,7 @@ async fn handle(
     };
     tokio::time::timeout_at(deadline, work)
         .await
-        .map_err(|_| ApiError::timeout(StatusCode::SERVICE_UNAVAILABLE, secs))?
+        .map_err(|_| ApiError::timeout(StatusCode::SERVICE_UNAVAILABLE, limit))?
 }
 
 /// Reads the request's input: a body of text (or a `.docx`), or the file of

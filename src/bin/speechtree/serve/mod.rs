@@ -1,5 +1,5 @@
 //! `speechtree serve`: a local page for proofreaders and an HTTP API for
-//! other systems, one server (axum on tokio).
+//! other systems, one server (axum routes on hyper connections, on tokio).
 //!
 //! Routes (see `docs/serve.md` and `GET /api/openapi.json`):
 //!
@@ -20,6 +20,9 @@ mod api;
 mod render;
 
 use axum::http::{HeaderName, HeaderValue, Method, header};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -48,6 +51,16 @@ pub struct Args {
     /// Time limit of one request, in seconds (reading the body included).
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
+    /// The same limit in milliseconds (for tests; overrides --timeout).
+    #[arg(long, value_name = "MS", hide = true)]
+    timeout_ms: Option<u64>,
+    /// Time a client has to send a request's line and headers, in seconds;
+    /// a connection that sends them slower is closed.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    header_timeout: u64,
+    /// Connections open at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    max_connections: usize,
     /// Allow cross-origin requests from ORIGIN (repeatable; `*` for any).
     #[arg(long, value_name = "ORIGIN")]
     cors: Vec<String>,
@@ -128,7 +141,10 @@ async fn serve(args: Args) -> ExitCode {
         .max(1);
     let state = Arc::new(State {
         max_bytes: args.max_bytes,
-        timeout: Duration::from_secs(args.timeout.max(1)),
+        timeout: match args.timeout_ms {
+            Some(ms) => Duration::from_millis(ms.max(1)),
+            None => Duration::from_secs(args.timeout.max(1)),
+        },
         jobs: Arc::new(Semaphore::new(jobs)),
     });
     let cors = match cors_layer(&args.cors) {
@@ -140,28 +156,51 @@ async fn serve(args: Args) -> ExitCode {
     };
     let app = with_headers(api::router(state), cors);
     eprintln!("speechtree serve: listening on http://{}/", display_addr(addr));
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        eprintln!("speechtree serve: shutting down");
-        let _ = stop_tx.send(true);
-    });
-    // Requests under way get a grace period to finish after the signal.
-    let grace = async move {
-        let mut rx = stop_rx;
-        let _ = rx.wait_for(|stopped| *stopped).await;
-        tokio::time::sleep(Duration::from_secs(10)).await;
-    };
-    tokio::select! {
-        result = server => match result {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("speechtree serve: {e}");
-                ExitCode::from(1)
-            }
-        },
-        () = grace => ExitCode::SUCCESS,
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(Duration::from_secs(args.header_timeout.max(1)));
+    let service = TowerToHyperService::new(app);
+    let connections = Arc::new(Semaphore::new(args.max_connections.max(1)));
+    let graceful = GracefulShutdown::new();
+    let mut stop = std::pin::pin!(shutdown_signal());
+    loop {
+        // A free connection slot first, then a connection: past
+        // `--max-connections` new clients wait in the listen queue.
+        let permit = tokio::select! {
+            permit = connections.clone().acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut stop => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, or a connection reset before
+                    // it was accepted: wait a little and go on.
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service.clone()));
+        tokio::spawn(async move {
+            // A connection's errors (a client gone, headers too slow) concern
+            // that client only.
+            let _ = conn.await;
+            drop(permit);
+        });
     }
+    eprintln!("speechtree serve: shutting down");
+    drop(listener);
+    // Requests under way get a grace period to finish after the signal.
+    tokio::select! {
+        () = graceful.shutdown() => {},
+        () = tokio::time::sleep(Duration::from_secs(10)) => {},
+    }
+    ExitCode::SUCCESS
 }
 
 fn display_addr(addr: SocketAddr) -> String {
