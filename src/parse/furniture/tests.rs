@@ -1,0 +1,52 @@
+use crate::{DiagnosticCode, FurnitureKind, Node, parse};
+
+fn noise(text: &str) -> Vec<&str> {
+    let doc = parse(text);
+    doc.walk()
+        .filter_map(|(_, n)| match n {
+            Node::Furniture(f) if f.kind == FurnitureKind::Noise => Some(f.value),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn articles_that_name_copyright_are_not_boilerplate() {
+    let mut text = String::from("关于审理著作权纠纷案件的解释\n");
+    for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] {
+        text.push_str(&format!(
+            "第{n}条　人民法院审理侵害著作权纠纷案件，应当依照著作权法的规定认定权利归属。\n"
+        ));
+    }
+    assert!(noise(&text).is_empty());
+    text.push_str("\n责任编辑：王五\n版权所有：某某网 京ICP备1234号\n");
+    assert_eq!(noise(&text), ["责任编辑：王五\n版权所有：某某网 京ICP备1234号"]);
+}
+
+#[test]
+fn noise_starts_after_the_last_line_of_the_body() {
+    let text = "一、总体要求\n做好工作。\n版权所有\n二、主要任务\n各单位要加强组织领导，压实工作责任，确保各项任务落到实处，推动高质量发展取得新成效。\n分享到：\n";
+    assert_eq!(noise(text), ["分享到："]);
+}
+
+#[test]
+fn body_above_a_title_like_line_is_not_set_aside() {
+    let text = "各单位要加强组织领导，压实工作责任，确保各项任务落到实处，推动高质量发展取得新成效，为全面建设社会主义现代化国家作出新贡献。\n关于加强管理的通知\n同志们：\n一、总体要求\n";
+    assert!(noise(text).is_empty());
+}
+
+#[test]
+fn a_large_share_of_boilerplate_is_reported() {
+    let chrome = "当前位置：首页 > 政务公开 > 工作动态\n".repeat(20);
+    let text = format!("{chrome}关于加强管理的通知\n各单位：\n一、总体要求\n做好工作。\n");
+    let doc = parse(&text);
+    let d = doc
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == DiagnosticCode::BoilerplateShare)
+        .expect("a boilerplate-share diagnostic");
+    assert_eq!(d.span.start, 0);
+    assert_eq!(d.span.end, chrome.len());
+    let small = "关于加强管理的通知\n各单位：\n一、总体要求\n做好工作。\n";
+    assert!(parse(small).diagnostics().is_empty());
+}
