@@ -47,6 +47,17 @@ fn crash_inputs_stay_fixed() {
                     lossless(&name, &read.text);
                 }
             }
+            Some("html") => {
+                if let Ok(page) = speechtree::input::html_page(&bytes, &ReadOptions::default()) {
+                    assert!(
+                        page.text.get(page.main.start..page.main.end).is_some(),
+                        "{name}: the main span should be a slice of the page's text"
+                    );
+                }
+                if let Ok(read) = read_bytes(&bytes, InputKind::Html, &ReadOptions::default()) {
+                    lossless(&name, &read.text);
+                }
+            }
             _ => {}
         }
     }

@@ -408,8 +408,24 @@ fn extract(html: &Html) -> HtmlPage {
     layout.end_line();
     let text = layout.out;
     let headings = page_headings(&text, &infos);
-    let main = main_span(html, body, &infos, text.len());
+    let main = on_chars(&text, main_span(html, body, &infos, text.len()));
     HtmlPage { text, main, headings }
+}
+
+/// `span` within `text` and on its character boundaries. Offsets are taken
+/// as elements open and close, and the layout may later trim white space
+/// before them (a `<br>`, a line's end), so an offset can point past the
+/// trimmed text or, once more text follows, inside a character.
+fn on_chars(text: &str, span: Span) -> Span {
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let end = floor(span.end);
+    Span::new(floor(span.start).min(end), end)
 }
 
 /// The page's headings in document order, their spans trimmed to the text.

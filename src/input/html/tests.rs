@@ -155,6 +155,20 @@ fn pages_without_text_are_errors_naming_the_file() {
     );
 }
 
+#[test]
+fn the_main_span_stays_on_the_text_when_layout_trims_before_it() {
+    // A table cell of only a no-break space, then a nav: the cell's space is
+    // trimmed after the nav's offset was taken (found by proptest and fuzzing).
+    let html = "<table><tr><td>&nbsp;</td><td><nav>。</nav>&ldquo;";
+    let page = html_page(html.as_bytes(), &ReadOptions::default()).expect("page");
+    assert!(
+        page.text.get(page.main.start..page.main.end).is_some(),
+        "main {:?} should be a slice of {:?}",
+        page.main,
+        page.text
+    );
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
