@@ -4,41 +4,14 @@
 
 use std::io::{Cursor, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const SPEECH: &str = "在全市依法行政工作会议上的讲话\n（2023年5月26日）\n同志们：\n下面，我讲几点意见。\n一、充分肯定成绩\n（一）领导机构进一步健全。2023年4月，成立了领导小组。\n一是制度逐步完善；二是队伍不断壮大。\n（二）依法决策水平提高。\n二、明确今年任务\n（一）抓好重点工作。\n1.完善制度。\n2.强化监督。\n谢谢大家！\n";
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-/// Runs the binary with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_speechtree"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn speechtree");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The command may not read stdin at all; ignore a broken pipe.
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("wait for speechtree");
-    writer.join().expect("stdin writer");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+use common::run;
 
 fn run_ok(args: &[&str]) -> String {
     let r = run(args, b"");

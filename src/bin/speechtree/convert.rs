@@ -40,8 +40,8 @@ pub struct Args {
     encoding: Option<String>,
     /// Read inputs as this kind instead of telling by extension (and, for
     /// `auto`, by a `.docx`'s or an HTML page's first bytes).
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::From::Auto)]
-    from: inputs::From,
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::FromKind::Auto)]
+    from: inputs::FromKind,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,

@@ -94,7 +94,7 @@ impl Input {
 
 /// `--from`: the kind of the inputs (pandoc's names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum From {
+pub enum FromKind {
     /// By extension; a zip is a .docx, `<!doctype html`/`<html` HTML.
     Auto,
     /// Plain text.
@@ -107,14 +107,14 @@ pub enum From {
     Docx,
 }
 
-impl From {
+impl FromKind {
     fn kind(self) -> Option<InputKind> {
         match self {
-            From::Auto => None,
-            From::Text => Some(InputKind::Text),
-            From::Markdown => Some(InputKind::Markdown),
-            From::Html => Some(InputKind::Html),
-            From::Docx => Some(InputKind::Docx),
+            FromKind::Auto => None,
+            FromKind::Text => Some(InputKind::Text),
+            FromKind::Markdown => Some(InputKind::Markdown),
+            FromKind::Html => Some(InputKind::Html),
+            FromKind::Docx => Some(InputKind::Docx),
         }
     }
 }
@@ -128,7 +128,7 @@ pub fn parse(read: &ReadResult) -> speechtree::Document<'_> {
 /// How inputs are read: `encoding` (a WHATWG label) overrides detection,
 /// `from` the kind told by extension; `Err` for an unknown label, a usage
 /// error found before any input is read.
-pub fn read_options(encoding: Option<&str>, from: From) -> Result<ReadOptions, String> {
+pub fn read_options(encoding: Option<&str>, from: FromKind) -> Result<ReadOptions, String> {
     let opts = ReadOptions {
         encoding: encoding.map(str::to_owned),
         from: from.kind(),

@@ -48,8 +48,8 @@ pub struct Args {
     encoding: Option<String>,
     /// Read inputs as this kind instead of telling by extension (and, for
     /// `auto`, by a `.docx`'s or an HTML page's first bytes).
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::From::Auto)]
-    from: inputs::From,
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = inputs::FromKind::Auto)]
+    from: inputs::FromKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
