@@ -359,7 +359,11 @@ pub fn lint(doc: &Document<'_>) -> Vec<Finding> {
 /// assert!(findings.iter().all(|f| f.severity == Severity::Error));
 /// ```
 pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
-    let mut out = Findings::default();
+    let mut out = Findings {
+        options,
+        list: Vec::new(),
+        sequence_reported: HashSet::new(),
+    };
     for d in &doc.diagnostics {
         from_diagnostic(doc.source(), d, &mut out);
     }
@@ -369,34 +373,32 @@ pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
     punctuation_after_ordinals(doc, &mut out);
     sequence_words_with_shi(doc.source(), &mut out);
     single_items(doc, &mut out);
-    let mut findings: Vec<Finding> = out
-        .list
-        .into_iter()
-        .filter(|f| options.enabled(f.rule))
-        .map(|mut f| {
-            f.severity = options.severity(f.rule);
-            f
-        })
-        .collect();
-    findings.sort_by_key(|f| (f.span.start, f.rule));
+    let mut findings = out.list;
+    // A stable sort keeps the first finding pushed for a rule and span
+    // first, and `dedup_by` keeps that one: one finding per rule and span
+    // without a set of every span seen (a set costs more memory than the
+    // findings on text dense with markers).
+    findings.sort_by_key(|f| (f.span.start, f.rule, f.span.end));
+    findings.dedup_by(|later, first| later.rule == first.rule && later.span == first.span);
+    findings.shrink_to_fit();
     findings
 }
 
-/// Findings without duplicates: one per rule and span.
-#[derive(Default)]
-struct Findings {
+/// The findings of the enabled rules, with their severities; duplicates
+/// (one rule, one span) are removed when the list is sorted.
+struct Findings<'o> {
+    options: &'o LintOptions,
     list: Vec<Finding>,
-    seen: HashSet<(Rule, Span)>,
     /// Markers the parser already reported a sequence fault for.
     sequence_reported: HashSet<Span>,
 }
 
-impl Findings {
+impl Findings<'_> {
     fn push(&mut self, rule: Rule, span: Span, message: String) {
-        if self.seen.insert((rule, span)) {
+        if self.options.enabled(rule) {
             self.list.push(Finding {
                 rule,
-                severity: rule.default_severity(),
+                severity: self.options.severity(rule),
                 span,
                 message,
             });
