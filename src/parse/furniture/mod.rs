@@ -368,8 +368,8 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         if is_body_line(visible) {
             return None;
         }
-        // Body text or a caption is no title.
-        if visible.contains('。') {
+        // Body text, a caption or a date line is no title.
+        if visible.contains('。') || opens_with_date(visible) {
             continue;
         }
         let Some(stop) = title_end(visible, false) else {
@@ -442,11 +442,17 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
         return None;
     }
     let chars = line.chars().count();
-    // The last word that names the text ends the title (……关于政府工作报告的决议).
-    let end = TITLE_WORD_SEARCH
+    // The last word that names the text ends the title (……关于政府工作报告的决议);
+    // a word inside 《》 names another text (……《关于修改……的决定》修正).
+    let named = TITLE_WORD_SEARCH
         .find_overlapping_iter(line)
+        .filter(|m| !inside_book_title(line, m.start()))
         .map(|m| m.end())
-        .max()?;
+        .max();
+    let Some(end) = named else {
+        // A law's name names its kind by its last character.
+        return law_name_end(line).filter(|_| !prefixed && chars <= LAW_NAME_CHARS);
+    };
     // A date or a name glued after the title: 讲话（2020年1月8日）习近平.
     let rest = &line[end..];
     let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
@@ -455,6 +461,53 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
         return Some(line.len());
     }
     Some(end)
+}
+
+/// How long (in chars) a law's name may be.
+const LAW_NAME_CHARS: usize = 40;
+
+/// Where the law's name in `line` ends, if the line is one: ……法 or ……法典,
+/// maybe followed by brackets (……法（修正草案）); a date in them is left
+/// out of the title as after other titles (……法（2019年修正）).
+fn law_name_end(line: &str) -> Option<usize> {
+    let (name, bracket) = match line.strip_suffix(['）', ')']) {
+        Some(rest) => match rest.rfind(['（', '(']) {
+            Some(open) => (&rest[..open], &line[open..]),
+            None => (line, ""),
+        },
+        None => (line, ""),
+    };
+    // 方法, 做法, 办法 … are everyday words, not laws: a law's name is long.
+    let law = name.chars().count() >= 5
+        && (name.ends_with('法') || name.ends_with("法典"))
+        && !name.contains(['，', '、', '；', '：', '。', '《', ' ', '\u{3000}']);
+    let dated = bracket.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    law.then_some(if dated { name.len() } else { line.len() })
+}
+
+/// Whether `at` in `line` stands inside 《》 (the name of another text).
+fn inside_book_title(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    before.matches('《').count() > before.matches('》').count()
+}
+
+/// Whether `line` opens with a date (2019年4月23日 …, （2023年5月26日）):
+/// a byline, never the title. A year alone (2024年政府工作报告) is no date.
+fn opens_with_date(line: &str) -> bool {
+    fn digits(s: &str) -> (usize, &str) {
+        let n = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
+        let bytes: usize = s.chars().take(n).map(char::len_utf8).sum();
+        (n, &s[bytes..])
+    }
+    let (year, rest) = digits(line.trim_start_matches(['（', '(']));
+    let Some(rest) = rest.strip_prefix('年') else {
+        return false;
+    };
+    let (month, rest) = digits(rest);
+    year == 4 && (1..=2).contains(&month) && rest.starts_with('月')
 }
 
 /// Words of a closing: an address that opens the last paragraph (the first

@@ -50,3 +50,35 @@ fn a_large_share_of_boilerplate_is_reported() {
     let small = "关于加强管理的通知\n各单位：\n一、总体要求\n做好工作。\n";
     assert!(parse(small).diagnostics().is_empty());
 }
+
+fn title(text: &str) -> Option<&str> {
+    let doc = parse(text);
+    doc.walk().find_map(|(_, n)| match n {
+        Node::Furniture(f) if f.kind == FurnitureKind::Title => Some(f.value),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_law_is_titled_by_its_name_not_by_a_revision_line() {
+    let text = "中华人民共和国测试管理法\n\n2001年5月1日 第九届会议通过\n\n2015年4月24日 第十二届会议《关于修改〈某某法〉等六部法律的决定》修正\n\n第一章 总则\n\n第一条 为了规范管理，制定本法。\n";
+    assert_eq!(title(text), Some("中华人民共和国测试管理法"));
+    assert!(noise(text).is_empty());
+    let revised = "中华人民共和国测试管理法（2019年修正）\n第一条 为了规范管理，制定本法。\n";
+    assert_eq!(title(revised), Some("中华人民共和国测试管理法"));
+    let draft = "中华人民共和国测试管理法（修正草案）\n第一条 为了规范管理，制定本法。\n";
+    assert_eq!(title(draft), Some("中华人民共和国测试管理法（修正草案）"));
+    let code = "中华人民共和国民法典\n第一编 总则\n";
+    assert_eq!(title(code), Some("中华人民共和国民法典"));
+}
+
+#[test]
+fn a_date_line_or_an_everyday_word_is_no_title() {
+    let dated = "2015年4月24日 第十二届会议《关于修改〈某某法〉等六部法律的决定》修正\n一、总体要求\n";
+    assert_eq!(title(dated), None);
+    assert_eq!(title("工作方法\n一、总体要求\n"), None);
+    assert_eq!(
+        title("2024年政府工作报告\n一、总体要求\n"),
+        Some("2024年政府工作报告")
+    );
+}
