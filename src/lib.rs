@@ -131,3 +131,8 @@ pub fn parse_with<'a>(text: &'a str, options: &Options) -> Document<'a> {
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// docs/lint.md's examples, run as doctests.
+#[doc = include_str!("../docs/lint.md")]
+#[cfg(doctest)]
+pub struct LintDocDoctests;
