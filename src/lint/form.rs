@@ -142,8 +142,9 @@ pub(super) fn sequence_words_with_shi(source: &str, out: &mut Findings) {
 /// Heading ordinals with no sibling of their style under their parent: a
 /// list of one. Only markers under a heading (a document's outermost 一、
 /// alone is more often an excerpt cut short than a list of one), at a line
-/// start with a heading's text, and not already reported otherwise (a level
-/// out of order explains itself).
+/// start with a heading's text, not 第一条 (articles are numbered through the
+/// whole statute), and not already reported otherwise (a level out of order
+/// explains itself).
 pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
     let reported: HashSet<Span> = out.list.iter().map(|f| f.span).collect();
     let mut work: Vec<(&[Node<'_>], bool)> = vec![(&doc.children, false)];
@@ -190,8 +191,11 @@ pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
         for (count, node) in by_style.into_values() {
             let Some(Node::Section(s)) = node else { continue };
             let Some(m) = &s.marker else { continue };
+            // A statute numbers its articles through the whole text: a
+            // chapter holding only 第一条 is no list of one.
             if count != 1
                 || m.value != 1
+                || m.style == MarkerStyle::Article
                 || s.heading.evidence.run_in
                 || s.heading.title.is_empty()
                 || reported.contains(&m.span)

@@ -111,6 +111,18 @@ mod tests {
     }
 
     #[test]
+    fn a_statute_section_holds_its_articles_wherever_articles_began() {
+        // Articles (and their items) first met under a chapter; a later
+        // chapter has 节, which hold articles one level deeper.
+        let text = "第一章 总则\n第一条 为了规范，制定本法：\n（一）保障权益；\n（二）促进发展。\n第二章 机构\n第一节 委员会\n第二条 委员会由代表组成：\n（一）代表；\n（二）委员。\n第三条 委员会履行职责。\n第二节 仲裁员\n第四条 仲裁员应当公道。\n第三章 附则\n第五条 本法自公布之日起施行。\n";
+        let expected = "第一章\t总则\n  第一条\t为了规范，制定本法\n    （一）\t保障权益\n    （二）\t促进发展\n第二章\t机构\n  第一节\t委员会\n    第二条\t委员会由代表组成\n      （一）\t代表\n      （二）\t委员\n    第三条\t委员会履行职责\n  第二节\t仲裁员\n    第四条\t仲裁员应当公道\n第三章\t附则\n  第五条\t本法自公布之日起施行\n";
+        assert_eq!(outline(&parse(text)), expected);
+        let flat: String = text.chars().filter(|&c| c != '\n').collect();
+        assert_eq!(outline(&parse(&flat)), expected);
+        assert!(crate::lint::lint(&parse(text)).is_empty());
+    }
+
+    #[test]
     fn a_list_may_start_after_a_comma_when_its_second_item_follows() {
         let text = "今天召开这个会，一是总结工作，二是部署任务，三是动员大家。\n";
         assert_eq!(

@@ -327,7 +327,16 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         if style.is_heading() {
             if let Some(level) = self.levels.get(style) {
-                while keep > 1 && self.stack[keep - 1].level() >= level {
+                while keep > 1 && self.style_level(&self.stack[keep - 1]) >= level {
+                    // A statute's units nest by their kind, not by the depth
+                    // first met: 第一条 under 第一章 does not stop a later
+                    // 第一节 from holding its 第三条.
+                    if self.stack[keep - 1]
+                        .style()
+                        .is_some_and(|open| statute_holds(open, style))
+                    {
+                        break;
+                    }
                     keep -= 1;
                 }
             } else {
@@ -344,6 +353,16 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
         }
         keep
+    }
+
+    /// The level of an open section's style where the style was first met
+    /// (a style met deeper later, as 第三条 under a 第一节, still ranks
+    /// where it began); its own level for a section without a marker.
+    fn style_level(&self, frame: &Frame<'_>) -> u32 {
+        frame
+            .style()
+            .and_then(|style| self.levels.get(style))
+            .unwrap_or_else(|| frame.level())
     }
 
     /// Whether `style` is the outermost style of the document.
@@ -618,4 +637,17 @@ impl SureStarts {
         }
         None
     }
+}
+
+/// Whether a statute's unit of `outer` style holds units of `inner` style
+/// (编 > 分编 > 章 > 节 > 条, and 部分 above them), whatever depth they were
+/// first met at.
+fn statute_holds(outer: MarkerStyle, inner: MarkerStyle) -> bool {
+    fn statute(style: MarkerStyle) -> bool {
+        matches!(
+            style,
+            MarkerStyle::Part | MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article
+        )
+    }
+    statute(outer) && statute(inner) && outer.standard_rank() < inner.standard_rank()
 }
