@@ -167,7 +167,15 @@ pub enum MarkerStyle {
     SmallLetter,
     /// § 1, §2 at line starts.
     SectionSign,
+    /// 第一编 (a code's book: 民法典, 刑法).
+    Book,
+    /// 第一分编 (a book's part).
+    SubBook,
 }
+
+// Discriminants run 0.. in declaration order: a style added at the end and
+// not to `MarkerStyle::ALL` fails to compile here.
+const _: () = assert!(MarkerStyle::SubBook as usize + 1 == MarkerStyle::ALL.len());
 
 impl MarkerStyle {
     /// Whether this style is decimal 章条 numbering (`1`, `1.1`, `1.1.1` …).
@@ -202,29 +210,100 @@ impl MarkerStyle {
     pub const fn standard_rank(self) -> u8 {
         match self {
             MarkerStyle::Part => 0,
-            MarkerStyle::Chapter => 1,
-            MarkerStyle::ChapterSection => 2,
-            MarkerStyle::Article => 3,
-            MarkerStyle::Dun => 4,
-            MarkerStyle::ParenHan => 5,
-            MarkerStyle::Dot => 6,
-            MarkerStyle::ParenDigit => 7,
-            MarkerStyle::Circled => 8,
-            MarkerStyle::ParenNumber => 9,
-            MarkerStyle::ParenIdeograph => 10,
-            MarkerStyle::Ordinal => 11,
-            MarkerStyle::Qi => 12,
-            MarkerStyle::Sequence => 13,
-            MarkerStyle::Shi => 14,
-            MarkerStyle::Yao => 15,
-            MarkerStyle::Decimal => 16,
-            MarkerStyle::Decimal2 => 17,
-            MarkerStyle::Decimal3 => 18,
-            MarkerStyle::Decimal4 => 19,
-            MarkerStyle::DigitStop => 20,
-            MarkerStyle::Letter => 21,
-            MarkerStyle::SmallLetter => 22,
-            MarkerStyle::SectionSign => 23,
+            MarkerStyle::Book => 1,
+            MarkerStyle::SubBook => 2,
+            MarkerStyle::Chapter => 3,
+            MarkerStyle::ChapterSection => 4,
+            MarkerStyle::Article => 5,
+            MarkerStyle::Dun => 6,
+            MarkerStyle::ParenHan => 7,
+            MarkerStyle::Dot => 8,
+            MarkerStyle::ParenDigit => 9,
+            MarkerStyle::Circled => 10,
+            MarkerStyle::ParenNumber => 11,
+            MarkerStyle::ParenIdeograph => 12,
+            MarkerStyle::Ordinal => 13,
+            MarkerStyle::Qi => 14,
+            MarkerStyle::Sequence => 15,
+            MarkerStyle::Shi => 16,
+            MarkerStyle::Yao => 17,
+            MarkerStyle::Decimal => 18,
+            MarkerStyle::Decimal2 => 19,
+            MarkerStyle::Decimal3 => 20,
+            MarkerStyle::Decimal4 => 21,
+            MarkerStyle::DigitStop => 22,
+            MarkerStyle::Letter => 23,
+            MarkerStyle::SmallLetter => 24,
+            MarkerStyle::SectionSign => 25,
+        }
+    }
+
+    /// Every style, in declaration order.
+    pub const ALL: [MarkerStyle; 26] = [
+        MarkerStyle::Dun,
+        MarkerStyle::ParenHan,
+        MarkerStyle::Dot,
+        MarkerStyle::ParenDigit,
+        MarkerStyle::Circled,
+        MarkerStyle::ParenNumber,
+        MarkerStyle::ParenIdeograph,
+        MarkerStyle::Chapter,
+        MarkerStyle::ChapterSection,
+        MarkerStyle::Article,
+        MarkerStyle::Part,
+        MarkerStyle::Ordinal,
+        MarkerStyle::Qi,
+        MarkerStyle::Shi,
+        MarkerStyle::Yao,
+        MarkerStyle::Sequence,
+        MarkerStyle::Decimal,
+        MarkerStyle::Decimal2,
+        MarkerStyle::Decimal3,
+        MarkerStyle::Decimal4,
+        MarkerStyle::DigitStop,
+        MarkerStyle::Letter,
+        MarkerStyle::SmallLetter,
+        MarkerStyle::SectionSign,
+        MarkerStyle::Book,
+        MarkerStyle::SubBook,
+    ];
+
+    /// The style's name in JSON and in the Python package (`dun`,
+    /// `paren_han`, `chapter_section` …).
+    ///
+    /// ```
+    /// use speechtree::MarkerStyle;
+    /// assert_eq!(MarkerStyle::ParenHan.name(), "paren_han");
+    /// assert_eq!(MarkerStyle::SubBook.name(), "sub_book");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            MarkerStyle::Dun => "dun",
+            MarkerStyle::ParenHan => "paren_han",
+            MarkerStyle::Dot => "dot",
+            MarkerStyle::ParenDigit => "paren_digit",
+            MarkerStyle::Circled => "circled",
+            MarkerStyle::ParenNumber => "paren_number",
+            MarkerStyle::ParenIdeograph => "paren_ideograph",
+            MarkerStyle::Chapter => "chapter",
+            MarkerStyle::ChapterSection => "chapter_section",
+            MarkerStyle::Article => "article",
+            MarkerStyle::Part => "part",
+            MarkerStyle::Ordinal => "ordinal",
+            MarkerStyle::Qi => "qi",
+            MarkerStyle::Shi => "shi",
+            MarkerStyle::Yao => "yao",
+            MarkerStyle::Sequence => "sequence",
+            MarkerStyle::Decimal => "decimal",
+            MarkerStyle::Decimal2 => "decimal2",
+            MarkerStyle::Decimal3 => "decimal3",
+            MarkerStyle::Decimal4 => "decimal4",
+            MarkerStyle::DigitStop => "digit_stop",
+            MarkerStyle::Letter => "letter",
+            MarkerStyle::SmallLetter => "small_letter",
+            MarkerStyle::SectionSign => "section_sign",
+            MarkerStyle::Book => "book",
+            MarkerStyle::SubBook => "sub_book",
         }
     }
 }

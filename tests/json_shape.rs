@@ -63,3 +63,28 @@ fn evidence_appears_only_when_something_was_inferred() {
         "evidence should say what was inferred"
     );
 }
+
+#[test]
+fn style_names_are_the_json_names_for_every_style() {
+    use speechtree::MarkerStyle;
+    for (i, style) in MarkerStyle::ALL.iter().enumerate() {
+        assert_eq!(
+            serde_json::to_value(style).expect("serialises"),
+            json!(style.name())
+        );
+        assert_eq!(
+            MarkerStyle::ALL.iter().position(|s| s == style),
+            Some(i),
+            "listed once"
+        );
+    }
+    assert_eq!(
+        MarkerStyle::ALL
+            .iter()
+            .map(|s| s.standard_rank())
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+        MarkerStyle::ALL.len(),
+        "ranks are distinct"
+    );
+}

@@ -18,6 +18,8 @@ pub(super) fn ordinal_text(style: MarkerStyle, value: u32) -> String {
         MarkerStyle::ChapterSection => format!("第{han}节"),
         MarkerStyle::Article => format!("第{han}条"),
         MarkerStyle::Part => format!("第{han}部分"),
+        MarkerStyle::Book => format!("第{han}编"),
+        MarkerStyle::SubBook => format!("第{han}分编"),
         MarkerStyle::Ordinal => format!("第{han}"),
         MarkerStyle::Qi => format!("其{han}"),
         MarkerStyle::Shi => format!("{han}是"),

@@ -123,6 +123,15 @@ mod tests {
     }
 
     #[test]
+    fn a_code_nests_its_books_parts_chapters_and_articles() {
+        let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一编\t总则\n  第一章\t基本规定\n    第一条\t为了保护权益，制定本法\n第二编\t物权\n  第一分编\t通则\n    第一章\t一般规定\n      第二条\t依照本法第一编的规定，适用本编\n  第二分编\t所有权\n    第二章\t一般规定\n      第三条\t所有权人享有权利\n"
+        );
+    }
+
+    #[test]
     fn a_list_may_start_after_a_comma_when_its_second_item_follows() {
         let text = "今天召开这个会，一是总结工作，二是部署任务，三是动员大家。\n";
         assert_eq!(

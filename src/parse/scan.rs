@@ -337,10 +337,12 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
     use crate::ast::MarkerStyle as S;
     // Only a text with units of its own, at line starts or after sentence
     // ends, is a statute: elsewhere (speeches, 第一， repeated) nothing is read.
-    if !out
-        .iter()
-        .any(|c| matches!(c.raw.style, S::Chapter | S::ChapterSection | S::Article | S::Part))
-    {
+    if !out.iter().any(|c| {
+        matches!(
+            c.raw.style,
+            S::Book | S::SubBook | S::Chapter | S::ChapterSection | S::Article | S::Part
+        )
+    }) {
         return;
     }
     static DI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -366,7 +368,7 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
         // Articles are what references name (本法第十条); a chapter glued
         // to a title that names the text (……条例第一章) is no reference.
         let unit = match raw.style {
-            S::Article => !refers_before(prev),
+            S::Article | S::Book | S::SubBook => !refers_before(prev),
             S::Chapter | S::ChapterSection | S::Part => true,
             _ => false,
         };

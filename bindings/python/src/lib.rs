@@ -56,26 +56,6 @@ enum Row {
     Evidence,
 }
 
-/// Marker styles by code, as their JSON names.
-const STYLES: [&str; 16] = [
-    "dun",
-    "paren_han",
-    "dot",
-    "paren_digit",
-    "circled",
-    "paren_number",
-    "paren_ideograph",
-    "chapter",
-    "chapter_section",
-    "article",
-    "part",
-    "ordinal",
-    "qi",
-    "shi",
-    "yao",
-    "sequence",
-];
-
 /// Furniture kinds by code, as their JSON names.
 const FURNITURE: [&str; 7] = [
     "title",
@@ -87,26 +67,12 @@ const FURNITURE: [&str; 7] = [
     "notes",
 ];
 
+/// A style's code: its index in [`MarkerStyle::ALL`] (and in `STYLES`).
 fn style_code(style: MarkerStyle) -> i64 {
-    match style {
-        MarkerStyle::Dun => 0,
-        MarkerStyle::ParenHan => 1,
-        MarkerStyle::Dot => 2,
-        MarkerStyle::ParenDigit => 3,
-        MarkerStyle::Circled => 4,
-        MarkerStyle::ParenNumber => 5,
-        MarkerStyle::ParenIdeograph => 6,
-        MarkerStyle::Chapter => 7,
-        MarkerStyle::ChapterSection => 8,
-        MarkerStyle::Article => 9,
-        MarkerStyle::Part => 10,
-        MarkerStyle::Ordinal => 11,
-        MarkerStyle::Qi => 12,
-        MarkerStyle::Shi => 13,
-        MarkerStyle::Yao => 14,
-        MarkerStyle::Sequence => 15,
-        _ => -1,
-    }
+    MarkerStyle::ALL
+        .iter()
+        .position(|&s| s == style)
+        .map_or(-1, |i| i as i64)
 }
 
 fn furniture_code(kind: FurnitureKind) -> i64 {
@@ -576,7 +542,10 @@ fn parse_only(py: Python<'_>, text: String, max_depth: usize) -> usize {
 #[pymodule]
 fn _speechtree(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("STRIDE", STRIDE)?;
-    m.add("STYLES", STYLES.to_vec())?;
+    m.add(
+        "STYLES",
+        MarkerStyle::ALL.iter().map(|s| s.name()).collect::<Vec<_>>(),
+    )?;
     m.add("FURNITURE", FURNITURE.to_vec())?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;

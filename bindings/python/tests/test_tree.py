@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from typing import Any, List, Tuple
+from typing import Any, List, Set, Tuple
 
 import pytest
 
@@ -157,3 +157,20 @@ def test_repr_is_short() -> None:
     assert repr(next(doc.sections())) == "<Section@39..81 '一、' '充分肯定去年成绩' (4 children)>"
     for _, node in doc.walk():
         assert len(repr(node)) < 80
+
+
+def test_every_marker_style_has_its_json_name() -> None:
+    text = "第一编 总则\n第一分编 通则\n第一章 一般规定\n第一条 为了规范。\n1 范围\n1.1 总则\n2 术语\n2.1 定义\nA. 甲\nB. 乙\n"
+    doc = speechtree.parse(text)
+    styles = {s.marker.style for s in doc.sections() if s.marker is not None}
+    assert {"book", "sub_book", "chapter", "article"} <= styles
+    assert "other" not in styles
+    as_json = json.loads(doc.to_json())
+
+    def json_styles(node: Any) -> Set[str]:
+        found = {node["marker"]["style"]} if node.get("marker") else set()
+        for child in node.get("children", []):
+            found |= json_styles(child)
+        return found
+
+    assert styles == json_styles(as_json)

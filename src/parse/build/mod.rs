@@ -643,11 +643,7 @@ impl SureStarts {
 /// (编 > 分编 > 章 > 节 > 条, and 部分 above them), whatever depth they were
 /// first met at.
 fn statute_holds(outer: MarkerStyle, inner: MarkerStyle) -> bool {
-    fn statute(style: MarkerStyle) -> bool {
-        matches!(
-            style,
-            MarkerStyle::Part | MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article
-        )
-    }
-    statute(outer) && statute(inner) && outer.standard_rank() < inner.standard_rank()
+    place::is_statute_unit(outer)
+        && place::is_statute_unit(inner)
+        && outer.standard_rank() < inner.standard_rank()
 }

@@ -295,11 +295,16 @@ pub(super) fn line_start_only(style: MarkerStyle) -> bool {
         )
 }
 
-/// The units of a statute: 第X章 第X节 第X条 第X部分.
+/// The units of a statute: 第X编 第X分编 第X章 第X节 第X条 第X部分.
 pub(super) fn is_statute_unit(style: MarkerStyle) -> bool {
     matches!(
         style,
-        MarkerStyle::Chapter | MarkerStyle::ChapterSection | MarkerStyle::Article | MarkerStyle::Part
+        MarkerStyle::Book
+            | MarkerStyle::SubBook
+            | MarkerStyle::Chapter
+            | MarkerStyle::ChapterSection
+            | MarkerStyle::Article
+            | MarkerStyle::Part
     )
 }
 
@@ -314,6 +319,8 @@ pub(super) fn strong_alone(style: MarkerStyle) -> bool {
             | MarkerStyle::ChapterSection
             | MarkerStyle::Article
             | MarkerStyle::Part
+            | MarkerStyle::Book
+            | MarkerStyle::SubBook
     )
 }
 

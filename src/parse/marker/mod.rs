@@ -7,7 +7,7 @@
 //! dot         = digits ("." / "．" / "、" / ")" / "）") !digit               ; 1.  (not 1.5亿)
 //! paren-digit = open digits close [ "、" / "．" / "." ]                      ; （1） (１)
 //! circled     = "①" … "㊿" ; paren-number = "⑴" … "⒇" ; paren-ideograph = "㈠" … "㈩"
-//! unit        = ("第" / "弟") han-numeral ("章" / "节" / "條" / "条" / "部分") ; 第一章
+//! unit        = ("第" / "弟") han-numeral ("章" / "节" / "條" / "条" / "部分" / "编" / "分编") ; 第一章
 //! ordinal     = "第" han-numeral ("，" / "," / "、" / "是" / "：" / ":"     ; 第一，  (not 第一要务)
 //!               / "步，" / space)                                           ; 第一步， 第一　(bare, for the lint)
 //! qi          = "其" han-numeral ("，" / "," / "、" / "是")                  ; 其一，
@@ -207,10 +207,18 @@ fn di(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
         Some('节' | '節') => Some(S::ChapterSection),
         Some('条' | '條') => Some(S::Article),
         Some('部') if after.starts_with('分') => Some(S::Part),
+        Some('编' | '編') => Some(S::Book),
+        Some('分') if after.starts_with(['编', '編']) => Some(S::SubBook),
         _ => None,
     };
     if let Some(style) = unit {
-        let len = rest.len() - after.len() + if style == S::Part { '分'.len_utf8() } else { 0 };
+        // The second character of 部分 and 分编.
+        let second = match style {
+            S::Part => '分'.len_utf8(),
+            S::SubBook => '编'.len_utf8(),
+            _ => 0,
+        };
+        let len = rest.len() - after.len() + second;
         return Ok((&rest[len..], (v, style)));
     }
     let len = match next {

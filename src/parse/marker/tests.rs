@@ -165,6 +165,9 @@ fn forms() {
     assert_eq!(read("第三章 总则"), Some((S::Chapter, 3, "第三章")));
     assert_eq!(read("第十二条 总则"), Some((S::Article, 12, "第十二条")));
     assert_eq!(read("第二部分"), Some((S::Part, 2, "第二部分")));
+    assert_eq!(read("第三编 合同"), Some((S::Book, 3, "第三编")));
+    assert_eq!(read("第一分编 通则"), Some((S::SubBook, 1, "第一分编")));
+    assert_eq!(read("第一分钟"), None);
     assert_eq!(read("第一，加强"), Some((S::Ordinal, 1, "第一，")));
     assert_eq!(read("第一是加强"), Some((S::Ordinal, 1, "第一是")));
     assert_eq!(read("第一步，加强"), Some((S::Ordinal, 1, "第一步，")));

@@ -68,9 +68,11 @@ class Marker(NamedTuple):
         style: Its form: ``dun`` (一、), ``paren_han`` (（一）), ``dot`` (1.),
             ``paren_digit`` (（1）), ``circled`` (①), ``paren_number`` (⑴),
             ``paren_ideograph`` (㈠), ``chapter`` (第一章), ``chapter_section``
-            (第一节), ``article`` (第一条), ``part`` (第一部分), ``ordinal``
-            (第一，), ``qi`` (其一，), ``shi`` (一是), ``yao`` (一要),
-            ``sequence`` (首先).
+            (第一节), ``article`` (第一条), ``part`` (第一部分), ``book``
+            (第一编), ``sub_book`` (第一分编), ``ordinal`` (第一，), ``qi``
+            (其一，), ``shi`` (一是), ``yao`` (一要), ``sequence`` (首先),
+            ``decimal`` … ``decimal4`` (1, 1.1 …), ``digit_stop`` (⒈),
+            ``letter`` (A.), ``small_letter`` (a)), ``section_sign`` (§ 1).
         start: Where it starts in the source, as a ``str`` index.
         end: Where it ends, as a ``str`` index.
         byte_start: Where it starts, as a byte offset into the UTF-8 source.
