@@ -409,7 +409,46 @@ pub enum FurnitureKind {
     /// A block of notes (注： ① …), whose numbers are footnote references,
     /// not headings.
     Notes,
+    /// A table of contents (目录 and its 章/节 lines): its entries repeat
+    /// the document's units and are not headings.
+    Contents,
 }
+
+impl FurnitureKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [FurnitureKind; 8] = [
+        FurnitureKind::Title,
+        FurnitureKind::Subtitle,
+        FurnitureKind::Byline,
+        FurnitureKind::Salutation,
+        FurnitureKind::Closing,
+        FurnitureKind::Noise,
+        FurnitureKind::Notes,
+        FurnitureKind::Contents,
+    ];
+
+    /// The kind's name in JSON and in the Python package (`title`,
+    /// `salutation`, `contents` …).
+    ///
+    /// ```
+    /// assert_eq!(speechtree::FurnitureKind::Contents.name(), "contents");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            FurnitureKind::Title => "title",
+            FurnitureKind::Subtitle => "subtitle",
+            FurnitureKind::Byline => "byline",
+            FurnitureKind::Salutation => "salutation",
+            FurnitureKind::Closing => "closing",
+            FurnitureKind::Noise => "noise",
+            FurnitureKind::Notes => "notes",
+            FurnitureKind::Contents => "contents",
+        }
+    }
+}
+
+// As for `MarkerStyle::ALL`: a kind added at the end and not to `ALL` fails here.
+const _: () = assert!(FurnitureKind::Contents as usize + 1 == FurnitureKind::ALL.len());
 
 impl<'a> Document<'a> {
     /// The source the tree was built from.

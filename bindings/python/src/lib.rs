@@ -56,17 +56,6 @@ enum Row {
     Evidence,
 }
 
-/// Furniture kinds by code, as their JSON names.
-const FURNITURE: [&str; 7] = [
-    "title",
-    "subtitle",
-    "byline",
-    "salutation",
-    "closing",
-    "noise",
-    "notes",
-];
-
 /// A style's code: its index in [`MarkerStyle::ALL`] (and in `STYLES`).
 fn style_code(style: MarkerStyle) -> i64 {
     MarkerStyle::ALL
@@ -75,17 +64,13 @@ fn style_code(style: MarkerStyle) -> i64 {
         .map_or(-1, |i| i as i64)
 }
 
+/// A furniture kind's code: its index in [`FurnitureKind::ALL`] (and in
+/// `FURNITURE`).
 fn furniture_code(kind: FurnitureKind) -> i64 {
-    match kind {
-        FurnitureKind::Title => 0,
-        FurnitureKind::Subtitle => 1,
-        FurnitureKind::Byline => 2,
-        FurnitureKind::Salutation => 3,
-        FurnitureKind::Closing => 4,
-        FurnitureKind::Noise => 5,
-        FurnitureKind::Notes => 6,
-        _ => -1,
-    }
+    FurnitureKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .map_or(-1, |i| i as i64)
 }
 
 /// Byte offsets to `str` (code point) indices: a count every 64 bytes, and
@@ -546,7 +531,10 @@ fn _speechtree(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "STYLES",
         MarkerStyle::ALL.iter().map(|s| s.name()).collect::<Vec<_>>(),
     )?;
-    m.add("FURNITURE", FURNITURE.to_vec())?;
+    m.add(
+        "FURNITURE",
+        FurnitureKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
+    )?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;

@@ -174,3 +174,11 @@ def test_every_marker_style_has_its_json_name() -> None:
         return found
 
     assert styles == json_styles(as_json)
+
+
+def test_a_table_of_contents_is_furniture_named_contents() -> None:
+    text = "某某条例\n目录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 为了规范，制定本条例。\n第二章 附则\n第二条 本条例自公布之日起施行。\n"
+    doc = speechtree.parse(text)
+    kinds = [n.furniture_kind for n in doc.children if isinstance(n, Furniture)]
+    assert kinds == ["title", "contents"]
+    assert [s.marker.text for s in doc.sections() if s.marker is not None][:2] == ["第一章", "第一条"]

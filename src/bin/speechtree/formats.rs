@@ -65,14 +65,6 @@ pub fn write_json_error_entry(out: &mut dyn Write, path: &str, error: &str) -> i
     serde_json::to_writer_pretty(out, &entry).map_err(io::Error::from)
 }
 
-/// The snake_case name of a furniture kind, as in JSON.
-fn furniture_name(kind: FurnitureKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| format!("{kind:?}").to_lowercase())
-}
-
 /// A write error of the `csv` crate as the I/O error it wraps.
 fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
@@ -104,7 +96,7 @@ pub fn write_csv_rows(out: &mut dyn Write, path: &str, doc: &Document<'_>) -> io
     for (depth, node) in doc.walk() {
         let kind = match node {
             Node::Space(_) => continue,
-            Node::Furniture(f) => format!("furniture:{}", furniture_name(f.kind)),
+            Node::Furniture(f) => format!("furniture:{}", f.kind.name()),
             other => other.kind().to_owned(),
         };
         let marker = node.marker();
@@ -189,6 +181,17 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()>
                     }
                 }
                 FurnitureKind::Subtitle => md.block(&format!("*{}*", one_line(f.text.trim())))?,
+                // A table of contents keeps its lines (hard breaks).
+                FurnitureKind::Contents => {
+                    let lines: Vec<String> = f
+                        .text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(escape_line_start)
+                        .collect();
+                    md.block(&lines.join("  \n"))?;
+                }
                 _ => md.block(&escape_line_start(&one_line(f.text.trim())))?,
             },
             Node::Space(_) => {}

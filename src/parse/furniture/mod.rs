@@ -125,6 +125,9 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             });
         }
     }
+    if let Some(contents) = find_contents(src, items.last().map_or(0, |i| i.span.end)) {
+        items.push(contents);
+    }
     let tail = find_trailing_noise(src);
     let notes = find_notes(src).or_else(|| find_run_in_notes(src, tail.map_or(src.len(), |t| t.span.start)));
     if let Some(notes) = notes
@@ -508,6 +511,92 @@ fn opens_with_date(line: &str) -> bool {
     };
     let (month, rest) = digits(rest);
     year == 4 && (1..=2).contains(&month) && rest.starts_with('月')
+}
+
+/// How many lines from `from` the 目录 line of a table of contents may stand.
+const CONTENTS_REACH_LINES: usize = 12;
+
+/// How long (in chars) an entry of a table of contents may be.
+const CONTENTS_ENTRY_CHARS: usize = 60;
+
+/// A table of contents near the front (a 目录 line, then a line for each
+/// 编, 章, 节 or 部分 with its title and no sentence), up to the line where
+/// the body repeats the first entry or anything else stands. Its entries
+/// would otherwise read as the document's own units, numbered twice.
+fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
+    let mut lines = LineIter { src, at: from };
+    let (start, header_end) = lines
+        .by_ref()
+        .take(CONTENTS_REACH_LINES)
+        .find(|&(s, e)| is_contents_label(&src[s..e]))?;
+    let mut first: Option<&str> = None;
+    let mut entries = 0;
+    let mut end = header_end;
+    for (s, e) in lines {
+        let line = trim_blank(&src[s..e]);
+        if line.is_empty() {
+            continue;
+        }
+        if !is_contents_entry(line) || first == Some(line) {
+            break;
+        }
+        first.get_or_insert(line);
+        entries += 1;
+        end = e;
+    }
+    (entries >= 2).then(|| item(src, FurnitureKind::Contents, start, end))
+}
+
+/// Lines `(start, end)` of `src` from `at`, each with its line break.
+struct LineIter<'a> {
+    src: &'a str,
+    at: usize,
+}
+
+impl Iterator for LineIter<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.at >= self.src.len() {
+            return None;
+        }
+        let start = self.at;
+        self.at =
+            memchr::memchr(b'\n', &self.src.as_bytes()[start..]).map_or(self.src.len(), |i| start + i + 1);
+        Some((start, self.at))
+    }
+}
+
+/// 目录 alone on its line, however spaced (目  录, 目　　录).
+fn is_contents_label(line: &str) -> bool {
+    let mut chars = line.chars().filter(|&c| !c.is_whitespace());
+    chars.next() == Some('目') && chars.next() == Some('录') && chars.next().is_none()
+}
+
+/// A line of a table of contents: a unit above the article (第一编, 第二章,
+/// 第三节, 第一部分) and its title, or 附则 / 附录, with no sentence in it.
+fn is_contents_entry(line: &str) -> bool {
+    use crate::ast::MarkerStyle as S;
+    if line.chars().count() > CONTENTS_ENTRY_CHARS || line.contains(['。', '；', '，']) {
+        return false;
+    }
+    if matches!(line, "附则" | "附录" | "附件") {
+        return true;
+    }
+    // 第一篇 above the chapters of a plan (规划纲要): an entry, not a unit the
+    // parser reads.
+    if let Some(rest) = line.strip_prefix('第') {
+        let rest = rest.trim_start_matches(|c| crate::numerals::digit(c).is_some());
+        if rest.len() < line.len() - '第'.len_utf8() && rest.starts_with('篇') {
+            return true;
+        }
+    }
+    super::marker::marker(line).is_some_and(|m| {
+        matches!(
+            m.style,
+            S::Book | S::SubBook | S::Chapter | S::ChapterSection | S::Part
+        )
+    })
 }
 
 /// Words of a closing: an address that opens the last paragraph (the first

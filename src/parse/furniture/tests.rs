@@ -82,3 +82,38 @@ fn a_date_line_or_an_everyday_word_is_no_title() {
         Some("2024年政府工作报告")
     );
 }
+
+fn contents(text: &str) -> Vec<&str> {
+    let doc = parse(text);
+    doc.walk()
+        .filter_map(|(_, n)| match n {
+            Node::Furniture(f) if f.kind == FurnitureKind::Contents => Some(f.text),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_of_contents_is_set_aside_and_its_entries_are_no_units() {
+    let text = "某某市测试管理条例\n目  录\n第一章  总则\n第二章  管理\n第一节 一般规定\n附则\n\n第一章  总则\n第一条 为了规范管理，制定本条例。\n第二章  管理\n第一节 一般规定\n第二条 管理应当规范。\n附则\n第三条 本条例自公布之日起施行。\n";
+    assert_eq!(
+        contents(text),
+        ["目  录\n第一章  总则\n第二章  管理\n第一节 一般规定\n附则\n"]
+    );
+    let doc = parse(text);
+    assert_eq!(
+        crate::outline(&doc),
+        "# title: 某某市测试管理条例\n第一章\t总则\n  第一条\t为了规范管理，制定本条例\n第二章\t管理\n  第一节\t一般规定\n    第二条\t管理应当规范\n    第三条\t本条例自公布之日起施行\n"
+    );
+    assert!(doc.diagnostics().is_empty(), "no chapter numbered twice");
+    let plan = "目录\n第一篇 开局\n第一章 发展环境\n第二章 指导方针\n第二篇 创新\n第三章 科技\n第一篇 开局\n第一章 发展环境\n当前，发展环境深刻变化。\n";
+    assert_eq!(contents(plan).len(), 1);
+    assert!(plan.starts_with(contents(plan)[0]) && contents(plan)[0].ends_with("第三章 科技\n"));
+}
+
+#[test]
+fn a_contents_label_over_prose_or_a_single_entry_is_no_table() {
+    assert!(contents("目录\n本目录收录了全部文件。\n第一章 总则\n第二章 附则\n").is_empty());
+    assert!(contents("目录\n第一章 总则\n第一条 为了规范，制定本条例。\n").is_empty());
+    assert!(contents("第一章 总则\n目录管理应当规范。\n第二章 附则\n").is_empty());
+}
