@@ -455,6 +455,11 @@ fn sigterm_shuts_the_server_down_gracefully() {
     assert_eq!(get(server.addr, "/api/health").status, 200);
     let status = server.terminate();
     assert!(status.success(), "exit status {status:?}");
+    // Right after it says it listens, before any request.
+    for _ in 0..5 {
+        let status = Server::start(&[]).terminate();
+        assert!(status.success(), "exit status {status:?} right after start");
+    }
 }
 
 #[test]

@@ -155,6 +155,9 @@ async fn serve(args: Args) -> ExitCode {
         }
     };
     let app = with_headers(api::router(state), cors);
+    // The signal handlers are in place before the server says it listens:
+    // a SIGTERM sent as soon as it answers is a graceful stop, not a kill.
+    let mut stop = std::pin::pin!(shutdown_signal());
     eprintln!("speechtree serve: listening on http://{}/", display_addr(addr));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -162,7 +165,6 @@ async fn serve(args: Args) -> ExitCode {
     let service = TowerToHyperService::new(app);
     let connections = Arc::new(Semaphore::new(args.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
-    let mut stop = std::pin::pin!(shutdown_signal());
     loop {
         // A free connection slot first, then a connection: past
         // `--max-connections` new clients wait in the listen queue.
@@ -210,27 +212,34 @@ fn display_addr(addr: SocketAddr) -> String {
     }
 }
 
-/// Ctrl-C, or SIGTERM on Unix.
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Ctrl-C, or SIGTERM on Unix. The handlers are installed when this is
+/// called, not when the future is first polled.
+fn shutdown_signal() -> impl Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{Signal, SignalKind, signal};
+        let term = signal(SignalKind::terminate()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let wait = |s: Option<Signal>| async move {
+            match s {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        async move {
+            tokio::select! {
+                () = wait(term) => {},
+                () = wait(interrupt) => {},
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
     }
 }
 
