@@ -144,7 +144,7 @@ pub enum MarkerStyle {
     Qi,
     /// 一是 二是 (also 一是要).
     Shi,
-    /// 一要 二要.
+    /// 一要 二要, and other verbs in the same slot: 一抓 一靠 一看 一讲.
     Yao,
     /// 首先 其次 再次 最后.
     Sequence,

@@ -12,7 +12,7 @@
 //!               / "步，" / space)                                           ; 第一步， 第一　(bare, for the lint)
 //! qi          = "其" han-numeral ("，" / "," / "、" / "是")                  ; 其一，
 //! shi         = han-numeral "是" !same-numeral                               ; 一是  (not 一是一，二是二)
-//! yao         = han-numeral "要"                                            ; 一要
+//! yao         = han-numeral ("要" / "抓" / "靠" / "看" / "讲")              ; 一要 一抓
 //! sequence    = ("首先" / "其次" / "再次" / "最后") ("，" / "," / "、")       ; 首先，
 //! decimal     = part *3("." part) &(space heading-char)                     ; 1 总则  3.1.2 要求  (not 1.5亿, 2025.1)
 //! part        = 1*2DIGIT !DIGIT                                            ; 1 … 99, ASCII, not 0
@@ -257,6 +257,15 @@ fn shi(i: &str) -> IResult<&str, u32> {
     Ok((rest, numerals::value(numeral).unwrap_or(0)))
 }
 
+/// 一抓 二抓, 一靠 二靠, 一看 二看, 一讲 二讲: other verbs in 要's slot
+/// (一抓班子建设，二抓制度建设). 一抓到底, 一看就知道 are words.
+fn verb_slot(i: &str) -> IResult<&str, u32> {
+    let (rest, v) = han_number(i)?;
+    let (rest, _) = satisfy(|c| matches!(c, '抓' | '靠' | '看' | '讲')).parse(rest)?;
+    let (rest, _) = not(peek(satisfy(|c| matches!(c, '就' | '到' | '了' | '过' | '着')))).parse(rest)?;
+    Ok((rest, v))
+}
+
 fn yao(i: &str) -> IResult<&str, u32> {
     let (i, (v, _)) = (han_number, tag("要")).parse(i)?;
     // 一要素, 一要求 are words, not ordinals.
@@ -387,6 +396,7 @@ pub(crate) fn marker(i: &str) -> Option<RawMarker> {
         c if is_han_numeral(c) => match i.trim_start_matches(is_han_numeral).chars().next() {
             Some('是') => map(shi, plain(S::Shi)).parse(i),
             Some('要') => map(yao, plain(S::Yao)).parse(i),
+            Some('抓' | '靠' | '看' | '讲') => map(verb_slot, plain(S::Yao)).parse(i),
             Some('、' | '．' | '.' | '，' | ',') => map(dun, plain(S::Dun)).parse(i),
             _ => return None,
         },

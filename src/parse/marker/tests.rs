@@ -175,6 +175,10 @@ fn forms() {
     assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
     assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
     assert_eq!(read("二要加强"), Some((S::Yao, 2, "二要")));
+    assert_eq!(read("二抓制度建设"), Some((S::Yao, 2, "二抓")));
+    assert_eq!(read("一靠政策"), Some((S::Yao, 1, "一靠")));
+    assert_eq!(read("一抓到底"), None);
+    assert_eq!(read("一看就知道"), None);
     assert_eq!(read("其次，加强"), Some((S::Sequence, 2, "其次，")));
     assert_eq!(read("1 范围"), Some((S::Decimal, 1, "1")));
     assert_eq!(read("12\u{3000}附则"), Some((S::Decimal, 12, "12")));
