@@ -716,3 +716,11 @@ fn rules_from_diagnostics_share_their_ids() {
     assert_eq!(from_parser, 6);
     assert_eq!(Rule::from(DiagnosticCode::DepthLimit), Rule::DepthLimit);
 }
+
+#[test]
+fn a_missing_decimal_heading_is_one_skip() {
+    let text = "1 范围\n本文件规定了要求。\n3 术语\n下列术语适用。\n4 要求\n应当符合。\n";
+    assert_eq!(found(text), [(3, "skipped-ordinal", "3".to_string())]);
+    let doc = speechtree::parse(text);
+    assert_eq!(lint(&doc)[0].message, "expected 2 after 1, found 3");
+}

@@ -37,7 +37,9 @@ pub(super) fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Findings) 
 /// further than a line that starts with a marker of another heading style.
 pub(super) fn dropped_first_item(source: &str, at: Span) -> Option<String> {
     let text = source.get(at.range())?;
-    let (_, style, value) = read_marker(text)?;
+    // Read from the source, not the span: a decimal marker (3) is only one
+    // with the space after it.
+    let (_, style, value) = read_marker(source.get(at.start..)?)?;
     let before = source.get(..at.start)?;
     let before = &before[..before.rfind('\n').map_or(0, |i| i + 1)];
     for line in before.lines().rev().take(40) {
