@@ -42,7 +42,7 @@ const SALUTATIONS: [&str; 14] = [
 ];
 
 /// Words that end a title: what kind of text this is.
-const TITLE_WORDS: [&str; 25] = [
+const TITLE_WORDS: [&str; 42] = [
     "讲话",
     "工作报告",
     "报告",
@@ -59,6 +59,23 @@ const TITLE_WORDS: [&str; 25] = [
     "条例",
     "方案",
     "公报",
+    "解释",
+    "批复",
+    "通报",
+    "通告",
+    "公告",
+    "请示",
+    "议案",
+    "细则",
+    "章程",
+    "准则",
+    "规则",
+    "纲要",
+    "规划",
+    "答复",
+    "复函",
+    "命令",
+    "的函",
     "講話",
     "報告",
     "決定",

@@ -117,3 +117,19 @@ fn a_contents_label_over_prose_or_a_single_entry_is_no_table() {
     assert!(contents("目录\n第一章 总则\n第一条 为了规范，制定本条例。\n").is_empty());
     assert!(contents("第一章 总则\n目录管理应当规范。\n第二章 附则\n").is_empty());
 }
+
+#[test]
+fn every_kind_of_official_document_names_its_title() {
+    for title_line in [
+        "最高人民法院关于审理测试纠纷案件适用法律若干问题的解释",
+        "某某市人民政府关于2023年度考核结果的通报",
+        "某某省人民政府关于同意设立测试区的批复",
+        "某某市住房管理实施细则",
+        "某某协会章程",
+        "关于商请支持测试工作的函",
+    ] {
+        let text = format!("{title_line}\n一、总体要求\n做好工作。\n二、主要任务\n抓好落实。\n");
+        assert_eq!(title(&text), Some(title_line), "{title_line}");
+    }
+    assert_eq!(title("函数的性质\n一、总体要求\n"), None);
+}
