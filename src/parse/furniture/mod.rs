@@ -538,8 +538,10 @@ const CONTENTS_ENTRY_CHARS: usize = 60;
 
 /// A table of contents near the front (a 目录 line, then a line for each
 /// 编, 章, 节 or 部分 with its title and no sentence), up to the line where
-/// the body repeats the first entry or anything else stands. Its entries
-/// would otherwise read as the document's own units, numbered twice.
+/// the body repeats the first entry's ordinal (第一章 again, however its
+/// title is spaced) or anything else stands. Its entries would otherwise
+/// read as the document's own units, numbered twice. A list that runs to
+/// the end of the text has no body after it, and is no table of contents.
 fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
     let mut lines = LineIter { src, at: from };
     let (start, header_end) = lines
@@ -554,14 +556,30 @@ fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
         if line.is_empty() {
             continue;
         }
-        if !is_contents_entry(line) || first == Some(line) {
-            break;
+        let ordinal = contents_ordinal(line);
+        if !is_contents_entry(line) || (first.is_some() && first == ordinal) {
+            return (entries >= 2).then(|| item(src, FurnitureKind::Contents, start, end));
         }
-        first.get_or_insert(line);
+        if first.is_none() {
+            first = Some(ordinal?);
+        }
         entries += 1;
         end = e;
     }
-    (entries >= 2).then(|| item(src, FurnitureKind::Contents, start, end))
+    None
+}
+
+/// The ordinal an entry of a table of contents opens with (第一章, 第一篇).
+fn contents_ordinal(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('第')?;
+    let numeral = rest.trim_start_matches(|c| crate::numerals::digit(c).is_some());
+    let unit = numeral.chars().next()?;
+    let unit_len = if numeral.starts_with("部分") || numeral.starts_with("分编") {
+        "部分".len()
+    } else {
+        unit.len_utf8()
+    };
+    line.get(..line.len() - numeral.len() + unit_len)
 }
 
 /// Lines `(start, end)` of `src` from `at`, each with its line break.

@@ -133,3 +133,12 @@ fn every_kind_of_official_document_names_its_title() {
     }
     assert_eq!(title("函数的性质\n一、总体要求\n"), None);
 }
+
+#[test]
+fn a_table_of_contents_ends_where_the_body_repeats_its_first_ordinal() {
+    // The body spaces its chapter titles differently from the contents.
+    let text = "目  录\n第一章  总  则\n第二章  附  则\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 附则\n第二条 本条例自公布之日起施行。\n";
+    assert_eq!(contents(text), ["目  录\n第一章  总  则\n第二章  附  则\n"]);
+    // A list of chapters with no body after it is no table of contents.
+    assert!(contents("目录\n第一章 总则\n第二章 附则\n第三章 其他\n").is_empty());
+}
