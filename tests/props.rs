@@ -374,3 +374,65 @@ fn corpus_documents_hold_the_properties() {
         check(&format!("{name} (flattened)"), &flat);
     }
 }
+
+/// A statute: chapters holding articles, maybe after a table of contents
+/// whose entries are spaced as they are in the body or otherwise.
+fn statute_with_contents() -> impl Strategy<Value = (String, usize, usize)> {
+    (
+        proptest::collection::vec(1..4usize, 2..8),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(chapters, with_contents, respaced)| {
+            const TITLES: [&str; 4] = ["总则", "管理", "法律责任", "附则"];
+            let title = |k: usize| TITLES[k % TITLES.len()];
+            let mut text = String::from("某某省测试管理条例\n");
+            if with_contents {
+                text.push_str("目　　录\n");
+                for k in 0..chapters.len() {
+                    let t: String = if respaced {
+                        title(k)
+                            .chars()
+                            .map(|c| format!("{c} "))
+                            .collect::<String>()
+                            .trim_end()
+                            .to_owned()
+                    } else {
+                        title(k).to_owned()
+                    };
+                    text.push_str(&format!("第{}章　{t}\n", chinese(k + 1)));
+                }
+            }
+            let body_start = text.len();
+            let mut article = 0;
+            for (k, &articles) in chapters.iter().enumerate() {
+                text.push_str(&format!("第{}章　{}\n", chinese(k + 1), title(k)));
+                for _ in 0..articles {
+                    article += 1;
+                    text.push_str(&format!(
+                        "第{}条　{}\n",
+                        chinese(article),
+                        BODY_SENTENCES[article % BODY_SENTENCES.len()]
+                    ));
+                }
+            }
+            (text, body_start, chapters.len() + article)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_table_of_contents_never_holds_the_body((text, body_start, units) in statute_with_contents()) {
+        let doc = speechtree::parse(&text);
+        for (_, n) in doc.walk() {
+            if let Node::Furniture(f) = n {
+                prop_assert!(f.span.end <= body_start, "{:?} holds the body: {:?}", f.kind, f.span.slice(&text));
+            }
+        }
+        let headings = doc.walk().filter(|(_, n)| matches!(n, Node::Section(_))).count();
+        prop_assert_eq!(headings, units);
+        prop_assert!(doc.diagnostics().is_empty(), "{:?}", doc.diagnostics());
+    }
+}
