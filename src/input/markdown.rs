@@ -86,37 +86,56 @@ pub fn markdown_text(src: &str) -> ReadResult {
 /// ```
 pub fn parse_markdown<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let (masked, headings) = mask(src);
-    parse_masked(src, &masked, &headings, options)
+    if masked.len() != src.len() {
+        return crate::parse_with(src, options);
+    }
+    let opts = with_hints(options, &headings);
+    let doc = crate::parse_with(&masked, &opts);
+    // Spans of the masked copy fall on its character boundaries, which are
+    // the source's wherever text was kept; a span inside blanked markup
+    // that was not ASCII (a Chinese link target, code block) could in
+    // principle split a character of the source. Then the source is read
+    // as plain text rather than risk a tree that does not rebuild it.
+    let rebase = Rebase { masked: &masked, src };
+    if !rebase.fits(&doc) {
+        return crate::parse_with(src, options);
+    }
+    let mut doc = rebase.document(doc);
+    super::markup::nest_under_headings(&mut doc, &opts.heading_hints);
+    doc
 }
 
 /// Parses `masked` (a masked copy of `src`, see [`markdown_text`]) with
-/// `headings` and `options`' hints, and presents the tree over `src`.
+/// `headings` and `options`' hints, and presents the tree over `src`. As
+/// both outlive the tree, its texts are moved onto the source in place, in
+/// one walk that also nests sections under the marked headings.
 pub(crate) fn parse_masked<'a>(
     src: &'a str,
-    masked: &str,
+    masked: &'a str,
     headings: &[HeadingHint],
     options: &Options,
 ) -> Document<'a> {
     if masked.len() != src.len() {
         return crate::parse_with(src, options);
     }
+    let opts = with_hints(options, headings);
+    let mut doc = crate::parse_with(masked, &opts);
+    // As in `parse_markdown`: a tree that does not fit the source is
+    // given up for the source read as plain text.
+    let rebase = Rebase { masked, src };
+    if !rebase.move_nodes(&mut doc.children, &opts.heading_hints) {
+        return crate::parse_with(src, options);
+    }
+    doc.source = src;
+    doc
+}
+
+/// `options` with `headings` added to its hints, sorted by start.
+fn with_hints(options: &Options, headings: &[HeadingHint]) -> Options {
     let mut opts = options.clone();
     opts.heading_hints.extend_from_slice(headings);
     opts.heading_hints.sort_by_key(|h| h.span.start);
-    let doc = crate::parse_with(masked, &opts);
-    let hints = opts.heading_hints;
-    // Spans of the masked copy fall on its character boundaries, which are
-    // the source's wherever text was kept; a span inside blanked markup
-    // that was not ASCII (a Chinese link target, code block) could in
-    // principle split a character of the source. Then the source is read
-    // as plain text rather than risk a tree that does not rebuild it.
-    let rebase = Rebase { masked, src };
-    if !rebase.fits(&doc) {
-        return crate::parse_with(src, options);
-    }
-    let mut doc = rebase.document(doc);
-    super::markup::nest_under_headings(&mut doc, &hints);
-    doc
+    opts
 }
 
 /// Where the bytes of `masked` stand in `src`.
@@ -252,18 +271,77 @@ impl<'a> Rebase<'_, 'a> {
     }
 }
 
+impl<'a> Rebase<'a, 'a> {
+    /// The source at the place of `part`, when it is a slice of the source
+    /// (an empty part always is: `slice`'s reading of it).
+    fn part(&self, part: &str) -> Option<&'a str> {
+        let at = self.offset(part);
+        let moved = at.and_then(|at| self.src.get(at..at.checked_add(part.len())?));
+        if part.is_empty() {
+            Some(moved.unwrap_or_default())
+        } else {
+            moved
+        }
+    }
+
+    /// The source at `span`, when it is a slice of it.
+    fn at(&self, span: Span) -> Option<&'a str> {
+        self.src.get(span.start..span.end)
+    }
+
+    /// Points the texts of `nodes` (a tree of the masked copy) at the
+    /// source, and nests each list under its marked headings once its
+    /// nodes are done; false as soon as a span or title is not a slice of
+    /// the source (what [`Rebase::fits`] checks).
+    fn move_nodes(&self, nodes: &mut Vec<Node<'a>>, hints: &[HeadingHint]) -> bool {
+        for node in nodes.iter_mut() {
+            if self.move_node(node, hints).is_none() {
+                return false;
+            }
+        }
+        super::markup::nest_list(nodes, hints);
+        true
+    }
+
+    fn move_node(&self, node: &mut Node<'a>, hints: &[HeadingHint]) -> Option<()> {
+        self.at(node.span())?;
+        match node {
+            Node::Section(s) => {
+                s.heading.text = self.at(s.heading.span)?;
+                s.heading.title = self.part(s.heading.title)?;
+                if let Some(m) = &mut s.marker {
+                    m.text = self.at(m.span)?;
+                }
+                self.move_nodes(&mut s.children, hints).then_some(())
+            }
+            Node::Point(p) => {
+                p.lead.text = self.at(p.lead.span)?;
+                p.lead.title = self.part(p.lead.title)?;
+                p.marker.text = self.at(p.marker.span)?;
+                self.move_nodes(&mut p.children, hints).then_some(())
+            }
+            Node::Paragraph(p) => {
+                p.text = self.at(p.span)?;
+                Some(())
+            }
+            Node::Furniture(f) => {
+                f.text = self.at(f.span)?;
+                f.value = self.part(f.value)?;
+                Some(())
+            }
+            Node::Space(s) => {
+                s.text = self.at(s.span)?;
+                Some(())
+            }
+        }
+    }
+}
+
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
 fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     let bytes = src.as_bytes();
-    let mut out: Vec<u8> = bytes
-        .iter()
-        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect();
-    let reveal = |out: &mut Vec<u8>, r: Range<usize>| {
-        if let (Some(to), Some(from)) = (out.get_mut(r.clone()), bytes.get(r)) {
-            to.copy_from_slice(from);
-        }
-    };
+    // The ranges of the source kept as they are.
+    let mut shown: Vec<Range<usize>> = Vec::new();
     let mut opts = CmarkOptions::empty();
     opts.insert(CmarkOptions::ENABLE_TABLES);
     opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
@@ -279,7 +357,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => hidden = hidden.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
-                reveal_html(src, range, &mut out);
+                reveal_html(src, range, &mut shown);
                 hidden += 1;
             }
             Event::End(TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
@@ -296,7 +374,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                     .count();
                 let delim = bytes.get(at + digits).is_some_and(|&b| b == b'.' || b == b')');
                 if digits > 0 && delim {
-                    reveal(&mut out, at..at + digits + 1);
+                    shown.push(at..at + digits + 1);
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
@@ -309,7 +387,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }
-                reveal(&mut out, range);
+                shown.push(range);
             }
             Event::Code(_) if hidden == 0 => {
                 if let Some((_, first @ None)) = &mut heading {
@@ -318,13 +396,44 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                 let code = &bytes[range.clone()];
                 let open = code.iter().take_while(|&&b| b == b'`').count();
                 let close = code[open..].iter().rev().take_while(|&&b| b == b'`').count();
-                reveal(&mut out, range.start + open..range.end - close);
+                shown.push(range.start + open..range.end - close);
             }
             _ => {}
         }
     }
-    let masked = String::from_utf8(out).unwrap_or_default();
-    (masked, hints(src, &found))
+    (masked(src, shown), hints(src, &found))
+}
+
+/// `src` with every byte outside the `shown` ranges an ASCII space, line
+/// breaks kept; written in one pass, in order. Empty when a range does not
+/// fall on the source's character boundaries (the caller then reads the
+/// source as plain text); ranges past the end are ignored.
+fn masked(src: &str, mut shown: Vec<Range<usize>>) -> String {
+    if !shown.is_sorted_by_key(|r| r.start) {
+        shown.sort_unstable_by_key(|r| r.start);
+    }
+    let bytes = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let blank = |out: &mut String, to: usize| {
+        let gap = bytes.get(out.len()..to).unwrap_or_default();
+        out.extend(gap.iter().map(|&b| match b {
+            b'\n' | b'\r' => char::from(b),
+            _ => ' ',
+        }));
+    };
+    for r in shown {
+        let start = r.start.max(out.len());
+        if r.end <= start || r.end > src.len() {
+            continue;
+        }
+        blank(&mut out, start);
+        let Some(text) = src.get(start..r.end) else {
+            return String::new();
+        };
+        out.push_str(text);
+    }
+    blank(&mut out, src.len());
+    out
 }
 
 /// Heading hints for the headings found (level, offset of their first
@@ -352,9 +461,9 @@ fn blank_len(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
 }
 
-/// Reveals the text of a raw HTML block between its tags; comments, tags
+/// Shows the text of a raw HTML block between its tags; comments, tags
 /// and the contents of `<script>`/`<style>` stay masked.
-fn reveal_html(src: &str, range: Range<usize>, out: &mut [u8]) {
+fn reveal_html(src: &str, range: Range<usize>, shown: &mut Vec<Range<usize>>) {
     let Some(block) = src.get(range.clone()) else {
         return;
     };
@@ -375,14 +484,7 @@ fn reveal_html(src: &str, range: Range<usize>, out: &mut [u8]) {
             rest.find('>').map(|i| i + 1)
         } else {
             let text = rest.find('<').unwrap_or(rest.len());
-            let (from, to) = (range.start + at, range.start + at + text);
-            if let (Some(o), Some(s)) = (out.get_mut(from..to), src.as_bytes().get(from..to)) {
-                for (o, &s) in o.iter_mut().zip(s) {
-                    if s != b'\n' && s != b'\r' {
-                        *o = s;
-                    }
-                }
-            }
+            shown.push(range.start + at..range.start + at + text);
             Some(text)
         };
         at += skip_to.unwrap_or(block.len() - at).max(1);
