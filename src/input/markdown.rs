@@ -584,6 +584,52 @@ mod tests {
     }
 
     #[test]
+    fn a_read_file_is_moved_onto_its_source_as_parse_markdown_rebuilds_it() {
+        for src in [
+            "# 某某管理条例\n\n## 第一章 总则\n\n第一条 为了规范。\n\n## 第二章 仲裁\n\n### 第一节 仲裁员\n\n第二条 应当聘任。\n\n（一）从事工作；\n\n## 第三章 附则\n\n第四条 施行。\n",
+            "## **一、总体要求**\n\n**一是**加强领导。**二是**狠抓落实。\n\n### （一）*压实责任*\n\n正文。\n",
+            "[链接](http://例子.中国/一、)一、标题\n",
+            "<div>一、总体要求</div>\n\n<!-- 注释😀 -->\n二、😀任务\n",
+        ] {
+            let read = crate::input::read_bytes(
+                src.as_bytes(),
+                InputKind::Markdown,
+                &crate::input::ReadOptions::default(),
+            )
+            .expect("reads");
+            let moved = read.parse(&Options::default());
+            let rebuilt = parse_markdown(src, &Options::default());
+            assert_eq!(
+                format!("{moved:?}"),
+                format!("{rebuilt:?}"),
+                "the same tree either way"
+            );
+            assert_eq!(moved.leaves().map(|(_, t)| t).collect::<String>(), src);
+            assert!(
+                texts_in(&read.text, &moved),
+                "every text of the tree is a slice of the source"
+            );
+        }
+    }
+
+    /// Whether every text, title and value of `doc` points into `src`.
+    pub(super) fn texts_in(src: &str, doc: &Document<'_>) -> bool {
+        let range = src.as_bytes().as_ptr_range();
+        let inside = |part: &str| part.is_empty() || range.contains(&part.as_ptr());
+        doc.walk().all(|(_, node)| match node {
+            Node::Section(s) => {
+                inside(s.heading.text)
+                    && inside(s.heading.title)
+                    && s.marker.as_ref().is_none_or(|m| inside(m.text))
+            }
+            Node::Point(p) => inside(p.lead.text) && inside(p.lead.title) && inside(p.marker.text),
+            Node::Paragraph(p) => inside(p.text),
+            Node::Furniture(f) => inside(f.text) && inside(f.value),
+            Node::Space(s) => inside(s.text),
+        })
+    }
+
+    #[test]
     fn html_blocks_keep_their_text() {
         let src = "<div>\n一、总体要求\n</div>\n\n二、主要任务\n";
         assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n");
@@ -661,6 +707,17 @@ mod props {
             let doc = parse_markdown(&src, &Options::default());
             let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
             prop_assert_eq!(rebuilt, src.clone());
+            // A read file's tree is moved onto its source in place: the same tree.
+            let read = crate::input::read_bytes(
+                src.as_bytes(),
+                InputKind::Markdown,
+                &crate::input::ReadOptions::default(),
+            );
+            if let Ok(read) = read {
+                let moved = read.parse(&Options::default());
+                prop_assert_eq!(format!("{moved:?}"), format!("{doc:?}"));
+                prop_assert!(super::tests::texts_in(&read.text, &moved));
+            }
             for (_, node) in doc.walk() {
                 let span = node.span();
                 prop_assert!(src.get(span.start..span.end).is_some());
