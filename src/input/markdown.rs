@@ -86,37 +86,56 @@ pub fn markdown_text(src: &str) -> ReadResult {
 /// ```
 pub fn parse_markdown<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let (masked, headings) = mask(src);
-    parse_masked(src, &masked, &headings, options)
+    if masked.len() != src.len() {
+        return crate::parse_with(src, options);
+    }
+    let opts = with_hints(options, &headings);
+    let doc = crate::parse_with(&masked, &opts);
+    // Spans of the masked copy fall on its character boundaries, which are
+    // the source's wherever text was kept; a span inside blanked markup
+    // that was not ASCII (a Chinese link target, code block) could in
+    // principle split a character of the source. Then the source is read
+    // as plain text rather than risk a tree that does not rebuild it.
+    let rebase = Rebase { masked: &masked, src };
+    if !rebase.fits(&doc) {
+        return crate::parse_with(src, options);
+    }
+    let mut doc = rebase.document(doc);
+    super::markup::nest_under_headings(&mut doc, &opts.heading_hints);
+    doc
 }
 
 /// Parses `masked` (a masked copy of `src`, see [`markdown_text`]) with
-/// `headings` and `options`' hints, and presents the tree over `src`.
+/// `headings` and `options`' hints, and presents the tree over `src`. As
+/// both outlive the tree, its texts are moved onto the source in place, in
+/// one walk that also nests sections under the marked headings.
 pub(crate) fn parse_masked<'a>(
     src: &'a str,
-    masked: &str,
+    masked: &'a str,
     headings: &[HeadingHint],
     options: &Options,
 ) -> Document<'a> {
     if masked.len() != src.len() {
         return crate::parse_with(src, options);
     }
+    let opts = with_hints(options, headings);
+    let mut doc = crate::parse_with(masked, &opts);
+    // As in `parse_markdown`: a tree that does not fit the source is
+    // given up for the source read as plain text.
+    let rebase = Rebase { masked, src };
+    if !rebase.move_nodes(&mut doc.children, &opts.heading_hints) {
+        return crate::parse_with(src, options);
+    }
+    doc.source = src;
+    doc
+}
+
+/// `options` with `headings` added to its hints, sorted by start.
+fn with_hints(options: &Options, headings: &[HeadingHint]) -> Options {
     let mut opts = options.clone();
     opts.heading_hints.extend_from_slice(headings);
     opts.heading_hints.sort_by_key(|h| h.span.start);
-    let doc = crate::parse_with(masked, &opts);
-    let hints = opts.heading_hints;
-    // Spans of the masked copy fall on its character boundaries, which are
-    // the source's wherever text was kept; a span inside blanked markup
-    // that was not ASCII (a Chinese link target, code block) could in
-    // principle split a character of the source. Then the source is read
-    // as plain text rather than risk a tree that does not rebuild it.
-    let rebase = Rebase { masked, src };
-    if !rebase.fits(&doc) {
-        return crate::parse_with(src, options);
-    }
-    let mut doc = rebase.document(doc);
-    super::markup::nest_under_headings(&mut doc, &hints);
-    doc
+    opts
 }
 
 /// Where the bytes of `masked` stand in `src`.
@@ -252,18 +271,77 @@ impl<'a> Rebase<'_, 'a> {
     }
 }
 
+impl<'a> Rebase<'a, 'a> {
+    /// The source at the place of `part`, when it is a slice of the source
+    /// (an empty part always is: `slice`'s reading of it).
+    fn part(&self, part: &str) -> Option<&'a str> {
+        let at = self.offset(part);
+        let moved = at.and_then(|at| self.src.get(at..at.checked_add(part.len())?));
+        if part.is_empty() {
+            Some(moved.unwrap_or_default())
+        } else {
+            moved
+        }
+    }
+
+    /// The source at `span`, when it is a slice of it.
+    fn at(&self, span: Span) -> Option<&'a str> {
+        self.src.get(span.start..span.end)
+    }
+
+    /// Points the texts of `nodes` (a tree of the masked copy) at the
+    /// source, and nests each list under its marked headings once its
+    /// nodes are done; false as soon as a span or title is not a slice of
+    /// the source (what [`Rebase::fits`] checks).
+    fn move_nodes(&self, nodes: &mut Vec<Node<'a>>, hints: &[HeadingHint]) -> bool {
+        for node in nodes.iter_mut() {
+            if self.move_node(node, hints).is_none() {
+                return false;
+            }
+        }
+        super::markup::nest_list(nodes, hints);
+        true
+    }
+
+    fn move_node(&self, node: &mut Node<'a>, hints: &[HeadingHint]) -> Option<()> {
+        self.at(node.span())?;
+        match node {
+            Node::Section(s) => {
+                s.heading.text = self.at(s.heading.span)?;
+                s.heading.title = self.part(s.heading.title)?;
+                if let Some(m) = &mut s.marker {
+                    m.text = self.at(m.span)?;
+                }
+                self.move_nodes(&mut s.children, hints).then_some(())
+            }
+            Node::Point(p) => {
+                p.lead.text = self.at(p.lead.span)?;
+                p.lead.title = self.part(p.lead.title)?;
+                p.marker.text = self.at(p.marker.span)?;
+                self.move_nodes(&mut p.children, hints).then_some(())
+            }
+            Node::Paragraph(p) => {
+                p.text = self.at(p.span)?;
+                Some(())
+            }
+            Node::Furniture(f) => {
+                f.text = self.at(f.span)?;
+                f.value = self.part(f.value)?;
+                Some(())
+            }
+            Node::Space(s) => {
+                s.text = self.at(s.span)?;
+                Some(())
+            }
+        }
+    }
+}
+
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
 fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     let bytes = src.as_bytes();
-    let mut out: Vec<u8> = bytes
-        .iter()
-        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect();
-    let reveal = |out: &mut Vec<u8>, r: Range<usize>| {
-        if let (Some(to), Some(from)) = (out.get_mut(r.clone()), bytes.get(r)) {
-            to.copy_from_slice(from);
-        }
-    };
+    // The ranges of the source kept as they are.
+    let mut shown: Vec<Range<usize>> = Vec::new();
     let mut opts = CmarkOptions::empty();
     opts.insert(CmarkOptions::ENABLE_TABLES);
     opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
@@ -279,7 +357,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => hidden = hidden.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
-                reveal_html(src, range, &mut out);
+                reveal_html(src, range, &mut shown);
                 hidden += 1;
             }
             Event::End(TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
@@ -296,7 +374,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                     .count();
                 let delim = bytes.get(at + digits).is_some_and(|&b| b == b'.' || b == b')');
                 if digits > 0 && delim {
-                    reveal(&mut out, at..at + digits + 1);
+                    shown.push(at..at + digits + 1);
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
@@ -309,7 +387,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }
-                reveal(&mut out, range);
+                shown.push(range);
             }
             Event::Code(_) if hidden == 0 => {
                 if let Some((_, first @ None)) = &mut heading {
@@ -318,13 +396,44 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
                 let code = &bytes[range.clone()];
                 let open = code.iter().take_while(|&&b| b == b'`').count();
                 let close = code[open..].iter().rev().take_while(|&&b| b == b'`').count();
-                reveal(&mut out, range.start + open..range.end - close);
+                shown.push(range.start + open..range.end - close);
             }
             _ => {}
         }
     }
-    let masked = String::from_utf8(out).unwrap_or_default();
-    (masked, hints(src, &found))
+    (masked(src, shown), hints(src, &found))
+}
+
+/// `src` with every byte outside the `shown` ranges an ASCII space, line
+/// breaks kept; written in one pass, in order. Empty when a range does not
+/// fall on the source's character boundaries (the caller then reads the
+/// source as plain text); ranges past the end are ignored.
+fn masked(src: &str, mut shown: Vec<Range<usize>>) -> String {
+    if !shown.is_sorted_by_key(|r| r.start) {
+        shown.sort_unstable_by_key(|r| r.start);
+    }
+    let bytes = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let blank = |out: &mut String, to: usize| {
+        let gap = bytes.get(out.len()..to).unwrap_or_default();
+        out.extend(gap.iter().map(|&b| match b {
+            b'\n' | b'\r' => char::from(b),
+            _ => ' ',
+        }));
+    };
+    for r in shown {
+        let start = r.start.max(out.len());
+        if r.end <= start || r.end > src.len() {
+            continue;
+        }
+        blank(&mut out, start);
+        let Some(text) = src.get(start..r.end) else {
+            return String::new();
+        };
+        out.push_str(text);
+    }
+    blank(&mut out, src.len());
+    out
 }
 
 /// Heading hints for the headings found (level, offset of their first
@@ -352,9 +461,9 @@ fn blank_len(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
 }
 
-/// Reveals the text of a raw HTML block between its tags; comments, tags
+/// Shows the text of a raw HTML block between its tags; comments, tags
 /// and the contents of `<script>`/`<style>` stay masked.
-fn reveal_html(src: &str, range: Range<usize>, out: &mut [u8]) {
+fn reveal_html(src: &str, range: Range<usize>, shown: &mut Vec<Range<usize>>) {
     let Some(block) = src.get(range.clone()) else {
         return;
     };
@@ -375,14 +484,7 @@ fn reveal_html(src: &str, range: Range<usize>, out: &mut [u8]) {
             rest.find('>').map(|i| i + 1)
         } else {
             let text = rest.find('<').unwrap_or(rest.len());
-            let (from, to) = (range.start + at, range.start + at + text);
-            if let (Some(o), Some(s)) = (out.get_mut(from..to), src.as_bytes().get(from..to)) {
-                for (o, &s) in o.iter_mut().zip(s) {
-                    if s != b'\n' && s != b'\r' {
-                        *o = s;
-                    }
-                }
-            }
+            shown.push(range.start + at..range.start + at + text);
             Some(text)
         };
         at += skip_to.unwrap_or(block.len() - at).max(1);
@@ -482,6 +584,52 @@ mod tests {
     }
 
     #[test]
+    fn a_read_file_is_moved_onto_its_source_as_parse_markdown_rebuilds_it() {
+        for src in [
+            "# 某某管理条例\n\n## 第一章 总则\n\n第一条 为了规范。\n\n## 第二章 仲裁\n\n### 第一节 仲裁员\n\n第二条 应当聘任。\n\n（一）从事工作；\n\n## 第三章 附则\n\n第四条 施行。\n",
+            "## **一、总体要求**\n\n**一是**加强领导。**二是**狠抓落实。\n\n### （一）*压实责任*\n\n正文。\n",
+            "[链接](http://例子.中国/一、)一、标题\n",
+            "<div>一、总体要求</div>\n\n<!-- 注释😀 -->\n二、😀任务\n",
+        ] {
+            let read = crate::input::read_bytes(
+                src.as_bytes(),
+                InputKind::Markdown,
+                &crate::input::ReadOptions::default(),
+            )
+            .expect("reads");
+            let moved = read.parse(&Options::default());
+            let rebuilt = parse_markdown(src, &Options::default());
+            assert_eq!(
+                format!("{moved:?}"),
+                format!("{rebuilt:?}"),
+                "the same tree either way"
+            );
+            assert_eq!(moved.leaves().map(|(_, t)| t).collect::<String>(), src);
+            assert!(
+                texts_in(&read.text, &moved),
+                "every text of the tree is a slice of the source"
+            );
+        }
+    }
+
+    /// Whether every text, title and value of `doc` points into `src`.
+    pub(super) fn texts_in(src: &str, doc: &Document<'_>) -> bool {
+        let range = src.as_bytes().as_ptr_range();
+        let inside = |part: &str| part.is_empty() || range.contains(&part.as_ptr());
+        doc.walk().all(|(_, node)| match node {
+            Node::Section(s) => {
+                inside(s.heading.text)
+                    && inside(s.heading.title)
+                    && s.marker.as_ref().is_none_or(|m| inside(m.text))
+            }
+            Node::Point(p) => inside(p.lead.text) && inside(p.lead.title) && inside(p.marker.text),
+            Node::Paragraph(p) => inside(p.text),
+            Node::Furniture(f) => inside(f.text) && inside(f.value),
+            Node::Space(s) => inside(s.text),
+        })
+    }
+
+    #[test]
     fn html_blocks_keep_their_text() {
         let src = "<div>\n一、总体要求\n</div>\n\n二、主要任务\n";
         assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n");
@@ -559,6 +707,17 @@ mod props {
             let doc = parse_markdown(&src, &Options::default());
             let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
             prop_assert_eq!(rebuilt, src.clone());
+            // A read file's tree is moved onto its source in place: the same tree.
+            let read = crate::input::read_bytes(
+                src.as_bytes(),
+                InputKind::Markdown,
+                &crate::input::ReadOptions::default(),
+            );
+            if let Ok(read) = read {
+                let moved = read.parse(&Options::default());
+                prop_assert_eq!(format!("{moved:?}"), format!("{doc:?}"));
+                prop_assert!(super::tests::texts_in(&read.text, &moved));
+            }
             for (_, node) in doc.walk() {
                 let span = node.span();
                 prop_assert!(src.get(span.start..span.end).is_some());

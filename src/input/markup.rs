@@ -10,8 +10,8 @@
 //! ranked below its style (GB/T 9704 order, [`MarkerStyle::standard_rank`])
 //! become its children, with the text between them.
 
-use crate::ast::{Document, Node};
-use crate::{HeadingHint, MarkerStyle};
+use crate::HeadingHint;
+use crate::ast::{Document, Node, Section};
 
 /// Moves the sections a marked heading holds under it (see the module's
 /// notes). `hints` are in the document's source, sorted by start.
@@ -31,14 +31,6 @@ fn marked(hints: &[HeadingHint], at: usize) -> bool {
             .is_some_and(|h| at < h.span.end.max(h.span.start + 1))
 }
 
-/// The style of a marked, numbered section.
-fn marked_style(node: &Node<'_>, hints: &[HeadingHint]) -> Option<MarkerStyle> {
-    match node {
-        Node::Section(s) if marked(hints, s.span.start) => s.marker.as_ref().map(|m| m.style),
-        _ => None,
-    }
-}
-
 fn nest(nodes: &mut Vec<Node<'_>>, hints: &[HeadingHint]) {
     for node in nodes.iter_mut() {
         match node {
@@ -47,22 +39,43 @@ fn nest(nodes: &mut Vec<Node<'_>>, hints: &[HeadingHint]) {
             _ => {}
         }
     }
+    nest_list(nodes, hints);
+}
+
+/// Moves the sections each marked heading of `nodes` holds under it, the
+/// nodes' own children already done (see the module's notes).
+pub(crate) fn nest_list(nodes: &mut Vec<Node<'_>>, hints: &[HeadingHint]) {
     let mut i = 0;
     while i < nodes.len() {
-        let Some(style) = nodes.get(i).and_then(|n| marked_style(n, hints)) else {
+        // A numbered section followed by a lower one can hold it; only
+        // then is it looked up among the marked headings.
+        let Some(Node::Section(s)) = nodes.get(i) else {
             i += 1;
             continue;
         };
+        let Some(style) = s.marker.as_ref().map(|m| m.style) else {
+            i += 1;
+            continue;
+        };
+        let lower = |t: &Section<'_>| {
+            t.marker
+                .as_ref()
+                .is_some_and(|m| m.style.standard_rank() > style.standard_rank())
+        };
+        let next = nodes
+            .iter()
+            .skip(i + 1)
+            .find(|n| matches!(n, Node::Section(_) | Node::Furniture(_)));
+        if !matches!(next, Some(Node::Section(t)) if lower(t)) || !marked(hints, s.span.start) {
+            i += 1;
+            continue;
+        }
         // The run of siblings it holds: up to its last lower section.
         let mut take = 0;
         for (k, next) in nodes.iter().enumerate().skip(i + 1) {
             match next {
                 Node::Section(t) => {
-                    let lower = t
-                        .marker
-                        .as_ref()
-                        .is_some_and(|m| m.style.standard_rank() > style.standard_rank());
-                    if !lower || marked(hints, t.span.start) {
+                    if !lower(t) || marked(hints, t.span.start) {
                         break;
                     }
                     take = k - i;

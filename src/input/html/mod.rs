@@ -18,9 +18,6 @@
 //! page's `<h1>` title) is kept with it. When no block stands out the whole
 //! page is read, so the body is never dropped.
 
-use rustc_hash::FxHashMap as HashMap;
-
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use scraper::{Html, Node};
@@ -72,7 +69,12 @@ pub struct HtmlPage {
 pub fn html_text(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
     let page = html_page(bytes, opts)?;
     let Span { start, end } = page.main;
-    let text = page.text.get(start..end).unwrap_or(&page.text).to_owned();
+    let mut text = page.text;
+    // The main span is on the text's character boundaries (`on_chars`).
+    if text.get(start..end).is_some() {
+        text.truncate(end);
+        text.drain(..start);
+    }
     let headings = page
         .headings
         .iter()
@@ -183,20 +185,25 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
-/// What the extraction knows of an element.
+/// What the extraction knows of an element. The elements read (those not
+/// hidden) are kept in document order (as they open), so an element's
+/// descendants follow it up to `last`.
 #[derive(Clone, Copy, Debug)]
 struct Info {
     /// Its text in the page's text.
     start: usize,
     end: usize,
+    /// The index of its last descendant (itself when it has none).
+    last: usize,
     /// Characters of its text outside links.
     plain: usize,
     /// `h1`…`h6` as 1…6, else 0.
     heading: u8,
     /// `article`, `main` or `role=main`.
     main: bool,
-    /// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
-    furniture: bool,
+    /// Inside a `nav`, `header`, `footer`, `aside` or `a`: not a place for
+    /// the title.
+    in_furniture: bool,
 }
 
 /// Elements that start and end lines.
@@ -298,31 +305,55 @@ impl Layout {
     }
 
     fn text(&mut self, text: &str, pre: bool, link: bool) {
-        for c in text.chars() {
-            if pre {
-                if c != '\r' {
-                    self.out.push(c);
-                }
-                continue;
-            }
-            if c.is_ascii_whitespace() {
-                let newline = c == '\n' || c == '\r';
+        if pre {
+            self.out.extend(text.split('\r'));
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_whitespace() {
+                let newline = b == b'\n' || b == b'\r';
                 self.space = Some(self.space.unwrap_or(false) || newline);
+                at += 1;
                 continue;
             }
-            if let Some(newline) = self.space.take() {
-                let prev = self.out.chars().next_back();
-                let at_line_start = prev.is_none_or(|p| p == '\n');
-                let joined = newline && prev.is_some_and(is_cjk) && is_cjk(c);
-                if !at_line_start && !joined {
-                    self.out.push(' ');
+            let end = bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |n| at + n);
+            // Split at ASCII white space: on character boundaries.
+            self.word(text.get(at..end).unwrap_or_default(), link);
+            at = end;
+        }
+    }
+
+    /// A run of text without ASCII white space.
+    fn word(&mut self, word: &str, link: bool) {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        if let Some(newline) = self.space.take() {
+            let prev = self.out.chars().next_back();
+            let at_line_start = prev.is_none_or(|p| p == '\n');
+            let joined = newline && prev.is_some_and(is_cjk) && is_cjk(first);
+            if !at_line_start && !joined {
+                self.out.push(' ');
+            }
+        }
+        if word.contains('\u{a0}') {
+            for c in word.chars() {
+                let c = if c == '\u{a0}' { ' ' } else { c };
+                self.out.push(c);
+                if c != ' ' && c != '\u{3000}' && !link {
+                    self.plain += 1;
                 }
             }
-            let c = if c == '\u{a0}' { ' ' } else { c };
-            self.out.push(c);
-            if c != ' ' && c != '\u{3000}' && !link {
-                self.plain += 1;
-            }
+            return;
+        }
+        self.out.push_str(word);
+        if !link {
+            self.plain += word.chars().count() - word.matches('\u{3000}').count();
         }
     }
 }
@@ -330,10 +361,10 @@ impl Layout {
 /// Lays out the page's text, then finds its main block.
 fn extract(html: &Html) -> HtmlPage {
     let mut layout = Layout::default();
-    let mut infos: HashMap<NodeId, Info> = HashMap::default();
-    // Open elements: id, start offset, plain characters before it.
-    let mut open: Vec<(NodeId, usize, usize)> = Vec::new();
-    let (mut hidden, mut pre, mut links) = (0usize, 0usize, 0usize);
+    let mut infos: Vec<Info> = Vec::new();
+    // Open elements: index in `infos`, plain characters before it.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let (mut hidden, mut pre, mut links, mut furniture) = (0usize, 0usize, 0usize, 0usize);
     let mut body = None;
     for edge in html.tree.root().traverse() {
         match edge {
@@ -356,13 +387,25 @@ fn extract(html: &Html) -> HtmlPage {
                         }
                         "pre" => pre += 1,
                         "a" => links += 1,
-                        "body" => body = Some(node.id()),
+                        "body" => body = Some(infos.len()),
                         _ => {}
                     }
                     if is_block(name) {
                         layout.end_line();
                     }
-                    open.push((node.id(), layout.out.len(), layout.plain));
+                    open.push((infos.len(), layout.plain));
+                    infos.push(Info {
+                        start: layout.out.len(),
+                        end: layout.out.len(),
+                        last: infos.len(),
+                        plain: 0,
+                        heading: 0,
+                        main: false,
+                        in_furniture: furniture > 0,
+                    });
+                    if is_furniture(name) {
+                        furniture += 1;
+                    }
                 }
                 Node::Text(text) if hidden == 0 => layout.text(text, pre > 0, links > 0),
                 _ => {}
@@ -384,32 +427,36 @@ fn extract(html: &Html) -> HtmlPage {
                     "a" => links = links.saturating_sub(1),
                     _ => {}
                 }
-                let Some((id, start, plain)) = open.pop() else {
+                if is_furniture(name) {
+                    furniture = furniture.saturating_sub(1);
+                }
+                let last = infos.len().saturating_sub(1);
+                let Some((at, plain)) = open.pop() else {
                     continue;
                 };
-                let heading = match name.as_bytes() {
-                    [b'h', d @ b'1'..=b'6'] => d - b'0',
-                    _ => 0,
-                };
-                infos.insert(
-                    id,
-                    Info {
-                        start,
-                        end: layout.out.len(),
-                        plain: layout.plain - plain,
-                        heading,
-                        main: matches!(name, "article" | "main") || el.attr("role") == Some("main"),
-                        furniture: matches!(name, "nav" | "header" | "footer" | "aside" | "a"),
-                    },
-                );
+                if let Some(info) = infos.get_mut(at) {
+                    info.end = layout.out.len();
+                    info.last = last;
+                    info.plain = layout.plain - plain;
+                    info.heading = match name.as_bytes() {
+                        [b'h', d @ b'1'..=b'6'] => d - b'0',
+                        _ => 0,
+                    };
+                    info.main = matches!(name, "article" | "main") || el.attr("role") == Some("main");
+                }
             }
         }
     }
     layout.end_line();
     let text = layout.out;
     let headings = page_headings(&text, &infos);
-    let main = on_chars(&text, main_span(html, body, &infos, text.len()));
+    let main = on_chars(&text, main_span(body, &infos, text.len()));
     HtmlPage { text, main, headings }
+}
+
+/// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
+fn is_furniture(name: &str) -> bool {
+    matches!(name, "nav" | "header" | "footer" | "aside" | "a")
 }
 
 /// `span` within `text` and on its character boundaries. Offsets are taken
@@ -429,9 +476,9 @@ fn on_chars(text: &str, span: Span) -> Span {
 }
 
 /// The page's headings in document order, their spans trimmed to the text.
-fn page_headings(text: &str, infos: &HashMap<NodeId, Info>) -> Vec<HeadingHint> {
+fn page_headings(text: &str, infos: &[Info]) -> Vec<HeadingHint> {
     let mut out: Vec<HeadingHint> = infos
-        .values()
+        .iter()
         .filter(|i| i.heading > 0)
         .filter_map(|i| {
             let s = text.get(i.start..i.end)?;
@@ -464,13 +511,11 @@ fn normalise(mut headings: Vec<HeadingHint>) -> Vec<HeadingHint> {
     headings
 }
 
-/// The span of the page's speech (see the module's notes).
-fn main_span(html: &Html, body: Option<NodeId>, infos: &HashMap<NodeId, Info>, len: usize) -> Span {
+/// The span of the page's speech (see the module's notes). `body` is the
+/// `body` element's index in `infos`.
+fn main_span(body: Option<usize>, infos: &[Info], len: usize) -> Span {
     let whole = Span::new(0, len);
-    let Some(body_id) = body else {
-        return whole;
-    };
-    let Some(body_info) = infos.get(&body_id) else {
+    let Some((body_at, body_info)) = body.and_then(|at| Some((at, infos.get(at)?))) else {
         return whole;
     };
     let total = body_info.plain;
@@ -480,27 +525,24 @@ fn main_span(html: &Html, body: Option<NodeId>, infos: &HashMap<NodeId, Info>, l
     // An article or main holding most of the text.
     let marked = infos
         .iter()
+        .enumerate()
         .filter(|(_, i)| i.main && i.plain * 2 >= total)
         .max_by_key(|(_, i)| (i.plain, std::cmp::Reverse(i.start)));
-    let chosen = if let Some((id, _)) = marked {
-        *id
+    let chosen = if let Some((at, _)) = marked {
+        at
     } else {
         // Descend into the child holding most of the text outside links.
-        let mut cur = body_id;
-        while let Some(node) = html.tree.get(cur) {
-            let here = infos.get(&cur).map_or(0, |i| i.plain);
-            let best = node
-                .children()
-                .filter_map(|c| infos.get(&c.id()).map(|i| (c.id(), *i)))
-                .max_by_key(|(_, i)| i.plain);
+        let mut cur = body_at;
+        while let Some(here) = infos.get(cur) {
+            let best = children(infos, cur).max_by_key(|&(_, i)| i.plain);
             match best {
-                Some((id, info)) if here > 0 && info.plain * 10 >= here * 6 => cur = id,
+                Some((at, info)) if here.plain > 0 && info.plain * 10 >= here.plain * 6 => cur = at,
                 _ => break,
             }
         }
         cur
     };
-    let Some(info) = infos.get(&chosen) else {
+    let Some(info) = infos.get(chosen) else {
         return whole;
     };
     // Content with hardly any text of its own is no better than the page.
@@ -511,15 +553,15 @@ fn main_span(html: &Html, body: Option<NodeId>, infos: &HashMap<NodeId, Info>, l
     // A heading just before the block (the page's title) opens it.
     let title = infos
         .iter()
-        .filter(|(id, i)| {
+        .filter(|i| {
             i.heading > 0
                 && i.heading <= 3
                 && i.end <= info.start
                 && info.start - i.end <= 300
                 && i.plain > 0
-                && !inside_furniture(html, **id, infos)
+                && !i.in_furniture
         })
-        .map(|(_, i)| i.start)
+        .map(|i| i.start)
         .max();
     if let Some(t) = title {
         start = t;
@@ -527,11 +569,15 @@ fn main_span(html: &Html, body: Option<NodeId>, infos: &HashMap<NodeId, Info>, l
     Span::new(start, info.end)
 }
 
-/// Whether an element is inside `nav`, `header`, `footer`, `aside` or `a`.
-fn inside_furniture(html: &Html, id: NodeId, infos: &HashMap<NodeId, Info>) -> bool {
-    html.tree.get(id).is_some_and(|n| {
-        n.ancestors()
-            .any(|a| infos.get(&a.id()).is_some_and(|i| i.furniture))
+/// The children of the element at `at`, with their indices.
+fn children(infos: &[Info], at: usize) -> impl Iterator<Item = (usize, &Info)> {
+    let last = infos.get(at).map_or(at, |i| i.last);
+    let mut next = at + 1;
+    std::iter::from_fn(move || {
+        let info = infos.get(next).filter(|_| next <= last)?;
+        let here = next;
+        next = info.last.max(next) + 1;
+        Some((here, info))
     })
 }
 

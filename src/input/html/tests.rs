@@ -235,3 +235,18 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_heading_nested_in_another_at_its_start_takes_the_outer_level() {
+    let p = page("<body><h2><div><h3>一、总体要求</h3></div>正文</h2><p>二、任务</p></body>");
+    let headings: Vec<(&str, u8)> = p
+        .headings
+        .iter()
+        .map(|h| (h.span.slice(&p.text), h.level))
+        .collect();
+    assert_eq!(
+        headings,
+        [("一、总体要求", 1)],
+        "one heading at the line, at the outer h2's level, whatever the order of a hash map"
+    );
+}
