@@ -123,6 +123,23 @@ mod tests {
     }
 
     #[test]
+    fn an_excerpt_of_a_law_keeps_its_units_whatever_their_numbers() {
+        let text = "第三章 仲裁\n第一节 仲裁员\n第十二条 仲裁委员会应当聘任仲裁员。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第三章\t仲裁\n  第一节\t仲裁员\n    第十二条\t仲裁委员会应当聘任仲裁员\n"
+        );
+        // A reference at a line start, a long line or an article outside
+        // any chapter stays text.
+        for text in [
+            "第三章规定了仲裁的程序，请大家认真学习。\n",
+            "第十二条 仲裁委员会应当聘任仲裁员。\n",
+        ] {
+            assert_eq!(outline(&parse(text)), "", "{text}");
+        }
+    }
+
+    #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";
         assert_eq!(

@@ -172,9 +172,10 @@ impl<'a> Builder<'a, '_> {
                 && style.is_heading()
                 && (strong_alone(style) || self.levels.get(style).is_some()))
             || self.decimal_child(c);
+        let lone_unit = line_start && self.lone_unit_heading(c);
         let finding = if v == 1 {
             None
-        } else if line_start && style.is_heading() && has_succ {
+        } else if line_start && style.is_heading() && (has_succ || lone_unit) {
             Some(Finding {
                 code: DiagnosticCode::NotStartingAtOne,
                 message: messages::not_at_one(style, v),
@@ -183,7 +184,7 @@ impl<'a> Builder<'a, '_> {
         } else {
             return None;
         };
-        if !evidence {
+        if !(evidence || lone_unit) {
             return None;
         }
         Some(Placement {
@@ -191,6 +192,25 @@ impl<'a> Builder<'a, '_> {
             value: v,
             finding,
         })
+    }
+
+    /// Whether `c` is a statute's unit above the article (第三章, 第二节,
+    /// 第一编) alone on its line with a short title, or an article inside
+    /// such a unit: an excerpt of a law starts there, whatever its number.
+    fn lone_unit_heading(&self, c: &Candidate) -> bool {
+        if c.raw.style == MarkerStyle::Article {
+            return self.stack.iter().any(|f| {
+                f.style()
+                    .is_some_and(|s| is_statute_unit(s) && s != MarkerStyle::Article)
+            });
+        }
+        if !is_statute_unit(c.raw.style) {
+            return false;
+        }
+        let title = self.src[c.end()..self.line_end(c.end())].trim();
+        !title.is_empty()
+            && title.chars().count() <= LONE_UNIT_TITLE_CHARS
+            && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
     }
 
     /// Whether the line from `at` (after a decimal number) holds fields
@@ -307,6 +327,10 @@ pub(super) fn is_statute_unit(style: MarkerStyle) -> bool {
             | MarkerStyle::Part
     )
 }
+
+/// How long (in chars) the title of a lone 第X章 may be (see
+/// `lone_unit_heading`).
+const LONE_UNIT_TITLE_CHARS: usize = 30;
 
 /// Styles whose first item at a line start is a heading even when no second
 /// item follows (a document cut after its part 一).
