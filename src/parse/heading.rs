@@ -27,15 +27,21 @@ const SHORT_HEADING: usize = 3;
 pub(crate) struct Siblings<'a> {
     /// How the previous sibling's heading ended (its last characters).
     pub previous_end: Option<&'a str>,
+    /// How the body after the previous sibling opened, where its end was
+    /// inferred (else empty).
+    pub previous_body: &'a str,
     /// The text after the next sibling's marker.
     pub next_run: &'a str,
 }
 
+/// `infer`: the end may be inferred ([`infer_end`]); `flat`: the heading
+/// lies in a line that lost its breaks, where indentation ends it.
 pub(crate) fn heading_end(
     src: &str,
     start: usize,
     limit: usize,
     infer: bool,
+    flat: bool,
     siblings: &Siblings<'_>,
 ) -> HeadingEnd {
     let limit = limit.min(src.len()).max(start);
@@ -69,8 +75,8 @@ pub(crate) fn heading_end(
             return finish(src, title_start, pos, end, chars, infer, siblings);
         }
         // Where line breaks were lost, a paragraph's indentation is left
-        // between the heading and its body.
-        if infer && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
+        // between the heading and its body, whatever the marker's style.
+        if (infer || flat) && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
             return HeadingEnd {
                 title: trim(src, title_start, pos),
                 end: pos,

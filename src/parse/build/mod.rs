@@ -102,12 +102,19 @@ pub(crate) struct Builder<'a, 'o> {
     line_memo: (usize, usize),
     /// How the last heading of each style ended (its last two characters).
     last_end: ByStyle<&'a str>,
+    /// How the body after the last heading of each style opened, where that
+    /// heading's end was inferred (empty otherwise).
+    last_body: ByStyle<&'a str>,
     /// Whether circled numbers in running text are footnote references.
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
     diagnostics: Vec<Diagnostic>,
 }
+
+/// How many bytes of a body's opening are kept for its next sibling to
+/// compare with (at least the five characters it compares).
+const BODY_OPENING: usize = 24;
 
 impl<'a, 'o> Builder<'a, 'o> {
     pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues) -> Self {
@@ -132,6 +139,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_value: ByStyle::default(),
             footnote_refs: false,
             last_end: ByStyle::default(),
+            last_body: ByStyle::default(),
             diagnostics: Vec::new(),
         }
     }
@@ -189,14 +197,16 @@ impl<'a, 'o> Builder<'a, 'o> {
                     .min(sure_start);
                 // An article's lead ends at its first 。；： even where the
                 // line breaks were lost: it is never inferred.
+                let flat = self.clues.in_flattened_line(c.start());
                 let infer = c.raw.style.is_heading()
                     && c.raw.style != MarkerStyle::Article
-                    && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
+                    && (c.position != Position::LineStart || flat);
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
                 let siblings = if infer {
                     Siblings {
                         previous_end: self.last_end.get(c.raw.style),
+                        previous_body: self.last_body.get(c.raw.style).unwrap_or(""),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
                             &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
@@ -205,7 +215,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 } else {
                     Siblings::default()
                 };
-                let heading = heading_end(self.src, c.end(), limit, infer, &siblings);
+                let heading = heading_end(self.src, c.end(), limit, infer, flat, &siblings);
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
                 if heading.title.is_empty() && c.position != Position::LineStart {
@@ -409,6 +419,12 @@ impl<'a, 'o> Builder<'a, 'o> {
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
         self.last_end.set(style, super::infer::last_two(title_text));
+        let body = if inferred {
+            &self.src[end..floor_char(self.src, (end + BODY_OPENING).min(self.src.len()))]
+        } else {
+            ""
+        };
+        self.last_body.set(style, body);
         let heading = Heading {
             span: Span::new(c.end(), end),
             text: &self.src[c.end()..end],
