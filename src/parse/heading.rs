@@ -67,8 +67,12 @@ pub(crate) fn heading_end(
             break;
         };
         if ends_heading(c) {
-            let end = after_blank_rest(src, pos + c.len_utf8(), limit);
-            return finish(src, title_start, pos, end, chars, infer, siblings);
+            let after = pos + c.len_utf8();
+            let end = after_blank_rest(src, after, limit);
+            // A sentence followed by a paragraph's indentation was its whole
+            // line: nothing to infer.
+            let whole_line = flat && starts_indented(&src[after..]);
+            return finish(src, title_start, pos, end, chars, infer && !whole_line, siblings);
         }
         if is_line_break(c) {
             let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
@@ -124,6 +128,12 @@ fn finish(
 }
 
 pub(crate) use super::infer::infer_end;
+
+/// Whether `s` opens with a paragraph's indentation: an ideographic space
+/// or two spaces.
+pub(crate) fn starts_indented(s: &str) -> bool {
+    s.starts_with('\u{3000}') || s.starts_with("  ")
+}
 
 fn skip_spaces(src: &str, mut at: usize, limit: usize) -> usize {
     while let Some(c) = src[at..limit].chars().next() {

@@ -61,6 +61,10 @@ const OPENERS: &[&str] = &[
     "这个",
     "这些",
     "同志们",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
     "新中国",
     "改革开放",
     "在充分",
@@ -503,12 +507,12 @@ fn starts_mid_phrase(c: char) -> bool {
 const FRAME_CHARS: usize = 30;
 /// Past this many characters, an adverbial frame is no part of a heading:
 /// headings are short, and one that long with its comma is a sentence's.
-const LONG_FRAME_CHARS: usize = 12;
+const LONG_FRAME_CHARS: usize = 8;
 
 /// What a body that opens with an adverbial frame scores: one of place or
 /// time (在……中， 在……以后，) or of guidance (以……为指导， 以……为主线，),
-/// closed by its comma before other punctuation. A long frame
-/// ([`LONG_FRAME_CHARS`]) opens a sentence for sure.
+/// closed by its comma before other punctuation. A long frame of place or
+/// time ([`LONG_FRAME_CHARS`]) opens a sentence for sure.
 fn adverbial_opening(body: &str) -> i32 {
     let (rest, ends): (&str, &[&str]) = if let Some(rest) = body.strip_prefix('在') {
         (rest, &["中", "后", "时", "上", "下", "同时", "以来"])
@@ -546,7 +550,8 @@ fn adverbial_opening(body: &str) -> i32 {
     if !closed || !ends.iter().any(|e| clause.ends_with(e)) || n > FRAME_CHARS {
         return 0;
     }
-    if n > LONG_FRAME_CHARS {
+    // 以……为主线， may be a verb's (坚持以……为主线，): only 在 is sure.
+    if n > LONG_FRAME_CHARS && body.starts_with('在') {
         FRAME_CLAUSE_OPENS_BODY
     } else {
         ADVERBIAL_OPENS_BODY

@@ -9,7 +9,7 @@
 
 use super::clues::Clues;
 use super::furniture::Item;
-use super::heading::{HeadingEnd, Siblings, heading_end};
+use super::heading::{HeadingEnd, Siblings, heading_end, starts_indented};
 use super::messages;
 use super::scan::{Candidate, Position};
 use super::successors::{ByStyle, Successors};
@@ -452,9 +452,15 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.levels.set_once(style, level);
             Kind::Section { level }
         } else {
-            // A point whose lead is the whole line acts as a heading.
-            let own_line =
-                c.position == Position::LineStart && !inferred && rest_of_line_blank(self.src, end);
+            // A point whose lead is the whole line acts as a heading; where
+            // the line breaks were lost, one whose lead is its whole
+            // paragraph, indented before and after.
+            let own_line = !inferred
+                && if c.position == Position::LineStart {
+                    rest_of_line_blank(self.src, end)
+                } else {
+                    self.clues.in_flattened_line(c.start()) && alone_in_paragraph(self.src, c.start(), end)
+                };
             Kind::Point { own_line }
         };
         self.cursor = end;
@@ -598,6 +604,17 @@ impl Frame<'_> {
 
 /// Whether the line is over at `at`: a line break just before it, or only
 /// white space up to the next one.
+/// Whether the text from `start` to `end` (a marker and its lead) is a
+/// paragraph of its own in a line that lost its breaks: a paragraph's
+/// indentation (an ideographic space, or two spaces) stands right before
+/// and right after it.
+fn alone_in_paragraph(src: &str, start: usize, end: usize) -> bool {
+    let before = src[..start].ends_with('\u{3000}') || src[..start].ends_with("  ");
+    let lead = src[start..end].trim_end_matches(['\u{3000}', ' ']);
+    let after = &src[start + lead.len()..];
+    before && lead.ends_with(crate::parse::text::ends_heading) && starts_indented(after)
+}
+
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
 }
