@@ -236,6 +236,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let repeats = Repeats::new(&chars);
     let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run, siblings.previous_body);
+    let facts = Facts {
+        stops: &stops,
+        whole: chars.len() < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS,
+        head_start: chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0),
+    };
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
     let run_chars = run.chars().take(SHORT_RUN + 1).count();
@@ -277,6 +282,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             body,
             clause,
             &repeats,
+            &facts,
             k,
             siblings.previous_end,
             &next,
@@ -289,6 +295,16 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
+/// What is known of a run before its places are scored.
+struct Facts<'s> {
+    /// The run's [`clause_stops`].
+    stops: &'s [usize],
+    /// Whether the run's characters read are all of it.
+    whole: bool,
+    /// Where the heading's words start (after opening quotes).
+    head_start: usize,
+}
+
 /// The score of the place before `chars[head_chars]`, where `head` ends and
 /// `body` starts. A place that cannot reach `needed` is left as soon as that
 /// is known, with a score below it (the costly tests come last).
@@ -298,6 +314,7 @@ fn score(
     body: &str,
     clause: i32,
     repeats: &Repeats<'_>,
+    facts: &Facts<'_>,
     head_chars: usize,
     previous_end: Option<&str>,
     next: &Next,
@@ -320,7 +337,13 @@ fn score(
     } else {
         score += adverbial_opening(body);
     }
-    if fragment_opening(body, score + clause > 0) {
+    if fragment_opening(
+        repeats.chars,
+        facts.stops,
+        head_chars,
+        facts.whole,
+        score + clause > 0,
+    ) {
         score -= FRAGMENT_OPENS_BODY;
     }
     score += clause;
@@ -348,14 +371,19 @@ fn score(
     if (head_chars..head_chars + TAKE_UP_REACH).any(|from| repeats.in_head(head_chars, from, TAKE_UP_CHARS)) {
         score += BODY_TAKES_UP_HEAD;
     }
-    if opens_as_head(head, body) {
+    if opens_as_head(repeats.chars, facts.head_start, head_chars) {
         score += BODY_OPENS_AS_HEAD;
     }
     if score + AFTER_REPEATS < needed {
         return score;
     }
-    if next.opens_body_alike(&repeats.chars[head_chars - 1..]) {
+    // Bodies that open alike need other evidence besides.
+    if score + SIBLING_BODIES_OPEN_ALIKE >= needed && next.opens_body_alike(&repeats.chars[head_chars - 1..])
+    {
         score += SIBLING_BODIES_OPEN_ALIKE;
+    }
+    if score + SIBLINGS_END_ALIKE < needed {
+        return score;
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
     let end = last_two(head);
@@ -558,51 +586,45 @@ fn adverbial_opening(body: &str) -> i32 {
     }
 }
 
-/// Whether the body opens with a fragment no sentence starts with: a whole
-/// body of at most four characters (……现代化|人民城市), or, unless the
-/// body is known to open (`opened`), a clause of one or two characters
-/// closed by a comma (……能力|建设，完成……).
-fn fragment_opening(body: &str, opened: bool) -> bool {
-    if body.chars().nth(4).is_none() {
+/// Whether the body at place `k` of `chars` (with their [`clause_stops`])
+/// opens with a fragment no sentence starts with: a whole body of at most
+/// four characters (……现代化|人民城市) where `chars` hold the `whole` run,
+/// or, unless the body is known to open (`opened`), a clause of one or two
+/// characters closed by a comma (……能力|建设，完成……).
+fn fragment_opening(chars: &[(usize, char)], stops: &[usize], k: usize, whole: bool, opened: bool) -> bool {
+    if whole && chars.len() - k <= 4 {
         return true;
     }
-    !opened
-        && match body.chars().take(3).position(|c| !is_word_char(c)) {
-            Some(n @ (1 | 2)) => body.chars().nth(n).is_some_and(|c| matches!(c, '，' | ',')),
-            _ => false,
-        }
+    let end = stops[k];
+    !opened && matches!(end - k, 1 | 2) && chars.get(end).is_some_and(|&(_, c)| matches!(c, '，' | ','))
 }
 
-/// Whether the body opens with the heading's first three word characters
-/// (quotes aside), or with the three after the heading's first character,
+/// Whether the body at place `k` of `chars` opens with the heading's first
+/// three word characters (the heading's words start at `head_start`,
+/// quotes aside), or with the three after the heading's first character,
 /// and goes on: a topic restated as a sentence's subject (at least
 /// [`SUBJECT_BODY_CHARS`] characters), not the heading's own object.
-fn opens_as_head(head: &str, body: &str) -> bool {
-    let (head, body) = (strip_to_word(head), strip_to_word(body));
-    if body.chars().nth(SUBJECT_BODY_CHARS - 1).is_none() {
+fn opens_as_head(chars: &[(usize, char)], head_start: usize, k: usize) -> bool {
+    let Some(b) = (k..chars.len()).find(|&j| is_word_or_digit(chars[j].1)) else {
+        return false;
+    };
+    let Some(word) = chars
+        .get(b..b + 3)
+        .filter(|_| b + SUBJECT_BODY_CHARS <= chars.len())
+    else {
+        return false;
+    };
+    if !word.iter().all(|&(_, c)| is_word_char(c)) {
         return false;
     }
-    let mut len = 0;
-    for c in body.chars().take(3) {
-        if !is_word_char(c) {
-            return false;
-        }
-        len += c.len_utf8();
-    }
-    let word = &body[..len];
-    if body[..len].chars().count() < 3 {
-        return false;
-    }
-    head.starts_with(word)
-        || head
-            .chars()
-            .next()
-            .is_some_and(|c| head[c.len_utf8()..].starts_with(word))
+    [head_start, head_start + 1]
+        .into_iter()
+        .any(|h| h + 3 <= k && chars[h..h + 3].iter().zip(word).all(|(a, b)| a.1 == b.1))
 }
 
-/// `s` from its first word character or digit.
-fn strip_to_word(s: &str) -> &str {
-    s.trim_start_matches(|c: char| !is_word_char(c) && !c.is_ascii_digit())
+/// A character a word or a number is made of.
+fn is_word_or_digit(c: char) -> bool {
+    is_word_char(c) || c.is_ascii_digit()
 }
 
 /// The start of the next sibling's run, as characters.
@@ -623,7 +645,7 @@ impl Next {
     fn new(run: &[(usize, char)], next_run: &str, previous_body: &str) -> Self {
         let chars: Vec<char> = next_run.chars().take(2 * MAX_CHARS + 6).collect();
         let common = run.iter().zip(&chars).take_while(|(a, b)| a.1 == **b).count();
-        let pairs = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
+        let pairs: Vec<u64> = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
         let mut previous = ['\0'; SIBLING_BODY_CHARS];
         for (p, c) in previous.iter_mut().zip(previous_body.chars()) {
             *p = c;
@@ -645,6 +667,9 @@ impl Next {
     /// run's words must follow another character (else the place is inside
     /// the words both bodies share, not where they open).
     fn opens_body_alike(&self, from: &[(usize, char)]) -> bool {
+        if self.pairs.is_empty() && self.previous[0] == '\0' {
+            return false;
+        }
         let Some(((_, before), body)) = from.split_first() else {
             return false;
         };
@@ -664,10 +689,17 @@ impl Next {
         if self.previous.iter().zip(word).all(|(a, b)| *a == b.1) {
             return true;
         }
-        self.chars
-            .windows(SIBLING_BODY_CHARS + 1)
-            .skip(FEW_HEAD_CHARS - 1)
-            .any(|w| w[0] != *before && w[1..].iter().zip(word).all(|(a, b)| *a == b.1))
+        let key = pair(word[0].1, word[1].1);
+        let tail = self.pairs.get(FEW_HEAD_CHARS..).unwrap_or_default();
+        tail.iter().enumerate().any(|(i, &p)| {
+            let at = FEW_HEAD_CHARS + i;
+            p == key
+                && self.chars[at - 1] != *before
+                && self
+                    .chars
+                    .get(at..at + SIBLING_BODY_CHARS)
+                    .is_some_and(|w| w.iter().zip(word).all(|(a, b)| *a == b.1))
+        })
     }
 
     /// Whether the characters `a` and `b` stand side by side, the first of
