@@ -173,4 +173,26 @@ mod tests {
             format!("{body}一、要有一个清醒的认识，不能盲目乐观，也不能悲观失望，要看到有利条件。{body}");
         assert_eq!(outline(&parse(&text)), "");
     }
+
+    /// In plain text, a 第X节 holds its 第X条 even where earlier articles
+    /// stood straight in their chapters, and what an article lists nests
+    /// in it there too; with the line breaks or without.
+    #[test]
+    fn sections_of_a_chapter_hold_their_articles() {
+        let text = concat!(
+            "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n",
+            "第二章 管理\n第一节 机构\n第三条 市人民政府设立管理机构，履行下列职责：\n",
+            "（一）制定规划；\n（二）监督检查。\n第二节 人员\n第四条 管理人员应当依法履行职责。\n",
+            "第三章 附则\n第五条 本条例自公布之日起施行。\n",
+        );
+        let expected = concat!(
+            "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t本条例适用于本市\n",
+            "第二章\t管理\n  第一节\t机构\n    第三条\t市人民政府设立管理机构，履行下列职责\n",
+            "      （一）\t制定规划\n      （二）\t监督检查\n  第二节\t人员\n    第四条\t管理人员应当依法履行职责\n",
+            "第三章\t附则\n  第五条\t本条例自公布之日起施行\n",
+        );
+        assert_eq!(outline(&parse(text)), expected);
+        let flat = text.replace('\n', "");
+        assert_eq!(outline(&parse(&flat)), expected, "flattened");
+    }
 }

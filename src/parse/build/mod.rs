@@ -337,7 +337,18 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
         if style.is_heading() {
             if let Some(level) = self.levels.get(style) {
-                while keep > 1 && self.stack[keep - 1].level() >= level {
+                // A statute's unit stays inside the larger units open (第十二条
+                // in 第一节, though articles met before stood in chapters).
+                // Frames compare by the level their style was first given, so
+                // that what nests in an article nests in it there too.
+                while keep > 1 && {
+                    let top = &self.stack[keep - 1];
+                    let top_level = top
+                        .style()
+                        .and_then(|s| self.levels.get(s))
+                        .unwrap_or(top.level());
+                    top_level >= level && !top.style().is_some_and(|s| place::holds_unit(s, style))
+                } {
                     keep -= 1;
                 }
             } else {

@@ -328,6 +328,19 @@ pub(super) fn is_statute_unit(style: MarkerStyle) -> bool {
     )
 }
 
+/// Whether a statute's unit of style `outer` holds units of style `inner`:
+/// 第X部分 holds 第X章, which holds 第X节, which holds 第X条.
+pub(super) fn holds_unit(outer: MarkerStyle, inner: MarkerStyle) -> bool {
+    let rank = |s| match s {
+        MarkerStyle::Part => Some(0),
+        MarkerStyle::Chapter => Some(1),
+        MarkerStyle::ChapterSection => Some(2),
+        MarkerStyle::Article => Some(3),
+        _ => None,
+    };
+    matches!((rank(outer), rank(inner)), (Some(o), Some(i)) if o < i)
+}
+
 /// Styles whose first item at a line start is a heading even when no second
 /// item follows (a document cut after its part 一).
 pub(super) fn strong_alone(style: MarkerStyle) -> bool {
