@@ -30,6 +30,8 @@ pub(crate) struct Siblings<'a> {
     /// How the body after the previous sibling opened, where its end was
     /// inferred (else empty).
     pub previous_body: &'a str,
+    /// The previous sibling's heading (else empty).
+    pub previous_title: &'a str,
     /// The text after the next sibling's marker.
     pub next_run: &'a str,
 }

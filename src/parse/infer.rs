@@ -236,6 +236,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run, siblings.previous_body);
     let facts = Facts {
+        previous: parallel_opening(&chars, siblings.previous_title),
         stops: &stops,
         whole: chars.len() < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS,
         head_start: chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0),
@@ -294,8 +295,31 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
+/// The fewest opening characters a heading shares with its previous
+/// sibling's for the two to be parallel ("努力建设高度的社会主义精神文明" /
+/// "努力建设高度的社会主义民主").
+const PARALLEL_OPENING: usize = 4;
+/// How far (characters) a parallel heading's end may be from where its
+/// previous sibling's ended.
+const PARALLEL_SLACK: usize = 2;
+
+/// How many characters `chars` open with as `previous` (a sibling's
+/// heading) does, if at least [`PARALLEL_OPENING`], and its length.
+fn parallel_opening(chars: &[(usize, char)], previous: &str) -> Option<(usize, usize)> {
+    let shared = chars
+        .iter()
+        .zip(previous.chars())
+        .take_while(|(a, b)| a.1 == *b)
+        .count();
+    (shared >= PARALLEL_OPENING).then(|| (shared, previous.chars().count()))
+}
+
 /// What is known of a run before its places are scored.
 struct Facts<'s> {
+    /// How many characters the run opens with as the previous sibling's
+    /// heading did (at least [`PARALLEL_OPENING`]), and that heading's
+    /// length.
+    previous: Option<(usize, usize)>,
     /// The run's [`clause_stops`].
     stops: &'s [usize],
     /// Whether the run's characters read are all of it.
@@ -394,7 +418,12 @@ fn score(
         // About as far in as this heading's end: headings of a kind are of a length.
         let last = (2 * head_chars + 4).min(next.pairs.len().saturating_sub(1));
         let shared_next = next.has_pair(e1, e2, 4.max(common), last);
-        if shared_previous || shared_next {
+        // Parallel headings that open alike are of a length: past the words
+        // they share, about where the previous one ended.
+        let parallel = facts
+            .previous
+            .is_some_and(|(shared, len)| head_chars > shared && head_chars.abs_diff(len) <= PARALLEL_SLACK);
+        if shared_previous || shared_next || parallel {
             score += SIBLINGS_END_ALIKE;
         }
     }
@@ -1025,5 +1054,24 @@ mod tests {
     #[test]
     fn renmin_opens_no_body() {
         assert_eq!(cut("全面加强政府自身建设，努力建设人民满意的服务型政府"), None);
+    }
+
+    /// Parallel headings that open alike end about where the previous one
+    /// did, given other evidence (here the body takes up the heading's
+    /// words); without that evidence, nothing is cut.
+    #[test]
+    fn parallel_headings_are_of_a_length() {
+        let siblings = Siblings {
+            previous_title: "大力发展现代化的农业生产",
+            ..Default::default()
+        };
+        let run = "大力发展现代化的钢铁工业现代化的钢铁和煤炭相互支持，都要靠继续深化改革来推动";
+        assert_eq!(
+            infer_end(run, &siblings).map(|i| &run[..i]),
+            Some("大力发展现代化的钢铁工业")
+        );
+        assert_eq!(cut(run), None, "without the sibling");
+        let run = "大力发展现代化的钢铁工业和城乡一体的交通网络，都要统筹规划";
+        assert_eq!(infer_end(run, &siblings), None, "no other evidence");
     }
 }

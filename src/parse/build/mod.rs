@@ -102,6 +102,8 @@ pub(crate) struct Builder<'a, 'o> {
     line_memo: (usize, usize),
     /// How the last heading of each style ended (its last two characters).
     last_end: ByStyle<&'a str>,
+    /// The last heading of each style.
+    last_title: ByStyle<&'a str>,
     /// How the body after the last heading of each style opened, where that
     /// heading's end was inferred (empty otherwise).
     last_body: ByStyle<&'a str>,
@@ -139,6 +141,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_value: ByStyle::default(),
             footnote_refs: false,
             last_end: ByStyle::default(),
+            last_title: ByStyle::default(),
             last_body: ByStyle::default(),
             diagnostics: Vec::new(),
         }
@@ -206,6 +209,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let siblings = if infer {
                     Siblings {
                         previous_end: self.last_end.get(c.raw.style),
+                        previous_title: self.last_title.get(c.raw.style).unwrap_or(""),
                         previous_body: self.last_body.get(c.raw.style).unwrap_or(""),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
@@ -430,6 +434,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
         self.last_end.set(style, super::infer::last_two(title_text));
+        self.last_title.set(style, title_text);
         let body = if inferred {
             &self.src[end..floor_char(self.src, (end + BODY_OPENING).min(self.src.len()))]
         } else {
