@@ -193,7 +193,8 @@ macro_rules! byte_class {
 byte_class! {
     /// Where the candidate scan must look (`scan`): ASCII; the lead byte C2
     /// (U+0085); … and the line and paragraph separators (E2 80
-    /// A6/A8/A9); 。 (E3 80 82); and the full-width forms led by EF BC
+    /// A6/A8/A9); 。 and the ideographic space (E3 80 82/80); and the
+    /// full-width forms led by EF BC
     /// (！（，：；？１–９ among them). The frequent characters that never
     /// matter (、 “ ” 《 》, the other 汉字) are left out; the scan checks
     /// each byte found (a digit, say, matters only after a 汉字).
@@ -201,7 +202,7 @@ byte_class! {
         [0x00..=0x7F],
         [0xC2],
         [0xE2] [0x80] [0xA6, 0xA8, 0xA9],
-        [0xE3] [0x80] [0x82],
+        [0xE3] [0x80] [0x80, 0x82],
         [0xEF] [0xBC],
 }
 

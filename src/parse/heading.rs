@@ -27,15 +27,23 @@ const SHORT_HEADING: usize = 3;
 pub(crate) struct Siblings<'a> {
     /// How the previous sibling's heading ended (its last characters).
     pub previous_end: Option<&'a str>,
+    /// How the body after the previous sibling opened, where its end was
+    /// inferred (else empty).
+    pub previous_body: &'a str,
+    /// The previous sibling's heading (else empty).
+    pub previous_title: &'a str,
     /// The text after the next sibling's marker.
     pub next_run: &'a str,
 }
 
+/// `infer`: the end may be inferred ([`infer_end`]); `flat`: the heading
+/// lies in a line that lost its breaks, where indentation ends it.
 pub(crate) fn heading_end(
     src: &str,
     start: usize,
     limit: usize,
     infer: bool,
+    flat: bool,
     siblings: &Siblings<'_>,
 ) -> HeadingEnd {
     let limit = limit.min(src.len()).max(start);
@@ -61,16 +69,20 @@ pub(crate) fn heading_end(
             break;
         };
         if ends_heading(c) {
-            let end = after_blank_rest(src, pos + c.len_utf8(), limit);
-            return finish(src, title_start, pos, end, chars, infer, siblings);
+            let after = pos + c.len_utf8();
+            let end = after_blank_rest(src, after, limit);
+            // A sentence followed by a paragraph's indentation was its whole
+            // line: nothing to infer.
+            let whole_line = flat && starts_indented(&src[after..]);
+            return finish(src, title_start, pos, end, chars, infer && !whole_line, siblings);
         }
         if is_line_break(c) {
             let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
             return finish(src, title_start, pos, end, chars, infer, siblings);
         }
         // Where line breaks were lost, a paragraph's indentation is left
-        // between the heading and its body.
-        if infer && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
+        // between the heading and its body, whatever the marker's style.
+        if (infer || flat) && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
             return HeadingEnd {
                 title: trim(src, title_start, pos),
                 end: pos,
@@ -118,6 +130,12 @@ fn finish(
 }
 
 pub(crate) use super::infer::infer_end;
+
+/// Whether `s` opens with a paragraph's indentation: an ideographic space
+/// or two spaces.
+pub(crate) fn starts_indented(s: &str) -> bool {
+    s.starts_with('\u{3000}') || s.starts_with("  ")
+}
 
 fn skip_spaces(src: &str, mut at: usize, limit: usize) -> usize {
     while let Some(c) = src[at..limit].chars().next() {

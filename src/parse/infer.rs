@@ -58,7 +58,13 @@ const OPENERS: &[&str] = &[
     "这是",
     "这几年",
     "这次",
+    "这个",
+    "这些",
     "同志们",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
     "新中国",
     "改革开放",
     "在充分",
@@ -76,7 +82,6 @@ const OPENERS: &[&str] = &[
     "大家知道",
     "中国",
     "全党",
-    "人民",
     "我们党",
 ];
 
@@ -161,6 +166,9 @@ const OPENER_OPENS_BODY: i32 = 20;
 const OPENER_WITH_COMMA: i32 = 20;
 /// The body opens with an adverbial of place or time (在……中，).
 const ADVERBIAL_OPENS_BODY: i32 = 20;
+/// The body opens with a dash: items led by —— follow their heading
+/// ("基本原则——坚持……").
+const DASH_OPENS_BODY: i32 = 20;
 /// The body restates a heading of at most [`RESTATED_HEAD_CHARS`]
 /// characters word for word ("去年去年，……").
 const BODY_RESTATES_HEAD: i32 = 40;
@@ -191,12 +199,30 @@ const TAKE_UP_REACH: usize = 8;
 const TAKE_UP_CHARS: usize = 3;
 /// The heading ends as its previous sibling did, or as the next one does.
 const SIBLINGS_END_ALIKE: i32 = 15;
+/// The body opens with the heading's own first words, a topic restated
+/// as its subject ("“十五五”时期主要目标任务“十五五”时期是……"), the
+/// heading's first character (a preposition: 把……) aside.
+const BODY_OPENS_AS_HEAD: i32 = 20;
+/// The fewest characters of a body that [`BODY_OPENS_AS_HEAD`] asks for.
+const SUBJECT_BODY_CHARS: usize = 10;
+/// The body opens with the words the next sibling's body opens with
+/// ([`SIBLING_BODY_CHARS`] characters): parallel sections open their bodies
+/// alike ("……新动能乡村振兴，产业兴旺是重点" / "……新格局乡村振兴，生态宜居是关键").
+const SIBLING_BODIES_OPEN_ALIKE: i32 = 25;
+/// How many characters [`SIBLING_BODIES_OPEN_ALIKE`] compares.
+const SIBLING_BODY_CHARS: usize = 5;
+/// What a body costs whose opening is a fragment ([`fragment_opening`]).
+const FRAGMENT_OPENS_BODY: i32 = 20;
 
 /// The most the tests after the length cost can add: a place that cannot
 /// reach the score needed with them is left before they run.
-const AFTER_LENGTH: i32 = BODY_REPEATS_HEAD + BODY_TAKES_UP_HEAD + SIBLINGS_END_ALIKE;
-/// The most the sibling test can add.
-const AFTER_REPEATS: i32 = SIBLINGS_END_ALIKE;
+const AFTER_LENGTH: i32 = BODY_REPEATS_HEAD
+    + BODY_TAKES_UP_HEAD
+    + BODY_OPENS_AS_HEAD
+    + SIBLING_BODIES_OPEN_ALIKE
+    + SIBLINGS_END_ALIKE;
+/// The most the sibling tests can add.
+const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
 
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
@@ -208,7 +234,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         .collect();
     let repeats = Repeats::new(&chars);
     let stops = clause_stops(&chars);
-    let next = Next::new(&chars, siblings.next_run);
+    let next = Next::new(&chars, siblings.next_run, siblings.previous_body);
+    let facts = Facts {
+        previous: parallel_opening(&chars, siblings.previous_title),
+        stops: &stops,
+        whole: chars.len() < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS,
+        head_start: chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0),
+    };
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
     let run_chars = run.chars().take(SHORT_RUN + 1).count();
@@ -234,12 +266,12 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
             continue;
         }
-        if prev.is_ascii_digit() && c.is_ascii_digit() {
+        if (prev.is_ascii_digit() && c.is_ascii_digit()) || (is_numeral(prev) && is_numeral(c)) {
             continue;
         }
         // A heading does not end on a particle or a preposition that needs
         // what follows (……严格地|按照……).
-        if ends_mid_phrase(prev) {
+        if ends_mid_phrase(prev) || starts_mid_phrase(c) {
             continue;
         }
         let head = &run[..at];
@@ -250,6 +282,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             body,
             clause,
             &repeats,
+            &facts,
             k,
             siblings.previous_end,
             &next,
@@ -262,6 +295,39 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
 }
 
+/// The fewest opening characters a heading shares with its previous
+/// sibling's for the two to be parallel ("努力建设高度的社会主义精神文明" /
+/// "努力建设高度的社会主义民主").
+const PARALLEL_OPENING: usize = 4;
+/// How far (characters) a parallel heading's end may be from where its
+/// previous sibling's ended.
+const PARALLEL_SLACK: usize = 2;
+
+/// How many characters `chars` open with as `previous` (a sibling's
+/// heading) does, if at least [`PARALLEL_OPENING`], and its length.
+fn parallel_opening(chars: &[(usize, char)], previous: &str) -> Option<(usize, usize)> {
+    let shared = chars
+        .iter()
+        .zip(previous.chars())
+        .take_while(|(a, b)| a.1 == *b)
+        .count();
+    (shared >= PARALLEL_OPENING).then(|| (shared, previous.chars().count()))
+}
+
+/// What is known of a run before its places are scored.
+struct Facts<'s> {
+    /// How many characters the run opens with as the previous sibling's
+    /// heading did (at least [`PARALLEL_OPENING`]), and that heading's
+    /// length.
+    previous: Option<(usize, usize)>,
+    /// The run's [`clause_stops`].
+    stops: &'s [usize],
+    /// Whether the run's characters read are all of it.
+    whole: bool,
+    /// Where the heading's words start (after opening quotes).
+    head_start: usize,
+}
+
 /// The score of the place before `chars[head_chars]`, where `head` ends and
 /// `body` starts. A place that cannot reach `needed` is left as soon as that
 /// is known, with a score below it (the costly tests come last).
@@ -271,6 +337,7 @@ fn score(
     body: &str,
     clause: i32,
     repeats: &Repeats<'_>,
+    facts: &Facts<'_>,
     head_chars: usize,
     previous_end: Option<&str>,
     next: &Next,
@@ -280,12 +347,27 @@ fn score(
     if starts_with_date(body) {
         score += DATE_OPENS_BODY;
     } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
-        score += OPENER_OPENS_BODY;
+        // A word that closes headings as well (回顾) opens no body for sure:
+        // "……工作回顾过去一年，" ends with it.
+        if !CLOSERS.contains(&o) {
+            score += OPENER_OPENS_BODY;
+        }
         if body[o.len()..].starts_with(['，', ',']) {
             score += OPENER_WITH_COMMA;
         }
-    } else if adverbial_opening(body) {
-        score += ADVERBIAL_OPENS_BODY;
+    } else if body.starts_with("——") {
+        score += DASH_OPENS_BODY;
+    } else {
+        score += adverbial_opening(body);
+    }
+    if fragment_opening(
+        repeats.chars,
+        facts.stops,
+        head_chars,
+        facts.whole,
+        score + clause > 0,
+    ) {
+        score -= FRAGMENT_OPENS_BODY;
     }
     score += clause;
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
@@ -312,7 +394,18 @@ fn score(
     if (head_chars..head_chars + TAKE_UP_REACH).any(|from| repeats.in_head(head_chars, from, TAKE_UP_CHARS)) {
         score += BODY_TAKES_UP_HEAD;
     }
+    if opens_as_head(repeats.chars, facts.head_start, head_chars) {
+        score += BODY_OPENS_AS_HEAD;
+    }
     if score + AFTER_REPEATS < needed {
+        return score;
+    }
+    // Bodies that open alike need other evidence besides.
+    if score + SIBLING_BODIES_OPEN_ALIKE >= needed && next.opens_body_alike(&repeats.chars[head_chars - 1..])
+    {
+        score += SIBLING_BODIES_OPEN_ALIKE;
+    }
+    if score + SIBLINGS_END_ALIKE < needed {
         return score;
     }
     // Siblings end alike: "关于……工作" / "关于……工作".
@@ -325,7 +418,12 @@ fn score(
         // About as far in as this heading's end: headings of a kind are of a length.
         let last = (2 * head_chars + 4).min(next.pairs.len().saturating_sub(1));
         let shared_next = next.has_pair(e1, e2, 4.max(common), last);
-        if shared_previous || shared_next {
+        // Parallel headings that open alike are of a length: past the words
+        // they share, about where the previous one ended.
+        let parallel = facts
+            .previous
+            .is_some_and(|(shared, len)| head_chars > shared && head_chars.abs_diff(len) <= PARALLEL_SLACK);
+        if shared_previous || shared_next || parallel {
             score += SIBLINGS_END_ALIKE;
         }
     }
@@ -343,9 +441,10 @@ const TIME_CLAUSE_OPENS_BODY: i32 = 20;
 /// sure of its start (近三年来， 自……以来，).
 const FRAME_CLAUSE_OPENS_BODY: i32 = 40;
 
-/// Ends of a clause of time: ……以来， ……之后， 近……年来， ……期间，.
-const TIME_CLAUSE_ENDS: [&str; 10] = [
-    "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后",
+/// Ends of a clause of time: ……以来， ……之后， 近……年来， ……期间，
+/// 过去一年，.
+const TIME_CLAUSE_ENDS: [&str; 11] = [
+    "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后", "一年",
 ];
 
 /// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
@@ -375,7 +474,7 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     // Most places are passed on the clause's first and last characters.
     let first = chars[k].1;
     let last = chars[end - 1].1;
-    let may_end = matches!(last, '来' | '后' | '前' | '间' | '际');
+    let may_end = matches!(last, '来' | '后' | '前' | '间' | '际' | '年');
     let may_start = matches!(
         first,
         '围' | '按'
@@ -426,7 +525,7 @@ fn clause_stops(chars: &[(usize, char)]) -> Vec<usize> {
 }
 
 /// Whether `c` leans on what follows it, so that no heading ends on it:
-/// the particles 的 地 得, conjunctions and prepositions.
+/// the particles 的 地 得, conjunctions, prepositions and 近 (近五年来).
 fn ends_mid_phrase(c: char) -> bool {
     matches!(
         c,
@@ -446,29 +545,123 @@ fn ends_mid_phrase(c: char) -> bool {
             | '而'
             | '按'
             | '于'
+            | '近'
+            | '自'
     )
 }
 
-/// A body that opens with an adverbial of place or time: 在……中，
-/// 在……以后，, within a dozen characters and before other punctuation.
-fn adverbial_opening(body: &str) -> bool {
-    let Some(rest) = body.strip_prefix('在') else {
+/// Whether `c` leans on what precedes it, so that no body starts with it:
+/// the particle 的 ties what follows to the words before
+/// (……各项工作|的主线 is no place to cut), and 是 needs its subject
+/// (……首要的任务|是把……).
+fn starts_mid_phrase(c: char) -> bool {
+    matches!(c, '的' | '是')
+}
+
+/// The longest adverbial frame (characters before its comma) that
+/// [`adverbial_opening`] reads.
+const FRAME_CHARS: usize = 30;
+/// Past this many characters, an adverbial frame is no part of a heading:
+/// headings are short, and one that long with its comma is a sentence's.
+const LONG_FRAME_CHARS: usize = 8;
+
+/// What a body that opens with an adverbial frame scores: one of place or
+/// time (在……中， 在……以后，) or of guidance (以……为指导， 以……为主线，),
+/// closed by its comma before other punctuation. A long frame of place or
+/// time ([`LONG_FRAME_CHARS`]) opens a sentence for sure.
+fn adverbial_opening(body: &str) -> i32 {
+    let (rest, ends): (&str, &[&str]) = if let Some(rest) = body.strip_prefix('在') {
+        (rest, &["中", "后", "时", "上", "下", "同时", "以来"])
+    } else if let Some(rest) = body.strip_prefix('以') {
+        (
+            rest,
+            &[
+                "为指导",
+                "为引领",
+                "为主线",
+                "为统领",
+                "为遵循",
+                "为核心",
+                "为重点",
+                "为抓手",
+                "为导向",
+                "为契机",
+                "为目标",
+            ],
+        )
+    } else {
+        return 0;
+    };
+    let mut n = 0;
+    let mut len = 0;
+    for c in rest.chars() {
+        if matches!(c, '，' | ',' | '。' | '；' | '：' | '、') || n > FRAME_CHARS {
+            break;
+        }
+        n += 1;
+        len += c.len_utf8();
+    }
+    let clause = &rest[..len];
+    let closed = rest[len..].starts_with(['，', ',']);
+    if !closed || !ends.iter().any(|e| clause.ends_with(e)) || n > FRAME_CHARS {
+        return 0;
+    }
+    // 以……为主线， may be a verb's (坚持以……为主线，): only 在 is sure.
+    if n > LONG_FRAME_CHARS && body.starts_with('在') {
+        FRAME_CLAUSE_OPENS_BODY
+    } else {
+        ADVERBIAL_OPENS_BODY
+    }
+}
+
+/// Whether the body at place `k` of `chars` (with their [`clause_stops`])
+/// opens with a fragment no sentence starts with: a whole body of at most
+/// four characters (……现代化|人民城市) where `chars` hold the `whole` run,
+/// or, unless the body is known to open (`opened`), a clause of one or two
+/// characters closed by a comma (……能力|建设，完成……).
+fn fragment_opening(chars: &[(usize, char)], stops: &[usize], k: usize, whole: bool, opened: bool) -> bool {
+    if whole && chars.len() - k <= 4 {
+        return true;
+    }
+    let end = stops[k];
+    !opened && matches!(end - k, 1 | 2) && chars.get(end).is_some_and(|&(_, c)| matches!(c, '，' | ','))
+}
+
+/// Whether the body at place `k` of `chars` opens with the heading's first
+/// three word characters (the heading's words start at `head_start`,
+/// quotes aside), or with the three after the heading's first character,
+/// and goes on: a topic restated as a sentence's subject (at least
+/// [`SUBJECT_BODY_CHARS`] characters), not the heading's own object.
+fn opens_as_head(chars: &[(usize, char)], head_start: usize, k: usize) -> bool {
+    let Some(b) = (k..chars.len()).find(|&j| is_word_or_digit(chars[j].1)) else {
         return false;
     };
-    let clause: String = rest
-        .chars()
-        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | '：'))
-        .take(20)
-        .collect();
-    let closed = rest[clause.len()..].starts_with(['，', ',']);
-    closed
-        && ["中", "后", "时", "上", "下", "同时", "以来"]
-            .iter()
-            .any(|e| clause.ends_with(e))
+    let Some(word) = chars
+        .get(b..b + 3)
+        .filter(|_| b + SUBJECT_BODY_CHARS <= chars.len())
+    else {
+        return false;
+    };
+    if !word.iter().all(|&(_, c)| is_word_char(c)) {
+        return false;
+    }
+    [head_start, head_start + 1]
+        .into_iter()
+        .any(|h| h + 3 <= k && chars[h..h + 3].iter().zip(word).all(|(a, b)| a.1 == b.1))
+}
+
+/// A character a word or a number is made of.
+fn is_word_or_digit(c: char) -> bool {
+    is_word_char(c) || c.is_ascii_digit()
 }
 
 /// The start of the next sibling's run, as characters.
 struct Next {
+    /// Its characters.
+    chars: Vec<char>,
+    /// The first characters of the previous sibling's body, where its
+    /// heading's end was inferred (else NULs).
+    previous: [char; SIBLING_BODY_CHARS],
     /// Its characters, two by two: `pairs[n]` holds the `n`th and the one
     /// after it (see [`pair`]).
     pairs: Vec<u64>,
@@ -477,11 +670,64 @@ struct Next {
 }
 
 impl Next {
-    fn new(run: &[(usize, char)], next_run: &str) -> Self {
+    fn new(run: &[(usize, char)], next_run: &str, previous_body: &str) -> Self {
         let chars: Vec<char> = next_run.chars().take(2 * MAX_CHARS + 6).collect();
         let common = run.iter().zip(&chars).take_while(|(a, b)| a.1 == **b).count();
-        let pairs = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
-        Next { pairs, common }
+        let pairs: Vec<u64> = chars.windows(2).map(|w| pair(w[0], w[1])).collect();
+        let mut previous = ['\0'; SIBLING_BODY_CHARS];
+        for (p, c) in previous.iter_mut().zip(previous_body.chars()) {
+            *p = c;
+        }
+        Next {
+            chars,
+            pairs,
+            common,
+            previous,
+        }
+    }
+
+    /// Whether the previous sibling's body opened with the
+    /// [`SIBLING_BODY_CHARS`] characters that `body` opens with, or the
+    /// next run holds them past its own opening; words, the last of them
+    /// maybe a comma.
+    ///
+    /// `from` holds the heading's last character, then the body: the next
+    /// run's words must follow another character (else the place is inside
+    /// the words both bodies share, not where they open).
+    fn opens_body_alike(&self, from: &[(usize, char)]) -> bool {
+        if self.pairs.is_empty() && self.previous[0] == '\0' {
+            return false;
+        }
+        let Some(((_, before), body)) = from.split_first() else {
+            return false;
+        };
+        let Some(word) = body.get(..SIBLING_BODY_CHARS) else {
+            return false;
+        };
+        // Words, or words and their comma: a list (船舶、飞机) is a
+        // heading's, which parallel headings share.
+        let Some((last, words)) = word.split_last() else {
+            return false;
+        };
+        if !words.iter().all(|&(_, c)| is_word_char(c))
+            || !(is_word_char(last.1) || matches!(last.1, '，' | ','))
+        {
+            return false;
+        }
+        if self.previous.iter().zip(word).all(|(a, b)| *a == b.1) {
+            return true;
+        }
+        let key = pair(word[0].1, word[1].1);
+        let tail = self.pairs.get(FEW_HEAD_CHARS..).unwrap_or_default();
+        tail.iter().enumerate().any(|(i, &p)| {
+            let at = FEW_HEAD_CHARS + i;
+            p == key
+                && self.chars[at - 1] != *before
+                && self
+                    .chars
+                    .get(at..at + SIBLING_BODY_CHARS)
+                    .is_some_and(|w| w.iter().zip(word).all(|(a, b)| *a == b.1))
+        })
     }
 
     /// Whether the characters `a` and `b` stand side by side, the first of
@@ -595,6 +841,29 @@ fn starts_with_date(s: &str) -> bool {
     digits > 0 && s.chars().nth(digits).is_some_and(|c| matches!(c, '年' | '月'))
 }
 
+/// Chinese numerals, which a number is written in (五百年, 二十三).
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '两'
+            | '零'
+            | '〇'
+            | '几'
+    )
+}
+
 /// CJK ideographs and letters: characters a word is made of.
 fn is_word_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -616,7 +885,7 @@ mod tests {
     fn siblings_that_end_alike_help() {
         let siblings = Siblings {
             previous_end: Some("工作"),
-            next_run: "",
+            ..Default::default()
         };
         let run =
             "关于前一段疫情防控工作新冠肺炎疫情发生后，党中央高度重视，迅速作出部署，全面加强集中统一领导";
@@ -689,5 +958,120 @@ mod tests {
     fn no_heading_ends_on_a_particle() {
         let run = "加强施工的技术指导，严格地按照设计文件的要求进行施工，同时积极推广先进经验";
         assert_ne!(cut(run), Some("加强施工的技术指导，严格地"));
+    }
+
+    /// A body never opens with 的: the heading goes on through it.
+    #[test]
+    fn no_body_opens_with_de() {
+        let run = "把改善民生作为各项工作的出发点改善民生是发展的根本目的，我们要持续用力";
+        assert_eq!(cut(run), Some("把改善民生作为各项工作的出发点"));
+    }
+
+    /// A body that restates the heading's opening words as its subject.
+    #[test]
+    fn a_body_that_restates_the_heading_opening_ends_it() {
+        let run = "“十四五”时期的发展目标和主要任务“十四五”时期是全面建设的关键阶段，各项工作要稳步推进";
+        assert_eq!(cut(run), Some("“十四五”时期的发展目标和主要任务"));
+        // The heading's own object that repeats its opening is no body.
+        let run = "城乡规划应当统筹安排，依法纳入本级城乡规划";
+        assert_eq!(cut(run), None);
+    }
+
+    /// Bare clauses of time (过去一年， 换届以来，) open the body.
+    #[test]
+    fn bare_time_clauses_open_the_body() {
+        assert_eq!(
+            cut("本年度工作回顾过去一年，全县上下团结一心，克服困难，完成了全年目标任务"),
+            Some("本年度工作回顾")
+        );
+        // 近 belongs to the clause it opens: no cut before 五十年来.
+        let run = "这座城市是全省的交通枢纽，近五十年来，又是全省的工业中心，人口不断增长";
+        assert_ne!(cut(run), Some("这座城市是全省的交通枢纽，近"));
+    }
+
+    /// Long adverbial frames (在……中， 以……为指导，) open the body,
+    /// however long.
+    #[test]
+    fn long_adverbial_frames_open_the_body() {
+        assert_eq!(
+            cut("推动农业生产全面发展在今后一个时期农村工作的各项任务中，首要的是稳定粮食生产"),
+            Some("推动农业生产全面发展")
+        );
+        assert_eq!(
+            cut("全面推进教育事业改革工作以新时代党的教育方针为指导，坚持立德树人，办好人民满意的教育"),
+            Some("全面推进教育事业改革工作")
+        );
+        // A verb and its 以……为主线 are one heading.
+        assert_eq!(
+            cut("坚持以深化改革为主线，着力破除体制机制障碍，激发市场活力"),
+            None
+        );
+        // A short 在-clause inside a heading is the heading's own.
+        assert_eq!(cut("坚持在发展中保障和改善民生，稳步提高居民收入水平"), None);
+    }
+
+    /// Items led by a dash follow their heading.
+    #[test]
+    fn a_dash_opens_the_body() {
+        assert_eq!(cut("工作要求——坚持实事求是，一切从实际出发"), Some("工作要求"));
+        assert_eq!(cut("工作——坚持"), None, "too short a body");
+    }
+
+    /// Parallel sections open their bodies alike: with the next sibling's
+    /// body, or with the previous one's.
+    #[test]
+    fn sibling_bodies_open_alike() {
+        let siblings = Siblings {
+            next_run: "扩大有效投资，激发内需新活力城市更新，投资拉动是关键。要统筹安排各类资金",
+            ..Default::default()
+        };
+        let run = "优化产业布局，构建发展新格局城市更新，产业升级是重点。必须坚持创新驱动";
+        assert_eq!(
+            infer_end(run, &siblings).map(|i| &run[..i]),
+            Some("优化产业布局，构建发展新格局")
+        );
+        let siblings = Siblings {
+            previous_body: "城市更新，产业升级是重点。",
+            ..Default::default()
+        };
+        assert_eq!(
+            infer_end(run, &siblings).map(|i| &run[..i]),
+            Some("优化产业布局，构建发展新格局")
+        );
+        assert_eq!(cut(run), None, "without siblings the evidence is too weak");
+    }
+
+    /// A body does not open with a fragment: a tiny clause before its comma,
+    /// or a few characters before the run ends.
+    #[test]
+    fn fragments_open_no_body() {
+        assert_eq!(cut("推动城市高质量发展，打造现代化宜居城市"), None);
+        let run = "持续推进平安乡村建设，加强基层应急救援能力建设，完成50个乡镇消防站提质改造";
+        assert_ne!(cut(run), Some("持续推进平安乡村建设，加强基层应急救援能力"));
+    }
+
+    /// 人民 is as often a heading's object as a body's subject: no opener.
+    #[test]
+    fn renmin_opens_no_body() {
+        assert_eq!(cut("全面加强政府自身建设，努力建设人民满意的服务型政府"), None);
+    }
+
+    /// Parallel headings that open alike end about where the previous one
+    /// did, given other evidence (here the body takes up the heading's
+    /// words); without that evidence, nothing is cut.
+    #[test]
+    fn parallel_headings_are_of_a_length() {
+        let siblings = Siblings {
+            previous_title: "大力发展现代化的农业生产",
+            ..Default::default()
+        };
+        let run = "大力发展现代化的钢铁工业现代化的钢铁和煤炭相互支持，都要靠继续深化改革来推动";
+        assert_eq!(
+            infer_end(run, &siblings).map(|i| &run[..i]),
+            Some("大力发展现代化的钢铁工业")
+        );
+        assert_eq!(cut(run), None, "without the sibling");
+        let run = "大力发展现代化的钢铁工业和城乡一体的交通网络，都要统筹规划";
+        assert_eq!(infer_end(run, &siblings), None, "no other evidence");
     }
 }

@@ -163,4 +163,74 @@ mod tests {
             assert_eq!(outline(&parse(text)), "", "{text}");
         }
     }
+
+    /// Where the line breaks were lost but a paragraph's indentation (　　)
+    /// was kept, the indentation marks where lines started: a point whose
+    /// lead is its whole paragraph holds the list after it, and a sentence
+    /// followed by indentation is its heading's whole line.
+    #[test]
+    fn indentation_stands_for_lost_line_breaks() {
+        let text = concat!(
+            "　　一、关于原料问题　　第一，原料的供应问题。",
+            "　　为了保证原料的供应，必须做好以下几件事情：",
+            "　　一、各县必须认真地调查本地的原料资源，把可以利用的资源登记清楚，并且按照需要分别加以安排。",
+            "　　二、商业部门必须同工业部门密切地配合，及时地收购原料，不使原料积压或者浪费。",
+            "　　第二，产品的质量问题。　　地方工业的产品质量还不够好，必须采取切实的措施加以改进。",
+        );
+        assert_eq!(
+            outline(&parse(text)),
+            concat!(
+                "一、\t关于原料问题\n",
+                "  第一，\t原料的供应问题\n",
+                "    一、\t各县必须认真地调查本地的原料资源，把可以利用的资源登记清楚，并且按照需要分别加以安排\n",
+                "    二、\t商业部门必须同工业部门密切地配合，及时地收购原料，不使原料积压或者浪费\n",
+                "  第二，\t产品的质量问题\n",
+            )
+        );
+        // Without the indentation, the same 第一， is a point in its
+        // paragraph: the 一、 list is not its child.
+        let plain = text.replace('　', "");
+        assert!(
+            !outline(&parse(&plain)).contains("    一、"),
+            "{}",
+            outline(&parse(&plain))
+        );
+    }
+
+    /// A lone first section (一、 or （一）) after a sentence, where the line
+    /// breaks were lost, is a heading when its body opens as bodies do; a
+    /// lone 一、 in running text without such a body is not.
+    #[test]
+    fn a_lone_first_section_in_flattened_text_needs_a_body() {
+        let body = "各地要结合实际，认真抓好贯彻落实，确保各项措施落地见效，不断提高人民群众的获得感、幸福感、安全感。";
+        let text = format!("{body}（一）基本原则——坚持以人民为中心。把群众满意作为工作的出发点。{body}");
+        assert_eq!(outline(&parse(&text)), "（一）\t基本原则\n");
+        let text = format!("{body}一、二线城市的房价涨幅回落，市场预期总体平稳，成交量有所回升。{body}");
+        assert_eq!(outline(&parse(&text)), "");
+        let text =
+            format!("{body}一、要有一个清醒的认识，不能盲目乐观，也不能悲观失望，要看到有利条件。{body}");
+        assert_eq!(outline(&parse(&text)), "");
+    }
+
+    /// In plain text, a 第X节 holds its 第X条 even where earlier articles
+    /// stood straight in their chapters, and what an article lists nests
+    /// in it there too; with the line breaks or without.
+    #[test]
+    fn sections_of_a_chapter_hold_their_articles() {
+        let text = concat!(
+            "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n",
+            "第二章 管理\n第一节 机构\n第三条 市人民政府设立管理机构，履行下列职责：\n",
+            "（一）制定规划；\n（二）监督检查。\n第二节 人员\n第四条 管理人员应当依法履行职责。\n",
+            "第三章 附则\n第五条 本条例自公布之日起施行。\n",
+        );
+        let expected = concat!(
+            "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t本条例适用于本市\n",
+            "第二章\t管理\n  第一节\t机构\n    第三条\t市人民政府设立管理机构，履行下列职责\n",
+            "      （一）\t制定规划\n      （二）\t监督检查\n  第二节\t人员\n    第四条\t管理人员应当依法履行职责\n",
+            "第三章\t附则\n  第五条\t本条例自公布之日起施行\n",
+        );
+        assert_eq!(outline(&parse(text)), expected);
+        let flat = text.replace('\n', "");
+        assert_eq!(outline(&parse(&flat)), expected, "flattened");
+    }
 }

@@ -84,12 +84,12 @@ fn may_glue(c: char) -> bool {
 /// Whether the character at `i` of running text, whose first byte is
 /// [`is_interesting`], may end the run ([`boundary_after`]) or start a glued
 /// marker: a test of its bytes before decoding it. Of the characters led by
-/// E2 and E3 only … 。 and the line separators can (not 、 “ ” 《 》, which
-/// are frequent); of those led by EF only ！（，／１–９：；？ (not ） ．).
+/// E2 and E3 only … 。 the ideographic space and the line separators can
+/// (not 、 “ ” 《 》, which are frequent); of those led by EF only ！（，／１–９：；？ (not ） ．).
 fn may_end_run(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA6 | 0xA8 | 0xA9])),
-        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xE3 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x82 | 0x80])),
         0xEF => matches!(
             bytes.get(i + 1..i + 3),
             Some([0xBC, 0x81 | 0x88 | 0x8C | 0x8F | 0x91..=0x9B | 0x9F])
@@ -410,6 +410,10 @@ fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)
         Some((after, Position::RunIn))
     } else if is_comma(c) {
         Some((after, Position::AfterComma))
+    } else if c == '\u{3000}' {
+        // An ideographic space inside a line is a paragraph's indentation
+        // left where the line breaks were lost ("……问题　　第一，……").
+        Some((after, Position::RunIn))
     } else if matches!(c, '/' | '／') && text[after..].starts_with('摄') {
         // A news photo's credit (新华社记者 X/摄) ends its caption.
         Some((after + '摄'.len_utf8(), Position::RunIn))

@@ -9,7 +9,7 @@
 
 use super::clues::Clues;
 use super::furniture::Item;
-use super::heading::{HeadingEnd, Siblings, heading_end};
+use super::heading::{HeadingEnd, Siblings, heading_end, starts_indented};
 use super::messages;
 use super::scan::{Candidate, Position};
 use super::successors::{ByStyle, Successors};
@@ -102,12 +102,21 @@ pub(crate) struct Builder<'a, 'o> {
     line_memo: (usize, usize),
     /// How the last heading of each style ended (its last two characters).
     last_end: ByStyle<&'a str>,
+    /// The last heading of each style.
+    last_title: ByStyle<&'a str>,
+    /// How the body after the last heading of each style opened, where that
+    /// heading's end was inferred (empty otherwise).
+    last_body: ByStyle<&'a str>,
     /// Whether circled numbers in running text are footnote references.
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
     diagnostics: Vec<Diagnostic>,
 }
+
+/// How many bytes of a body's opening are kept for its next sibling to
+/// compare with (at least the five characters it compares).
+const BODY_OPENING: usize = 24;
 
 impl<'a, 'o> Builder<'a, 'o> {
     pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues) -> Self {
@@ -132,6 +141,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_value: ByStyle::default(),
             footnote_refs: false,
             last_end: ByStyle::default(),
+            last_title: ByStyle::default(),
+            last_body: ByStyle::default(),
             diagnostics: Vec::new(),
         }
     }
@@ -189,14 +200,17 @@ impl<'a, 'o> Builder<'a, 'o> {
                     .min(sure_start);
                 // An article's lead ends at its first 。；： even where the
                 // line breaks were lost: it is never inferred.
+                let flat = self.clues.in_flattened_line(c.start());
                 let infer = c.raw.style.is_heading()
                     && c.raw.style != MarkerStyle::Article
-                    && (c.position != Position::LineStart || self.clues.in_flattened_line(c.start()));
+                    && (c.position != Position::LineStart || flat);
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
                 let siblings = if infer {
                     Siblings {
                         previous_end: self.last_end.get(c.raw.style),
+                        previous_title: self.last_title.get(c.raw.style).unwrap_or(""),
+                        previous_body: self.last_body.get(c.raw.style).unwrap_or(""),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
                             &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
@@ -205,7 +219,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 } else {
                     Siblings::default()
                 };
-                let heading = heading_end(self.src, c.end(), limit, infer, &siblings);
+                let heading = heading_end(self.src, c.end(), limit, infer, flat, &siblings);
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
                 if heading.title.is_empty() && c.position != Position::LineStart {
@@ -428,6 +442,13 @@ impl<'a, 'o> Builder<'a, 'o> {
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
         self.last_end.set(style, super::infer::last_two(title_text));
+        self.last_title.set(style, title_text);
+        let body = if inferred {
+            &self.src[end..floor_char(self.src, (end + BODY_OPENING).min(self.src.len()))]
+        } else {
+            ""
+        };
+        self.last_body.set(style, body);
         let heading = Heading {
             span: Span::new(c.end(), end),
             text: &self.src[c.end()..end],
@@ -455,9 +476,15 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.levels.set_once(style, level);
             Kind::Section { level }
         } else {
-            // A point whose lead is the whole line acts as a heading.
-            let own_line =
-                c.position == Position::LineStart && !inferred && rest_of_line_blank(self.src, end);
+            // A point whose lead is the whole line acts as a heading; where
+            // the line breaks were lost, one whose lead is its whole
+            // paragraph, indented before and after.
+            let own_line = !inferred
+                && if c.position == Position::LineStart {
+                    rest_of_line_blank(self.src, end)
+                } else {
+                    self.clues.in_flattened_line(c.start()) && alone_in_paragraph(self.src, c.start(), end)
+                };
             Kind::Point { own_line }
         };
         self.cursor = end;
@@ -601,6 +628,17 @@ impl Frame<'_> {
 
 /// Whether the line is over at `at`: a line break just before it, or only
 /// white space up to the next one.
+/// Whether the text from `start` to `end` (a marker and its lead) is a
+/// paragraph of its own in a line that lost its breaks: a paragraph's
+/// indentation (an ideographic space, or two spaces) stands right before
+/// and right after it.
+fn alone_in_paragraph(src: &str, start: usize, end: usize) -> bool {
+    let before = src[..start].ends_with('\u{3000}') || src[..start].ends_with("  ");
+    let lead = src[start..end].trim_end_matches(['\u{3000}', ' ']);
+    let after = &src[start + lead.len()..];
+    before && lead.ends_with(crate::parse::text::ends_heading) && starts_indented(after)
+}
+
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
 }

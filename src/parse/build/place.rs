@@ -7,9 +7,15 @@ use super::{Builder, POINT_REACH};
 use crate::ast::MarkerStyle;
 use crate::diagnostic::DiagnosticCode;
 use crate::numerals;
+use crate::parse::heading::{Siblings, heading_end};
 use crate::parse::messages;
 use crate::parse::scan::{Candidate, Position};
+use crate::parse::text::floor_char;
 use crate::span::Span;
+
+/// How far after a lone first item (bytes) [`Builder::lone_flat_heading`]
+/// reads for its heading's end.
+const LONE_HEADING_REACH: usize = 300;
 
 /// Where an accepted candidate goes, and what it is worth.
 pub(super) struct Placement {
@@ -171,7 +177,8 @@ impl<'a> Builder<'a, '_> {
             || (line_start
                 && style.is_heading()
                 && (strong_alone(style) || self.levels.get(style).is_some()))
-            || self.decimal_child(c);
+            || self.decimal_child(c)
+            || self.lone_flat_heading(c);
         let lone_unit = line_start && self.lone_unit_heading(c);
         let finding = if v == 1 {
             None
@@ -211,6 +218,24 @@ impl<'a> Builder<'a, '_> {
         !title.is_empty()
             && title.chars().count() <= LONE_UNIT_TITLE_CHARS
             && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+    }
+
+    /// Whether `c` is the lone first item of a section style (一、 （一）)
+    /// after a sentence in a line that lost its breaks, whose heading's end
+    /// can be inferred: its body opens as bodies do (a document cut after
+    /// its part 一, flattened). Without the end, it may be any 一、 in a
+    /// sentence.
+    pub(super) fn lone_flat_heading(&self, c: &Candidate) -> bool {
+        let style = c.raw.style;
+        if c.position != Position::RunIn
+            || c.value() != 1
+            || !matches!(style, MarkerStyle::Dun | MarkerStyle::ParenHan)
+            || !self.clues.in_flattened_line(c.start())
+        {
+            return false;
+        }
+        let limit = floor_char(self.src, (c.end() + LONE_HEADING_REACH).min(self.src.len()));
+        heading_end(self.src, c.end(), limit, true, true, &Siblings::default()).inferred
     }
 
     /// Whether the line from `at` (after a decimal number) holds fields
