@@ -186,6 +186,26 @@ impl MarkerStyle {
         )
     }
 
+    /// Whether this style numbers a statute's units (第一编 第一分编 第一章
+    /// 第一节 第一条 第一部分), whose order is fixed whatever the document.
+    ///
+    /// ```
+    /// use speechtree::MarkerStyle;
+    /// assert!(MarkerStyle::ChapterSection.is_statute_unit());
+    /// assert!(!MarkerStyle::Dun.is_statute_unit());
+    /// ```
+    pub const fn is_statute_unit(self) -> bool {
+        matches!(
+            self,
+            MarkerStyle::Book
+                | MarkerStyle::SubBook
+                | MarkerStyle::Chapter
+                | MarkerStyle::ChapterSection
+                | MarkerStyle::Article
+                | MarkerStyle::Part
+        )
+    }
+
     /// Whether this style numbers headings of the document's hierarchy
     /// (sections) rather than inline enumerations (points).
     ///

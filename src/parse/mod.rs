@@ -140,6 +140,23 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_statute_keeps_units_glued_to_titles_with_or_without_spaces() {
+        let expected = "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t本条例适用于本市\n第二章\t机构\n  第一节\t委员会\n    第三条\t委员会由代表组成\n";
+        for text in [
+            "第一章总则第一条为了规范管理，制定本条例。第二条本条例适用于本市。第二章机构第一节委员会第三条委员会由代表组成。",
+            "第一章 总则第一条 为了规范管理，制定本条例。第二条 本条例适用于本市。第二章 机构第一节 委员会第三条 委员会由代表组成。",
+        ] {
+            assert_eq!(outline(&parse(text)), expected, "{text}");
+        }
+        // References run on after a sentence's words: they stay text.
+        let text = "第一条 为了规范管理，制定本条例。第二条 违反第三条规定的，依法处理。第三条 本条例自公布之日起施行。";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一条\t为了规范管理，制定本条例\n第二条\t违反第三条规定的，依法处理\n第三条\t本条例自公布之日起施行\n"
+        );
+    }
+
+    #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";
         assert_eq!(

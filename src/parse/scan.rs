@@ -349,10 +349,14 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("第"));
     let mut glued = Vec::new();
     let mut reader = Reader::default();
-    let mut known = out.iter().map(Candidate::start).peekable();
+    let mut known = out.iter().copied().peekable();
+    // The candidate before `at`, found or glued.
+    let mut before: Option<Candidate> = None;
     for at in DI.find_iter(text.as_bytes()) {
-        while known.next_if(|&k| k < at).is_some() {}
-        if known.peek() == Some(&at) {
+        while let Some(k) = known.next_if(|k| k.start() < at) {
+            before = Some(k);
+        }
+        if known.peek().is_some_and(|k| k.start() == at) {
             continue;
         }
         let Some(prev) = text[..at].chars().next_back() else {
@@ -375,14 +379,17 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
         if !unit {
             continue;
         }
-        // A unit is followed by the space before its text (第一条　为了);
-        // a reference runs on (第三条规定, 第四章已经).
-        let end = at + usize::from(raw.len);
-        if !text[end..].chars().next().is_some_and(is_inline_space) {
+        // A unit is mostly followed by the space before its text (第一条　为了),
+        // and a reference runs on (第三条规定, 第四章已经): a unit glued on
+        // both sides is one only right after the short title of a larger
+        // unit (总则第一条为了).
+        let Some(c) = Candidate::new(at, raw, Position::Glued) else {
             continue;
-        }
-        if let Some(c) = Candidate::new(at, raw, Position::Glued) {
+        };
+        let spaced = text[c.end()..].starts_with(is_inline_space);
+        if spaced || before.is_some_and(|b| titled_by(text, &b, &c)) {
             glued.push(c);
+            before = Some(c);
         }
     }
     if glued.is_empty() {
@@ -468,6 +475,33 @@ fn next_place(text: &str, stops: &mut Stops<'_>, mut i: usize) -> Option<(usize,
         }
         i = after;
     }
+}
+
+/// How long (in chars) the title of a statute's unit may be.
+const UNIT_TITLE_CHARS: usize = 30;
+
+/// Whether `title` reads as the title of a statute's unit (总则, 民事权利
+///能力): short, with no sentence or clause in it.
+pub(crate) fn is_unit_title(title: &str) -> bool {
+    let title = title.trim_matches(|c: char| c.is_whitespace());
+    !title.is_empty()
+        && title.chars().count() <= UNIT_TITLE_CHARS
+        && !title.contains(|c: char| is_boundary(c) || is_comma(c) || is_line_break(c))
+}
+
+/// Whether statute unit `c` follows `outer` (a candidate) with nothing but
+/// `outer`'s short title between them (自然人第一节).
+pub(crate) fn titled_by(src: &str, outer: &Candidate, c: &Candidate) -> bool {
+    unit_title(src, outer.raw.style, outer.end(), c)
+}
+
+/// Whether the text from `from` to statute unit `c` is the title of a unit
+/// of style `outer` that holds `c`'s kind.
+pub(crate) fn unit_title(src: &str, outer: crate::ast::MarkerStyle, from: usize, c: &Candidate) -> bool {
+    outer.is_statute_unit()
+        && c.raw.style.is_statute_unit()
+        && outer.standard_rank() < c.raw.style.standard_rank()
+        && src.get(from..c.start()).is_some_and(is_unit_title)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::heading::{HeadingEnd, Siblings, heading_end, starts_indented};
 use super::messages;
 use super::scan::{Candidate, Position};
 use super::successors::{ByStyle, Successors};
-use super::text::{floor_char, is_blank, line_end_after_break};
+use super::text::{floor_char, is_blank, is_inline_space, line_end_after_break};
 use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
 use crate::ast::{
@@ -24,7 +24,7 @@ use crate::span::Span;
 
 mod place;
 
-use place::{Finding, Placement, decimal_opens, is_statute_unit, never_after_comma};
+use place::{Finding, Placement, decimal_opens, never_after_comma};
 
 /// How far (bytes) the second item of an inline enumeration may be from the first.
 const POINT_REACH: usize = 8_000;
@@ -192,7 +192,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             let opens = decimal_opens(self.src, c, cands.get(i + 1));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j]), opens) {
                 let sure_start = sure_starts
-                    .after(cands, succ, i)
+                    .after(self.src, cands, succ, i)
                     .map_or(self.src.len(), |j| cands[j].start());
                 let limit = succ
                     .get(i)
@@ -655,7 +655,7 @@ struct SureStarts {
 
 impl SureStarts {
     /// The first candidate after `i` that surely starts something.
-    fn after(&mut self, cands: &[Candidate], succ: &Successors, i: usize) -> Option<usize> {
+    fn after(&mut self, src: &str, cands: &[Candidate], succ: &Successors, i: usize) -> Option<usize> {
         self.next = self.next.max(i + 1);
         while let Some(c) = cands.get(self.next) {
             let glued_list = c.position == Position::Glued
@@ -665,9 +665,17 @@ impl SureStarts {
                 )
                 && c.value() == 1
                 && succ.get(self.next).is_some();
+            // A unit followed by its space (第一条　为了) with a next one or a
+            // number past 1, or any unit right after a larger one's title
+            // (自然人第一节); not one that runs on (违反第三条规定).
+            let spaced = src[c.end()..].starts_with(is_inline_space);
             let glued_unit = c.position == Position::Glued
-                && is_statute_unit(c.raw.style)
-                && (succ.get(self.next).is_some() || c.value() > 1);
+                && c.raw.style.is_statute_unit()
+                && ((spaced && (succ.get(self.next).is_some() || c.value() > 1))
+                    || self
+                        .next
+                        .checked_sub(1)
+                        .is_some_and(|p| super::scan::titled_by(src, &cands[p], c)));
             if c.position == Position::LineStart || glued_list || glued_unit {
                 return Some(self.next);
             }
@@ -681,7 +689,5 @@ impl SureStarts {
 /// (编 > 分编 > 章 > 节 > 条, and 部分 above them), whatever depth they were
 /// first met at.
 fn statute_holds(outer: MarkerStyle, inner: MarkerStyle) -> bool {
-    place::is_statute_unit(outer)
-        && place::is_statute_unit(inner)
-        && outer.standard_rank() < inner.standard_rank()
+    outer.is_statute_unit() && inner.is_statute_unit() && outer.standard_rank() < inner.standard_rank()
 }

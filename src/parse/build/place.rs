@@ -9,8 +9,8 @@ use crate::diagnostic::DiagnosticCode;
 use crate::numerals;
 use crate::parse::heading::{Siblings, heading_end};
 use crate::parse::messages;
-use crate::parse::scan::{Candidate, Position};
-use crate::parse::text::floor_char;
+use crate::parse::scan::{Candidate, Position, is_unit_title, unit_title};
+use crate::parse::text::{floor_char, is_inline_space};
 use crate::span::Span;
 
 /// How far after a lone first item (bytes) [`Builder::lone_flat_heading`]
@@ -169,7 +169,7 @@ impl<'a> Builder<'a, '_> {
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
         // another chapter, also where line breaks were lost).
-        let runs_on = line_start || (c.position == Position::RunIn && is_statute_unit(style));
+        let runs_on = line_start || (c.position == Position::RunIn && style.is_statute_unit());
         if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement::under(self.new_list_parent(style), v));
         }
@@ -208,16 +208,13 @@ impl<'a> Builder<'a, '_> {
         if c.raw.style == MarkerStyle::Article {
             return self.stack.iter().any(|f| {
                 f.style()
-                    .is_some_and(|s| is_statute_unit(s) && s != MarkerStyle::Article)
+                    .is_some_and(|s| s.is_statute_unit() && s != MarkerStyle::Article)
             });
         }
-        if !is_statute_unit(c.raw.style) {
+        if !c.raw.style.is_statute_unit() {
             return false;
         }
-        let title = self.src[c.end()..self.line_end(c.end())].trim();
-        !title.is_empty()
-            && title.chars().count() <= LONE_UNIT_TITLE_CHARS
-            && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+        is_unit_title(&self.src[c.end()..self.line_end(c.end())])
     }
 
     /// Whether `c` is the lone first item of a section style (一、 （一）)
@@ -269,7 +266,7 @@ impl<'a> Builder<'a, '_> {
     /// continues an open sequence, or starts one whose next item follows.
     pub(super) fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
         let style = c.raw.style;
-        if is_statute_unit(style) {
+        if style.is_statute_unit() {
             return self.glued_unit(c, succ);
         }
         if !matches!(
@@ -296,6 +293,10 @@ impl<'a> Builder<'a, '_> {
     /// ……制定本法第二条): it continues the open sequence of its style, or
     /// starts one at 第一 when its second item follows.
     pub(super) fn glued_unit(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
+        let spaced = self.src[c.end()..].chars().next().is_some_and(is_inline_space);
+        if !spaced && !self.after_unit_title(c) {
+            return None;
+        }
         if let Some(p) = self.continue_open(c) {
             return Some(p);
         }
@@ -306,7 +307,23 @@ impl<'a> Builder<'a, '_> {
         // Articles number on across chapters: 第四条 after 第二章 机构.
         let v = c.value();
         let continues = v > 1 && self.last_value.get(style) == Some(v - 1);
-        (continues || (v == 1 && succ.is_some())).then(|| Placement::under(self.new_list_parent(style), v))
+        // A first unit right after the title of a larger one (自然人第一节) is
+        // one even when its second is not near.
+        let first = v == 1 && (succ.is_some() || self.after_unit_title(c));
+        (continues || first).then(|| Placement::under(self.new_list_parent(style), v))
+    }
+}
+
+impl Builder<'_, '_> {
+    /// Whether `c` (a statute's unit) stands right after the short title of
+    /// the larger unit open (总则第一条, 自然人第一节).
+    fn after_unit_title(&self, c: &Candidate) -> bool {
+        let Some(open) = self.stack.iter().rev().find(|f| f.kind_is_section()) else {
+            return false;
+        };
+        open.marker
+            .as_ref()
+            .is_some_and(|m| unit_title(self.src, m.style, m.span.end, c))
     }
 }
 
@@ -339,23 +356,6 @@ pub(super) fn line_start_only(style: MarkerStyle) -> bool {
             MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
         )
 }
-
-/// The units of a statute: 第X编 第X分编 第X章 第X节 第X条 第X部分.
-pub(super) fn is_statute_unit(style: MarkerStyle) -> bool {
-    matches!(
-        style,
-        MarkerStyle::Book
-            | MarkerStyle::SubBook
-            | MarkerStyle::Chapter
-            | MarkerStyle::ChapterSection
-            | MarkerStyle::Article
-            | MarkerStyle::Part
-    )
-}
-
-/// How long (in chars) the title of a lone 第X章 may be (see
-/// `lone_unit_heading`).
-const LONE_UNIT_TITLE_CHARS: usize = 30;
 
 /// Styles whose first item at a line start is a heading even when no second
 /// item follows (a document cut after its part 一).
