@@ -544,10 +544,13 @@ const CONTENTS_ENTRY_CHARS: usize = 60;
 /// the end of the text has no body after it, and is no table of contents.
 fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
     let mut lines = LineIter { src, at: from };
-    let (start, header_end) = lines
+    let Some((start, header_end)) = lines
         .by_ref()
         .take(CONTENTS_REACH_LINES)
-        .find(|&(s, e)| is_contents_label(&src[s..e]))?;
+        .find(|&(s, e)| is_contents_label(&src[s..e]))
+    else {
+        return find_run_in_contents(src, from);
+    };
     let mut first: Option<&str> = None;
     let mut entries = 0;
     let mut end = header_end;
@@ -567,6 +570,40 @@ fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
         end = e;
     }
     None
+}
+
+/// How far (bytes) from the front furniture a run-in 目录 may start, and how
+/// long its entries may run.
+const RUN_IN_CONTENTS_REACH: usize = 600;
+const RUN_IN_CONTENTS_BYTES: usize = 6_000;
+
+/// A table of contents whose line breaks were lost (目录第一章 总则第二章 附则
+/// 第一章 总则第一条……): from a 目录 right before a unit's ordinal to where
+/// that ordinal comes again, with no sentence or clause between and at
+/// least two entries.
+fn find_run_in_contents(src: &str, from: usize) -> Option<Item<'_>> {
+    let front_end = floor_char(src, (from + RUN_IN_CONTENTS_REACH).min(src.len()));
+    src[from..front_end]
+        .match_indices('目')
+        .find_map(|(i, _)| run_in_contents_at(src, from + i))
+}
+
+/// The run-in table of contents whose 目 stands at `label`, if it is one.
+fn run_in_contents_at(src: &str, label: usize) -> Option<Item<'_>> {
+    let after = src[label + '目'.len_utf8()..].trim_start_matches(char::is_whitespace);
+    let after = after.strip_prefix('录')?.trim_start_matches(char::is_whitespace);
+    let entries = src.len() - after.len();
+    if !opens_contents_entry(after) {
+        return None;
+    }
+    let first = contents_ordinal(after)?;
+    let listing = &after[..floor_char(after, RUN_IN_CONTENTS_BYTES.min(after.len()))];
+    let again = first.len() + listing[first.len()..].find(first)?;
+    let listing = &listing[..again];
+    if listing.contains(['。', '，', '；', '：', '！', '？']) || listing.matches('第').count() < 2 {
+        return None;
+    }
+    Some(item(src, FurnitureKind::Contents, label, entries + again))
 }
 
 /// The ordinal an entry of a table of contents opens with (第一章, 第一篇).
@@ -611,22 +648,24 @@ fn is_contents_label(line: &str) -> bool {
 /// A line of a table of contents: a unit above the article (第一编, 第二章,
 /// 第三节, 第一部分) and its title, or 附则 / 附录, with no sentence in it.
 fn is_contents_entry(line: &str) -> bool {
-    use crate::ast::MarkerStyle as S;
     if line.chars().count() > CONTENTS_ENTRY_CHARS || line.contains(['。', '；', '，']) {
         return false;
     }
-    if matches!(line, "附则" | "附录" | "附件") {
-        return true;
-    }
-    // 第一篇 above the chapters of a plan (规划纲要): an entry, not a unit the
-    // parser reads.
-    if let Some(rest) = line.strip_prefix('第') {
-        let rest = rest.trim_start_matches(|c| crate::numerals::digit(c).is_some());
-        if rest.len() < line.len() - '第'.len_utf8() && rest.starts_with('篇') {
+    matches!(line, "附则" | "附录" | "附件") || opens_contents_entry(line)
+}
+
+/// Whether `text` opens with the ordinal of a unit above the article (第一编,
+/// 第二章, 第三节, 第一部分), or with 第一篇 above the chapters of a plan
+/// (规划纲要: an entry, not a unit the parser reads).
+fn opens_contents_entry(text: &str) -> bool {
+    use crate::ast::MarkerStyle as S;
+    if let Some(rest) = text.strip_prefix('第') {
+        let unit = rest.trim_start_matches(|c| crate::numerals::digit(c).is_some());
+        if unit.len() < rest.len() && unit.starts_with('篇') {
             return true;
         }
     }
-    super::marker::marker(line).is_some_and(|m| {
+    super::marker::marker(text).is_some_and(|m| {
         matches!(
             m.style,
             S::Book | S::SubBook | S::Chapter | S::ChapterSection | S::Part

@@ -142,3 +142,16 @@ fn a_table_of_contents_ends_where_the_body_repeats_its_first_ordinal() {
     // A list of chapters with no body after it is no table of contents.
     assert!(contents("目录\n第一章 总则\n第二章 附则\n第三章 其他\n").is_empty());
 }
+
+#[test]
+fn a_table_of_contents_without_line_breaks_ends_where_its_first_ordinal_returns() {
+    let text = "某某市测试管理条例目  录第一章  总则第二章  附则第一章  总则第一条  为了规范管理，制定本条例。第二章  附则第二条  本条例自公布之日起施行。";
+    assert_eq!(contents(text), ["目  录第一章  总则第二章  附则"]);
+    assert_eq!(
+        crate::outline(&parse(text)),
+        "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n第二章\t附则\n  第二条\t本条例自公布之日起施行\n"
+    );
+    // 目录 inside a word, or entries with a sentence, are no contents.
+    assert!(contents("项目录入第一章 总则第二章 附则第一章 总则第一条 为了规范，制定本条例。").is_empty());
+    assert!(contents("目录第一章 为了规范管理，制定本条例。第二章 附则第一章 总则").is_empty());
+}
