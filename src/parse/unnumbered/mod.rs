@@ -51,7 +51,7 @@ pub(crate) fn detect(src: &str, cands: &[Candidate], furniture: &[Item<'_>], clu
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
     top.extend(own_line::titles(src, cands, furniture));
     let mut nested = run_in::titles(src, &clues.flattened, &clues.list_starts);
-    nested.extend(parallel::titles(src, &clues.flattened, cands));
+    nested.extend(parallel::titles(src, &clues.flattened, cands, &clues.successors));
     for (heading, level) in hinted(src, clues, cands, furniture) {
         // The source's outline level overrides what the text's shape said.
         if level == 0 {

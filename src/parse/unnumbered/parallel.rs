@@ -19,40 +19,61 @@
 //! - taken up by the next sentence, word for word ([`taken_up`]); the
 //!   sentence before may repeat it as much when it holds the section's
 //!   heading (a child title repeats its parent's words);
-//! - in a section opened by a heading of the line's outermost style (the
-//!   style of its first heading-style marker of value 1), with no other
+//! - in a flattened line whose sequences of heading style (a first item
+//!   with a successor) are all of one style, the outermost: a text that
+//!   numbers a second heading level kept its ordinals, and its
+//!   unnumbered first sentences are paragraph leads;
+//! - in a section opened by a heading of that style, with no other
 //!   heading-style marker between the section's start and it;
 //! - parallel to another such sentence of the same section: of the two
-//!   clauses' first characters and a shared two-character word, at least
-//!   two agree ([`parallel`]).
+//!   clauses' first characters (the second's unless it opens running
+//!   text: 我们……) and a shared two-character word, at least two agree
+//!   ([`parallel`]).
+//!
+//! Text after the line's last sentence end (a text cut short) counts as
+//! a last sentence: it may take up the title before it. Only lines with a
+//! single numbered heading style are read, so the pass costs nothing on
+//! most long lines; where it reads, one pass over the sections' sentence
+//! ends.
 
 use super::UnnumberedHeading;
 use super::run_in::{Words, ends_from, is_run_in_title, taken_up};
 use crate::parse::scan::{Candidate, Position};
+use crate::parse::successors::Successors;
 use crate::span::Span;
 
 /// Parallel run-in titles of the flattened lines of `src` (see the module
-/// docs); `cands` are the text's marker candidates, in order of start.
+/// docs); `cands` are the text's marker candidates, in order of start, and
+/// `successors` the next item of each one's sequence.
 pub(super) fn titles(
     src: &str,
     flattened: &[std::ops::Range<usize>],
     cands: &[Candidate],
+    successors: &Successors,
 ) -> Vec<UnnumberedHeading> {
     let mut out = Vec::new();
     for range in flattened {
         let first = cands.partition_point(|c| c.start() < range.start);
         let last = cands.partition_point(|c| c.start() < range.end);
-        titles_in(src, range.clone(), &cands[first..last], &mut out);
+        titles_in(
+            src,
+            range.clone(),
+            &cands[first..last],
+            (successors, first),
+            &mut out,
+        );
     }
     out
 }
 
-/// [`titles`] within one flattened line; `cands` are the line's candidates.
+/// [`titles`] within one flattened line; `cands` are the line's candidates,
+/// the first of them candidate `offset` of the text (for `successors`).
 /// Only the sections opened by a heading of the outermost style are read.
 fn titles_in(
     src: &str,
     range: std::ops::Range<usize>,
     cands: &[Candidate],
+    (successors, offset): (&Successors, usize),
     out: &mut Vec<UnnumberedHeading>,
 ) {
     // Heading-style markers where a heading may stand, and the style of
@@ -61,9 +82,12 @@ fn titles_in(
         .iter()
         .filter(|c| c.raw.style.is_heading() && matches!(c.position, Position::LineStart | Position::RunIn))
         .peekable();
+    // First items of sequences of heading style (1 with a successor).
     let mut firsts = cands
         .iter()
-        .filter(|c| c.raw.style.is_heading() && c.value() == 1);
+        .enumerate()
+        .filter(|&(i, c)| c.raw.style.is_heading() && c.value() == 1 && successors.get(offset + i).is_some())
+        .map(|(_, c)| c);
     let Some(outer) = firsts
         .clone()
         .find(|c| matches!(c.position, Position::LineStart | Position::RunIn))
