@@ -25,10 +25,10 @@
 //!   unnumbered first sentences are paragraph leads;
 //! - in a section opened by a heading of that style, with no other
 //!   heading-style marker between the section's start and it;
-//! - parallel to another such sentence of the same section: of the two
-//!   clauses' first characters (the second's unless it opens running
-//!   text: 我们……) and a shared two-character word, at least two agree
-//!   ([`parallel`]).
+//! - parallel to another such sentence of the same section (among the
+//!   eight title-shaped sentences before or after it): of the two clauses'
+//!   first characters (the second's unless it opens running text: 我们……)
+//!   and a shared two-character word, at least two agree ([`parallel`]).
 //!
 //! Text after the line's last sentence end (a text cut short) counts as
 //! a last sentence: it may take up the title before it. Only lines with a
@@ -66,6 +66,10 @@ pub(super) fn titles(
     out
 }
 
+/// Among how many title-shaped sentences before and after one its
+/// sibling is looked for.
+const SIBLINGS: usize = 8;
+
 /// [`titles`] within one flattened line; `cands` are the line's candidates,
 /// the first of them candidate `offset` of the text (for `successors`).
 /// Only the sections opened by a heading of the outermost style are read.
@@ -102,46 +106,83 @@ fn titles_in(
     }
     let mut ends = Vec::new();
     let mut sentences = Vec::new();
-    let mut found = Vec::new();
+    let mut shaped = Vec::new();
+    let mut pairs = Vec::new();
+    let mut taken: Vec<Option<bool>> = Vec::new();
     while let Some(head) = heads.next() {
         if head.raw.style != outer {
             continue;
         }
         let section = head.start()..heads.peek().map_or(range.end, |c| c.start());
-        found.clear();
-        candidates(src, section, &mut ends, &mut sentences, &mut found);
-        for &(s, e, after) in &found {
-            let has_sibling = found
-                .iter()
-                .any(|&(t, f, _)| t != s && parallel(&src[s..e], &src[t..f]));
-            if has_sibling {
-                out.push(UnnumberedHeading {
-                    start: s,
-                    title: Span::new(s, e),
-                    end: after,
-                });
+        split(src, section, &mut ends, &mut sentences);
+        // The sentences shaped like titles (indices into `sentences`); the
+        // first holds the section's heading.
+        shaped.clear();
+        shaped.extend((1..sentences.len().saturating_sub(1)).filter(|&k| {
+            let (s, e, after) = sentences[k];
+            // A title runs on into its body: not at the line's end.
+            e != after && !src[e..].starts_with('\n') && is_run_in_title(&src[s..e])
+        }));
+        let text = |i: usize| {
+            let (s, e, _) = sentences[shaped[i]];
+            &src[s..e]
+        };
+        // Parallel pairs first (cheap), then whether each of a pair is
+        // taken up by its next sentence. Siblings stand near each other:
+        // comparing with the nearest few keeps a section of many such
+        // sentences linear.
+        pairs.clear();
+        for i in 0..shaped.len() {
+            for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
+                if parallel(text(i), text(j)) {
+                    pairs.push((i, j));
+                }
             }
+        }
+        taken.clear();
+        taken.resize(shaped.len(), None);
+        let mut is_taken = |i: usize| {
+            *taken[i].get_or_insert_with(|| {
+                let k = shaped[i];
+                let (ns, ne, _) = sentences[k + 1];
+                // A child title may repeat its parent's words.
+                let before = match sentences[k - 1] {
+                    _ if k == 1 => "",
+                    (bs, be, _) => &src[bs..be],
+                };
+                taken_up(text(i), &src[ns..ne], before)
+            })
+        };
+        let mut titles = vec![false; shaped.len()];
+        for &(i, j) in &pairs {
+            if is_taken(i) && is_taken(j) {
+                (titles[i], titles[j]) = (true, true);
+            }
+        }
+        for (i, _) in titles.iter().enumerate().filter(|&(_, &t)| t) {
+            let (s, e, after) = sentences[shaped[i]];
+            out.push(UnnumberedHeading {
+                start: s,
+                title: Span::new(s, e),
+                end: after,
+            });
         }
     }
 }
 
 /// The sentences of `section` (a section's heading and its text up to the
-/// next heading) shaped like run-in titles and taken up by the next
-/// sentence, as (start, end mark, just past the mark), pushed on `found`;
-/// `ends` and `sentences` are buffers.
-fn candidates(
+/// next heading) as (start, end mark, just past the mark), in `sentences`;
+/// text after the last mark (up to the next heading, or a line cut short)
+/// is a last sentence without a mark. `ends` is a buffer.
+fn split(
     src: &str,
     section: std::ops::Range<usize>,
     ends: &mut Vec<usize>,
     sentences: &mut Vec<(usize, usize, usize)>,
-    found: &mut Vec<(usize, usize, usize)>,
 ) {
     let bytes = &src.as_bytes()[section.clone()];
     ends.clear();
     ends_from(bytes, 0, usize::MAX, bytes.len(), ends);
-    // Sentences as (start, end mark, just past the mark); text after the
-    // last mark (up to the next heading, or a line cut short) is a last
-    // sentence without a mark.
     sentences.clear();
     let mut start = section.start;
     for &e in ends.iter() {
@@ -152,23 +193,6 @@ fn candidates(
     }
     if start < section.end {
         sentences.push((start, section.end, section.end));
-    }
-    // The first sentence holds the section's heading; a title after it may
-    // repeat its parent's words.
-    for k in 1..sentences.len().saturating_sub(1) {
-        let (s, e, after) = sentences[k];
-        // A title runs on into its body: not at the line's end.
-        if e == after || src[e..].starts_with('\n') || !is_run_in_title(&src[s..e]) {
-            continue;
-        }
-        let (ns, ne, _) = sentences[k + 1];
-        let before = match sentences[k - 1] {
-            _ if k == 1 => "",
-            (bs, be, _) => &src[bs..be],
-        };
-        if taken_up(&src[s..e], &src[ns..ne], before) {
-            found.push((s, e, after));
-        }
     }
 }
 
@@ -186,8 +210,12 @@ fn parallel(a: &str, b: &str) -> bool {
     let first = |s: &str| s.chars().next();
     let same_first = first(a1).is_some() && first(a1) == first(b1);
     let same_second = first(a2).is_some() && first(a2) == first(b2) && !super::run_in::opens_running_text(a2);
-    let shared_word = Words::of(a).shared_with(b) > 0;
-    usize::from(same_first) + usize::from(same_second) + usize::from(shared_word) >= 2
+    // The shared word decides only when one opener agrees.
+    match (same_first, same_second) {
+        (true, true) => true,
+        (false, false) => false,
+        _ => Words::of(a).shared_with(b) > 0,
+    }
 }
 
 #[cfg(test)]

@@ -266,26 +266,27 @@ pub(super) fn taken_up(title: &str, next: &str, before: &str) -> bool {
 pub(super) fn is_run_in_title(s: &str) -> bool {
     // Every character allowed takes three bytes but a half-width comma
     // (one): 8 to 34 characters are 22 to 102 bytes, three to a character
-    // or two fewer. Most sentences fail on their length or their commas,
-    // counted on the bytes (，is EF BC 8C), before anything is decoded.
-    let b = s.as_bytes();
-    if !(22..=34 * 3).contains(&b.len()) || b.len() % 3 == 2 {
+    // or two fewer. Most sentences fail there, or at their first character
+    // of another kind.
+    let len = s.len();
+    if !(22..=34 * 3).contains(&len) || len % 3 == 2 {
         return false;
     }
-    let half = b.iter().filter(|&&x| x == b',').count();
-    let full = b.windows(3).filter(|w| *w == [0xEF, 0xBC, 0x8C]).count();
-    if half + full != 1 {
-        return false;
+    let (mut chars, mut commas) = (0, 0);
+    for c in s.chars() {
+        match c {
+            '，' | ',' => commas += 1,
+            // Narrative (了) and definitions (是) are body text.
+            '了' | '是' => return false,
+            '、' | '\u{4e00}'..='\u{9fff}' => {}
+            _ => return false,
+        }
+        chars += 1;
     }
-    let chars = s.chars().count();
-    let commas = s.chars().filter(|c| matches!(c, '，' | ',')).count();
     (8..=34).contains(&chars)
         && commas == 1
         && !s.starts_with(['，', ','])
         && !s.ends_with(['，', ','])
-        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | ',' | '、'))
-        // Narrative (了) and definitions (是) are body text.
-        && !s.contains(['了', '是'])
         && !opens_running_text(s)
 }
 
@@ -307,7 +308,7 @@ pub(super) struct Words {
 
 impl Words {
     pub(super) fn of(s: &str) -> Self {
-        let mut sorted = Vec::new();
+        let mut sorted = Vec::with_capacity(s.len() / 3);
         let mut prev = None;
         for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
             if let Some(p) = prev {
@@ -333,7 +334,13 @@ impl Words {
 
     /// How many of the words `other` holds.
     pub(super) fn shared_with(&self, other: &str) -> usize {
-        let mut found = vec![false; self.sorted.len()];
+        // A title's words fit in one word of bits; longer texts take a vector.
+        let mut small = 0u64;
+        let mut large = if self.sorted.len() > 64 {
+            vec![false; self.sorted.len()]
+        } else {
+            Vec::new()
+        };
         let mut prev = None;
         for c in other.chars() {
             if let Some(p) = prev {
@@ -342,12 +349,15 @@ impl Words {
                 if self.filter[k] & bit != 0
                     && let Ok(k) = self.sorted.binary_search(&word)
                 {
-                    found[k] = true;
+                    match large.get_mut(k) {
+                        Some(found) => *found = true,
+                        None => small |= 1 << k,
+                    }
                 }
             }
             prev = Some(c);
         }
-        found.iter().filter(|&&f| f).count()
+        small.count_ones() as usize + large.iter().filter(|&&f| f).count()
     }
 }
 
@@ -564,6 +574,9 @@ mod tests {
             "加强，党的a领导（全面）",
             "强党 的领导加强党的领导",
             "abc，",
+            // More words than one word of bits holds.
+            "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光",
+            "寒来暑往秋收冬藏，金生丽水玉出昆冈",
         ];
         for s in texts {
             for other in texts {
