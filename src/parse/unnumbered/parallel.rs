@@ -37,7 +37,8 @@
 //! ends.
 
 use super::UnnumberedHeading;
-use super::run_in::{Words, ends_from, is_run_in_title, taken_up};
+use super::run_in::{Words, ends_from, is_run_in_title, taken_up_words};
+use crate::parse::marker::marker;
 use crate::parse::scan::{Candidate, Position};
 use crate::parse::successors::Successors;
 use crate::span::Span;
@@ -109,6 +110,8 @@ fn titles_in(
     let mut shaped = Vec::new();
     let mut pairs = Vec::new();
     let mut taken: Vec<Option<bool>> = Vec::new();
+    let mut words: Vec<Option<Words>> = Vec::new();
+    let mut keys = Vec::new();
     while let Some(head) = heads.next() {
         if head.raw.style != outer {
             continue;
@@ -127,6 +130,11 @@ fn titles_in(
             let (s, e, _) = sentences[shaped[i]];
             &src[s..e]
         };
+        keys.clear();
+        keys.extend((0..shaped.len()).map(|i| openers(text(i))));
+        // Each title-shaped sentence's words, when first asked for.
+        words.clear();
+        words.resize_with(shaped.len(), || None);
         // Parallel pairs first (cheap), then whether each of a pair is
         // taken up by its next sentence. Siblings stand near each other:
         // comparing with the nearest few keeps a section of many such
@@ -134,7 +142,13 @@ fn titles_in(
         pairs.clear();
         for i in 0..shaped.len() {
             for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
-                if parallel(text(i), text(j)) {
+                let is_pair = parallel(keys[i], keys[j], || {
+                    words[i]
+                        .get_or_insert_with(|| Words::of(text(i)))
+                        .shared_with(text(j))
+                        > 0
+                });
+                if is_pair {
                     pairs.push((i, j));
                 }
             }
@@ -150,7 +164,13 @@ fn titles_in(
                     _ if k == 1 => "",
                     (bs, be, _) => &src[bs..be],
                 };
-                taken_up(text(i), &src[ns..ne], before)
+                let title = text(i);
+                marker(title).is_none()
+                    && taken_up_words(
+                        words[i].get_or_insert_with(|| Words::of(title)),
+                        &src[ns..ne],
+                        before,
+                    )
             })
         };
         let mut titles = vec![false; shaped.len()];
@@ -199,23 +219,30 @@ fn split(
 /// Whether two two-clause titles are written to one pattern: at least two
 /// of the three agree: the first clauses' first characters, the second
 /// clauses' first characters (unless a word of running text, 我们…), and a
-/// two-character word both hold.
-fn parallel(a: &str, b: &str) -> bool {
-    let Some((a1, a2)) = a.split_once(['，', ',']) else {
-        return false;
-    };
-    let Some((b1, b2)) = b.split_once(['，', ',']) else {
-        return false;
-    };
-    let first = |s: &str| s.chars().next();
-    let same_first = first(a1).is_some() && first(a1) == first(b1);
-    let same_second = first(a2).is_some() && first(a2) == first(b2) && !super::run_in::opens_running_text(a2);
+/// two-character word both hold (`shared_word`, asked only when it
+/// decides).
+fn parallel(a: Openers, b: Openers, shared_word: impl FnOnce() -> bool) -> bool {
+    let same_first = a.0.is_some() && a.0 == b.0;
+    let same_second = a.1.is_some() && a.1 == b.1;
     // The shared word decides only when one opener agrees.
     match (same_first, same_second) {
         (true, true) => true,
         (false, false) => false,
-        _ => Words::of(a).shared_with(b) > 0,
+        _ => shared_word(),
     }
+}
+
+/// The first characters of a title's two clauses (the second's `None`
+/// when it opens running text: 我们……).
+type Openers = (Option<char>, Option<char>);
+
+/// The [`Openers`] of a title.
+fn openers(title: &str) -> Openers {
+    let (first, second) = title.split_once(['，', ',']).unwrap_or((title, ""));
+    let second = (!super::run_in::opens_running_text(second))
+        .then(|| second.chars().next())
+        .flatten();
+    (first.chars().next(), second)
 }
 
 #[cfg(test)]
@@ -224,6 +251,8 @@ mod tests {
 
     #[test]
     fn parallel_titles_share_two_of_openers_and_a_word() {
+        let parallel =
+            |a: &str, b: &str| parallel(openers(a), openers(b), || Words::of(a).shared_with(b) > 0);
         assert!(
             parallel("要加强组织领导,增加工作合力", "要完善工作机制,增加发展动力"),
             "both openers agree"

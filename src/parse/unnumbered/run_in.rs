@@ -255,7 +255,12 @@ pub(super) fn taken_up(title: &str, next: &str, before: &str) -> bool {
     if !is_run_in_title(title) || crate::parse::marker::marker(title).is_some() {
         return false;
     }
-    let words = Words::of(title);
+    taken_up_words(&Words::of(title), next, before)
+}
+
+/// [`taken_up`] on the words of a title whose shape and lack of a marker
+/// are known.
+pub(super) fn taken_up_words(words: &Words, next: &str, before: &str) -> bool {
     let shared = words.shared_with(next);
     shared >= 3 && shared > words.shared_with(before)
 }
