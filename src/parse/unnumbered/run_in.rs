@@ -277,16 +277,29 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
     if !(22..=34 * 3).contains(&len) || len % 3 == 2 {
         return false;
     }
-    let (mut chars, mut commas) = (0, 0);
-    for c in s.chars() {
-        match c {
-            '，' | ',' => commas += 1,
+    let b = s.as_bytes();
+    // Read on the bytes, without decoding: 汉字 U+4E00..=U+9FFF lead with
+    // E4 (second byte B8 or more) to E9; ，is EF BC 8C and 、E3 80 81.
+    let (mut chars, mut commas, mut at) = (0, 0, 0);
+    while let Some(&lead) = b.get(at) {
+        let rest = b.get(at + 1..at + 3).unwrap_or(&[]);
+        let width = match (lead, rest) {
+            (b',', _) => {
+                commas += 1;
+                1
+            }
+            (0xEF, [0xBC, 0x8C]) => {
+                commas += 1;
+                3
+            }
+            (0xE3, [0x80, 0x81]) => 3,
             // Narrative (了) and definitions (是) are body text.
-            '了' | '是' => return false,
-            '、' | '\u{4e00}'..='\u{9fff}' => {}
+            (0xE4, [0xBA, 0x86]) | (0xE6, [0x98, 0xAF]) => return false,
+            (0xE4, [0xB8..=0xBF, _]) | (0xE5..=0xE9, [_, _]) => 3,
             _ => return false,
-        }
+        };
         chars += 1;
+        at += width;
     }
     (8..=34).contains(&chars)
         && commas == 1
@@ -529,7 +542,9 @@ mod tests {
                 && !s.contains(['了', '是'])
                 && !opens_running_text(s)
         };
-        let pieces = ["加", "强", "，", ",", "、", "a", "。", "了", "丌", "我们", "Ì"];
+        let pieces = [
+            "加", "强", "，", ",", "、", "a", "。", "了", "是", "丌", "我们", "Ì", "䷀", "㐀", "鿿", "ꀀ",
+        ];
         let mut seed = 11u64;
         let mut next = |n: usize| {
             seed = seed
