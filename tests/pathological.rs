@@ -72,3 +72,20 @@ fn every_max_depth_keeps_every_byte() {
         );
     }
 }
+
+#[test]
+fn a_section_of_many_parallel_titles_finishes() {
+    // One line, two sections, each thousands of sentences written to one
+    // pattern and taken up by the next: every one is a title, and each is
+    // compared with a few neighbours only.
+    let unit = "要加强组织领导，增强工作合力。加强组织领导要落到实处。全年任务圆满完成。";
+    let body = unit.repeat(2_000);
+    let text = format!("一、总体要求今年工作很多。{body}二、重点任务今年要抓好落实。{body}");
+    let doc = speechtree::parse(&text);
+    let titles = speechtree::outline(&doc)
+        .lines()
+        .filter(|l| l.trim_start().starts_with("-\t"))
+        .count();
+    assert_eq!(titles, 4_000, "every sentence of the pattern should be a title");
+    check("parallel_titles", &text);
+}

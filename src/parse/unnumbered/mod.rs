@@ -4,13 +4,16 @@
 //! - [`annex`]: annex labels (附件1) and their titles;
 //! - [`own_line`]: short titles on a line of their own between body text;
 //! - [`run_in`]: titles whose ordinals and line breaks were both lost,
-//!   inside flattened lines.
+//!   inside flattened lines, before a list;
+//! - [`parallel`]: such titles without a list, beside a sibling written to
+//!   the same pattern.
 //!
 //! The input's heading hints ([`crate::Options::heading_hints`]) add
 //! more and override the level the text's shape suggested.
 
 mod annex;
 mod own_line;
+mod parallel;
 mod run_in;
 
 use super::clues::Clues;
@@ -48,6 +51,7 @@ pub(crate) fn detect(src: &str, cands: &[Candidate], furniture: &[Item<'_>], clu
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
     top.extend(own_line::titles(src, cands, furniture));
     let mut nested = run_in::titles(src, &clues.flattened, &clues.list_starts);
+    nested.extend(parallel::titles(src, &clues.flattened, cands, &clues.successors));
     for (heading, level) in hinted(src, clues, cands, furniture) {
         // The source's outline level overrides what the text's shape said.
         if level == 0 {

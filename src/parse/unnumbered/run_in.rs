@@ -200,7 +200,7 @@ impl Window<'_> {
 /// The first `n` sentence ends of `bytes` from `from` on, pushed in order,
 /// searching up to `limit` (a little past: a block at a time); returns how
 /// far the search went.
-fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<usize>) -> usize {
+pub(super) fn ends_from(bytes: &[u8], from: usize, n: usize, limit: usize, out: &mut Vec<usize>) -> usize {
     let goal = out.len().saturating_add(n);
     let mut at = from;
     while out.len() < goal && at < limit {
@@ -251,36 +251,72 @@ fn ends_before(bytes: &[u8], to: usize, n: usize, floor: usize, out: &mut Vec<us
 /// of two clauses ([`is_run_in_title`]), no marker, and taken up word for
 /// word by the next sentence, more than by the one before (a body sentence
 /// takes up the one before it instead).
-fn taken_up(title: &str, next: &str, before: &str) -> bool {
+pub(super) fn taken_up(title: &str, next: &str, before: &str) -> bool {
     if !is_run_in_title(title) || crate::parse::marker::marker(title).is_some() {
         return false;
     }
-    let words = Words::of(title);
+    taken_up_words(&Words::of(title), next, before)
+}
+
+/// [`taken_up`] on the words of a title whose shape and lack of a marker
+/// are known.
+pub(super) fn taken_up_words(words: &Words, next: &str, before: &str) -> bool {
     let shared = words.shared_with(next);
     shared >= 3 && shared > words.shared_with(before)
 }
 
-fn is_run_in_title(s: &str) -> bool {
-    // 34 characters of three bytes at most: no need to count longer ones.
-    if s.len() > 34 * 3 {
+/// Whether `s` has the shape of a run-in title: 8 to 34 汉字 in two
+/// clauses (one comma), nothing but 汉字 and 、, no narrative (了) or
+/// definition (是), not opening as running text does.
+pub(super) fn is_run_in_title(s: &str) -> bool {
+    // Every character allowed takes three bytes but a half-width comma
+    // (one): 8 to 34 characters are 22 to 102 bytes, three to a character
+    // or two fewer. Most sentences fail there, or at their first character
+    // of another kind.
+    let len = s.len();
+    if !(22..=34 * 3).contains(&len) || len % 3 == 2 {
         return false;
     }
-    let chars = s.chars().count();
-    let commas = s.chars().filter(|c| matches!(c, '，' | ',')).count();
+    let b = s.as_bytes();
+    // Read on the bytes, without decoding: 汉字 U+4E00..=U+9FFF lead with
+    // E4 (second byte B8 or more) to E9; ，is EF BC 8C and 、E3 80 81.
+    let (mut chars, mut commas, mut at) = (0, 0, 0);
+    while let Some(&lead) = b.get(at) {
+        let rest = b.get(at + 1..at + 3).unwrap_or(&[]);
+        let width = match (lead, rest) {
+            (b',', _) => {
+                commas += 1;
+                1
+            }
+            (0xEF, [0xBC, 0x8C]) => {
+                commas += 1;
+                3
+            }
+            (0xE3, [0x80, 0x81]) => 3,
+            // Narrative (了) and definitions (是) are body text.
+            (0xE4, [0xBA, 0x86]) | (0xE6, [0x98, 0xAF]) => return false,
+            (0xE4, [0xB8..=0xBF, _]) | (0xE5..=0xE9, [_, _]) => 3,
+            _ => return false,
+        };
+        chars += 1;
+        at += width;
+    }
     (8..=34).contains(&chars)
         && commas == 1
         && !s.starts_with(['，', ','])
         && !s.ends_with(['，', ','])
-        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | ',' | '、'))
-        // Narrative (了) and definitions (是) are body text.
-        && !s.contains(['了', '是'])
-        && !CONNECTIVES.iter().any(|w| s.starts_with(w))
+        && !opens_running_text(s)
+}
+
+/// Whether `s` opens with a word of running text ([`CONNECTIVES`]).
+pub(super) fn opens_running_text(s: &str) -> bool {
+    CONNECTIVES.iter().any(|w| s.starts_with(w))
 }
 
 /// The distinct two-character words of a sentence: each pair of
 /// neighbouring 汉字 (other characters left out), to count how many of them
 /// another text repeats.
-struct Words {
+pub(super) struct Words {
     /// The words (see [`pair`]), sorted.
     sorted: Vec<u64>,
     /// One bit per word, by a hash of its two characters (see
@@ -289,8 +325,8 @@ struct Words {
 }
 
 impl Words {
-    fn of(s: &str) -> Self {
-        let mut sorted = Vec::new();
+    pub(super) fn of(s: &str) -> Self {
+        let mut sorted = Vec::with_capacity(s.len() / 3);
         let mut prev = None;
         for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
             if let Some(p) = prev {
@@ -315,8 +351,14 @@ impl Words {
     }
 
     /// How many of the words `other` holds.
-    fn shared_with(&self, other: &str) -> usize {
-        let mut found = vec![false; self.sorted.len()];
+    pub(super) fn shared_with(&self, other: &str) -> usize {
+        // A title's words fit in one word of bits; longer texts take a vector.
+        let mut small = 0u64;
+        let mut large = if self.sorted.len() > 64 {
+            vec![false; self.sorted.len()]
+        } else {
+            Vec::new()
+        };
         let mut prev = None;
         for c in other.chars() {
             if let Some(p) = prev {
@@ -325,12 +367,15 @@ impl Words {
                 if self.filter[k] & bit != 0
                     && let Ok(k) = self.sorted.binary_search(&word)
                 {
-                    found[k] = true;
+                    match large.get_mut(k) {
+                        Some(found) => *found = true,
+                        None => small |= 1 << k,
+                    }
                 }
             }
             prev = Some(c);
         }
-        found.iter().filter(|&&f| f).count()
+        small.count_ones() as usize + large.iter().filter(|&&f| f).count()
     }
 }
 
@@ -480,6 +525,52 @@ mod tests {
         assert!(found > 1_000, "the lines hold titles: {found}");
     }
 
+    /// `is_run_in_title` against its definition, without the byte-level
+    /// shortcuts: texts of every length around the bounds, with full- and
+    /// half-width commas, other punctuation and ASCII.
+    #[test]
+    fn run_in_title_shape_matches_its_definition() {
+        let by_definition = |s: &str| {
+            let chars = s.chars().count();
+            let commas = s.chars().filter(|c| matches!(c, '，' | ',')).count();
+            (8..=34).contains(&chars)
+                && commas == 1
+                && !s.starts_with(['，', ','])
+                && !s.ends_with(['，', ','])
+                && s.chars()
+                    .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | ',' | '、'))
+                && !s.contains(['了', '是'])
+                && !opens_running_text(s)
+        };
+        let pieces = [
+            "加", "强", "，", ",", "、", "a", "。", "了", "是", "丌", "我们", "Ì", "䷀", "㐀", "鿿", "ꀀ",
+        ];
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut shaped = 0;
+        for _ in 0..50_000 {
+            let len = next(40);
+            // Mostly 汉字, so that many texts have the shape.
+            let s: String = (0..len)
+                .map(|_| {
+                    if next(4) > 0 {
+                        pieces[next(2)]
+                    } else {
+                        pieces[next(pieces.len())]
+                    }
+                })
+                .collect();
+            assert_eq!(is_run_in_title(&s), by_definition(&s), "{s:?}");
+            shaped += usize::from(by_definition(&s));
+        }
+        assert!(shaped > 100, "some texts have the shape: {shaped}");
+    }
+
     /// `Words::shared_with` against its definition: each distinct pair of
     /// neighbouring 汉字 of `s` (other characters left out) that `other`
     /// holds side by side.
@@ -503,6 +594,9 @@ mod tests {
             "加强，党的a领导（全面）",
             "强党 的领导加强党的领导",
             "abc，",
+            // More words than one word of bits holds.
+            "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光",
+            "寒来暑往秋收冬藏，金生丽水玉出昆冈",
         ];
         for s in texts {
             for other in texts {
