@@ -16,7 +16,10 @@ fuzz_target!(|bytes: &[u8]| {
     };
     if let Ok(read) = read_bytes(bytes, InputKind::Docx, &opts) {
         for hint in &read.headings {
-            assert!(read.text.get(hint.span.start..hint.span.end).is_some(), "hints lie on the text");
+            assert!(
+                read.text.get(hint.span.start..hint.span.end).is_some(),
+                "hints lie on the text"
+            );
         }
         let doc = speechtree::parse(&read.text);
         let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();

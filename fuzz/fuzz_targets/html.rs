@@ -11,9 +11,15 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(page) = html_page(bytes, &ReadOptions::default()) else {
         return;
     };
-    let main = page.text.get(page.main.start..page.main.end).expect("main is a slice of the text");
+    let main = page
+        .text
+        .get(page.main.start..page.main.end)
+        .expect("main is a slice of the text");
     for h in &page.headings {
-        assert!(page.text.get(h.span.start..h.span.end).is_some(), "headings are slices of the text");
+        assert!(
+            page.text.get(h.span.start..h.span.end).is_some(),
+            "headings are slices of the text"
+        );
     }
     let mut options = Options::default();
     options.heading_hints = page

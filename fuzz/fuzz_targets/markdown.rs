@@ -17,6 +17,9 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(rebuilt, src, "the leaves should rebuild the Markdown source");
     for (_, node) in doc.walk() {
         let span = node.span();
-        assert!(src.get(span.start..span.end).is_some(), "spans fall on the source's characters");
+        assert!(
+            src.get(span.start..span.end).is_some(),
+            "spans fall on the source's characters"
+        );
     }
 });
