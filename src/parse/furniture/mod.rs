@@ -106,7 +106,7 @@ fn title_label(front: &str) -> Option<(usize, usize)> {
 pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     let front_end = floor_char(src, FRONT_REACH.min(src.len()));
-    let salutation = find_salutation(src, front_end);
+    let salutation = find_salutation(src, front_end).or_else(|| find_addressee(src, front_end));
     // The title is looked for before the salutation, or in the first lines.
     let title_reach = salutation.map_or(front_end.min(floor_char(src, 1_500)), |s| s.start);
     let title = find_title(src, title_reach);
@@ -528,6 +528,60 @@ fn opens_with_date(line: &str) -> bool {
     };
     let (month, rest) = digits(rest);
     year == 4 && (1..=2).contains(&month) && rest.starts_with('月')
+}
+
+/// Last words of an organisation's name (……人民政府, 各部门, 各直属机构).
+const ORGANISATION_ENDS: [&str; 17] = [
+    "政府",
+    "部门",
+    "单位",
+    "机构",
+    "机关",
+    "委员会",
+    "党委",
+    "党组",
+    "部委",
+    "企业",
+    "学校",
+    "组织",
+    "团体",
+    "公司",
+    "中心",
+    "办公厅",
+    "办公室",
+];
+
+/// How long (in chars) an addressee line may be.
+const ADDRESSEE_CHARS: usize = 120;
+
+/// The addressees of an official document (主送机关: 各区人民政府，市政府各
+/// 部门：), on a line of their own near the top, before the body: the
+/// document's salutation. Each name ends as an organisation's does.
+fn find_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
+    for (start, end) in front_lines(src, reach) {
+        let line = trim_blank(&src[start..end]);
+        if line.is_empty() {
+            continue;
+        }
+        if is_body_line(line) || opens_with_ordinal(line) {
+            return None;
+        }
+        let Some(names) = line.strip_suffix(['：', ':']) else {
+            continue;
+        };
+        let organisations = names
+            .split(['、', '，', ','])
+            .all(|name| ORGANISATION_ENDS.iter().any(|end| name.trim().ends_with(end)));
+        if organisations && !names.contains('。') && names.chars().count() <= ADDRESSEE_CHARS {
+            let at = start + leading_blank(&src[start..end]);
+            return Some(Salutation {
+                start: at,
+                span: Span::new(at, end),
+                value: names,
+            });
+        }
+    }
+    None
 }
 
 /// How many lines from `from` the 目录 line of a table of contents may stand.

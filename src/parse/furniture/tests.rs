@@ -155,3 +155,20 @@ fn a_table_of_contents_without_line_breaks_ends_where_its_first_ordinal_returns(
     assert!(contents("项目录入第一章 总则第二章 附则第一章 总则第一条 为了规范，制定本条例。").is_empty());
     assert!(contents("目录第一章 为了规范管理，制定本条例。第二章 附则第一章 总则").is_empty());
 }
+
+#[test]
+fn an_official_documents_addressees_are_its_salutation() {
+    let text = "某某市人民政府关于2023年度考核结果的通报\n某政发〔2024〕5号\n各区人民政府，市政府各部门、各直属机构：\n一、考核情况\n总体良好。\n";
+    let doc = parse(text);
+    assert_eq!(doc.salutation(), Some("各区人民政府，市政府各部门、各直属机构"));
+    assert_eq!(doc.title(), Some("某某市人民政府关于2023年度考核结果的通报"));
+    // A heading of the body or a label with a colon is no addressee.
+    assert_eq!(
+        parse("关于加强管理的通知\n主要任务：\n一、考核情况\n").salutation(),
+        None
+    );
+    assert_eq!(
+        parse("关于加强管理的通知\n一、考核情况\n各区人民政府：\n").salutation(),
+        None
+    );
+}
