@@ -245,13 +245,7 @@ mod tests {
             "\u{2029}", "…", "\u{85}", "、", "“", "《", "汉", "字", "a", "1", "(", "!", "\u{ff81}",
             "\u{3082}", "）",
         ];
-        let mut seed = 14u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::parse::test_random(14);
         for _ in 0..300 {
             let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
             let bytes = text.as_bytes();

@@ -49,6 +49,18 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     }
 }
 
+/// A small deterministic generator for tests that try many random inputs:
+/// `next(n)` is in `0..n` (a 64-bit LCG, seeded).
+#[cfg(test)]
+pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{HeadingHint, Options, Span, outline, parse, parse_with};

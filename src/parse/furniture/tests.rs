@@ -1,12 +1,20 @@
 use crate::{DiagnosticCode, FurnitureKind, Node, parse};
 
-fn noise(text: &str) -> Vec<&str> {
+/// The furniture of `kind` in the tree of `text`.
+fn furniture(text: &str, kind: FurnitureKind) -> Vec<crate::Furniture<'_>> {
     let doc = parse(text);
     doc.walk()
         .filter_map(|(_, n)| match n {
-            Node::Furniture(f) if f.kind == FurnitureKind::Noise => Some(f.value),
+            Node::Furniture(f) if f.kind == kind => Some(f.clone()),
             _ => None,
         })
+        .collect()
+}
+
+fn noise(text: &str) -> Vec<&str> {
+    furniture(text, FurnitureKind::Noise)
+        .iter()
+        .map(|f| f.value)
         .collect()
 }
 
@@ -52,11 +60,7 @@ fn a_large_share_of_boilerplate_is_reported() {
 }
 
 fn title(text: &str) -> Option<&str> {
-    let doc = parse(text);
-    doc.walk().find_map(|(_, n)| match n {
-        Node::Furniture(f) if f.kind == FurnitureKind::Title => Some(f.value),
-        _ => None,
-    })
+    furniture(text, FurnitureKind::Title).first().map(|f| f.value)
 }
 
 #[test]
@@ -84,12 +88,9 @@ fn a_date_line_or_an_everyday_word_is_no_title() {
 }
 
 fn contents(text: &str) -> Vec<&str> {
-    let doc = parse(text);
-    doc.walk()
-        .filter_map(|(_, n)| match n {
-            Node::Furniture(f) if f.kind == FurnitureKind::Contents => Some(f.text),
-            _ => None,
-        })
+    furniture(text, FurnitureKind::Contents)
+        .iter()
+        .map(|f| f.text)
         .collect()
 }
 

@@ -488,13 +488,7 @@ mod tests {
             "改革",
         ];
         let marks = ["。", "！", "？", "\n", "。", "。"];
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::parse::test_random(7);
         let key = |p: &UnnumberedHeading| (p.start, p.title.start, p.title.end, p.end);
         let mut found = 0;
         for round in 0..20_000 {
@@ -545,13 +539,7 @@ mod tests {
         let pieces = [
             "加", "强", "，", ",", "、", "a", "。", "了", "是", "丌", "我们", "Ì", "䷀", "㐀", "鿿", "ꀀ",
         ];
-        let mut seed = 11u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::parse::test_random(11);
         let mut shaped = 0;
         for _ in 0..50_000 {
             let len = next(40);
