@@ -724,3 +724,18 @@ fn a_missing_decimal_heading_is_one_skip() {
     let doc = speechtree::parse(text);
     assert_eq!(lint(&doc)[0].message, "expected 2 after 1, found 3");
 }
+
+#[test]
+fn articles_number_on_through_the_statute() {
+    let skipped = "第一章 总则\n第一条 为了规范。\n第二条 适用范围。\n第二章 管理\n第四条 应当管理。\n第五条 应当监督。\n";
+    assert_eq!(found(skipped), [(5, "skipped-ordinal", "第四条".to_string())]);
+    let doc = speechtree::parse(skipped);
+    assert_eq!(
+        lint(&doc)[0].message,
+        "expected 第三条 after 第二条, found 第四条"
+    );
+    let repeated = "第一章 总则\n第一条 为了规范。\n第二条 适用范围。\n第二章 管理\n第二条 应当管理。\n第三条 应当监督。\n";
+    assert_eq!(found(repeated), [(5, "duplicate-ordinal", "第二条".to_string())]);
+    let clean = "第一章 总则\n第一条 为了规范。\n第二条 适用范围。\n第二章 管理\n第三条 应当管理。\n第四条 应当监督。\n";
+    assert_eq!(found(clean), []);
+}

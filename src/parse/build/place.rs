@@ -183,10 +183,27 @@ impl<'a> Builder<'a, '_> {
         let finding = if v == 1 {
             None
         } else if line_start && style.is_heading() && (has_succ || lone_unit) {
-            Some(Finding {
-                code: DiagnosticCode::NotStartingAtOne,
-                message: messages::not_at_one(style, v),
-                related: None,
+            // Articles number on through the whole statute: against the
+            // last one, wherever it stood, 第四条 skips and 第二条 repeats.
+            let last = (style == MarkerStyle::Article)
+                .then(|| self.last_value.get(style))
+                .flatten();
+            Some(match last {
+                Some(prev) if v > prev + 1 => Finding {
+                    code: DiagnosticCode::SkippedOrdinal,
+                    message: messages::skipped(style, prev, v),
+                    related: None,
+                },
+                Some(prev) => Finding {
+                    code: DiagnosticCode::DuplicateOrdinal,
+                    message: messages::repeated(style, prev, v),
+                    related: None,
+                },
+                None => Finding {
+                    code: DiagnosticCode::NotStartingAtOne,
+                    message: messages::not_at_one(style, v),
+                    related: None,
+                },
             })
         } else {
             return None;
