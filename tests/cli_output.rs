@@ -353,3 +353,22 @@ fn lint_refuses_an_unknown_encoding_before_reading() {
         "a usage error, before any input is read: {stderr}"
     );
 }
+
+#[test]
+fn markdown_spaces_a_statute_unit_from_its_title_and_keeps_the_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(
+        dir.path(),
+        "law.txt",
+        "某某市测试管理条例\n目录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 附则\n第二条 本条例自公布之日起施行。\n",
+    );
+    let out = speechtree()
+        .args(["-f", "markdown", &file])
+        .output()
+        .expect("run");
+    assert_status(&out, 0, "markdown");
+    let md = text(&out.stdout);
+    assert!(md.contains("\n目录  \n第一章 总则  \n第二章 附则\n"), "{md}");
+    assert!(md.contains("\n## 第一章 总则\n"), "{md}");
+    assert!(md.contains("\n### 第一条 为了规范管理，制定本条例\n"), "{md}");
+}

@@ -151,7 +151,14 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()>
                     // leaves out (附件1, 附件：).
                     None => ("", split_at_title(s.heading.text, s.heading.title).0),
                 };
-                md.block(&format!("{hashes} {marker}{}", one_line(heading)))?;
+                // 第一章 总则 and 1 范围 are written with a space between
+                // the number and the title; 一、 and （一） carry their own
+                // delimiter.
+                let gap = s.marker.as_ref().is_some_and(|m| {
+                    (m.style.is_statute_unit() || m.style.is_decimal()) && !heading.is_empty()
+                });
+                let gap = if gap { " " } else { "" };
+                md.block(&format!("{hashes} {marker}{gap}{}", one_line(heading)))?;
             }
             Node::Point(p) => {
                 let lead = one_line(p.lead.text.trim());
