@@ -310,20 +310,23 @@ fn csv_cells_never_start_a_formula() {
     );
 }
 
-#[test]
-fn markdown_escapes_html_and_keeps_bylines_and_labels() {
+/// `speechtree -f markdown` on a file holding `source`.
+fn markdown_of(source: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let file = write_file(
-        dir.path(),
-        "s.txt",
-        "在全市工作会议上的讲话（2023年5月26日）\n同志们：\n一、总体<要求>\n正文<img src=x onerror=alert(1)> & 更多。\n附件1\n重点任务分工\n一、组织领导\n",
-    );
+    let file = write_file(dir.path(), "s.txt", source);
     let out = speechtree()
         .args(["-f", "markdown", &file])
         .output()
         .expect("run");
     assert_status(&out, 0, "markdown");
-    let md = text(&out.stdout);
+    text(&out.stdout)
+}
+
+#[test]
+fn markdown_escapes_html_and_keeps_bylines_and_labels() {
+    let md = markdown_of(
+        "在全市工作会议上的讲话（2023年5月26日）\n同志们：\n一、总体<要求>\n正文<img src=x onerror=alert(1)> & 更多。\n附件1\n重点任务分工\n一、组织领导\n",
+    );
     assert!(!md.contains('<'), "no raw HTML passes through: {md}");
     assert!(md.contains("## 一、总体&lt;要求&gt;"), "{md}");
     assert!(
@@ -356,18 +359,9 @@ fn lint_refuses_an_unknown_encoding_before_reading() {
 
 #[test]
 fn markdown_spaces_a_statute_unit_from_its_title_and_keeps_the_contents() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = write_file(
-        dir.path(),
-        "law.txt",
+    let md = markdown_of(
         "某某市测试管理条例\n目录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 附则\n第二条 本条例自公布之日起施行。\n",
     );
-    let out = speechtree()
-        .args(["-f", "markdown", &file])
-        .output()
-        .expect("run");
-    assert_status(&out, 0, "markdown");
-    let md = text(&out.stdout);
     assert!(md.contains("\n目录  \n第一章 总则  \n第二章 附则\n"), "{md}");
     assert!(md.contains("\n## 第一章 总则\n"), "{md}");
     assert!(md.contains("\n### 第一条 为了规范管理，制定本条例\n"), "{md}");

@@ -597,7 +597,12 @@ const CONTENTS_ENTRY_CHARS: usize = 60;
 /// read as the document's own units, numbered twice. A list that runs to
 /// the end of the text has no body after it, and is no table of contents.
 fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
-    let mut lines = LineIter { src, at: from };
+    // Lines (start, end) from `from`, each with its line break.
+    let mut lines = src[from..].split_inclusive('\n').scan(from, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, *at))
+    });
     let Some((start, header_end)) = lines
         .by_ref()
         .take(CONTENTS_REACH_LINES)
@@ -671,26 +676,6 @@ fn contents_ordinal(line: &str) -> Option<&str> {
         unit.len_utf8()
     };
     line.get(..line.len() - numeral.len() + unit_len)
-}
-
-/// Lines `(start, end)` of `src` from `at`, each with its line break.
-struct LineIter<'a> {
-    src: &'a str,
-    at: usize,
-}
-
-impl Iterator for LineIter<'_> {
-    type Item = (usize, usize);
-
-    fn next(&mut self) -> Option<(usize, usize)> {
-        if self.at >= self.src.len() {
-            return None;
-        }
-        let start = self.at;
-        self.at =
-            memchr::memchr(b'\n', &self.src.as_bytes()[start..]).map_or(self.src.len(), |i| start + i + 1);
-        Some((start, self.at))
-    }
 }
 
 /// 目录 alone on its line, however spaced (目  录, 目　　录).
