@@ -82,7 +82,7 @@ fn read_and_parse(name: &str, bytes: &[u8]) -> usize {
     let kind = InputKind::detect(Some(Path::new(name)), bytes);
     let read = read_bytes(bytes, kind, &ReadOptions::default()).expect("reads");
     let doc = read.parse(&speechtree::Options::default());
-    doc.children().len()
+    doc.len()
 }
 
 /// The third-party parser alone: pulldown-cmark's events with offsets, all
@@ -121,7 +121,7 @@ fn given_text(name: &str, bytes: &[u8]) -> (String, Vec<speechtree::HeadingHint>
 fn parse_given((text, headings): &(String, Vec<speechtree::HeadingHint>)) -> usize {
     let mut options = speechtree::Options::default();
     options.heading_hints.clone_from(headings);
-    speechtree::parse_with(text, &options).children().len()
+    speechtree::parse_with(text, &options).len()
 }
 
 fn interleaved(inputs: &[(&str, &str, Vec<u8>)], rounds: usize) {

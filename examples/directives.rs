@@ -13,22 +13,22 @@ struct Directives<'a> {
 }
 
 impl<'a> Visit<'a> for Directives<'a> {
-    fn visit_section(&mut self, s: &Section<'a>) {
-        self.path.push(s.heading.title);
+    fn visit_section(&mut self, s: &Section<'_, 'a>) {
+        self.path.push(s.heading().title);
         visit::visit_section(self, s);
         self.path.pop();
     }
 
-    fn visit_point(&mut self, p: &Point<'a>) {
-        let directive = p.marker.style == MarkerStyle::Yao
-            || (p.marker.style == MarkerStyle::Shi && p.marker.text.ends_with('要'));
+    fn visit_point(&mut self, p: &Point<'_, 'a>) {
+        let directive = p.marker().style == MarkerStyle::Yao
+            || (p.marker().style == MarkerStyle::Shi && p.marker().text.ends_with('要'));
         if directive {
             self.rows.push([
                 self.path.join(" / "),
-                p.marker.text.to_string(),
-                p.lead.title.to_string(),
-                p.span.start.to_string(),
-                p.span.end.to_string(),
+                p.marker().text.to_string(),
+                p.lead().title.to_string(),
+                p.span().start.to_string(),
+                p.span().end.to_string(),
             ]);
         }
         visit::visit_point(self, p);

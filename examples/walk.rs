@@ -19,19 +19,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let indent = "  ".repeat(depth);
         match node {
             Node::Section(s) => {
-                let marker = s.marker.as_ref().map_or("-", |m| m.text);
-                let at = doc.line_col(s.span.start);
+                let marker = s.marker().map_or("-", |m| m.text);
+                let at = doc.line_col(s.span().start);
                 println!(
                     "{indent}{marker} {} (level {}, line {}, {} bytes)",
-                    s.heading.title,
-                    s.level,
+                    s.heading().title,
+                    s.level(),
                     at.line,
-                    s.span.len()
+                    s.span().len()
                 );
             }
             Node::Point(p) => println!(
                 "{indent}{} {} ({:?}={})",
-                p.marker.text, p.lead.title, p.marker.style, p.marker.value
+                p.marker().text,
+                p.lead().title,
+                p.marker().style,
+                p.marker().value
             ),
             _ => {}
         }

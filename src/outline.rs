@@ -22,8 +22,8 @@ pub fn outline(doc: &Document<'_>) -> String {
     }
     for (depth, node) in doc.walk() {
         let (marker, heading) = match node {
-            Node::Section(s) => (s.marker.as_ref().map_or("-", |m| m.text), s.heading.title),
-            Node::Point(p) => (p.marker.text, p.lead.title),
+            Node::Section(s) => (s.marker().map_or("-", |m| m.text), s.heading().title),
+            Node::Point(p) => (p.marker().text, p.lead().title),
             _ => continue,
         };
         let _ = writeln!(

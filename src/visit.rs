@@ -13,8 +13,8 @@ use crate::ast::{Document, Furniture, Node, Paragraph, Point, Section, Space};
 ///
 /// struct Leads(Vec<String>);
 /// impl<'a> Visit<'a> for Leads {
-///     fn visit_point(&mut self, p: &Point<'a>) {
-///         self.0.push(p.lead.title.to_string());
+///     fn visit_point(&mut self, p: &Point<'_, 'a>) {
+///         self.0.push(p.lead().title.to_string());
 ///         visit::visit_point(self, p);
 ///     }
 /// }
@@ -30,15 +30,15 @@ pub trait Visit<'a> {
         visit_document(self, doc)
     }
     /// Visit any node.
-    fn visit_node(&mut self, node: &Node<'a>) {
+    fn visit_node(&mut self, node: &Node<'_, 'a>) {
         visit_node(self, node)
     }
     /// Visit a section.
-    fn visit_section(&mut self, section: &Section<'a>) {
+    fn visit_section(&mut self, section: &Section<'_, 'a>) {
         visit_section(self, section)
     }
     /// Visit a point.
-    fn visit_point(&mut self, point: &Point<'a>) {
+    fn visit_point(&mut self, point: &Point<'_, 'a>) {
         visit_point(self, point)
     }
     /// Visit a paragraph.
@@ -51,13 +51,13 @@ pub trait Visit<'a> {
 
 /// Visit each top-level node.
 pub fn visit_document<'a, V: Visit<'a> + ?Sized>(v: &mut V, doc: &Document<'a>) {
-    for child in &doc.children {
-        v.visit_node(child);
+    for child in doc.children() {
+        v.visit_node(&child);
     }
 }
 
 /// Dispatch on the node's kind.
-pub fn visit_node<'a, V: Visit<'a> + ?Sized>(v: &mut V, node: &Node<'a>) {
+pub fn visit_node<'a, V: Visit<'a> + ?Sized>(v: &mut V, node: &Node<'_, 'a>) {
     match node {
         Node::Section(n) => v.visit_section(n),
         Node::Point(n) => v.visit_point(n),
@@ -68,52 +68,63 @@ pub fn visit_node<'a, V: Visit<'a> + ?Sized>(v: &mut V, node: &Node<'a>) {
 }
 
 /// Visit a section's children.
-pub fn visit_section<'a, V: Visit<'a> + ?Sized>(v: &mut V, section: &Section<'a>) {
-    for child in &section.children {
-        v.visit_node(child);
+pub fn visit_section<'a, V: Visit<'a> + ?Sized>(v: &mut V, section: &Section<'_, 'a>) {
+    for child in section.children() {
+        v.visit_node(&child);
     }
 }
 
 /// Visit a point's children.
-pub fn visit_point<'a, V: Visit<'a> + ?Sized>(v: &mut V, point: &Point<'a>) {
-    for child in &point.children {
-        v.visit_node(child);
+pub fn visit_point<'a, V: Visit<'a> + ?Sized>(v: &mut V, point: &Point<'_, 'a>) {
+    for child in point.children() {
+        v.visit_node(&child);
     }
 }
 
 /// Every node in document order (pre-order) with its depth, without
 /// recursion. Made by [`Document::walk`].
 #[derive(Clone, Debug)]
-pub struct Walk<'t, 'a> {
-    stack: Vec<std::slice::Iter<'t, Node<'a>>>,
+pub struct Walk<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The next node's index.
+    next: usize,
+    /// Where the subtrees of the open ancestors of the next node end.
+    open: Vec<usize>,
 }
 
-impl<'t, 'a> Walk<'t, 'a> {
-    pub(crate) fn new(nodes: &'t [Node<'a>]) -> Self {
+impl<'d, 'a> Walk<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
         Walk {
-            stack: vec![nodes.iter()],
+            doc,
+            next: 0,
+            open: Vec::new(),
         }
     }
 }
 
-impl<'t, 'a> Iterator for Walk<'t, 'a> {
-    type Item = (usize, &'t Node<'a>);
+impl<'d, 'a> Iterator for Walk<'d, 'a> {
+    type Item = (usize, Node<'d, 'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let depth = self.stack.len().checked_sub(1)?;
-            match self.stack.last_mut()?.next() {
-                Some(node) => {
-                    let children = node.children();
-                    if !children.is_empty() {
-                        self.stack.push(children.iter());
-                    }
-                    return Some((depth, node));
-                }
-                None => {
-                    self.stack.pop();
-                }
-            }
+        let id = self.next;
+        let data = self.doc.nodes.get(id)?;
+        while self.open.last().is_some_and(|&end| end <= id) {
+            self.open.pop();
         }
+        let depth = self.open.len();
+        let subtree_end = data.next as usize;
+        if subtree_end > id + 1 {
+            self.open.push(subtree_end);
+        }
+        self.next = id + 1;
+        Some((depth, self.doc.node(id)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.doc.nodes.len().saturating_sub(self.next);
+        (left, Some(left))
     }
 }
+
+impl ExactSizeIterator for Walk<'_, '_> {}
+impl std::iter::FusedIterator for Walk<'_, '_> {}

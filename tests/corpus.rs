@@ -284,15 +284,15 @@ fn seed_furniture_is_recognised() {
         "the seed's title"
     );
     assert_eq!(doc.salutation(), Some("同志们"), "the seed's salutation");
-    let first = &doc.children()[0];
+    let first = doc.children().next().expect("a first node");
     assert!(
         matches!(first, speechtree::Node::Furniture(f) if f.kind == speechtree::FurnitureKind::Noise),
         "the page boilerplate before the speech should be noise, not content: {first:?}"
     );
     let headings: Vec<_> = doc
         .sections()
-        .filter(|s| s.marker.is_some())
-        .map(|s| s.heading.title)
+        .filter(|s| s.marker().is_some())
+        .map(|s| s.heading().title)
         .collect();
     assert!(
         headings.iter().all(|h| !h.contains("下载") && !h.contains("PDF")),

@@ -125,8 +125,8 @@ fn markdown_spans_index_the_markdown_source() {
     assert_eq!(read.text, src, "the text of a Markdown input is its source");
     let doc = read.parse(&Options::default());
     let first = doc.sections().next().expect("a section");
-    assert_eq!(first.heading.title, "充分肯定过去一年取得的成绩");
-    let marker = first.marker.as_ref().expect("numbered");
+    assert_eq!(first.heading().title, "充分肯定过去一年取得的成绩");
+    let marker = first.marker().expect("numbered");
     assert_eq!(&src[marker.span.start..marker.span.end], "一、");
     let line = doc.line_col(marker.span.start).line;
     assert_eq!(

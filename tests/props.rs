@@ -73,7 +73,7 @@ fn check_heading(name: &str, src: &str, parent: Span, h: &Heading<'_>) {
     }
 }
 
-fn check_children(name: &str, src: &str, parent: Span, children: &[Node<'_>]) {
+fn check_children(name: &str, src: &str, parent: Span, children: speechtree::Children<'_, '_>) {
     let mut prev_end = parent.start;
     for node in children {
         let span = node.span();
@@ -87,18 +87,18 @@ fn check_children(name: &str, src: &str, parent: Span, children: &[Node<'_>]) {
         prev_end = span.end;
         match node {
             Node::Section(s) => {
-                if let Some(m) = &s.marker {
+                if let Some(m) = s.marker() {
                     assert_text(name, src, m.span, m.text, "marker");
                     assert_within(name, span, m.span, "marker");
                 }
-                check_heading(name, src, span, &s.heading);
-                check_children(name, src, span, &s.children);
+                check_heading(name, src, span, &s.heading());
+                check_children(name, src, span, s.children());
             }
             Node::Point(p) => {
-                assert_text(name, src, p.marker.span, p.marker.text, "marker");
-                assert_within(name, span, p.marker.span, "marker");
-                check_heading(name, src, span, &p.lead);
-                check_children(name, src, span, &p.children);
+                assert_text(name, src, p.marker().span, p.marker().text, "marker");
+                assert_within(name, span, p.marker().span, "marker");
+                check_heading(name, src, span, &p.lead());
+                check_children(name, src, span, p.children());
             }
             Node::Paragraph(p) => assert_text(name, src, p.span, p.text, "paragraph"),
             Node::Furniture(f) => assert_text(name, src, f.span, f.text, "furniture"),

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd};
 
-use crate::ast::{Document, Furniture, Heading, Marker, Node, Paragraph, Point, Section, Space};
+use crate::ast::Document;
 use crate::input::{InputKind, ReadResult};
 use crate::span::Span;
 use crate::{HeadingHint, Options};
@@ -81,37 +81,21 @@ pub fn markdown_text(src: &str) -> ReadResult {
 /// assert_eq!(doc.leaves().map(|(_, t)| t).collect::<String>(), src);
 ///
 /// let doc = parse_markdown("**一是**加强领导。**二是**狠抓落实。\n", &Options::default());
-/// let leads: Vec<&str> = doc.points().map(|p| p.lead.title).collect();
+/// let leads: Vec<&str> = doc.points().map(|p| p.lead().title).collect();
 /// assert_eq!(leads, ["加强领导", "狠抓落实"]);
 /// ```
 pub fn parse_markdown<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let (masked, headings) = mask(src);
-    if masked.len() != src.len() {
-        return crate::parse_with(src, options);
-    }
-    let opts = with_hints(options, &headings);
-    let doc = crate::parse_with(&masked, &opts);
-    // Spans of the masked copy fall on its character boundaries, which are
-    // the source's wherever text was kept; a span inside blanked markup
-    // that was not ASCII (a Chinese link target, code block) could in
-    // principle split a character of the source. Then the source is read
-    // as plain text rather than risk a tree that does not rebuild it.
-    let rebase = Rebase { masked: &masked, src };
-    if !rebase.fits(&doc) {
-        return crate::parse_with(src, options);
-    }
-    let mut doc = rebase.document(doc);
-    super::markup::nest_under_headings(&mut doc, &opts.heading_hints);
-    doc
+    parse_masked(src, &masked, &headings, options)
 }
 
 /// Parses `masked` (a masked copy of `src`, see [`markdown_text`]) with
-/// `headings` and `options`' hints, and presents the tree over `src`. As
-/// both outlive the tree, its texts are moved onto the source in place, in
-/// one walk that also nests sections under the marked headings.
+/// `headings` and `options`' hints, and presents the tree over `src`: the
+/// offsets are the same, so the tree only changes the text it reads, and
+/// sections are nested under the marked headings.
 pub(crate) fn parse_masked<'a>(
     src: &'a str,
-    masked: &'a str,
+    masked: &str,
     headings: &[HeadingHint],
     options: &Options,
 ) -> Document<'a> {
@@ -119,14 +103,27 @@ pub(crate) fn parse_masked<'a>(
         return crate::parse_with(src, options);
     }
     let opts = with_hints(options, headings);
-    let mut doc = crate::parse_with(masked, &opts);
-    // As in `parse_markdown`: a tree that does not fit the source is
-    // given up for the source read as plain text.
-    let rebase = Rebase { masked, src };
-    if !rebase.move_nodes(&mut doc.children, &opts.heading_hints) {
+    let doc = crate::parse_with(masked, &opts);
+    // Spans of the masked copy fall on its character boundaries, which are
+    // the source's wherever text was kept; a span inside blanked markup
+    // that was not ASCII (a Chinese link target, code block) could in
+    // principle split a character of the source. Then the source is read
+    // as plain text rather than risk a tree that does not rebuild it.
+    let fits = doc.nodes.iter().all(|n| {
+        [n.start, n.end, n.heading_end, n.title_start, n.title_end]
+            .iter()
+            .all(|&at| src.is_char_boundary(at as usize))
+            && src.is_char_boundary(n.marker_end())
+    });
+    if !fits {
         return crate::parse_with(src, options);
     }
-    doc.source = src;
+    let mut doc = Document {
+        source: src,
+        nodes: doc.nodes,
+        diagnostics: doc.diagnostics,
+    };
+    super::markup::nest_under_headings(&mut doc, &opts.heading_hints);
     doc
 }
 
@@ -136,205 +133,6 @@ fn with_hints(options: &Options, headings: &[HeadingHint]) -> Options {
     opts.heading_hints.extend_from_slice(headings);
     opts.heading_hints.sort_by_key(|h| h.span.start);
     opts
-}
-
-/// Where the bytes of `masked` stand in `src`.
-struct Rebase<'m, 'a> {
-    masked: &'m str,
-    src: &'a str,
-}
-
-impl<'a> Rebase<'_, 'a> {
-    /// Where `part`, a slice of the masked copy, stands in it.
-    fn offset(&self, part: &str) -> Option<usize> {
-        (part.as_ptr() as usize).checked_sub(self.masked.as_ptr() as usize)
-    }
-
-    /// Whether `start..end` is a slice of the source.
-    fn ok(&self, start: usize, end: usize) -> bool {
-        self.src.get(start..end).is_some()
-    }
-
-    /// Whether `part` (empty, or a slice of the masked copy) is at a slice
-    /// of the source.
-    fn ok_part(&self, part: &str) -> bool {
-        part.is_empty()
-            || self
-                .offset(part)
-                .is_some_and(|at| at.checked_add(part.len()).is_some_and(|end| self.ok(at, end)))
-    }
-
-    /// Whether every span and title of the tree is a slice of the source.
-    fn fits(&self, doc: &Document<'_>) -> bool {
-        doc.walk().all(|(_, node)| {
-            let span = node.span();
-            self.ok(span.start, span.end)
-                && match node {
-                    Node::Section(s) => {
-                        self.ok(s.heading.span.start, s.heading.span.end)
-                            && self.ok_part(s.heading.title)
-                            && s.marker
-                                .as_ref()
-                                .is_none_or(|m| self.ok(m.span.start, m.span.end))
-                    }
-                    Node::Point(p) => {
-                        self.ok(p.lead.span.start, p.lead.span.end)
-                            && self.ok_part(p.lead.title)
-                            && self.ok(p.marker.span.start, p.marker.span.end)
-                    }
-                    Node::Furniture(f) => self.ok_part(f.value),
-                    Node::Paragraph(_) | Node::Space(_) => true,
-                }
-        })
-    }
-
-    /// The source at `span` (checked by [`Rebase::fits`]).
-    fn span(&self, span: Span) -> &'a str {
-        self.src.get(span.start..span.end).unwrap_or_default()
-    }
-
-    /// The source at the place of `part` (checked by [`Rebase::fits`]).
-    fn slice(&self, part: &str) -> &'a str {
-        self.offset(part)
-            .and_then(|at| self.src.get(at..at + part.len()))
-            .unwrap_or_default()
-    }
-
-    /// The tree over the source; the nodes' vectors are reused in place.
-    fn document(&self, doc: Document<'_>) -> Document<'a> {
-        Document {
-            source: self.src,
-            span: doc.span,
-            children: self.nodes(doc.children),
-            diagnostics: doc.diagnostics,
-        }
-    }
-
-    fn nodes(&self, nodes: Vec<Node<'_>>) -> Vec<Node<'a>> {
-        nodes.into_iter().map(|n| self.node(n)).collect()
-    }
-
-    fn node(&self, node: Node<'_>) -> Node<'a> {
-        match node {
-            Node::Section(s) => {
-                let s = *s;
-                Node::Section(Box::new(Section {
-                    span: s.span,
-                    level: s.level,
-                    marker: s.marker.map(|m| self.marker(m)),
-                    heading: self.heading(s.heading),
-                    children: self.nodes(s.children),
-                }))
-            }
-            Node::Point(p) => {
-                let p = *p;
-                Node::Point(Box::new(Point {
-                    span: p.span,
-                    marker: self.marker(p.marker),
-                    lead: self.heading(p.lead),
-                    children: self.nodes(p.children),
-                }))
-            }
-            Node::Paragraph(p) => Node::Paragraph(Paragraph {
-                span: p.span,
-                text: self.span(p.span),
-            }),
-            Node::Furniture(f) => Node::Furniture(Furniture {
-                kind: f.kind,
-                span: f.span,
-                text: self.span(f.span),
-                value: self.slice(f.value),
-            }),
-            Node::Space(s) => Node::Space(Space {
-                span: s.span,
-                text: self.span(s.span),
-            }),
-        }
-    }
-
-    fn marker(&self, m: Marker<'_>) -> Marker<'a> {
-        Marker {
-            span: m.span,
-            text: self.span(m.span),
-            value: m.value,
-            style: m.style,
-        }
-    }
-
-    fn heading(&self, h: Heading<'_>) -> Heading<'a> {
-        Heading {
-            span: h.span,
-            text: self.span(h.span),
-            title: self.slice(h.title),
-            evidence: h.evidence,
-        }
-    }
-}
-
-impl<'a> Rebase<'a, 'a> {
-    /// The source at the place of `part`, when it is a slice of the source
-    /// (an empty part always is: `slice`'s reading of it).
-    fn part(&self, part: &str) -> Option<&'a str> {
-        let at = self.offset(part);
-        let moved = at.and_then(|at| self.src.get(at..at.checked_add(part.len())?));
-        if part.is_empty() {
-            Some(moved.unwrap_or_default())
-        } else {
-            moved
-        }
-    }
-
-    /// The source at `span`, when it is a slice of it.
-    fn at(&self, span: Span) -> Option<&'a str> {
-        self.src.get(span.start..span.end)
-    }
-
-    /// Points the texts of `nodes` (a tree of the masked copy) at the
-    /// source, and nests each list under its marked headings once its
-    /// nodes are done; false as soon as a span or title is not a slice of
-    /// the source (what [`Rebase::fits`] checks).
-    fn move_nodes(&self, nodes: &mut Vec<Node<'a>>, hints: &[HeadingHint]) -> bool {
-        for node in nodes.iter_mut() {
-            if self.move_node(node, hints).is_none() {
-                return false;
-            }
-        }
-        super::markup::nest_list(nodes, hints);
-        true
-    }
-
-    fn move_node(&self, node: &mut Node<'a>, hints: &[HeadingHint]) -> Option<()> {
-        self.at(node.span())?;
-        match node {
-            Node::Section(s) => {
-                s.heading.text = self.at(s.heading.span)?;
-                s.heading.title = self.part(s.heading.title)?;
-                if let Some(m) = &mut s.marker {
-                    m.text = self.at(m.span)?;
-                }
-                self.move_nodes(&mut s.children, hints).then_some(())
-            }
-            Node::Point(p) => {
-                p.lead.text = self.at(p.lead.span)?;
-                p.lead.title = self.part(p.lead.title)?;
-                p.marker.text = self.at(p.marker.span)?;
-                self.move_nodes(&mut p.children, hints).then_some(())
-            }
-            Node::Paragraph(p) => {
-                p.text = self.at(p.span)?;
-                Some(())
-            }
-            Node::Furniture(f) => {
-                f.text = self.at(f.span)?;
-                f.value = self.part(f.value)?;
-                Some(())
-            }
-            Node::Space(s) => {
-                s.text = self.at(s.span)?;
-                Some(())
-            }
-        }
-    }
 }
 
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
@@ -494,6 +292,7 @@ fn reveal_html(src: &str, range: Range<usize>, shown: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Node;
     use crate::outline;
 
     fn md(src: &str) -> String {
@@ -517,11 +316,11 @@ mod tests {
         let src =
             "## **一、总体要求**\n\n**一是**加强领导。**二是**狠抓落实。\n\n### （一）*压实责任*\n\n正文。\n";
         let doc = parse_markdown(src, &Options::default());
-        let titles: Vec<&str> = doc.sections().map(|s| s.heading.title).collect();
+        let titles: Vec<&str> = doc.sections().map(|s| s.heading().title).collect();
         assert_eq!(titles, ["总体要求", "压实责任"]);
-        let leads: Vec<&str> = doc.points().map(|p| p.lead.title).collect();
+        let leads: Vec<&str> = doc.points().map(|p| p.lead().title).collect();
         assert_eq!(leads, ["加强领导", "狠抓落实"]);
-        let markers: Vec<&str> = doc.points().map(|p| p.marker.text).collect();
+        let markers: Vec<&str> = doc.points().map(|p| p.marker().text).collect();
         assert_eq!(markers, ["一是", "二是"]);
         assert_eq!(md(src), outline(&doc));
     }
@@ -530,12 +329,12 @@ mod tests {
     fn setext_headings_and_unnumbered_headings_are_sections() {
         let src = "一、回顾\n========\n\n正文。\n\n结束语\n------\n\n谢谢。\n";
         let doc = parse_markdown(src, &Options::default());
-        let titles: Vec<&str> = doc.sections().map(|s| s.heading.title).collect();
+        let titles: Vec<&str> = doc.sections().map(|s| s.heading().title).collect();
         assert_eq!(titles, ["回顾", "结束语"]);
         assert!(
             doc.sections()
                 .nth(1)
-                .is_some_and(|s| s.heading.evidence.unnumbered)
+                .is_some_and(|s| s.heading().evidence.unnumbered)
         );
     }
 
@@ -618,11 +417,11 @@ mod tests {
         let inside = |part: &str| part.is_empty() || range.contains(&part.as_ptr());
         doc.walk().all(|(_, node)| match node {
             Node::Section(s) => {
-                inside(s.heading.text)
-                    && inside(s.heading.title)
-                    && s.marker.as_ref().is_none_or(|m| inside(m.text))
+                inside(s.heading().text)
+                    && inside(s.heading().title)
+                    && s.marker().is_none_or(|m| inside(m.text))
             }
-            Node::Point(p) => inside(p.lead.text) && inside(p.lead.title) && inside(p.marker.text),
+            Node::Point(p) => inside(p.lead().text) && inside(p.lead().title) && inside(p.marker().text),
             Node::Paragraph(p) => inside(p.text),
             Node::Furniture(f) => inside(f.text) && inside(f.value),
             Node::Space(s) => inside(s.text),

@@ -11,15 +11,29 @@
 //! become its children, with the text between them.
 
 use crate::HeadingHint;
-use crate::ast::{Document, Node, Section};
+use crate::ast::{Document, NodeData, NodeKind};
 
 /// Moves the sections a marked heading holds under it (see the module's
 /// notes). `hints` are in the document's source, sorted by start.
+///
+/// The tree is stored in document order, and the siblings a section takes
+/// stand right after its subtree: taking them is extending its subtree over
+/// them, and nothing moves.
 pub(crate) fn nest_under_headings(doc: &mut Document<'_>, hints: &[HeadingHint]) {
     if hints.is_empty() {
         return;
     }
-    nest(&mut doc.children, hints);
+    let nodes = &mut doc.nodes;
+    // Each list of children once the lists below it are done: a node's
+    // descendants stand after it, so parents are taken from the last.
+    for parent in (0..nodes.len()).rev() {
+        let end = nodes[parent].next as usize;
+        if end > parent + 1 {
+            nest_list(nodes, parent + 1..end, hints);
+        }
+    }
+    let all = 0..nodes.len();
+    nest_list(nodes, all, hints);
 }
 
 /// Whether a node starting at `at` is on a marked heading's line.
@@ -31,85 +45,83 @@ fn marked(hints: &[HeadingHint], at: usize) -> bool {
             .is_some_and(|h| at < h.span.end.max(h.span.start + 1))
 }
 
-fn nest(nodes: &mut Vec<Node<'_>>, hints: &[HeadingHint]) {
-    for node in nodes.iter_mut() {
-        match node {
-            Node::Section(s) => nest(&mut s.children, hints),
-            Node::Point(p) => nest(&mut p.children, hints),
-            _ => {}
-        }
-    }
-    nest_list(nodes, hints);
+/// The style rank of a numbered section's marker.
+fn numbered_rank(n: &NodeData) -> Option<u8> {
+    (n.kind == NodeKind::Section && n.marker().is_some()).then(|| n.marker_style().standard_rank())
 }
 
-/// Moves the sections each marked heading of `nodes` holds under it, the
-/// nodes' own children already done (see the module's notes).
-pub(crate) fn nest_list(nodes: &mut Vec<Node<'_>>, hints: &[HeadingHint]) {
-    let mut i = 0;
-    while i < nodes.len() {
+/// Moves the sections each marked heading of the sibling list `list` (the
+/// nodes from its first up to its end, stepping over subtrees) holds under
+/// it, the siblings' own children already done (see the module's notes).
+fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[HeadingHint]) {
+    let end = list.end;
+    let mut i = list.start;
+    while i < end {
+        let n = nodes[i];
+        let after = n.next as usize;
         // A numbered section followed by a lower one can hold it; only
         // then is it looked up among the marked headings.
-        let Some(Node::Section(s)) = nodes.get(i) else {
-            i += 1;
+        let Some(rank) = numbered_rank(&n) else {
+            i = after;
             continue;
         };
-        let Some(style) = s.marker.as_ref().map(|m| m.style) else {
-            i += 1;
-            continue;
-        };
-        let lower = |t: &Section<'_>| {
-            t.marker
-                .as_ref()
-                .is_some_and(|m| m.style.standard_rank() > style.standard_rank())
-        };
-        let next = nodes
-            .iter()
-            .skip(i + 1)
-            .find(|n| matches!(n, Node::Section(_) | Node::Furniture(_)));
-        if !matches!(next, Some(Node::Section(t)) if lower(t)) || !marked(hints, s.span.start) {
-            i += 1;
+        let lower = |t: &NodeData| numbered_rank(t).is_some_and(|r| r > rank);
+        let mut k = after;
+        while k < end && !matches!(nodes[k].kind, NodeKind::Section | NodeKind::Furniture) {
+            k = nodes[k].next as usize;
+        }
+        if !(k < end && lower(&nodes[k]) && marked(hints, n.start as usize)) {
+            i = after;
             continue;
         }
         // The run of siblings it holds: up to its last lower section.
-        let mut take = 0;
-        for (k, next) in nodes.iter().enumerate().skip(i + 1) {
-            match next {
-                Node::Section(t) => {
-                    if !lower(t) || marked(hints, t.span.start) {
+        let mut taken_to = after;
+        let mut k = after;
+        while k < end {
+            let t = nodes[k];
+            match t.kind {
+                NodeKind::Section => {
+                    if !lower(&t) || marked(hints, t.start as usize) {
                         break;
                     }
-                    take = k - i;
+                    taken_to = t.next as usize;
                 }
-                Node::Furniture(_) => break,
-                Node::Point(_) | Node::Paragraph(_) | Node::Space(_) => {}
+                NodeKind::Furniture => break,
+                NodeKind::Point | NodeKind::Paragraph | NodeKind::Space => {}
             }
+            k = t.next as usize;
         }
-        if take > 0 {
-            let moved: Vec<Node<'_>> = nodes.drain(i + 1..=i + take).collect();
-            if let Some(Node::Section(s)) = nodes.get_mut(i) {
-                let level = s.level + 1;
-                for mut node in moved {
-                    relevel(&mut node, level);
-                    s.span.end = s.span.end.max(node.span().end);
-                    s.children.push(node);
+        if taken_to > after {
+            let level = i64::from(n.level) + 1;
+            let mut k = after;
+            let mut last_end = n.end;
+            while k < taken_to {
+                let t = nodes[k];
+                if t.kind == NodeKind::Section {
+                    relevel(nodes, k, level - i64::from(t.level));
                 }
+                last_end = last_end.max(t.end);
+                k = t.next as usize;
             }
+            nodes[i].next = taken_to as u32;
+            nodes[i].end = last_end;
         }
-        i += 1;
+        i = nodes[i].next as usize;
     }
 }
 
-/// Puts a section (and its sections) at `level`.
-fn relevel(node: &mut Node<'_>, level: u32) {
-    let Node::Section(s) = node else {
-        return;
-    };
-    let delta = i64::from(level) - i64::from(s.level);
-    let mut stack: Vec<&mut Node<'_>> = vec![node];
-    while let Some(n) = stack.pop() {
-        if let Node::Section(s) = n {
-            s.level = u32::try_from(i64::from(s.level) + delta).unwrap_or(1).max(1);
-            stack.extend(s.children.iter_mut());
+/// Moves the section at `id` and the sections under it (not those under
+/// its points) `delta` levels, to no higher than level 1.
+fn relevel(nodes: &mut [NodeData], id: usize, delta: i64) {
+    let end = nodes[id].next as usize;
+    let mut k = id;
+    while k < end {
+        let n = &mut nodes[k];
+        if n.kind == NodeKind::Section {
+            n.level = u8::try_from((i64::from(n.level) + delta).max(1)).unwrap_or(u8::MAX);
+            k += 1;
+        } else {
+            k = n.next as usize;
         }
     }
 }
@@ -130,7 +142,7 @@ mod tests {
         let levels: Vec<(u32, &str)> = doc
             .walk()
             .filter_map(|(_, n)| match n {
-                Node::Section(s) => Some((s.level, s.marker.as_ref().map_or("", |m| m.text))),
+                Node::Section(s) => Some((s.level(), s.marker().map_or("", |m| m.text))),
                 _ => None,
             })
             .collect();

@@ -2,13 +2,13 @@
 //! ordinals, single items and widths.
 
 use super::sequence::{read_marker, renumbered};
-use super::{Findings, Rule};
-use crate::ast::{Document, Marker, MarkerStyle, Node};
+use super::{Collect, Rule};
+use crate::ast::{Children, Document, Marker, MarkerStyle, Node};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The delimiter of each marker, as written.
-pub(super) fn delimiters(doc: &Document<'_>, out: &mut Findings) {
+pub(super) fn delimiters(doc: &Document<'_>, out: &mut Collect) {
     let source = doc.source();
     for (_, node) in doc.walk() {
         let Some(m) = node.marker() else { continue };
@@ -63,7 +63,7 @@ pub(super) fn delimiters(doc: &Document<'_>, out: &mut Findings) {
 /// Punctuation after a simple, narrative ordinal (GB/T 15834 B.3.7): 一是，
 /// 二要， 第一是，. The parser keeps no punctuation in these markers; look
 /// after them.
-pub(super) fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Findings) {
+pub(super) fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Collect) {
     let source = doc.source();
     for (_, node) in doc.walk() {
         let Some(m) = node.marker() else { continue };
@@ -99,7 +99,7 @@ pub(super) fn punctuation_after_ordinals(doc: &Document<'_>, out: &mut Findings)
 /// ordinals too (B.3.7), but the parser reads 首先 其次 only with their
 /// comma. Read here, where they start a sentence or a line, in documents
 /// that use at least two of them so.
-pub(super) fn sequence_words_with_shi(source: &str, out: &mut Findings) {
+pub(super) fn sequence_words_with_shi(source: &str, out: &mut Collect) {
     const WORDS: [&str; 4] = ["首先是", "其次是", "再次是", "最后是"];
     let mut hits: Vec<(usize, &str, char)> = Vec::new();
     let mut words_used = 0;
@@ -145,17 +145,17 @@ pub(super) fn sequence_words_with_shi(source: &str, out: &mut Findings) {
 /// start with a heading's text, not 第一条 (articles are numbered through the
 /// whole statute), and not already reported otherwise (a level out of order
 /// explains itself).
-pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
-    let reported: HashSet<Span> = out.list.iter().map(|f| f.span).collect();
-    let mut work: Vec<(&[Node<'_>], bool)> = vec![(&doc.children, false)];
+pub(super) fn single_items(doc: &Document<'_>, out: &mut Collect) {
+    out.sort_so_far();
+    let mut work: Vec<(Children<'_, '_>, bool)> = vec![(doc.children(), false)];
     while let Some((children, nested)) = work.pop() {
-        let mut by_style: HashMap<MarkerStyle, (usize, Option<&Node<'_>>)> = HashMap::new();
+        let mut by_style: HashMap<MarkerStyle, (usize, Option<Node<'_, '_>>)> = HashMap::new();
         // Lines of text that start with an ordinal the parser left as text
         // (1. with no 2.): style → (count, span and text of the first).
         let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
         for node in children {
             if let Node::Section(s) = node
-                && let Some(m) = &s.marker
+                && let Some(m) = s.marker()
             {
                 let e = by_style.entry(m.style).or_insert((0, Some(node)));
                 e.0 += 1;
@@ -166,9 +166,8 @@ pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
             {
                 as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
             }
-            if !node.children().is_empty() {
-                let heading =
-                    matches!(node, Node::Section(s) if s.marker.is_some() || s.heading.evidence.unnumbered);
+            if node.has_children() {
+                let heading = matches!(node, Node::Section(s) if s.marker().is_some() || s.heading().evidence.unnumbered);
                 work.push((node.children(), nested || heading));
             }
         }
@@ -176,7 +175,7 @@ pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
             continue;
         }
         for (style, (count, span, text, value)) in as_text {
-            if count != 1 || value != 1 || by_style.contains_key(&style) || reported.contains(&span) {
+            if count != 1 || value != 1 || by_style.contains_key(&style) || out.reported(span) {
                 continue;
             }
             out.push(
@@ -190,15 +189,15 @@ pub(super) fn single_items(doc: &Document<'_>, out: &mut Findings) {
         }
         for (count, node) in by_style.into_values() {
             let Some(Node::Section(s)) = node else { continue };
-            let Some(m) = &s.marker else { continue };
+            let Some(m) = s.marker() else { continue };
             // A statute numbers its articles through the whole text: a
             // chapter holding only 第一条 is no list of one.
             if count != 1
                 || m.value != 1
                 || m.style == MarkerStyle::Article
-                || s.heading.evidence.run_in
-                || s.heading.title.is_empty()
-                || reported.contains(&m.span)
+                || s.heading().evidence.run_in
+                || s.heading().title.is_empty()
+                || out.reported(m.span)
             {
                 continue;
             }
@@ -296,16 +295,18 @@ pub(super) fn width_features(m: &Marker<'_>) -> Vec<(&'static str, Width)> {
 
 /// Full- and half-width forms mixed within one level (one style of the
 /// document): the markers that depart from the level's usual form.
-pub(super) fn widths(doc: &Document<'_>, out: &mut Findings) {
-    let markers: Vec<&Marker<'_>> = doc
-        .walk()
-        .filter_map(|(_, n)| n.marker())
-        .filter(|m| m.style.is_heading())
-        .collect();
+pub(super) fn widths(doc: &Document<'_>, out: &mut Collect) {
+    // Two walks over the tree rather than a list of its markers, which on
+    // text dense with headings would cost more than the tree.
+    let markers = || {
+        doc.walk()
+            .filter_map(|(_, n)| n.marker())
+            .filter(|m| m.style.is_heading())
+    };
     // (style, feature) -> (count of full, count of half, first seen)
     let mut usual: HashMap<(MarkerStyle, &'static str), (usize, usize, Width)> = HashMap::new();
-    for m in &markers {
-        for (feature, w) in width_features(m) {
+    for m in markers() {
+        for (feature, w) in width_features(&m) {
             let e = usual.entry((m.style, feature)).or_insert((0, 0, w));
             match w {
                 Width::Full => e.0 += 1,
@@ -314,9 +315,9 @@ pub(super) fn widths(doc: &Document<'_>, out: &mut Findings) {
             }
         }
     }
-    for m in &markers {
+    for m in markers() {
         let mut odd = Vec::new();
-        for (feature, w) in width_features(m) {
+        for (feature, w) in width_features(&m) {
             let Some(&(full, half, first)) = usual.get(&(m.style, feature)) else {
                 continue;
             };

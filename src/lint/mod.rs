@@ -40,7 +40,7 @@ use crate::diagnostic::DiagnosticCode;
 use crate::span::Span;
 #[cfg(feature = "serde")]
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -359,10 +359,35 @@ pub fn lint(doc: &Document<'_>) -> Vec<Finding> {
 /// assert!(findings.iter().all(|f| f.severity == Severity::Error));
 /// ```
 pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
-    let mut out = Findings {
+    findings(doc, options).collect()
+}
+
+/// The findings of the rules `options` enables, in document order, made one
+/// at a time: what [`lint_with`] collects. Until a finding is asked for it
+/// is kept in 12 bytes (its rule, span and message, a message shared by the
+/// findings that say the same), so a writer that takes them one by one
+/// holds little more than the tree, however many there are.
+///
+/// ```
+/// use speechtree::lint::{LintOptions, findings};
+///
+/// let doc = speechtree::parse("一、总体要求\n一、重点任务\n一、保障措施\n");
+/// let mut found = findings(&doc, &LintOptions::default());
+/// let first = found.next().unwrap();
+/// assert_eq!(first.span.slice(doc.source()), "一、");
+/// assert_eq!(first.message, "一、 repeats the sequence after 一、");
+/// assert_eq!(found.count(), 1);
+/// ```
+pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
+    // Room for about one finding a marker: the list then rarely moves (and
+    // is held twice) while it grows; the room not used is never touched.
+    let markers = doc.nodes.iter().filter(|n| n.marker().is_some()).count();
+    let mut out = Collect {
         options,
-        list: Vec::new(),
+        list: Vec::with_capacity(markers + doc.diagnostics.len()),
+        messages: HashMap::new(),
         sequence_reported: HashSet::new(),
+        sorted: 0,
     };
     for d in &doc.diagnostics {
         from_diagnostic(doc.source(), d, &mut out);
@@ -373,35 +398,152 @@ pub fn lint_with(doc: &Document<'_>, options: &LintOptions) -> Vec<Finding> {
     punctuation_after_ordinals(doc, &mut out);
     sequence_words_with_shi(doc.source(), &mut out);
     single_items(doc, &mut out);
-    let mut findings = out.list;
-    // A stable sort keeps the first finding pushed for a rule and span
-    // first, and `dedup_by` keeps that one: one finding per rule and span
-    // without a set of every span seen (a set costs more memory than the
-    // findings on text dense with markers).
-    findings.sort_by_key(|f| (f.span.start, f.rule, f.span.end));
-    findings.dedup_by(|later, first| later.rule == first.rule && later.span == first.span);
-    findings.shrink_to_fit();
-    findings
+    let mut messages: Vec<String> = vec![String::new(); out.messages.len()];
+    for (message, id) in out.messages {
+        if let Some(slot) = messages.get_mut(id as usize) {
+            *slot = message;
+        }
+    }
+    Findings {
+        list: out.list,
+        next: None,
+        messages,
+        options: options.clone(),
+    }
 }
 
-/// The findings of the enabled rules, with their severities; duplicates
-/// (one rule, one span) are removed when the list is sorted.
-struct Findings<'o> {
+/// The findings of a document, in document order: made by [`findings`].
+#[derive(Debug)]
+pub struct Findings {
+    /// The findings in the order found, until the first is asked for; then
+    /// in document order, one per rule and span.
+    list: Vec<Pending>,
+    /// The next finding's index, once `list` is in order.
+    next: Option<usize>,
+    messages: Vec<String>,
+    options: LintOptions,
+}
+
+impl Findings {
+    /// Puts the findings in document order, one per rule and span. Done
+    /// when the first is asked for, so that a caller can drop the tree
+    /// first: sorting takes room of its own.
+    fn sort(&mut self) -> usize {
+        if let Some(next) = self.next {
+            return next;
+        }
+        // A stable sort keeps the first finding pushed for a rule and span
+        // first, and `dedup_by` keeps that one: one finding per rule and
+        // span without a set of every span seen (a set costs more memory
+        // than the findings on text dense with markers).
+        self.list.sort_by_key(|f| (f.start, f.rule(), f.end));
+        self.list.dedup_by(|later, first| {
+            later.rule() == first.rule() && (later.start, later.end) == (first.start, first.end)
+        });
+        self.list.shrink_to_fit();
+        self.next = Some(0);
+        0
+    }
+}
+
+impl Iterator for Findings {
+    type Item = Finding;
+
+    fn next(&mut self) -> Option<Finding> {
+        let at = self.sort();
+        let p = *self.list.get(at)?;
+        self.next = Some(at + 1);
+        Some(Finding {
+            rule: p.rule(),
+            severity: self.options.severity(p.rule()),
+            span: Span::new(p.start as usize, p.end as usize),
+            message: self.messages.get(p.message()).cloned().unwrap_or_default(),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.list.len() - self.next.unwrap_or(0).min(self.list.len());
+        (left.min(1), Some(left))
+    }
+}
+
+impl std::iter::FusedIterator for Findings {}
+
+/// A finding as kept until it is asked for: 12 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    start: u32,
+    end: u32,
+    /// The rule's index in [`Rule::ALL`] (4 bits) and, above it, the
+    /// message's number among the distinct messages.
+    rule_message: u32,
+}
+
+impl Pending {
+    fn rule(&self) -> Rule {
+        Rule::ALL
+            .get((self.rule_message & 15) as usize)
+            .copied()
+            .unwrap_or(Rule::SkippedOrdinal)
+    }
+
+    fn message(&self) -> usize {
+        (self.rule_message >> 4) as usize
+    }
+}
+
+/// The largest message number a [`Pending`] holds.
+const MAX_MESSAGES: u32 = (1 << 28) - 1;
+
+// Rule indices fit the 4 bits a `Pending` gives them.
+const _: () = assert!(Rule::ALL.len() <= 16);
+
+/// The findings of the enabled rules as they are found; duplicates (one
+/// rule, one span) are removed when the list is sorted.
+struct Collect<'o> {
     options: &'o LintOptions,
-    list: Vec<Finding>,
+    list: Vec<Pending>,
+    /// Each distinct message and its number.
+    messages: HashMap<String, u32>,
     /// Markers the parser already reported a sequence fault for.
     sequence_reported: HashSet<Span>,
+    /// How many findings at the start of `list` are sorted by span (see
+    /// [`Collect::sort_so_far`]).
+    sorted: usize,
 }
 
-impl Findings<'_> {
+impl Collect<'_> {
     fn push(&mut self, rule: Rule, span: Span, message: String) {
         if self.options.enabled(rule) {
-            self.list.push(Finding {
-                rule,
-                severity: self.options.severity(rule),
-                span,
-                message,
+            // Numbers past 2^28 distinct messages (more than a text of 4 GiB
+            // could hold in practice) share the last one.
+            let next = u32::try_from(self.messages.len()).map_or(MAX_MESSAGES, |n| n.min(MAX_MESSAGES));
+            let message = *self.messages.entry(message).or_insert(next);
+            let rule_index = Rule::ALL.iter().position(|&r| r == rule).unwrap_or(0) as u32;
+            // Spans past 4 GiB cannot hold a marker (see `parse_with`).
+            let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            self.list.push(Pending {
+                start: at(span.start),
+                end: at(span.end),
+                rule_message: message << 4 | rule_index,
             });
         }
+    }
+
+    /// Sorts the findings so far by span, for [`Collect::reported`].
+    fn sort_so_far(&mut self) {
+        self.list.sort_by_key(|f| (f.start, f.end));
+        self.sorted = self.list.len();
+    }
+
+    /// Whether a finding before the last [`Collect::sort_so_far`] is at `span`.
+    fn reported(&self, span: Span) -> bool {
+        let key = (
+            u32::try_from(span.start).unwrap_or(u32::MAX),
+            u32::try_from(span.end).unwrap_or(u32::MAX),
+        );
+        self.list[..self.sorted]
+            .binary_search_by_key(&key, |f| (f.start, f.end))
+            .is_ok()
     }
 }

@@ -1,13 +1,13 @@
 //! Sequence and level rules: the parser's diagnostics as findings, and
 //! numbering read off the tree (mixed styles, levels out of order).
 
-use super::{Findings, Rule};
-use crate::ast::{Document, Marker, MarkerStyle, Node};
+use super::{Collect, Rule};
+use crate::ast::{Children, Document, Marker, MarkerStyle, Node};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Findings) {
+pub(super) fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Collect) {
     let rule = Rule::from(d.code);
     if matches!(
         rule,
@@ -99,7 +99,7 @@ pub(super) fn renumbered(text: &str, from: u32, to: u32) -> String {
 /// carrying exactly the missing values (⑶ between （二） and （四）): each is
 /// reported as `mixed-style`. Whether they were found (and the gap is thus
 /// explained).
-pub(super) fn mixed_styles_between(source: &str, prev: Span, next: Span, out: &mut Findings) -> bool {
+pub(super) fn mixed_styles_between(source: &str, prev: Span, next: Span, out: &mut Collect) -> bool {
     let (Some(prev_text), Some(next_text)) = (source.get(prev.range()), source.get(next.range())) else {
         return false;
     };
@@ -172,17 +172,17 @@ pub(super) fn level_rank(style: MarkerStyle) -> u8 {
 }
 
 /// Restarts among sibling sections, and levels out of order.
-pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
+pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Collect) {
     // (children, nearest enclosing section with a marker)
-    let mut work: Vec<(&[Node<'_>], Option<&Marker<'_>>)> = vec![(&doc.children, None)];
+    let mut work: Vec<(Children<'_, '_>, Option<Marker<'_>>)> = vec![(doc.children(), None)];
     while let Some((children, parent)) = work.pop() {
-        let mut last_of_style: HashMap<MarkerStyle, &Marker<'_>> = HashMap::new();
+        let mut last_of_style: HashMap<MarkerStyle, Marker<'_>> = HashMap::new();
         // The lowest level (highest rank) met so far in this unit, and where.
-        let mut lowest: Option<&Marker<'_>> = None;
+        let mut lowest: Option<Marker<'_>> = None;
         let mut reported_back: HashSet<MarkerStyle> = HashSet::new();
-        for node in children {
+        for node in children.clone() {
             let section_marker = match node {
-                Node::Section(s) => s.marker.as_ref(),
+                Node::Section(s) => s.marker(),
                 _ => None,
             };
             if let Some(m) = section_marker {
@@ -213,12 +213,12 @@ pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
                     lowest = Some(m);
                 }
                 if let Some(prev) = last_of_style.get(&m.style) {
-                    sibling_sequence(doc.source(), prev, m, out);
+                    sibling_sequence(doc.source(), prev, &m, out);
                 }
                 last_of_style.insert(m.style, m);
             }
             let inner_parent = section_marker.or(parent);
-            if !node.children().is_empty() {
+            if node.has_children() {
                 work.push((node.children(), inner_parent));
             }
         }
@@ -230,11 +230,11 @@ pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Findings) {
 /// that starts with a marker of another heading style carrying the next
 /// value (（二） then ⑶ at the end of the list, with no （三） after it) is
 /// reported as `mixed-style`.
-pub(super) fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
-    let mut last: HashMap<MarkerStyle, &Node<'_>> = HashMap::new();
+pub(super) fn trailing_mixed_styles(children: Children<'_, '_>, out: &mut Collect) {
+    let mut last: HashMap<MarkerStyle, Node<'_, '_>> = HashMap::new();
     for node in children {
         if let Node::Section(s) = node
-            && let Some(m) = &s.marker
+            && let Some(m) = s.marker()
             && m.style.is_heading()
         {
             last.insert(m.style, node);
@@ -242,8 +242,8 @@ pub(super) fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
     }
     for node in last.into_values() {
         let Node::Section(s) = node else { continue };
-        let Some(m) = &s.marker else { continue };
-        for child in &s.children {
+        let Some(m) = s.marker() else { continue };
+        for child in s.children() {
             let Node::Paragraph(p) = child else { continue };
             let body = p.text.trim_start_matches([' ', '\t', '\u{3000}']);
             let Some((text, other, value)) = read_marker(body) else {
@@ -273,7 +273,7 @@ pub(super) fn trailing_mixed_styles(children: &[Node<'_>], out: &mut Findings) {
 }
 
 /// Two consecutive sections of one style under the same parent.
-pub(super) fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut Findings) {
+pub(super) fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut Collect) {
     if out.sequence_reported.contains(&m.span) {
         return;
     }

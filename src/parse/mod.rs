@@ -27,15 +27,23 @@ pub(crate) mod text;
 mod unnumbered;
 
 use crate::Options;
-use crate::ast::Document;
+use crate::ast::{Document, NodeData, NodeKind};
 use crate::span::Span;
 
 pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
+    // The tree stores offsets in 32 bits: a longer text is one paragraph.
+    if src.len() >= NodeData::TO_END as usize {
+        return Document {
+            source: src,
+            nodes: vec![NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1)],
+            diagnostics: Vec::new(),
+        };
+    }
     let furniture = furniture::detect(src);
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, &options.heading_hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
-    let (children, mut diagnostics) =
+    let (nodes, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
     if let Some(d) = furniture::boilerplate_share(src, &furniture) {
         let at = diagnostics.partition_point(|e| e.span.start <= d.span.start);
@@ -43,8 +51,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     }
     Document {
         source: src,
-        span: Span::new(0, src.len()),
-        children,
+        nodes,
         diagnostics,
     }
 }

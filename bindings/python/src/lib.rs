@@ -187,7 +187,7 @@ fn table(doc: &Document<'_>) -> Raw {
         r[Row::ByteEnd as usize] = span.end as i64;
         r[Row::Evidence as usize] = 0;
         match node {
-            Node::Section(s) => r[Row::Level as usize] = i64::from(s.level),
+            Node::Section(s) => r[Row::Level as usize] = i64::from(s.level()),
             Node::Furniture(f) => {
                 r[Row::Level as usize] = furniture_code(f.kind);
                 let (start, end) =
@@ -219,7 +219,7 @@ fn table(doc: &Document<'_>) -> Raw {
                 i64::from(e.inferred_end) | i64::from(e.run_in) << 1 | i64::from(e.unnumbered) << 2;
         }
         table.extend_from_slice(&r);
-        if !node.children().is_empty() {
+        if node.has_children() {
             stack.push(row);
         } else {
             table[row * STRIDE + Row::SubtreeEnd as usize] = row as i64 + 1;

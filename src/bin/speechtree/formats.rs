@@ -144,27 +144,27 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()>
         let list_depth = points_above.iter().filter(|p| **p).count();
         match node {
             Node::Section(s) => {
-                let hashes = "#".repeat((s.level as usize + 1).clamp(2, 6));
-                let (marker, heading) = match &s.marker {
-                    Some(m) => (m.text.trim(), s.heading.title),
+                let hashes = "#".repeat((s.level() as usize + 1).clamp(2, 6));
+                let (marker, heading) = match s.marker() {
+                    Some(m) => (m.text.trim(), s.heading().title),
                     // An unnumbered heading keeps the label its title
                     // leaves out (附件1, 附件：).
-                    None => ("", split_at_title(s.heading.text, s.heading.title).0),
+                    None => ("", split_at_title(s.heading().text, s.heading().title).0),
                 };
                 // 第一章 总则 and 1 范围 are written with a space between
                 // the number and the title; 一、 and （一） carry their own
                 // delimiter.
-                let gap = s.marker.as_ref().is_some_and(|m| {
+                let gap = s.marker().is_some_and(|m| {
                     (m.style.is_statute_unit() || m.style.is_decimal()) && !heading.is_empty()
                 });
                 let gap = if gap { " " } else { "" };
                 md.block(&format!("{hashes} {marker}{gap}{}", one_line(heading)))?;
             }
             Node::Point(p) => {
-                let lead = one_line(p.lead.text.trim());
+                let lead = one_line(p.lead().text.trim());
                 md.item(
                     list_depth,
-                    &format!("**{}**{}", p.marker.text.trim(), escape_inline(&lead)),
+                    &format!("**{}**{}", p.marker().text.trim(), escape_inline(&lead)),
                 )?;
             }
             Node::Paragraph(p) => {

@@ -22,7 +22,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 use speechtree::LineIndex;
 use speechtree::input::ReadOptions;
-use speechtree::lint::{Finding, LintOptions, Rule, Severity, lint_with};
+use speechtree::lint::{self, Finding, LintOptions, Rule, Severity};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -265,18 +265,21 @@ fn check(
         Err(msg) => return Ok(Err(msg)),
     };
     let doc = inputs::parse(&read);
-    let findings = lint_with(&doc, options);
+    // The findings are kept compact until each is written, and the tree is
+    // gone by then.
+    let mut findings = lint::findings(&doc, options);
     drop(doc);
     let text = read.text.as_str();
+    let mut counts = Counts::default();
+    let mut counted = findings.by_ref().inspect(|f| match f.severity {
+        Severity::Error => counts.errors += 1,
+        Severity::Warning => counts.warnings += 1,
+    });
     match format {
-        Format::Text => write_text(out, &input.name, text, &findings, snippets)?,
-        Format::Json => write_json(out, &input.name, text, &findings)?,
+        Format::Text => write_text(out, &input.name, text, &mut counted, snippets)?,
+        Format::Json => write_json(out, &input.name, text, &mut counted)?,
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    Ok(Ok(Counts {
-        errors,
-        warnings: findings.len() - errors,
-    }))
+    Ok(Ok(counts))
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -309,7 +312,7 @@ fn write_text(
     out: &mut dyn Write,
     name: &str,
     text: &str,
-    findings: &[Finding],
+    findings: &mut dyn Iterator<Item = Finding>,
     snippets: Option<&Renderer>,
 ) -> std::io::Result<()> {
     let index = LineIndex::new(text);
@@ -348,11 +351,16 @@ fn write_text(
 /// The findings as entries of the JSON array, pretty-printed as
 /// `serde_json` prints an array: each entry after a line break, the
 /// entries after the first after a comma, indented by two spaces.
-fn write_json(out: &mut dyn Write, name: &str, text: &str, findings: &[Finding]) -> std::io::Result<()> {
+fn write_json(
+    out: &mut dyn Write,
+    name: &str,
+    text: &str,
+    findings: &mut dyn Iterator<Item = Finding>,
+) -> std::io::Result<()> {
     let index = LineIndex::new(text);
     let mut entry = Vec::new();
-    for (i, f) in findings.iter().enumerate() {
-        let finding = JsonFinding::new(name, &index, f);
+    for (i, f) in findings.enumerate() {
+        let finding = JsonFinding::new(name, &index, &f);
         entry.clear();
         serde_json::to_writer_pretty(&mut entry, &finding).map_err(std::io::Error::from)?;
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;

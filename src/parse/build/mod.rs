@@ -16,9 +16,8 @@ use super::successors::{ByStyle, Successors};
 use super::text::{floor_char, is_blank, is_inline_space, line_end_after_break};
 use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
-use crate::ast::{
-    Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph, Point, Section, Space,
-};
+use crate::ast::data::{index, offset};
+use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
 
@@ -66,9 +65,9 @@ struct Frame<'a> {
     next_item: Option<usize>,
     start: usize,
     marker: Option<Marker<'a>>,
-    heading: Option<Heading<'a>>,
-    /// Where this node's children start in [`Builder::nodes`].
-    first_child: usize,
+    /// This node's index in [`Builder::nodes`] (0 for the root, which is
+    /// not stored).
+    id: usize,
 }
 
 impl Frame<'_> {
@@ -91,11 +90,9 @@ pub(crate) struct Builder<'a, 'o> {
     options: &'o Options,
     clues: &'o Clues,
     stack: Vec<Frame<'a>>,
-    /// The children of every open node, outermost first: each frame's
-    /// children run from its `first_child` to the next frame's. A closed
-    /// node takes its children in one allocation of the right size, rather
-    /// than growing a vector of its own one push at a time.
-    nodes: Vec<Node<'a>>,
+    /// The tree in document order: a node is stored when it opens, and its
+    /// end and the end of its subtree are set when it closes.
+    nodes: Vec<NodeData>,
     cursor: usize,
     levels: ByStyle<u32>,
     /// The last position whose line start was asked for, and that start.
@@ -128,8 +125,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 kind: Kind::Root,
                 start: 0,
                 marker: None,
-                heading: None,
-                first_child: 0,
+                id: 0,
                 closes_at: None,
                 reused: false,
                 next_item: None,
@@ -153,12 +149,20 @@ impl<'a, 'o> Builder<'a, 'o> {
         cands: &[Candidate],
         furniture: &[Item<'a>],
         unnumbered: &Unnumbered,
-    ) -> (Vec<Node<'a>>, Vec<Diagnostic>) {
+    ) -> (Vec<NodeData>, Vec<Diagnostic>) {
         let succ: &Successors = &self.clues.successors;
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
         // found forward as candidates are accepted (see `SureStarts`).
         let mut sure_starts = SureStarts { next: 0 };
+        // Room for every node at once: the vector then never moves while
+        // it grows (which would hold the old and the new one at once on
+        // text dense with headings). A node is a marker or an event, or
+        // text between them up to a line break; the room not used is never
+        // touched, so it costs address space, not memory.
+        let lines = memchr::memchr_iter(b'\n', self.src.as_bytes()).count() + 1;
+        let events_len = furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
+        self.nodes.reserve(2 * (cands.len() + events_len) + lines);
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
@@ -298,22 +302,28 @@ impl<'a, 'o> Builder<'a, 'o> {
 
     /// Open an unnumbered section for `part` at `level`.
     fn push_unnumbered(&mut self, part: UnnumberedHeading, level: u32, evidence: Evidence) {
-        let heading = Heading {
-            span: Span::new(part.start, part.end),
-            text: &self.src[part.start..part.end],
-            title: part.title.slice(self.src),
-            evidence: Evidence {
-                unnumbered: true,
-                ..evidence
-            },
+        let evidence = Evidence {
+            unnumbered: true,
+            ..evidence
         };
         self.cursor = part.end;
+        let id = self.nodes.len();
+        self.nodes.push(NodeData {
+            start: offset(part.start),
+            end: offset(part.end),
+            heading_end: offset(part.end),
+            title_start: offset(part.title.start),
+            title_end: offset(part.title.end),
+            kind: NodeKind::Section,
+            flags: NodeData::evidence_flags(evidence),
+            level: stored_level(level),
+            ..NodeData::default()
+        });
         self.stack.push(Frame {
             kind: Kind::Section { level },
             start: part.start,
             marker: None,
-            heading: Some(heading),
-            first_child: self.nodes.len(),
+            id,
             closes_at: None,
             reused: false,
             next_item: None,
@@ -430,12 +440,13 @@ impl<'a, 'o> Builder<'a, 'o> {
                 related,
             });
         }
-        if self.stack.len() > self.options.max_depth {
+        let max_depth = self.options.max_depth.min(MAX_DEPTH);
+        if self.stack.len() > max_depth {
             self.pop();
             self.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::DepthLimit,
                 span: marker.span,
-                message: messages::depth_limit(self.options.max_depth),
+                message: messages::depth_limit(max_depth),
                 related: None,
             });
         }
@@ -449,17 +460,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             ""
         };
         self.last_body.set(style, body);
-        let heading = Heading {
-            span: Span::new(c.end(), end),
-            text: &self.src[c.end()..end],
-            title: &self.src[title.range()],
-            evidence: Evidence {
-                inferred_end: inferred,
-                run_in: c.position != Position::LineStart,
-                unnumbered: false,
-            },
+        let evidence = Evidence {
+            inferred_end: inferred,
+            run_in: c.position != Position::LineStart,
+            unnumbered: false,
         };
-        if heading.title.is_empty() && style.is_heading() {
+        if title.is_empty() && style.is_heading() {
             self.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::EmptyHeading,
                 span: marker.span,
@@ -500,12 +506,32 @@ impl<'a, 'o> Builder<'a, 'o> {
         } else {
             None
         };
+        let id = self.nodes.len();
+        self.nodes.push(NodeData {
+            start: offset(c.start()),
+            end: offset(end),
+            marker_len: u8::try_from(c.end() - c.start()).unwrap_or(u8::MAX),
+            heading_end: offset(end),
+            title_start: offset(title.start),
+            title_end: offset(title.end),
+            value: u16::try_from(marker.value).unwrap_or(u16::MAX),
+            kind: match kind {
+                Kind::Point { .. } => NodeKind::Point,
+                _ => NodeKind::Section,
+            },
+            style: style as u8,
+            flags: NodeData::HAS_MARKER | NodeData::evidence_flags(evidence),
+            level: stored_level(match kind {
+                Kind::Section { level } => level,
+                _ => 0,
+            }),
+            ..NodeData::default()
+        });
         self.stack.push(Frame {
             kind,
             start: c.start(),
             marker: Some(marker),
-            heading: Some(heading),
-            first_child: self.nodes.len(),
+            id,
             closes_at,
             reused,
             next_item,
@@ -523,12 +549,20 @@ impl<'a, 'o> Builder<'a, 'o> {
                 self.pop();
             }
         }
-        self.nodes.push(Node::Furniture(Furniture {
-            kind: item.kind,
-            span: item.span,
-            text: item.span.slice(self.src),
-            value: item.value,
-        }));
+        // The value is a slice of the source (or empty).
+        let value = (item.value.as_ptr() as usize)
+            .checked_sub(self.src.as_ptr() as usize)
+            .filter(|at| self.src.get(*at..*at + item.value.len()).is_some())
+            .map_or(Span::new(item.span.start, item.span.start), |at| {
+                Span::new(at, at + item.value.len())
+            });
+        let next = self.nodes.len() + 1;
+        self.nodes.push(NodeData {
+            style: item.kind as u8,
+            title_start: offset(value.start),
+            title_end: offset(value.end),
+            ..NodeData::leaf(NodeKind::Furniture, item.span, next)
+        });
         self.cursor = item.span.end;
     }
 
@@ -557,15 +591,13 @@ impl<'a, 'o> Builder<'a, 'o> {
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 end = end.max(super::text::skip_blank_lines(src, at, to));
-                self.nodes.push(Node::Space(Space {
-                    span: Span::new(at, end),
-                    text: &src[at..end],
-                }));
+                let next = self.nodes.len() + 1;
+                self.nodes
+                    .push(NodeData::leaf(NodeKind::Space, Span::new(at, end), next));
             } else {
-                self.nodes.push(Node::Paragraph(Paragraph {
-                    span: Span::new(at, end),
-                    text: &src[at..end],
-                }));
+                let next = self.nodes.len() + 1;
+                self.nodes
+                    .push(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
             }
             at = end;
         }
@@ -579,8 +611,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    /// Close the innermost open node (never the root): it takes its
-    /// children and becomes the last child of its parent.
+    /// Close the innermost open node (never the root): its end and the
+    /// end of its subtree are where the nodes stored after it end.
     fn pop(&mut self) {
         if self.stack.len() < 2 {
             return;
@@ -588,37 +620,27 @@ impl<'a, 'o> Builder<'a, 'o> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
-        let heading = frame.heading.unwrap_or(Heading {
-            span: Span::new(frame.start, frame.start),
-            text: "",
-            title: "",
-            evidence: Evidence::default(),
-        });
-        let end = self.nodes[frame.first_child..]
-            .last()
-            .map_or(heading.span.end, |n| n.span().end);
-        let span = Span::new(frame.start, end);
-        let node = match (frame.kind, frame.marker) {
-            (Kind::Point { .. }, Some(marker)) => Node::Point(Box::new(Point {
-                span,
-                marker,
-                lead: heading,
-                children: self.nodes.split_off(frame.first_child),
-            })),
-            (Kind::Section { level }, marker) => Node::Section(Box::new(Section {
-                span,
-                level,
-                marker,
-                heading,
-                children: self.nodes.split_off(frame.first_child),
-            })),
-            // A point without a marker cannot be a node: its children stay
-            // where they are, among its parent's.
-            (_, _) => return,
-        };
-        self.nodes.push(node);
+        let next = self.nodes.len();
+        let last_end = self.nodes.last().map(|n| n.end);
+        if let (Some(node), Some(last_end)) = (self.nodes.get_mut(frame.id), last_end) {
+            node.end = if next > frame.id + 1 {
+                last_end
+            } else {
+                node.heading_end
+            };
+            node.next = index(next);
+        }
     }
 }
+
+/// A section's level as stored: levels stay below the depth limit
+/// ([`MAX_DEPTH`]).
+fn stored_level(level: u32) -> u8 {
+    u8::try_from(level).unwrap_or(u8::MAX)
+}
+
+/// The deepest nesting the tree stores, whatever `Options::max_depth` asks.
+pub(crate) const MAX_DEPTH: usize = 200;
 
 impl Frame<'_> {
     fn kind_is_section(&self) -> bool {

@@ -5,7 +5,7 @@ fn furniture(text: &str, kind: FurnitureKind) -> Vec<crate::Furniture<'_>> {
     let doc = parse(text);
     doc.walk()
         .filter_map(|(_, n)| match n {
-            Node::Furniture(f) if f.kind == kind => Some(f.clone()),
+            Node::Furniture(f) if f.kind == kind => Some(f),
             _ => None,
         })
         .collect()

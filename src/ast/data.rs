@@ -1,0 +1,146 @@
+//! How a node is stored: offsets of 32 bits into the source and a few bytes
+//! of kind, style and level.
+
+use super::{Evidence, FurnitureKind, MarkerStyle};
+use crate::span::Span;
+
+/// The kinds of stored nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum NodeKind {
+    Section,
+    Point,
+    #[default]
+    Paragraph,
+    Space,
+    Furniture,
+}
+
+/// One node as the document stores it.
+///
+/// A section or point is its marker (`marker_len` bytes from `start`; none
+/// when it has no marker), then its heading or lead up to `heading_end`
+/// (whose title is `title_start..title_end`), then its children up to
+/// `end`. Furniture keeps
+/// its clean value in `title_start..title_end`. An offset is `u32`: the
+/// parser keeps a text of 4 GiB or more as one paragraph, whose end is
+/// written as [`NodeData::TO_END`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NodeData {
+    pub start: u32,
+    pub end: u32,
+    /// The index of the first node after this node's subtree: its children
+    /// are the nodes from the next index up to this one.
+    pub next: u32,
+    pub heading_end: u32,
+    pub title_start: u32,
+    pub title_end: u32,
+    /// The marker's numeric value (saturated at `u16::MAX`, as the parser
+    /// reads no larger ordinal).
+    pub value: u16,
+    /// The marker's length in bytes (a marker is at most 255 bytes long).
+    pub marker_len: u8,
+    pub kind: NodeKind,
+    /// The marker's style (sections and points) or the furniture's kind,
+    /// as its index in [`MarkerStyle::ALL`] or [`FurnitureKind::ALL`].
+    pub style: u8,
+    /// [`NodeData::INFERRED_END`] and the other flags.
+    pub flags: u8,
+    /// A section's level.
+    pub level: u8,
+}
+
+// The size the module's documentation promises.
+const _: () = assert!(std::mem::size_of::<NodeData>() == 32);
+
+impl NodeData {
+    pub const INFERRED_END: u8 = 1;
+    pub const RUN_IN: u8 = 2;
+    pub const UNNUMBERED: u8 = 4;
+    pub const HAS_MARKER: u8 = 8;
+
+    /// An end offset that stands for the end of the source.
+    pub const TO_END: u32 = u32::MAX;
+
+    /// A leaf (paragraph, space) over `span`.
+    pub fn leaf(kind: NodeKind, span: Span, next: usize) -> NodeData {
+        NodeData {
+            start: offset(span.start),
+            end: offset(span.end),
+            next: index(next),
+            kind,
+            ..NodeData::default()
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The marker's span, when there is a marker.
+    pub fn marker(&self) -> Option<Span> {
+        (self.flags & Self::HAS_MARKER != 0).then(|| Span::new(self.start as usize, self.marker_end()))
+    }
+
+    /// Where the marker ends and the heading starts.
+    pub fn marker_end(&self) -> usize {
+        self.start as usize + usize::from(self.marker_len)
+    }
+
+    pub fn heading(&self) -> Span {
+        Span::new(self.marker_end(), self.heading_end as usize)
+    }
+
+    pub fn title(&self) -> Span {
+        Span::new(self.title_start as usize, self.title_end as usize)
+    }
+
+    pub fn marker_style(&self) -> MarkerStyle {
+        MarkerStyle::ALL
+            .get(usize::from(self.style))
+            .copied()
+            .unwrap_or(MarkerStyle::Dun)
+    }
+
+    pub fn furniture_kind(&self) -> FurnitureKind {
+        FurnitureKind::ALL
+            .get(usize::from(self.style))
+            .copied()
+            .unwrap_or(FurnitureKind::Noise)
+    }
+
+    pub fn evidence(&self) -> Evidence {
+        Evidence {
+            inferred_end: self.flags & Self::INFERRED_END != 0,
+            run_in: self.flags & Self::RUN_IN != 0,
+            unnumbered: self.flags & Self::UNNUMBERED != 0,
+        }
+    }
+
+    pub fn evidence_flags(evidence: Evidence) -> u8 {
+        (u8::from(evidence.inferred_end) * Self::INFERRED_END)
+            | (u8::from(evidence.run_in) * Self::RUN_IN)
+            | (u8::from(evidence.unnumbered) * Self::UNNUMBERED)
+    }
+
+    /// The spans of the leaves this node holds itself (not its children's).
+    pub fn own_leaves(&self) -> impl Iterator<Item = Span> {
+        let (a, b) = match self.kind {
+            NodeKind::Section | NodeKind::Point => (self.marker(), Some(self.heading())),
+            NodeKind::Paragraph | NodeKind::Space | NodeKind::Furniture => (Some(self.span()), None),
+        };
+        a.into_iter().chain(b)
+    }
+}
+
+/// A source offset as stored. The parser gives offsets past 4 GiB to no
+/// node but the paragraph of a text too long to parse, whose end is
+/// [`NodeData::TO_END`]; this saturates rather than wraps.
+pub(crate) fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(NodeData::TO_END)
+}
+
+/// A node index as stored (a document has fewer nodes than bytes).
+pub(crate) fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,630 @@
+//! The tree: a [`Document`] stores its nodes in one vector, in document
+//! order, and hands out small views of them ([`Node`], [`Section`],
+//! [`Point`]) that borrow it, in the manner of `roxmltree`.
+//!
+//! Every node keeps its [`Span`] into the source. The tree is lossless: the
+//! leaves ([`Marker`], [`Heading`], [`Paragraph`], [`Furniture`], [`Space`])
+//! cover every byte of the input exactly once, in order, so
+//! [`Document::leaves`] rebuilds the source.
+//!
+//! A node is stored in 32 bytes (offsets of 32 bits into the source, its
+//! kind, style and level in one byte each, and where its subtree ends), so a
+//! text of short headings takes a few times its own size; the texts of a
+//! node (its marker, heading, title) are sliced from the source when asked
+//! for.
+
+pub(crate) mod data;
+#[cfg(feature = "serde")]
+mod serialize;
+mod style;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+pub(crate) use data::{NodeData, NodeKind};
+#[cfg(feature = "serde")]
+use serde::Serialize;
+use std::fmt;
+pub use style::{FurnitureKind, MarkerStyle};
+
+/// A parsed document: the source it borrows, its nodes and the numbering
+/// diagnostics found while parsing.
+///
+/// ```
+/// let doc = speechtree::parse("一、总体要求\n正文。\n二、重点任务\n");
+/// assert_eq!(doc.sections().count(), 2);
+/// assert_eq!(doc.source(), "一、总体要求\n正文。\n二、重点任务\n");
+/// ```
+#[derive(Clone)]
+pub struct Document<'a> {
+    pub(crate) source: &'a str,
+    /// Every node in document order (pre-order); each knows where its
+    /// subtree ends ([`NodeData::next`]).
+    pub(crate) nodes: Vec<NodeData>,
+    /// Numbering oddities found while parsing, in document order.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// A node of the tree: a view into its [`Document`], cheap to copy.
+///
+/// Sections and points are handles with methods ([`Section::heading`],
+/// [`Section::children`] …); the leaves are small values with public fields.
+///
+/// Serialises with a `"type"` tag: `"section"`, `"point"`, `"paragraph"`,
+/// `"furniture"`, `"space"`.
+#[derive(Clone, Copy)]
+pub enum Node<'d, 'a> {
+    /// A numbered (or unnumbered) heading and everything under it.
+    Section(Section<'d, 'a>),
+    /// An inline enumeration item (一是, 一要, 第一，, 首先，…) with its lead.
+    Point(Point<'d, 'a>),
+    /// Body text: one line, or the run of text between two markers when
+    /// line breaks were lost.
+    Paragraph(Paragraph<'a>),
+    /// Title, date line, salutation, closing, or page boilerplate.
+    Furniture(Furniture<'a>),
+    /// White space between structure (blank lines, indentation before a marker).
+    Space(Space<'a>),
+}
+
+/// A heading of the document's own hierarchy (一、 （一） 1. （1） ① 第一章 …)
+/// and the nodes under it, up to the next heading of the same or a higher level.
+///
+/// ```
+/// let doc = speechtree::parse("一、总体要求\n（一）指导思想\n");
+/// let s = doc.sections().next().unwrap();
+/// assert_eq!(s.marker().map(|m| m.text), Some("一、"));
+/// assert_eq!(s.heading().title, "总体要求");
+/// assert_eq!((s.level(), s.children().count()), (1, 1));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Section<'d, 'a> {
+    doc: &'d Document<'a>,
+    id: usize,
+}
+
+/// An inline enumeration item and what belongs to it.
+///
+/// ```
+/// let doc = speechtree::parse("一是加强领导。二是狠抓落实。\n");
+/// let p = doc.points().next().unwrap();
+/// assert_eq!((p.marker().text, p.lead().title), ("一是", "加强领导"));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Point<'d, 'a> {
+    doc: &'d Document<'a>,
+    id: usize,
+}
+
+/// An ordinal as written, with its numeric value and style.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Marker<'a> {
+    /// Exactly the marker's bytes, delimiter included (`（一）`, `1.`, `一是`, `第二，`).
+    pub span: Span,
+    /// The marker as written.
+    pub text: &'a str,
+    /// Numeric value: 一 → 1, （十二） → 12, ③ → 3, 其次 → 2. 最后 takes the
+    /// value after the one it follows.
+    pub value: u32,
+    /// Which ordinal form this is.
+    pub style: MarkerStyle,
+}
+
+/// A heading or a point's lead.
+///
+/// `text` is exactly the source at `span`: any white space after the marker,
+/// the closing punctuation and the line break are included, so the tree stays
+/// lossless. [`Heading::title`] gives the clean text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Heading<'a> {
+    /// The heading's bytes.
+    pub span: Span,
+    /// The heading as written.
+    pub text: &'a str,
+    /// The heading without surrounding white space and closing punctuation.
+    pub title: &'a str,
+    /// Why the heading was accepted when that was a judgement call.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Evidence::is_plain"))]
+    pub evidence: Evidence,
+}
+
+/// How sure the parser is of a heading, for callers that want to filter.
+///
+/// A plain line-initial marker whose heading ends at punctuation or a line
+/// break has every field `false`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Evidence {
+    /// The heading's end was inferred (no punctuation or line break ended it,
+    /// as in text whose line breaks were lost).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub inferred_end: bool,
+    /// The marker stood after a sentence boundary, not at a line start.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub run_in: bool,
+    /// The heading has no ordinal; it was recognised from its shape.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub unnumbered: bool,
+}
+
+impl Evidence {
+    /// Whether nothing about the heading was a judgement call.
+    pub fn is_plain(&self) -> bool {
+        *self == Evidence::default()
+    }
+}
+
+/// Body text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Paragraph<'a> {
+    /// The text's bytes, line break included.
+    pub span: Span,
+    /// The text as written.
+    pub text: &'a str,
+}
+
+/// White space between structure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Space<'a> {
+    /// The white space's bytes.
+    pub span: Span,
+    /// The white space as written.
+    pub text: &'a str,
+}
+
+/// A piece of a speech's furniture, or page boilerplate around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Furniture<'a> {
+    /// What this piece is.
+    pub kind: FurnitureKind,
+    /// Its bytes (line break included).
+    pub span: Span,
+    /// The text as written.
+    pub text: &'a str,
+    /// The clean text: for a title, the title itself; for a salutation,
+    /// without the colon.
+    pub value: &'a str,
+}
+
+/// The nodes of one level of the tree (a document's top level, or a
+/// section's or point's children), in order. Made by the `children`
+/// methods.
+#[derive(Clone)]
+pub struct Children<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The next child's index; `end` when done.
+    next: usize,
+    end: usize,
+}
+
+impl<'d, 'a> Iterator for Children<'d, 'a> {
+    type Item = Node<'d, 'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.doc.nodes.get(id).map_or(self.end, |n| n.next as usize);
+        Some(self.doc.node(id))
+    }
+}
+
+impl std::iter::FusedIterator for Children<'_, '_> {}
+
+impl<'a> Document<'a> {
+    /// The source the tree was built from.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The whole source's span.
+    pub fn span(&self) -> Span {
+        Span::new(0, self.source.len())
+    }
+
+    /// Top-level nodes in document order.
+    pub fn children(&self) -> Children<'_, 'a> {
+        Children {
+            doc: self,
+            next: 0,
+            end: self.nodes.len(),
+        }
+    }
+
+    /// How many nodes the tree has, at every depth.
+    ///
+    /// ```
+    /// let doc = speechtree::parse("一、总体要求\n正文。\n");
+    /// assert_eq!(doc.len(), 2);
+    /// assert_eq!(doc.len(), doc.walk().count());
+    /// ```
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tree has no nodes (the source is empty).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Numbering oddities found while parsing, in document order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The title, when one was recognised.
+    ///
+    /// ```
+    /// let doc = speechtree::parse("在全市工作会议上的讲话\n同志们：\n今天开会。\n");
+    /// assert_eq!(doc.title(), Some("在全市工作会议上的讲话"));
+    /// assert_eq!(doc.salutation(), Some("同志们"));
+    /// ```
+    pub fn title(&self) -> Option<&'a str> {
+        self.furniture(FurnitureKind::Title)
+    }
+
+    /// The salutation without its colon, when one was recognised.
+    pub fn salutation(&self) -> Option<&'a str> {
+        self.furniture(FurnitureKind::Salutation)
+    }
+
+    fn furniture(&self, kind: FurnitureKind) -> Option<&'a str> {
+        self.children().find_map(|n| match n {
+            Node::Furniture(f) if f.kind == kind => Some(f.value),
+            _ => None,
+        })
+    }
+
+    /// All sections, at any depth, in document order.
+    pub fn sections(&self) -> impl Iterator<Item = Section<'_, 'a>> + '_ {
+        (0..self.nodes.len())
+            .filter(|&id| self.nodes[id].kind == NodeKind::Section)
+            .map(|id| Section { doc: self, id })
+    }
+
+    /// All points, at any depth, in document order.
+    pub fn points(&self) -> impl Iterator<Item = Point<'_, 'a>> + '_ {
+        (0..self.nodes.len())
+            .filter(|&id| self.nodes[id].kind == NodeKind::Point)
+            .map(|id| Point { doc: self, id })
+    }
+
+    /// Every node in document order with its depth (0 for top-level nodes).
+    ///
+    /// ```
+    /// let doc = speechtree::parse("一、总体要求\n（一）指导思想\n");
+    /// let depths: Vec<usize> = doc.walk().map(|(depth, _)| depth).collect();
+    /// assert_eq!(depths, [0, 1]);
+    /// ```
+    pub fn walk(&self) -> crate::visit::Walk<'_, 'a> {
+        crate::visit::Walk::new(self)
+    }
+
+    /// The leaves in order: `(span, text)`. Their texts concatenated give the
+    /// source back.
+    ///
+    /// ```
+    /// let text = "同志们：\n一、总体要求\n　　一是加强领导。二是狠抓落实。\n";
+    /// let doc = speechtree::parse(text);
+    /// let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+    /// assert_eq!(rebuilt, text);
+    /// ```
+    pub fn leaves(&self) -> impl Iterator<Item = (Span, &'a str)> + '_ {
+        let source = self.source;
+        self.nodes.iter().flat_map(|n| n.own_leaves()).map(move |span| {
+            let span = resolve(source, span);
+            (span, span.slice(source))
+        })
+    }
+
+    /// Line and column of a byte offset of the source.
+    pub fn line_col(&self, offset: usize) -> crate::LineCol {
+        crate::span::line_col(self.source, offset)
+    }
+
+    /// The node stored at `id`.
+    pub(crate) fn node(&self, id: usize) -> Node<'_, 'a> {
+        let Some(n) = self.nodes.get(id) else {
+            return Node::Space(Space {
+                span: Span::default(),
+                text: "",
+            });
+        };
+        let span = resolve(self.source, n.span());
+        let text = span.slice(self.source);
+        match n.kind {
+            NodeKind::Section => Node::Section(Section { doc: self, id }),
+            NodeKind::Point => Node::Point(Point { doc: self, id }),
+            NodeKind::Paragraph => Node::Paragraph(Paragraph { span, text }),
+            NodeKind::Space => Node::Space(Space { span, text }),
+            NodeKind::Furniture => Node::Furniture(Furniture {
+                kind: n.furniture_kind(),
+                span,
+                text,
+                value: n.title().slice(self.source),
+            }),
+        }
+    }
+
+    /// The children of the node at `id`.
+    fn children_of(&self, id: usize) -> Children<'_, 'a> {
+        Children {
+            doc: self,
+            next: id + 1,
+            end: self.nodes.get(id).map_or(id + 1, |n| n.next as usize),
+        }
+    }
+
+    fn marker_at(&self, id: usize) -> Option<Marker<'a>> {
+        let n = self.nodes.get(id)?;
+        let span = n.marker()?;
+        Some(Marker {
+            span,
+            text: span.slice(self.source),
+            value: u32::from(n.value),
+            style: n.marker_style(),
+        })
+    }
+
+    fn heading_at(&self, id: usize) -> Heading<'a> {
+        let Some(n) = self.nodes.get(id) else {
+            return Heading {
+                span: Span::default(),
+                text: "",
+                title: "",
+                evidence: Evidence::default(),
+            };
+        };
+        let span = n.heading();
+        Heading {
+            span,
+            text: span.slice(self.source),
+            title: n.title().slice(self.source),
+            evidence: n.evidence(),
+        }
+    }
+}
+
+impl<'d, 'a> Section<'d, 'a> {
+    /// From the marker (or heading) to the end of the last child.
+    pub fn span(&self) -> Span {
+        self.data().span()
+    }
+
+    /// Depth in the document's heading hierarchy, 1 for the outermost style
+    /// met. Levels are relative to the document: a two-level document may use
+    /// 一、 then 1.. An unnumbered top-level part (附件1) is at level 0.
+    pub fn level(&self) -> u32 {
+        u32::from(self.data().level)
+    }
+
+    /// The ordinal as written; `None` for a heading whose ordinal was lost.
+    pub fn marker(&self) -> Option<Marker<'a>> {
+        self.doc.marker_at(self.id)
+    }
+
+    /// The heading text.
+    pub fn heading(&self) -> Heading<'a> {
+        self.doc.heading_at(self.id)
+    }
+
+    /// Nodes under the heading.
+    pub fn children(&self) -> Children<'d, 'a> {
+        self.doc.children_of(self.id)
+    }
+
+    /// Whether any node is under the heading.
+    pub fn has_children(&self) -> bool {
+        self.data().next as usize > self.id + 1
+    }
+
+    /// This section as a [`Node`].
+    pub fn node(&self) -> Node<'d, 'a> {
+        Node::Section(*self)
+    }
+
+    fn data(&self) -> NodeData {
+        self.doc.nodes.get(self.id).copied().unwrap_or_default()
+    }
+}
+
+impl<'d, 'a> Point<'d, 'a> {
+    /// From the marker to the end of the last child.
+    pub fn span(&self) -> Span {
+        self.data().span()
+    }
+
+    /// The ordinal as written (一是, 二要, 第三，, 首先，…).
+    pub fn marker(&self) -> Marker<'a> {
+        self.doc.marker_at(self.id).unwrap_or(Marker {
+            span: Span::default(),
+            text: "",
+            value: 0,
+            style: MarkerStyle::Shi,
+        })
+    }
+
+    /// The point's lead: its first clause, up to 。；：！？, the line's end or
+    /// the next point of the same enumeration.
+    pub fn lead(&self) -> Heading<'a> {
+        self.doc.heading_at(self.id)
+    }
+
+    /// The rest of the point: body text and sub-points.
+    pub fn children(&self) -> Children<'d, 'a> {
+        self.doc.children_of(self.id)
+    }
+
+    /// Whether the point has body text or sub-points.
+    pub fn has_children(&self) -> bool {
+        self.data().next as usize > self.id + 1
+    }
+
+    /// This point as a [`Node`].
+    pub fn node(&self) -> Node<'d, 'a> {
+        Node::Point(*self)
+    }
+
+    fn data(&self) -> NodeData {
+        self.doc.nodes.get(self.id).copied().unwrap_or_default()
+    }
+}
+
+impl<'d, 'a> Node<'d, 'a> {
+    /// The node's span.
+    pub fn span(&self) -> Span {
+        match self {
+            Node::Section(n) => n.span(),
+            Node::Point(n) => n.span(),
+            Node::Paragraph(n) => n.span,
+            Node::Furniture(n) => n.span,
+            Node::Space(n) => n.span,
+        }
+    }
+
+    /// The node's children (none for leaves).
+    pub fn children(&self) -> Children<'d, 'a> {
+        match self {
+            Node::Section(n) => n.children(),
+            Node::Point(n) => n.children(),
+            Node::Paragraph(_) | Node::Furniture(_) | Node::Space(_) => Children {
+                doc: EMPTY_DOCUMENT,
+                next: 0,
+                end: 0,
+            },
+        }
+    }
+
+    /// Whether the node has children.
+    pub fn has_children(&self) -> bool {
+        match self {
+            Node::Section(n) => n.has_children(),
+            Node::Point(n) => n.has_children(),
+            Node::Paragraph(_) | Node::Furniture(_) | Node::Space(_) => false,
+        }
+    }
+
+    /// The node's kind as a lowercase word (`"section"`, `"point"`, …), the
+    /// same as its JSON `"type"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Section(_) => "section",
+            Node::Point(_) => "point",
+            Node::Paragraph(_) => "paragraph",
+            Node::Furniture(_) => "furniture",
+            Node::Space(_) => "space",
+        }
+    }
+
+    /// The marker, for sections and points that have one.
+    pub fn marker(&self) -> Option<Marker<'a>> {
+        match self {
+            Node::Section(s) => s.marker(),
+            Node::Point(p) => Some(p.marker()),
+            _ => None,
+        }
+    }
+
+    /// The heading of a section or the lead of a point.
+    pub fn heading(&self) -> Option<Heading<'a>> {
+        match self {
+            Node::Section(s) => Some(s.heading()),
+            Node::Point(p) => Some(p.lead()),
+            _ => None,
+        }
+    }
+}
+
+/// `span` with an end of [`NodeData::TO_END`] read as the source's end.
+fn resolve(source: &str, span: Span) -> Span {
+    if span.end == NodeData::TO_END as usize {
+        Span::new(span.start, source.len())
+    } else {
+        span
+    }
+}
+
+/// What leaves' [`Node::children`] iterate over: nothing.
+static EMPTY_DOCUMENT: &Document<'static> = &Document {
+    source: "",
+    nodes: Vec::new(),
+    diagnostics: Vec::new(),
+};
+
+impl fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Document@{:?} ", self.span())?;
+        f.debug_list().entries(self.children()).finish()
+    }
+}
+
+impl fmt::Debug for Node<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Node::Section(_) => "Section",
+            Node::Point(_) => "Point",
+            Node::Paragraph(_) => "Paragraph",
+            Node::Furniture(_) => "Furniture",
+            Node::Space(_) => "Space",
+        };
+        write!(f, "{name}@{:?}", self.span())?;
+        if let Some(m) = self.marker() {
+            write!(f, " {:?}", m.text)?;
+        }
+        if let Some(h) = self.heading() {
+            write!(f, " {:?}", h.title)?;
+        }
+        if let Node::Furniture(x) = self {
+            write!(f, " {:?} {:?}", x.kind, x.value)?;
+        }
+        if self.has_children() {
+            write!(f, " ")?;
+            f.debug_list().entries(self.children()).finish()?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Section<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.node().fmt(f)
+    }
+}
+
+impl fmt::Debug for Point<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.node().fmt(f)
+    }
+}
+
+impl fmt::Debug for Marker<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Marker@{:?} {:?} {:?}={}",
+            self.span, self.text, self.style, self.value
+        )
+    }
+}
+
+impl fmt::Debug for Heading<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Heading@{:?} {:?}", self.span, self.title)
+    }
+}
+
+macro_rules! leaf_debug {
+    ($($t:ident),*) => {$(
+        impl fmt::Debug for $t<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($t), "@{:?} {:?}"), self.span, self.text)
+            }
+        }
+    )*};
+}
+leaf_debug!(Paragraph, Space, Furniture);
