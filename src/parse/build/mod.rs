@@ -155,14 +155,19 @@ impl<'a, 'o> Builder<'a, 'o> {
         // Where the next candidate that surely starts something stands,
         // found forward as candidates are accepted (see `SureStarts`).
         let mut sure_starts = SureStarts { next: 0 };
-        // Room for every node at once: the vector then never moves while
-        // it grows (which would hold the old and the new one at once on
-        // text dense with headings). A node is a marker or an event, or
-        // text between them up to a line break; the room not used is never
-        // touched, so it costs address space, not memory.
-        let lines = memchr::memchr_iter(b'\n', self.src.as_bytes()).count() + 1;
-        let events_len = furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
-        self.nodes.reserve(2 * (cands.len() + events_len) + lines);
+        // On text dense with markers (one in 16 bytes or more) the tree is
+        // the largest thing in memory; growing it by doubling leaves the
+        // smaller vectors it outgrew behind as holes the allocator keeps
+        // (about its own size again). There, room for the nodes is taken
+        // at once: a marker or an event, text after it, and a blank line
+        // (room not used is never touched: address space, not memory; a
+        // vector that still outgrows it is moved by the system, not
+        // copied). Elsewhere the vector grows as vectors do, and reuses
+        // memory between documents.
+        let markers = cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
+        if markers * 16 >= self.src.len() {
+            self.nodes.reserve(3 * markers + 1);
+        }
         let mut events: Vec<Event<'a>> = furniture
             .iter()
             .map(|&f| Event::Furniture(f))
