@@ -58,7 +58,8 @@ pub struct Options {
     /// The deepest nesting of sections and points. A marker that would nest
     /// deeper is kept as a sibling and reported as
     /// [`DiagnosticCode::DepthLimit`]. Bounds the recursion of callers that
-    /// walk the tree recursively (serialisation, visitors).
+    /// walk the tree recursively (serialisation, visitors). At most 200:
+    /// a larger value is read as 200.
     pub max_depth: usize,
     /// Lines the input marks as headings, with their outline level: Word's
     /// heading styles and outline levels, as [`input::read_path_with_hints`]
@@ -121,8 +122,9 @@ pub fn parse(text: &str) -> Document<'_> {
 
 /// Parse `text` with `options`.
 ///
-/// Parsing never fails. Markers are looked for in the first 4 GiB of a
-/// text; beyond that, the text is kept as paragraphs.
+/// Parsing never fails. The tree stores offsets in 32 bits: a text of
+/// 4 GiB or more is kept as one paragraph. Nesting stops at
+/// `options.max_depth` or 200, whichever is smaller.
 pub fn parse_with<'a>(text: &'a str, options: &Options) -> Document<'a> {
     parse::parse(text, options)
 }
