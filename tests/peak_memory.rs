@@ -7,24 +7,12 @@
 use std::path::Path;
 use std::process::Command;
 
-/// The child's peak resident set size in KiB, through `/usr/bin/time`.
+/// The child's peak resident set size in KiB, through `/usr/bin/time`;
+/// the child must succeed.
 fn peak_kib(args: &[&str], dir: &Path) -> u64 {
-    let report = dir.join("peak");
-    let status = Command::new("/usr/bin/time")
-        .arg("-o")
-        .arg(&report)
-        .args(["-f", "%M", env!("CARGO_BIN_EXE_speechtree")])
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("run /usr/bin/time");
-    assert!(status.success(), "{args:?} should succeed");
-    let text = std::fs::read_to_string(&report).expect("time's report");
-    text.lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or_else(|| panic!("a number of KiB: {text}"))
+    let (peak, success) = peak_kib_any_status(args, dir);
+    assert!(success, "{args:?} should succeed");
+    peak
 }
 
 #[test]
@@ -46,4 +34,57 @@ fn json_jsonl_and_csv_take_no_more_memory_than_the_outline() {
             "--format {format} should stream: peak {peak} KiB against {outline} KiB for the outline"
         );
     }
+}
+
+/// Issue 19's bound: on text that is nothing but headings, what a
+/// megabyte more of input adds to the peak is at most eight megabytes,
+/// for the outline and for `lint` (the slope between a 1 MiB and a 3 MiB
+/// input, so that the program's own fixed size does not count).
+#[test]
+fn heading_dense_text_costs_at_most_eight_times_its_size() {
+    if !Path::new("/usr/bin/time").exists() {
+        eprintln!("skipped: /usr/bin/time (GNU time) is absent");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.txt");
+    let large = dir.path().join("large.txt");
+    std::fs::write(&small, "一、x\n".repeat((1 << 20) / 8)).unwrap();
+    std::fs::write(&large, "一、x\n".repeat((3 << 20) / 8)).unwrap();
+    let (small, large) = (small.to_str().unwrap(), large.to_str().unwrap());
+    for args in [&[][..], &["lint"][..]] {
+        let run = |file: &str| {
+            let mut all = args.to_vec();
+            all.push(file);
+            // `lint` exits 1 on findings: the status is not the point here.
+            peak_kib_any_status(&all, dir.path()).0
+        };
+        let added = run(large).saturating_sub(run(small));
+        assert!(
+            added <= 8 * 2048,
+            "{args:?}: 2 MiB more of headings added {added} KiB to the peak (at most {} KiB)",
+            8 * 2048
+        );
+    }
+}
+
+/// The child's peak resident set size in KiB and whether it succeeded.
+fn peak_kib_any_status(args: &[&str], dir: &Path) -> (u64, bool) {
+    let report = dir.join("peak");
+    let status = Command::new("/usr/bin/time")
+        .arg("-o")
+        .arg(&report)
+        .args(["-f", "%M", env!("CARGO_BIN_EXE_speechtree")])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run /usr/bin/time");
+    let text = std::fs::read_to_string(&report).expect("time's report");
+    let peak = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("a number of KiB: {text}"));
+    (peak, status.success())
 }
