@@ -39,7 +39,7 @@ pub use ast::{
     Children, Document, Evidence, Furniture, FurnitureKind, Heading, Marker, MarkerStyle, Node, Paragraph,
     Point, Section, Space,
 };
-pub use diagnostic::{Diagnostic, DiagnosticCode};
+pub use diagnostic::{Diagnostic, DiagnosticCode, Diagnostics};
 pub use error::{Error, Result};
 pub use outline::outline;
 pub use span::{LineCol, LineIndex, Span, line_col};

@@ -18,7 +18,7 @@ pub(crate) mod data;
 mod serialize;
 mod style;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{DiagnosticStore, Diagnostics};
 use crate::span::Span;
 pub(crate) use data::{NodeData, NodeKind};
 #[cfg(feature = "serde")]
@@ -41,7 +41,7 @@ pub struct Document<'a> {
     /// subtree ends ([`NodeData::next`]).
     pub(crate) nodes: Vec<NodeData>,
     /// Numbering oddities found while parsing, in document order.
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: DiagnosticStore,
 }
 
 /// A node of the tree: a view into its [`Document`], cheap to copy.
@@ -253,8 +253,14 @@ impl<'a> Document<'a> {
     }
 
     /// Numbering oddities found while parsing, in document order.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+    ///
+    /// ```
+    /// let doc = speechtree::parse("一、总体要求\n三、重点任务\n");
+    /// assert_eq!(doc.diagnostics().len(), 1);
+    /// assert!(doc.diagnostics().all(|d| d.code.id() == "skipped-ordinal"));
+    /// ```
+    pub fn diagnostics(&self) -> Diagnostics<'_> {
+        self.diagnostics.iter()
     }
 
     /// The title, when one was recognised.
@@ -553,7 +559,7 @@ fn resolve(source: &str, span: Span) -> Span {
 static EMPTY_DOCUMENT: &Document<'static> = &Document {
     source: "",
     nodes: Vec::new(),
-    diagnostics: Vec::new(),
+    diagnostics: DiagnosticStore::EMPTY,
 };
 
 impl fmt::Debug for Document<'_> {

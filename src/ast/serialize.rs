@@ -12,7 +12,7 @@ impl Serialize for Document<'_> {
         map.serialize_entry("type", "document")?;
         map.serialize_entry("span", &self.span())?;
         map.serialize_entry("children", &self.children())?;
-        map.serialize_entry("diagnostics", &self.diagnostics)?;
+        map.serialize_entry("diagnostics", &self.diagnostics())?;
         map.end()
     }
 }

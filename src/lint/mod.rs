@@ -40,7 +40,7 @@ use crate::diagnostic::DiagnosticCode;
 use crate::span::Span;
 #[cfg(feature = "serde")]
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -384,13 +384,13 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
     let markers = doc.nodes.iter().filter(|n| n.marker().is_some()).count();
     let mut out = Collect {
         options,
-        list: Vec::with_capacity(markers + doc.diagnostics.len()),
+        list: Vec::with_capacity(markers + doc.diagnostics().len()),
         messages: HashMap::new(),
-        sequence_reported: HashSet::new(),
+        diagnostics: &doc.diagnostics,
         sorted: 0,
     };
-    for d in &doc.diagnostics {
-        from_diagnostic(doc.source(), d, &mut out);
+    for d in doc.diagnostics() {
+        from_diagnostic(doc.source(), &d, &mut out);
     }
     sequences_and_levels(doc, &mut out);
     delimiters(doc, &mut out);
@@ -505,8 +505,9 @@ struct Collect<'o> {
     list: Vec<Pending>,
     /// Each distinct message and its number.
     messages: HashMap<String, u32>,
-    /// Markers the parser already reported a sequence fault for.
-    sequence_reported: HashSet<Span>,
+    /// The parser's diagnostics: a marker it reported a sequence fault
+    /// for is not reported again.
+    diagnostics: &'o crate::diagnostic::DiagnosticStore,
     /// How many findings at the start of `list` are sorted by span (see
     /// [`Collect::sort_so_far`]).
     sorted: usize,

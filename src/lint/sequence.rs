@@ -3,18 +3,12 @@
 
 use super::{Collect, Rule};
 use crate::ast::{Children, Document, Marker, MarkerStyle, Node};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Collect) {
+pub(super) fn from_diagnostic(source: &str, d: &Diagnostic<'_>, out: &mut Collect) {
     let rule = Rule::from(d.code);
-    if matches!(
-        rule,
-        Rule::SkippedOrdinal | Rule::DuplicateOrdinal | Rule::NotStartingAtOne
-    ) {
-        out.sequence_reported.insert(d.span);
-    }
     if rule == Rule::SkippedOrdinal
         && let Some(prev) = d.related
         && mixed_styles_between(source, prev, d.span, out)
@@ -27,7 +21,7 @@ pub(super) fn from_diagnostic(source: &str, d: &Diagnostic, out: &mut Collect) {
         out.push(Rule::SkippedOrdinal, d.span, message);
         return;
     }
-    out.push(rule, d.span, d.message.clone());
+    out.push(rule, d.span, d.message.to_string());
 }
 
 /// For a sequence that seems to start at `at` (3. with no 1. or 2. taken
@@ -274,7 +268,14 @@ pub(super) fn trailing_mixed_styles(children: Children<'_, '_>, out: &mut Collec
 
 /// Two consecutive sections of one style under the same parent.
 pub(super) fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, out: &mut Collect) {
-    if out.sequence_reported.contains(&m.span) {
+    if out.diagnostics.has_at(
+        m.span,
+        &[
+            DiagnosticCode::SkippedOrdinal,
+            DiagnosticCode::DuplicateOrdinal,
+            DiagnosticCode::NotStartingAtOne,
+        ],
+    ) {
         return;
     }
     if let Some(message) = decimal_under_another(prev, m) {

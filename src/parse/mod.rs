@@ -36,7 +36,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
         return Document {
             source: src,
             nodes: vec![NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1)],
-            diagnostics: Vec::new(),
+            diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
         };
     }
     let furniture = furniture::detect(src);
@@ -45,14 +45,13 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
     let (nodes, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
-    if let Some(d) = furniture::boilerplate_share(src, &furniture) {
-        let at = diagnostics.partition_point(|e| e.span.start <= d.span.start);
-        diagnostics.insert(at, d);
+    if let Some((span, message)) = furniture::boilerplate_share(src, &furniture) {
+        diagnostics.insert_in_order(crate::DiagnosticCode::BoilerplateShare, span, message);
     }
     Document {
         source: src,
         nodes,
-        diagnostics,
+        diagnostics: diagnostics.finish(),
     }
 }
 

@@ -231,11 +231,10 @@ fn table(doc: &Document<'_>) -> Raw {
     }
     let diagnostics = doc
         .diagnostics()
-        .iter()
         .map(|d| {
             (
                 d.code.id().to_owned(),
-                d.message.clone(),
+                d.message.to_owned(),
                 (d.span.start as i64, d.span.end as i64),
                 (chars.at(d.span.start), chars.at(d.span.end)),
                 d.related.map(|r| (r.start as i64, r.end as i64)),

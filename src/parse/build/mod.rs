@@ -18,7 +18,7 @@ use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
 use crate::ast::data::{index, offset};
 use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind};
-use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::diagnostic::{DiagnosticCode, DiagnosticStore};
 use crate::span::Span;
 
 mod place;
@@ -108,7 +108,7 @@ pub(crate) struct Builder<'a, 'o> {
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: DiagnosticStore,
 }
 
 /// How many bytes of a body's opening are kept for its next sibling to
@@ -139,7 +139,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_end: ByStyle::default(),
             last_title: ByStyle::default(),
             last_body: ByStyle::default(),
-            diagnostics: Vec::new(),
+            diagnostics: DiagnosticStore::default(),
         }
     }
 
@@ -149,7 +149,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         cands: &[Candidate],
         furniture: &[Item<'a>],
         unnumbered: &Unnumbered,
-    ) -> (Vec<NodeData>, Vec<Diagnostic>) {
+    ) -> (Vec<NodeData>, DiagnosticStore) {
         let succ: &Successors = &self.clues.successors;
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
@@ -438,22 +438,17 @@ impl<'a, 'o> Builder<'a, 'o> {
             } else {
                 message
             };
-            self.diagnostics.push(Diagnostic {
-                code,
-                span: marker.span,
-                message,
-                related,
-            });
+            self.diagnostics.push(code, marker.span, message, related);
         }
         let max_depth = self.options.max_depth.min(MAX_DEPTH);
         if self.stack.len() > max_depth {
             self.pop();
-            self.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::DepthLimit,
-                span: marker.span,
-                message: messages::depth_limit(max_depth),
-                related: None,
-            });
+            self.diagnostics.push(
+                DiagnosticCode::DepthLimit,
+                marker.span,
+                messages::depth_limit(max_depth),
+                None,
+            );
         }
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
@@ -471,12 +466,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             unnumbered: false,
         };
         if title.is_empty() && style.is_heading() {
-            self.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::EmptyHeading,
-                span: marker.span,
-                message: messages::empty_heading(marker.text),
-                related: None,
-            });
+            self.diagnostics.push(
+                DiagnosticCode::EmptyHeading,
+                marker.span,
+                messages::empty_heading(marker.text),
+                None,
+            );
         }
         let kind = if style.is_heading() {
             let parent_level = self.stack.iter().rev().find_map(|f| match f.kind {

@@ -902,7 +902,7 @@ const NOISE_PERCENT_REPORTED: usize = 5;
 /// A diagnostic when more than a small share of `src` (over 5% or 2 KB) was
 /// set aside as page boilerplate, spanning the boilerplate from its first to
 /// its last byte, so that a user sees what the tree left out of the body.
-pub(crate) fn boilerplate_share(src: &str, items: &[Item<'_>]) -> Option<crate::Diagnostic> {
+pub(crate) fn boilerplate_share(src: &str, items: &[Item<'_>]) -> Option<(Span, String)> {
     let noise = items.iter().filter(|i| i.kind == FurnitureKind::Noise);
     let bytes: usize = noise.clone().map(|i| i.span.end - i.span.start).sum();
     if bytes == 0 || (bytes <= NOISE_BYTES_REPORTED && bytes * 100 <= src.len() * NOISE_PERCENT_REPORTED) {
@@ -911,12 +911,10 @@ pub(crate) fn boilerplate_share(src: &str, items: &[Item<'_>]) -> Option<crate::
     let start = noise.clone().map(|i| i.span.start).min()?;
     let end = noise.map(|i| i.span.end).max()?;
     let percent = bytes * 100 / src.len().max(1);
-    Some(crate::Diagnostic {
-        code: crate::DiagnosticCode::BoilerplateShare,
-        span: Span::new(start, end),
-        message: format!("{bytes} bytes ({percent}% of the text) set aside as page boilerplate"),
-        related: None,
-    })
+    Some((
+        Span::new(start, end),
+        format!("{bytes} bytes ({percent}% of the text) set aside as page boilerplate"),
+    ))
 }
 
 #[cfg(test)]

@@ -50,7 +50,6 @@ fn a_large_share_of_boilerplate_is_reported() {
     let doc = parse(&text);
     let d = doc
         .diagnostics()
-        .iter()
         .find(|d| d.code == DiagnosticCode::BoilerplateShare)
         .expect("a boilerplate-share diagnostic");
     assert_eq!(d.span.start, 0);
