@@ -357,6 +357,16 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The node stored at `id` as stored (a default node past the end).
+    fn data(&self, id: usize) -> NodeData {
+        self.nodes.get(id).copied().unwrap_or_default()
+    }
+
+    /// Whether the node at `id` has children.
+    fn has_children_at(&self, id: usize) -> bool {
+        self.data(id).next as usize > id + 1
+    }
+
     /// The children of the node at `id`.
     fn children_of(&self, id: usize) -> Children<'_, 'a> {
         Children {
@@ -399,14 +409,14 @@ impl<'a> Document<'a> {
 impl<'d, 'a> Section<'d, 'a> {
     /// From the marker (or heading) to the end of the last child.
     pub fn span(&self) -> Span {
-        self.data().span()
+        self.doc.data(self.id).span()
     }
 
     /// Depth in the document's heading hierarchy, 1 for the outermost style
     /// met. Levels are relative to the document: a two-level document may use
     /// 一、 then 1.. An unnumbered top-level part (附件1) is at level 0.
     pub fn level(&self) -> u32 {
-        u32::from(self.data().level)
+        u32::from(self.doc.data(self.id).level)
     }
 
     /// The ordinal as written; `None` for a heading whose ordinal was lost.
@@ -426,23 +436,19 @@ impl<'d, 'a> Section<'d, 'a> {
 
     /// Whether any node is under the heading.
     pub fn has_children(&self) -> bool {
-        self.data().next as usize > self.id + 1
+        self.doc.has_children_at(self.id)
     }
 
     /// This section as a [`Node`].
     pub fn node(&self) -> Node<'d, 'a> {
         Node::Section(*self)
     }
-
-    fn data(&self) -> NodeData {
-        self.doc.nodes.get(self.id).copied().unwrap_or_default()
-    }
 }
 
 impl<'d, 'a> Point<'d, 'a> {
     /// From the marker to the end of the last child.
     pub fn span(&self) -> Span {
-        self.data().span()
+        self.doc.data(self.id).span()
     }
 
     /// The ordinal as written (一是, 二要, 第三，, 首先，…).
@@ -468,16 +474,12 @@ impl<'d, 'a> Point<'d, 'a> {
 
     /// Whether the point has body text or sub-points.
     pub fn has_children(&self) -> bool {
-        self.data().next as usize > self.id + 1
+        self.doc.has_children_at(self.id)
     }
 
     /// This point as a [`Node`].
     pub fn node(&self) -> Node<'d, 'a> {
         Node::Point(*self)
-    }
-
-    fn data(&self) -> NodeData {
-        self.doc.nodes.get(self.id).copied().unwrap_or_default()
     }
 }
 
