@@ -2,6 +2,7 @@
 //! breaks were lost too, found by the sentences around them.
 
 use super::UnnumberedHeading;
+use super::sentences::Sentences;
 use crate::parse::bytes::{ByteClass, SENTENCE_END};
 use crate::parse::infer::pair;
 use crate::span::Span;
@@ -45,19 +46,9 @@ const CONNECTIVES: &[&str] = &[
 /// Headings whose ordinals were lost, in text whose line breaks were lost
 /// too: a short two-clause sentence ("……全面贯彻落实，……进一步推动。")
 /// that the next sentence takes up word for word, and that a list (一是……)
-/// follows within three sentences. Only looked for in flattened lines (`text::flattened_lines`).
-pub(super) fn titles(
-    src: &str,
-    flattened: &[std::ops::Range<usize>],
-    list_starts: &[usize],
-) -> Vec<UnnumberedHeading> {
-    let mut out = Vec::new();
-    for range in flattened {
-        titles_in(src, range.clone(), list_starts, &mut out);
-    }
-    out
-}
-
+/// follows within three sentences. Only looked for in flattened lines
+/// (`text::flattened_lines`), one line at a time: [`titles_in`], or
+/// [`titles_in_sentences`] where the line's sentences were split already.
 /// How many sentence ends [`titles_in`] looks at before a list start (and
 /// before the line's end): a title stands at most three sentences before
 /// the list, and the sentence before the title is compared with it.
@@ -68,11 +59,11 @@ const ENDS_BEFORE: usize = 6;
 /// bounds where its list may start.
 const ENDS_FROM: usize = 4;
 
-/// [`titles`] within one flattened line. A title needs a list start
+/// Run-in titles within one flattened line. A title needs a list start
 /// within the three sentences after it (or the line's end within four), so
 /// only the sentences around each list start of the line and at its end are
 /// split, not the whole line.
-fn titles_in(
+pub(super) fn titles_in(
     src: &str,
     range: std::ops::Range<usize>,
     list_starts: &[usize],
@@ -159,6 +150,49 @@ fn titles_in(
         }
         if whole {
             break;
+        }
+    }
+}
+
+/// [`titles_in`] by its definition, on a line whose sentences were all
+/// split: every sentence of the line, no windows (the same titles: see the
+/// tests).
+pub(super) fn titles_in_sentences(
+    src: &str,
+    sentences: &mut Sentences,
+    list_starts: &[usize],
+    out: &mut Vec<UnnumberedHeading>,
+) {
+    // The first list start not before the sentence at hand: sentences come
+    // in order, so it only moves on.
+    let first = sentences.sentence(0).map_or(0, |(s, _, _)| s);
+    let mut list = list_starts.partition_point(|&l| l < first);
+    for k in 0..sentences.len().saturating_sub(1) {
+        let (Some((s, e, after)), Some((ns, ne, _))) = (sentences.sentence(k), sentences.sentence(k + 1))
+        else {
+            continue;
+        };
+        if src[e..].starts_with('\n') {
+            continue;
+        }
+        let within = sentences.sentence(k + 4).map_or(src.len(), |(s, _, _)| s);
+        while list_starts.get(list).is_some_and(|&l| l < after) {
+            list += 1;
+        }
+        let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
+        if !list_follows {
+            continue;
+        }
+        let before = match k {
+            0 => "",
+            _ => sentences.sentence(k - 1).map_or("", |(s, e, _)| &src[s..e]),
+        };
+        if sentences.taken_up(src, k, &src[ns..ne], before) {
+            out.push(UnnumberedHeading {
+                start: s,
+                title: Span::new(s, e),
+                end: after,
+            });
         }
     }
 }
@@ -383,55 +417,6 @@ impl Words {
 mod tests {
     use super::*;
 
-    /// `titles_in` by its definition: every sentence of the line, no windows.
-    fn titles_in_every_sentence(
-        src: &str,
-        range: std::ops::Range<usize>,
-        list_starts: &[usize],
-        out: &mut Vec<UnnumberedHeading>,
-    ) {
-        let bytes = &src.as_bytes()[range.clone()];
-        let mut ends = Vec::new();
-        ends_from(bytes, 0, usize::MAX, bytes.len(), &mut ends);
-        // Sentence k: from the end of the one before (or the line's start) to its
-        // end mark, and on past the mark.
-        let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
-        let sentence = |k: usize| {
-            let start = k.checked_sub(1).map_or(range.start, past);
-            (start, range.start + ends[k], past(k))
-        };
-        // The first list start not before the sentence at hand: sentences come
-        // in order, so it only moves on.
-        let mut list = 0;
-        for k in 0..ends.len().saturating_sub(1) {
-            if bytes[ends[k]] == b'\n' {
-                continue;
-            }
-            let (s, e, after) = sentence(k);
-            let within = if k + 4 < ends.len() {
-                sentence(k + 4).0
-            } else {
-                src.len()
-            };
-            while list_starts.get(list).is_some_and(|&l| l < after) {
-                list += 1;
-            }
-            let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-            let before = k.checked_sub(1).map_or("", |j| {
-                let (s, e, _) = sentence(j);
-                &src[s..e]
-            });
-            let (ns, ne, _) = sentence(k + 1);
-            if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
-                out.push(UnnumberedHeading {
-                    start: s,
-                    title: Span::new(s, e),
-                    end: after,
-                });
-            }
-        }
-    }
-
     /// The windows' searches (`ends_from`, `ends_before`) against their
     /// definition, from and to every place of texts around the sixteen-byte
     /// blocks, with every mark and its look-alikes.
@@ -508,7 +493,8 @@ mod tests {
             let range = line_start..text.len();
             let (mut windows, mut every) = (Vec::new(), Vec::new());
             titles_in(&text, range.clone(), &list_starts, &mut windows);
-            titles_in_every_sentence(&text, range, &list_starts, &mut every);
+            let mut sentences = Sentences::of(&text, range);
+            titles_in_sentences(&text, &mut sentences, &list_starts, &mut every);
             found += every.len();
             assert_eq!(
                 windows.iter().map(key).collect::<Vec<_>>(),
