@@ -94,8 +94,8 @@ pub(super) fn titles_in(
         .peekable();
     let mut sentences = Vec::new();
     let mut shaped = Vec::new();
-    let mut pairs = Vec::new();
     let mut taken: Vec<Option<bool>> = Vec::new();
+    let mut titles = Vec::new();
     let mut keys = Vec::new();
     while let Some(head) = heads.next() {
         if head.raw.style != outer {
@@ -119,24 +119,15 @@ pub(super) fn titles_in(
         };
         keys.clear();
         keys.extend((0..shaped.len()).map(|i| openers(text(i))));
-        // Parallel pairs first (cheap), then whether each of a pair is
-        // taken up by its next sentence. Siblings stand near each other:
+        // Two sentences are titles when they are parallel and each is taken
+        // up by its next sentence. Siblings stand near each other:
         // comparing with the nearest few keeps a section of many such
-        // sentences linear.
-        pairs.clear();
-        for i in 0..shaped.len() {
-            for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
-                let is_pair = parallel(keys[i], keys[j], || {
-                    line.words(src, first + shaped[i] - 1).shared_with(text(j)) > 0
-                });
-                if is_pair {
-                    pairs.push((i, j));
-                }
-            }
-        }
+        // sentences linear. The openers first (cheap), then whether each is
+        // taken up (once a sentence), and only for two taken up sentences
+        // whether they share a word, where the openers leave it open.
         taken.clear();
         taken.resize(shaped.len(), None);
-        let mut is_taken = |i: usize| {
+        let mut is_taken = |i: usize, line: &mut Sentences| {
             *taken[i].get_or_insert_with(|| {
                 let k = shaped[i];
                 let (ns, ne, _) = sentences[k + 1];
@@ -149,10 +140,18 @@ pub(super) fn titles_in(
                     && taken_up_words(line.words(src, first + k - 1), &src[ns..ne], before)
             })
         };
-        let mut titles = vec![false; shaped.len()];
-        for &(i, j) in &pairs {
-            if is_taken(i) && is_taken(j) {
-                (titles[i], titles[j]) = (true, true);
+        titles.clear();
+        titles.resize(shaped.len(), false);
+        for i in 0..shaped.len() {
+            for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
+                if !may_be_parallel(keys[i], keys[j]) || !is_taken(i, line) || !is_taken(j, line) {
+                    continue;
+                }
+                if parallel(keys[i], keys[j], || {
+                    line.words(src, first + shaped[i] - 1).shared_with(text(j)) > 0
+                }) {
+                    (titles[i], titles[j]) = (true, true);
+                }
             }
         }
         for (i, _) in titles.iter().enumerate().filter(|&(_, &t)| t) {
@@ -207,6 +206,12 @@ fn parallel(a: Openers, b: Openers, shared_word: impl FnOnce() -> bool) -> bool 
         (false, false) => false,
         _ => shared_word(),
     }
+}
+
+/// Whether two titles may be [`parallel`]: whether one of their openers
+/// agrees (else no shared word makes them so).
+fn may_be_parallel(a: Openers, b: Openers) -> bool {
+    (a.0.is_some() && a.0 == b.0) || (a.1.is_some() && a.1 == b.1)
 }
 
 /// The first characters of a title's two clauses (the second's `None`

@@ -318,6 +318,8 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
     while let Some(&lead) = b.get(at) {
         let rest = b.get(at + 1..at + 3).unwrap_or(&[]);
         let width = match (lead, rest) {
+            // A second comma: a third clause (most sentences end here).
+            (b',', _) | (0xEF, [0xBC, 0x8C]) if commas > 0 => return false,
             (b',', _) => {
                 commas += 1;
                 1

@@ -4,11 +4,10 @@
 //! title, its words) is worked out once, when first asked.
 //!
 //! Sentence `k` runs from just past end mark `k - 1` (or the line's start)
-//! to end mark `k` ([`SENTENCE_END`]); text after the last mark belongs to
+//! to end mark `k` (see [`ends_from`]); text after the last mark belongs to
 //! no sentence here.
 
-use super::run_in::{Words, is_run_in_title, taken_up_words};
-use crate::parse::bytes::{ByteClass, SENTENCE_END, SentenceEnd};
+use super::run_in::{Words, ends_from, is_run_in_title, taken_up_words};
 use crate::parse::marker::marker;
 
 /// The sentences of one line and what is known of each.
@@ -31,8 +30,12 @@ pub(super) struct Sentences {
 impl Sentences {
     /// The sentences of `line`, a line of `src`.
     pub(super) fn of(src: &str, line: std::ops::Range<usize>) -> Self {
+        let bytes = &src.as_bytes()[line.clone()];
         let mut ends = Vec::new();
-        all_ends(&src.as_bytes()[line.clone()], line.start, &mut ends);
+        ends_from(bytes, 0, usize::MAX, bytes.len(), &mut ends);
+        for e in &mut ends {
+            *e += line.start;
+        }
         let past = ends
             .iter()
             .map(|&e| e + if src.as_bytes()[e] == b'\n' { 1 } else { 3 })
@@ -98,56 +101,5 @@ impl Sentences {
             return false;
         }
         taken_up_words(self.words(src, k), next, before)
-    }
-}
-
-/// Every sentence end of `bytes` ([`SENTENCE_END`]), pushed in order as
-/// offsets from `base`: 64 bytes at a time (four vector tests to one mask),
-/// then 16 at a time to the end.
-fn all_ends(bytes: &[u8], base: usize, out: &mut Vec<usize>) {
-    let mut at = 0;
-    while at + 64 + SentenceEnd::REACH <= bytes.len() {
-        let mut mask = (0..4).fold(0u64, |mask, n| {
-            mask | u64::from(SentenceEnd::vector(bytes, at + 16 * n).move_mask() as u16) << (16 * n)
-        });
-        while mask != 0 {
-            out.push(base + at + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
-        at += 64;
-    }
-    while at < bytes.len() {
-        let mut mask = SENTENCE_END.block(bytes, at);
-        while mask != 0 {
-            out.push(base + at + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
-        at += 16;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `all_ends` against the byte test, on texts of every length around
-    /// the 64- and 16-byte blocks, with every mark and its look-alikes.
-    #[test]
-    fn all_ends_are_the_sentence_ends() {
-        let pieces = [
-            "。", "！", "？", "\n", "，", "汉", "a", "、", "\u{ff81}", "\u{3082}",
-        ];
-        let mut next = crate::parse::test_random(21);
-        for _ in 0..3_000 {
-            let text: String = (0..next(80)).map(|_| pieces[next(pieces.len())]).collect();
-            let bytes = text.as_bytes();
-            let mut found = Vec::new();
-            all_ends(bytes, 7, &mut found);
-            let expected: Vec<usize> = (0..bytes.len())
-                .filter(|&i| SENTENCE_END.at(bytes, i))
-                .map(|i| i + 7)
-                .collect();
-            assert_eq!(found, expected, "{text:?}");
-        }
     }
 }
