@@ -4,7 +4,6 @@
 use super::UnnumberedHeading;
 use super::sentences::Sentences;
 use crate::parse::bytes::{ByteClass, SENTENCE_END};
-use crate::parse::infer::pair;
 use crate::span::Span;
 
 /// Words that open a sentence of running text, not a heading.
@@ -352,23 +351,39 @@ pub(super) fn opens_running_text(s: &str) -> bool {
 /// The distinct two-character words of a sentence: each pair of
 /// neighbouring 汉字 (other characters left out), to count how many of them
 /// another text repeats.
+///
+/// A word is kept as the six bytes of its two characters' UTF-8 (see
+/// [`Words::word_at`]), so that another text is read on its bytes,
+/// without decoding: its words are the six bytes from each byte E4 to E9
+/// (a 汉字's first byte, never a following one) on.
 pub(super) struct Words {
-    /// The words (see [`pair`]), sorted.
+    /// The words, sorted.
     sorted: Vec<u64>,
-    /// One bit per word, by a hash of its two characters (see
-    /// [`Words::bit`]): most pairs of another text are passed on it alone.
+    /// One bit per word, by a hash of its bytes (see [`Words::bit`]): most
+    /// pairs of another text are passed on it alone.
     filter: [u64; 8],
+}
+
+/// Whether a byte leads a 汉字 (U+4E00 to U+9FFF lead with E4 to E9; E4
+/// also leads U+4000 to U+4DFF, which no word holds).
+fn leads_han(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
 }
 
 impl Words {
     pub(super) fn of(s: &str) -> Self {
+        let b = s.as_bytes();
         let mut sorted = Vec::with_capacity(s.len() / 3);
         let mut prev = None;
-        for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
-            if let Some(p) = prev {
-                sorted.push(pair(p, c));
+        for (i, c) in s.char_indices() {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+                continue;
             }
-            prev = Some(c);
+            let code = (u64::from(b[i]) << 16) | (u64::from(b[i + 1]) << 8) | u64::from(b[i + 2]);
+            if let Some(p) = prev {
+                sorted.push((p << 24) | code);
+            }
+            prev = Some(code);
         }
         sorted.sort_unstable();
         sorted.dedup();
@@ -380,10 +395,15 @@ impl Words {
         Words { sorted, filter }
     }
 
-    /// A word's place in the filter: one of 512 bits, from both characters.
+    /// The six bytes of `b` from `i` as a word (`i + 6` at most `b.len()`).
+    fn word_at(b: &[u8], i: usize) -> u64 {
+        b[i..i + 6].iter().fold(0, |w, &x| (w << 8) | u64::from(x))
+    }
+
+    /// A word's place in the filter: one of 512 bits, from all its bytes.
     fn bit(word: u64) -> (usize, u64) {
-        let h = (word >> 32).wrapping_mul(31).wrapping_add(word) as usize;
-        ((h >> 6) & 7, 1 << (h & 63))
+        let h = (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+        (h >> 6, 1 << (h & 63))
     }
 
     /// How many of the words `other` holds.
@@ -395,21 +415,26 @@ impl Words {
         } else {
             Vec::new()
         };
-        let mut prev = None;
-        for c in other.chars() {
-            if let Some(p) = prev {
-                let word = pair(p, c);
-                let (k, bit) = Self::bit(word);
-                if self.filter[k] & bit != 0
-                    && let Ok(k) = self.sorted.binary_search(&word)
-                {
-                    match large.get_mut(k) {
-                        Some(found) => *found = true,
-                        None => small |= 1 << k,
-                    }
+        let b = other.as_bytes();
+        let mut i = 0;
+        // A 汉字 takes three bytes: from its first byte to the next
+        // character's; any other byte, on to the next.
+        while i + 6 <= b.len() {
+            if !leads_han(b[i]) {
+                i += 1;
+                continue;
+            }
+            let word = Self::word_at(b, i);
+            let (k, bit) = Self::bit(word);
+            if self.filter[k] & bit != 0
+                && let Ok(k) = self.sorted.binary_search(&word)
+            {
+                match large.get_mut(k) {
+                    Some(found) => *found = true,
+                    None => small |= 1 << k,
                 }
             }
-            prev = Some(c);
+            i += 3;
         }
         small.count_ones() as usize + large.iter().filter(|&&f| f).count()
     }
