@@ -311,30 +311,33 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
         return false;
     }
     let b = s.as_bytes();
-    // Read on the bytes, without decoding: 汉字 U+4E00..=U+9FFF lead with
-    // E4 (second byte B8 or more) to E9; ，is EF BC 8C and 、E3 80 81.
+    // Read on the bytes, without decoding: a character of three bytes as
+    // one number, in the order of its code point (UTF-8 keeps it): 汉字
+    // U+4E00..=U+9FFF are E4B880 to E9BFBF; ，is EFBC8C and 、E38081.
     let (mut chars, mut commas, mut at) = (0, 0, 0);
-    while let Some(&lead) = b.get(at) {
-        let rest = b.get(at + 1..at + 3).unwrap_or(&[]);
-        let width = match (lead, rest) {
+    while at < b.len() {
+        if b[at] == b',' {
             // A second comma: a third clause (most sentences end here).
-            (b',', _) | (0xEF, [0xBC, 0x8C]) if commas > 0 => return false,
-            (b',', _) => {
-                commas += 1;
-                1
+            if commas > 0 {
+                return false;
             }
-            (0xEF, [0xBC, 0x8C]) => {
-                commas += 1;
-                3
-            }
-            (0xE3, [0x80, 0x81]) => 3,
-            // Narrative (了) and definitions (是) are body text.
-            (0xE4, [0xBA, 0x86]) | (0xE6, [0x98, 0xAF]) => return false,
-            (0xE4, [0xB8..=0xBF, _]) | (0xE5..=0xE9, [_, _]) => 3,
-            _ => return false,
+            commas += 1;
+            chars += 1;
+            at += 1;
+            continue;
+        }
+        let Some(&[lead, b1, b2]) = b.get(at..at + 3) else {
+            return false;
         };
+        match u32::from_be_bytes([0, lead, b1, b2]) {
+            // Narrative (了) and definitions (是) are body text.
+            0xE4_BA_86 | 0xE6_98_AF => return false,
+            0xE4_B8_80..=0xE9_BF_BF | 0xE3_80_81 => {}
+            0xEF_BC_8C if commas == 0 => commas += 1,
+            _ => return false,
+        }
         chars += 1;
-        at += width;
+        at += 3;
     }
     (8..=34).contains(&chars)
         && commas == 1
