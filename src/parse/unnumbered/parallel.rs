@@ -84,7 +84,7 @@ pub(super) fn titles_in(
     range: std::ops::Range<usize>,
     cands: &[Candidate],
     outer: MarkerStyle,
-    line: &mut Sentences,
+    line: &mut Sentences<'_>,
     out: &mut Vec<UnnumberedHeading>,
 ) {
     // Heading-style markers where a heading may stand.
@@ -111,7 +111,7 @@ pub(super) fn titles_in(
         shaped.extend((1..sentences.len().saturating_sub(1)).filter(|&k| {
             let (_, e, after) = sentences[k];
             // A title runs on into its body: not at the line's end.
-            e != after && !src[e..].starts_with('\n') && line.is_shaped(src, first + k - 1)
+            e != after && !src[e..].starts_with('\n') && line.is_shaped(first + k - 1)
         }));
         let text = |i: usize| {
             let (s, e, _) = sentences[shaped[i]];
@@ -127,7 +127,7 @@ pub(super) fn titles_in(
         // whether they share a word, where the openers leave it open.
         taken.clear();
         taken.resize(shaped.len(), None);
-        let mut is_taken = |i: usize, line: &mut Sentences| {
+        let mut is_taken = |i: usize, line: &mut Sentences<'_>| {
             *taken[i].get_or_insert_with(|| {
                 let k = shaped[i];
                 let (ns, ne, _) = sentences[k + 1];
@@ -136,8 +136,7 @@ pub(super) fn titles_in(
                     _ if k == 1 => "",
                     (bs, be, _) => &src[bs..be],
                 };
-                marker(text(i)).is_none()
-                    && taken_up_words(line.words(src, first + k - 1), &src[ns..ne], before)
+                marker(text(i)).is_none() && taken_up_words(line.words(first + k - 1), &src[ns..ne], before)
             })
         };
         titles.clear();
@@ -148,7 +147,7 @@ pub(super) fn titles_in(
                     continue;
                 }
                 if parallel(keys[i], keys[j], || {
-                    line.words(src, first + shaped[i] - 1).shared_with(text(j)) > 0
+                    line.words(first + shaped[i] - 1).shared_with(text(j)) > 0
                 }) {
                     (titles[i], titles[j]) = (true, true);
                 }
@@ -173,7 +172,7 @@ pub(super) fn titles_in(
 fn split(
     src: &str,
     section: std::ops::Range<usize>,
-    line: &Sentences,
+    line: &Sentences<'_>,
     sentences: &mut Vec<(usize, usize, usize)>,
 ) -> usize {
     let ends = line.ends();

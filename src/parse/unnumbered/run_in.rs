@@ -158,7 +158,7 @@ pub(super) fn titles_in(
 /// tests).
 pub(super) fn titles_in_sentences(
     src: &str,
-    sentences: &mut Sentences,
+    sentences: &mut Sentences<'_>,
     list_starts: &[usize],
     out: &mut Vec<UnnumberedHeading>,
 ) {
@@ -186,7 +186,7 @@ pub(super) fn titles_in_sentences(
             0 => "",
             _ => sentences.sentence(k - 1).map_or("", |(s, e, _)| &src[s..e]),
         };
-        if sentences.taken_up(src, k, &src[ns..ne], before) {
+        if sentences.taken_up(k, &src[ns..ne], before) {
             out.push(UnnumberedHeading {
                 start: s,
                 title: Span::new(s, e),
