@@ -37,10 +37,8 @@
 //! ends.
 
 use super::UnnumberedHeading;
-use super::run_in::taken_up_words;
 use super::sentences::Sentences;
 use crate::ast::MarkerStyle;
-use crate::parse::marker::marker;
 use crate::parse::scan::{Candidate, Position};
 use crate::parse::successors::Successors;
 use crate::span::Span;
@@ -131,12 +129,22 @@ pub(super) fn titles_in(
             *taken[i].get_or_insert_with(|| {
                 let k = shaped[i];
                 let (ns, ne, _) = sentences[k + 1];
+                // Past the section's first sentence, and before its last
+                // when that has no mark, the sentences around are the
+                // line's: what the line knows of them holds.
+                if k > 1
+                    && line
+                        .sentence(first + k)
+                        .is_some_and(|(s, e, _)| (s, e) == (ns, ne))
+                {
+                    return line.taken_up(first + k - 1);
+                }
                 // A child title may repeat its parent's words.
                 let before = match sentences[k - 1] {
                     _ if k == 1 => "",
                     (bs, be, _) => &src[bs..be],
                 };
-                marker(text(i)).is_none() && taken_up_words(line.words(first + k - 1), &src[ns..ne], before)
+                line.taken_up_by(first + k - 1, &src[ns..ne], before)
             })
         };
         titles.clear();

@@ -167,8 +167,7 @@ pub(super) fn titles_in_sentences(
     let first = sentences.sentence(0).map_or(0, |(s, _, _)| s);
     let mut list = list_starts.partition_point(|&l| l < first);
     for k in 0..sentences.len().saturating_sub(1) {
-        let (Some((s, e, after)), Some((ns, ne, _))) = (sentences.sentence(k), sentences.sentence(k + 1))
-        else {
+        let Some((s, e, after)) = sentences.sentence(k) else {
             continue;
         };
         if src[e..].starts_with('\n') {
@@ -179,14 +178,7 @@ pub(super) fn titles_in_sentences(
             list += 1;
         }
         let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-        if !list_follows {
-            continue;
-        }
-        let before = match k {
-            0 => "",
-            _ => sentences.sentence(k - 1).map_or("", |(s, e, _)| &src[s..e]),
-        };
-        if sentences.taken_up(k, &src[ns..ne], before) {
+        if list_follows && sentences.taken_up(k) {
             out.push(UnnumberedHeading {
                 start: s,
                 title: Span::new(s, e),
@@ -346,9 +338,32 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
         && !opens_running_text(s)
 }
 
-/// Whether `s` opens with a word of running text ([`CONNECTIVES`]).
+/// The first character of each of [`CONNECTIVES`] (all 汉字 of three
+/// bytes), its bytes as one number.
+const CONNECTIVE_LEADS: [u32; CONNECTIVES.len()] = {
+    let mut leads = [0; CONNECTIVES.len()];
+    let mut i = 0;
+    while i < CONNECTIVES.len() {
+        let b = CONNECTIVES[i].as_bytes();
+        leads[i] = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        i += 1;
+    }
+    leads
+};
+
+/// Whether `s` opens with a word of running text ([`CONNECTIVES`]): its
+/// first three bytes against each word's first character
+/// ([`CONNECTIVE_LEADS`], in place of a call to compare each word), then
+/// the words that open alike.
 pub(super) fn opens_running_text(s: &str) -> bool {
-    CONNECTIVES.iter().any(|w| s.starts_with(w))
+    let Some(&[a, b, c]) = s.as_bytes().first_chunk::<3>() else {
+        return false;
+    };
+    let lead = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    CONNECTIVE_LEADS
+        .iter()
+        .zip(CONNECTIVES)
+        .any(|(&l, w)| l == lead && s.starts_with(w))
 }
 
 /// The distinct two-character words of a sentence: each pair of

@@ -31,6 +31,9 @@ struct Known {
     shaped: Option<bool>,
     /// Whether it opens with a marker, once asked.
     marked: Option<bool>,
+    /// Whether it is a run-in title taken up by the next sentence
+    /// ([`Sentences::taken_up`]), once asked.
+    taken: Option<bool>,
     /// One more than the index of its words in [`Sentences::words`], once
     /// asked.
     words: usize,
@@ -103,9 +106,29 @@ impl<'a> Sentences<'a> {
         &self.words[self.known[k].words - 1]
     }
 
+    /// Whether sentence `k` is a run-in title taken up by the next sentence
+    /// more than by the one before (none before the line's first): see
+    /// [`super::run_in::taken_up`]. `false` for the line's last sentence.
+    pub(super) fn taken_up(&mut self, k: usize) -> bool {
+        if let Some(taken) = self.known[k].taken {
+            return taken;
+        }
+        let next = match self.sentence(k + 1) {
+            Some(_) => self.text(k + 1),
+            None => return false,
+        };
+        let before = match k {
+            0 => "",
+            _ => self.text(k - 1),
+        };
+        let taken = self.taken_up_by(k, next, before);
+        self.known[k].taken = Some(taken);
+        taken
+    }
+
     /// Whether sentence `k` is a run-in title taken up by `next` more than
     /// by `before` ([`super::run_in::taken_up`]).
-    pub(super) fn taken_up(&mut self, k: usize, next: &str, before: &str) -> bool {
+    pub(super) fn taken_up_by(&mut self, k: usize, next: &str, before: &str) -> bool {
         if !self.is_shaped(k) {
             return false;
         }
