@@ -211,9 +211,8 @@ const BODY_LINE_CHARS: usize = 60;
 /// noise starts after the last of them, so it never holds the body.
 fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     let tail_start = floor_char(src, src.len().saturating_sub(3_000));
-    let mut at = src[tail_start..]
-        .find('\n')
-        .map_or(src.len(), |i| tail_start + i + 1);
+    let mut at =
+        memchr::memchr(b'\n', &src.as_bytes()[tail_start..]).map_or(src.len(), |i| tail_start + i + 1);
     if tail_start == 0 {
         at = 0;
     }
@@ -597,11 +596,18 @@ const CONTENTS_ENTRY_CHARS: usize = 60;
 /// read as the document's own units, numbered twice. A list that runs to
 /// the end of the text has no body after it, and is no table of contents.
 fn find_contents(src: &str, from: usize) -> Option<Item<'_>> {
-    // Lines (start, end) from `from`, each with its line break.
-    let mut lines = src[from..].split_inclusive('\n').scan(from, |at, line| {
-        let start = *at;
-        *at += line.len();
-        Some((start, *at))
+    // Lines (start, end) from `from`, each with its line break: found with
+    // the memchr crate's vector search, several times faster than std's on
+    // the long lines of a text whose line breaks were lost.
+    let mut at = from;
+    let mut lines = std::iter::from_fn(|| {
+        let start = at;
+        at = memchr::memchr(
+            b'\n',
+            src.as_bytes().get(start..).filter(|rest| !rest.is_empty())?,
+        )
+        .map_or(src.len(), |i| start + i + 1);
+        Some((start, at))
     });
     let Some((start, header_end)) = lines
         .by_ref()

@@ -24,13 +24,15 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
         let Some(next) = LABEL.find(&src.as_bytes()[at..]) else {
             break;
         };
-        // `at` is a line start: look back no further than it.
-        let line_start = src[at..at + next].rfind(['\n', '\r']).map_or(at, |i| at + i + 1);
-        if !is_blank_prefix(&src[line_start..at + next]) {
+        // `at` is a line start: look back no further than it, and only over
+        // the inline space before the label (a long line is not read back
+        // to its start).
+        let before = src[at..at + next].trim_end_matches(is_inline_space);
+        if !before.is_empty() && !before.ends_with(['\n', '\r']) {
             at = line_end_after_break(src, at + next);
             continue;
         }
-        at = line_start;
+        at += before.len();
         let end = crate::parse::text::line_end_after_break(src, at);
         let line = &src[at..end];
         let content = line.trim_start_matches(is_inline_space);
@@ -128,9 +130,4 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
         });
     }
     out
-}
-
-/// Whether `s` is only inline white space.
-fn is_blank_prefix(s: &str) -> bool {
-    s.chars().all(is_inline_space)
 }

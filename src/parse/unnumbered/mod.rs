@@ -15,12 +15,14 @@ mod annex;
 mod own_line;
 mod parallel;
 mod run_in;
+mod sentences;
 
 use super::clues::Clues;
 use super::furniture::Item;
 use super::scan::{Candidate, Position};
 use super::text::{blank_prefix, trim_blank};
 use crate::span::Span;
+use sentences::Sentences;
 
 /// A heading without an ordinal: its line (or sentence) and its title.
 #[derive(Clone, Copy, Debug)]
@@ -50,8 +52,22 @@ pub(crate) fn detect(src: &str, cands: &[Candidate], furniture: &[Item<'_>], clu
     let mut top = annex::at_line_starts(src);
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
     top.extend(own_line::titles(src, cands, furniture));
-    let mut nested = run_in::titles(src, &clues.flattened, &clues.list_starts);
-    nested.extend(parallel::titles(src, &clues.flattened, cands, &clues.successors));
+    let mut nested = Vec::new();
+    for range in &clues.flattened {
+        let first = cands.partition_point(|c| c.start() < range.start);
+        let last = cands.partition_point(|c| c.start() < range.end);
+        let line_cands = &cands[first..last];
+        // Where parallel titles are looked for, every sentence of the line
+        // is read: split once, for both passes.
+        match parallel::outer_style(line_cands, (&clues.successors, first)) {
+            Some(outer) => {
+                let mut sentences = Sentences::of(src, range.clone());
+                run_in::titles_in_sentences(src, &mut sentences, &clues.list_starts, &mut nested);
+                parallel::titles_in(src, range.clone(), line_cands, outer, &mut sentences, &mut nested);
+            }
+            None => run_in::titles_in(src, range.clone(), &clues.list_starts, &mut nested),
+        }
+    }
     for (heading, level) in hinted(src, clues, cands, furniture) {
         // The source's outline level overrides what the text's shape said.
         if level == 0 {

@@ -37,94 +37,79 @@
 //! ends.
 
 use super::UnnumberedHeading;
-use super::run_in::{Words, ends_from, is_run_in_title, taken_up_words};
-use crate::parse::marker::marker;
+use super::sentences::Sentences;
+use crate::ast::MarkerStyle;
 use crate::parse::scan::{Candidate, Position};
 use crate::parse::successors::Successors;
 use crate::span::Span;
-
-/// Parallel run-in titles of the flattened lines of `src` (see the module
-/// docs); `cands` are the text's marker candidates, in order of start, and
-/// `successors` the next item of each one's sequence.
-pub(super) fn titles(
-    src: &str,
-    flattened: &[std::ops::Range<usize>],
-    cands: &[Candidate],
-    successors: &Successors,
-) -> Vec<UnnumberedHeading> {
-    let mut out = Vec::new();
-    for range in flattened {
-        let first = cands.partition_point(|c| c.start() < range.start);
-        let last = cands.partition_point(|c| c.start() < range.end);
-        titles_in(
-            src,
-            range.clone(),
-            &cands[first..last],
-            (successors, first),
-            &mut out,
-        );
-    }
-    out
-}
 
 /// Among how many title-shaped sentences before and after one its
 /// sibling is looked for.
 const SIBLINGS: usize = 8;
 
-/// [`titles`] within one flattened line; `cands` are the line's candidates,
-/// the first of them candidate `offset` of the text (for `successors`).
-/// Only the sections opened by a heading of the outermost style are read.
-fn titles_in(
-    src: &str,
-    range: std::ops::Range<usize>,
+/// The style of the headings whose sections [`titles_in`] reads in a
+/// flattened line, if it reads the line: the line's outermost heading
+/// style, when every sequence of heading style in it (a first item with a
+/// successor) is of that style. `cands` are the line's candidates, the
+/// first of them candidate `offset` of the text (for `successors`).
+pub(super) fn outer_style(
     cands: &[Candidate],
     (successors, offset): (&Successors, usize),
-    out: &mut Vec<UnnumberedHeading>,
-) {
-    // Heading-style markers where a heading may stand, and the style of
-    // the first that opens a sequence: the line's outermost.
-    let mut heads = cands
-        .iter()
-        .filter(|c| c.raw.style.is_heading() && matches!(c.position, Position::LineStart | Position::RunIn))
-        .peekable();
+) -> Option<MarkerStyle> {
     // First items of sequences of heading style (1 with a successor).
     let mut firsts = cands
         .iter()
         .enumerate()
         .filter(|&(i, c)| c.raw.style.is_heading() && c.value() == 1 && successors.get(offset + i).is_some())
         .map(|(_, c)| c);
-    let Some(outer) = firsts
+    // The style of the first that opens a sequence where a heading may
+    // stand: the line's outermost.
+    let outer = firsts
         .clone()
         .find(|c| matches!(c.position, Position::LineStart | Position::RunIn))
-        .map(|c| c.raw.style)
-    else {
-        return;
-    };
+        .map(|c| c.raw.style)?;
     // A level is lost throughout a text: a line that numbers headings of
     // a second style kept its ordinals.
-    if firsts.any(|c| c.raw.style != outer) {
-        return;
-    }
-    let mut ends = Vec::new();
+    (!firsts.any(|c| c.raw.style != outer)).then_some(outer)
+}
+
+/// Parallel run-in titles within one flattened line (see the module docs),
+/// whose outermost heading style is `outer` ([`outer_style`]) and whose
+/// sentences are `sentences`; `cands` are the line's candidates. Only the
+/// sections opened by a heading of that style are read.
+pub(super) fn titles_in(
+    src: &str,
+    range: std::ops::Range<usize>,
+    cands: &[Candidate],
+    outer: MarkerStyle,
+    line: &mut Sentences<'_>,
+    out: &mut Vec<UnnumberedHeading>,
+) {
+    // Heading-style markers where a heading may stand.
+    let mut heads = cands
+        .iter()
+        .filter(|c| c.raw.style.is_heading() && matches!(c.position, Position::LineStart | Position::RunIn))
+        .peekable();
     let mut sentences = Vec::new();
     let mut shaped = Vec::new();
-    let mut pairs = Vec::new();
     let mut taken: Vec<Option<bool>> = Vec::new();
-    let mut words: Vec<Option<Words>> = Vec::new();
+    let mut titles = Vec::new();
     let mut keys = Vec::new();
     while let Some(head) = heads.next() {
         if head.raw.style != outer {
             continue;
         }
         let section = head.start()..heads.peek().map_or(range.end, |c| c.start());
-        split(src, section, &mut ends, &mut sentences);
+        // The line's sentence that the section's second sentence is.
+        let first = split(src, section, line, &mut sentences);
         // The sentences shaped like titles (indices into `sentences`); the
-        // first holds the section's heading.
+        // first holds the section's heading. Each of the others ends with
+        // a mark, and is the line's sentence `first + k - 1`.
         shaped.clear();
         shaped.extend((1..sentences.len().saturating_sub(1)).filter(|&k| {
-            let (s, e, after) = sentences[k];
+            let (_, e, after) = sentences[k];
             // A title runs on into its body: not at the line's end.
-            e != after && !src[e..].starts_with('\n') && is_run_in_title(&src[s..e])
+            e != after && !src[e..].starts_with('\n') && line.is_shaped(first + k - 1)
         }));
         let text = |i: usize| {
             let (s, e, _) = sentences[shaped[i]];
@@ -132,51 +117,48 @@ fn titles_in(
         };
         keys.clear();
         keys.extend((0..shaped.len()).map(|i| openers(text(i))));
-        // Each title-shaped sentence's words, when first asked for.
-        words.clear();
-        words.resize_with(shaped.len(), || None);
-        // Parallel pairs first (cheap), then whether each of a pair is
-        // taken up by its next sentence. Siblings stand near each other:
+        // Two sentences are titles when they are parallel and each is taken
+        // up by its next sentence. Siblings stand near each other:
         // comparing with the nearest few keeps a section of many such
-        // sentences linear.
-        pairs.clear();
-        for i in 0..shaped.len() {
-            for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
-                let is_pair = parallel(keys[i], keys[j], || {
-                    words[i]
-                        .get_or_insert_with(|| Words::of(text(i)))
-                        .shared_with(text(j))
-                        > 0
-                });
-                if is_pair {
-                    pairs.push((i, j));
-                }
-            }
-        }
+        // sentences linear. The openers first (cheap), then whether each is
+        // taken up (once a sentence), and only for two taken up sentences
+        // whether they share a word, where the openers leave it open.
         taken.clear();
         taken.resize(shaped.len(), None);
-        let mut is_taken = |i: usize| {
+        let mut is_taken = |i: usize, line: &mut Sentences<'_>| {
             *taken[i].get_or_insert_with(|| {
                 let k = shaped[i];
                 let (ns, ne, _) = sentences[k + 1];
+                // Past the section's first sentence, and before its last
+                // when that has no mark, the sentences around are the
+                // line's: what the line knows of them holds.
+                if k > 1
+                    && line
+                        .sentence(first + k)
+                        .is_some_and(|(s, e, _)| (s, e) == (ns, ne))
+                {
+                    return line.taken_up(first + k - 1);
+                }
                 // A child title may repeat its parent's words.
                 let before = match sentences[k - 1] {
                     _ if k == 1 => "",
                     (bs, be, _) => &src[bs..be],
                 };
-                let title = text(i);
-                marker(title).is_none()
-                    && taken_up_words(
-                        words[i].get_or_insert_with(|| Words::of(title)),
-                        &src[ns..ne],
-                        before,
-                    )
+                line.taken_up_by(first + k - 1, &src[ns..ne], before)
             })
         };
-        let mut titles = vec![false; shaped.len()];
-        for &(i, j) in &pairs {
-            if is_taken(i) && is_taken(j) {
-                (titles[i], titles[j]) = (true, true);
+        titles.clear();
+        titles.resize(shaped.len(), false);
+        for i in 0..shaped.len() {
+            for j in i + 1..shaped.len().min(i + SIBLINGS + 1) {
+                if !may_be_parallel(keys[i], keys[j]) || !is_taken(i, line) || !is_taken(j, line) {
+                    continue;
+                }
+                if parallel(keys[i], keys[j], || {
+                    line.words(first + shaped[i] - 1).shared_with(text(j)) > 0
+                }) {
+                    (titles[i], titles[j]) = (true, true);
+                }
             }
         }
         for (i, _) in titles.iter().enumerate().filter(|&(_, &t)| t) {
@@ -193,27 +175,28 @@ fn titles_in(
 /// The sentences of `section` (a section's heading and its text up to the
 /// next heading) as (start, end mark, just past the mark), in `sentences`;
 /// text after the last mark (up to the next heading, or a line cut short)
-/// is a last sentence without a mark. `ends` is a buffer.
+/// is a last sentence without a mark. `line` holds the line's sentences:
+/// returns which of them is the section's second.
 fn split(
     src: &str,
     section: std::ops::Range<usize>,
-    ends: &mut Vec<usize>,
+    line: &Sentences<'_>,
     sentences: &mut Vec<(usize, usize, usize)>,
-) {
-    let bytes = &src.as_bytes()[section.clone()];
-    ends.clear();
-    ends_from(bytes, 0, usize::MAX, bytes.len(), ends);
+) -> usize {
+    let ends = line.ends();
+    let first = ends.partition_point(|&e| e < section.start);
+    let last = ends.partition_point(|&e| e < section.end);
     sentences.clear();
     let mut start = section.start;
-    for &e in ends.iter() {
-        let end = section.start + e;
-        let after = end + if bytes[e] == b'\n' { 1 } else { 3 };
+    for &end in &ends[first..last] {
+        let after = end + if src.as_bytes()[end] == b'\n' { 1 } else { 3 };
         sentences.push((start, end, after));
         start = after;
     }
     if start < section.end {
         sentences.push((start, section.end, section.end));
     }
+    first + 1
 }
 
 /// Whether two two-clause titles are written to one pattern: at least two
@@ -232,6 +215,12 @@ fn parallel(a: Openers, b: Openers, shared_word: impl FnOnce() -> bool) -> bool 
     }
 }
 
+/// Whether two titles may be [`parallel`]: whether one of their openers
+/// agrees (else no shared word makes them so).
+fn may_be_parallel(a: Openers, b: Openers) -> bool {
+    (a.0.is_some() && a.0 == b.0) || (a.1.is_some() && a.1 == b.1)
+}
+
 /// The first characters of a title's two clauses (the second's `None`
 /// when it opens running text: 我们……).
 type Openers = (Option<char>, Option<char>);
@@ -247,6 +236,7 @@ fn openers(title: &str) -> Openers {
 
 #[cfg(test)]
 mod tests {
+    use super::super::run_in::Words;
     use super::*;
 
     #[test]

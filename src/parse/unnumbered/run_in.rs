@@ -2,8 +2,8 @@
 //! breaks were lost too, found by the sentences around them.
 
 use super::UnnumberedHeading;
+use super::sentences::Sentences;
 use crate::parse::bytes::{ByteClass, SENTENCE_END};
-use crate::parse::infer::pair;
 use crate::span::Span;
 
 /// Words that open a sentence of running text, not a heading.
@@ -45,19 +45,9 @@ const CONNECTIVES: &[&str] = &[
 /// Headings whose ordinals were lost, in text whose line breaks were lost
 /// too: a short two-clause sentence ("……全面贯彻落实，……进一步推动。")
 /// that the next sentence takes up word for word, and that a list (一是……)
-/// follows within three sentences. Only looked for in flattened lines (`text::flattened_lines`).
-pub(super) fn titles(
-    src: &str,
-    flattened: &[std::ops::Range<usize>],
-    list_starts: &[usize],
-) -> Vec<UnnumberedHeading> {
-    let mut out = Vec::new();
-    for range in flattened {
-        titles_in(src, range.clone(), list_starts, &mut out);
-    }
-    out
-}
-
+/// follows within three sentences. Only looked for in flattened lines
+/// (`text::flattened_lines`), one line at a time: [`titles_in`], or
+/// [`titles_in_sentences`] where the line's sentences were split already.
 /// How many sentence ends [`titles_in`] looks at before a list start (and
 /// before the line's end): a title stands at most three sentences before
 /// the list, and the sentence before the title is compared with it.
@@ -68,11 +58,11 @@ const ENDS_BEFORE: usize = 6;
 /// bounds where its list may start.
 const ENDS_FROM: usize = 4;
 
-/// [`titles`] within one flattened line. A title needs a list start
+/// Run-in titles within one flattened line. A title needs a list start
 /// within the three sentences after it (or the line's end within four), so
 /// only the sentences around each list start of the line and at its end are
 /// split, not the whole line.
-fn titles_in(
+pub(super) fn titles_in(
     src: &str,
     range: std::ops::Range<usize>,
     list_starts: &[usize],
@@ -159,6 +149,41 @@ fn titles_in(
         }
         if whole {
             break;
+        }
+    }
+}
+
+/// [`titles_in`] by its definition, on a line whose sentences were all
+/// split: every sentence of the line, no windows (the same titles: see the
+/// tests).
+pub(super) fn titles_in_sentences(
+    src: &str,
+    sentences: &mut Sentences<'_>,
+    list_starts: &[usize],
+    out: &mut Vec<UnnumberedHeading>,
+) {
+    // The first list start not before the sentence at hand: sentences come
+    // in order, so it only moves on.
+    let first = sentences.sentence(0).map_or(0, |(s, _, _)| s);
+    let mut list = list_starts.partition_point(|&l| l < first);
+    for k in 0..sentences.len().saturating_sub(1) {
+        let Some((s, e, after)) = sentences.sentence(k) else {
+            continue;
+        };
+        if src[e..].starts_with('\n') {
+            continue;
+        }
+        let within = sentences.sentence(k + 4).map_or(src.len(), |(s, _, _)| s);
+        while list_starts.get(list).is_some_and(|&l| l < after) {
+            list += 1;
+        }
+        let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
+        if list_follows && sentences.taken_up(k) {
+            out.push(UnnumberedHeading {
+                start: s,
+                title: Span::new(s, e),
+                end: after,
+            });
         }
     }
 }
@@ -278,28 +303,33 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
         return false;
     }
     let b = s.as_bytes();
-    // Read on the bytes, without decoding: 汉字 U+4E00..=U+9FFF lead with
-    // E4 (second byte B8 or more) to E9; ，is EF BC 8C and 、E3 80 81.
+    // Read on the bytes, without decoding: a character of three bytes as
+    // one number, in the order of its code point (UTF-8 keeps it): 汉字
+    // U+4E00..=U+9FFF are E4B880 to E9BFBF; ，is EFBC8C and 、E38081.
     let (mut chars, mut commas, mut at) = (0, 0, 0);
-    while let Some(&lead) = b.get(at) {
-        let rest = b.get(at + 1..at + 3).unwrap_or(&[]);
-        let width = match (lead, rest) {
-            (b',', _) => {
-                commas += 1;
-                1
+    while at < b.len() {
+        if b[at] == b',' {
+            // A second comma: a third clause (most sentences end here).
+            if commas > 0 {
+                return false;
             }
-            (0xEF, [0xBC, 0x8C]) => {
-                commas += 1;
-                3
-            }
-            (0xE3, [0x80, 0x81]) => 3,
-            // Narrative (了) and definitions (是) are body text.
-            (0xE4, [0xBA, 0x86]) | (0xE6, [0x98, 0xAF]) => return false,
-            (0xE4, [0xB8..=0xBF, _]) | (0xE5..=0xE9, [_, _]) => 3,
-            _ => return false,
+            commas += 1;
+            chars += 1;
+            at += 1;
+            continue;
+        }
+        let Some(&[lead, b1, b2]) = b.get(at..at + 3) else {
+            return false;
         };
+        match u32::from_be_bytes([0, lead, b1, b2]) {
+            // Narrative (了) and definitions (是) are body text.
+            0xE4_BA_86 | 0xE6_98_AF => return false,
+            0xE4_B8_80..=0xE9_BF_BF | 0xE3_80_81 => {}
+            0xEF_BC_8C if commas == 0 => commas += 1,
+            _ => return false,
+        }
         chars += 1;
-        at += width;
+        at += 3;
     }
     (8..=34).contains(&chars)
         && commas == 1
@@ -308,31 +338,70 @@ pub(super) fn is_run_in_title(s: &str) -> bool {
         && !opens_running_text(s)
 }
 
-/// Whether `s` opens with a word of running text ([`CONNECTIVES`]).
+/// The first character of each of [`CONNECTIVES`] (all 汉字 of three
+/// bytes), its bytes as one number.
+const CONNECTIVE_LEADS: [u32; CONNECTIVES.len()] = {
+    let mut leads = [0; CONNECTIVES.len()];
+    let mut i = 0;
+    while i < CONNECTIVES.len() {
+        let b = CONNECTIVES[i].as_bytes();
+        leads[i] = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        i += 1;
+    }
+    leads
+};
+
+/// Whether `s` opens with a word of running text ([`CONNECTIVES`]): its
+/// first three bytes against each word's first character
+/// ([`CONNECTIVE_LEADS`], in place of a call to compare each word), then
+/// the words that open alike.
 pub(super) fn opens_running_text(s: &str) -> bool {
-    CONNECTIVES.iter().any(|w| s.starts_with(w))
+    let Some(&[a, b, c]) = s.as_bytes().first_chunk::<3>() else {
+        return false;
+    };
+    let lead = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    CONNECTIVE_LEADS
+        .iter()
+        .zip(CONNECTIVES)
+        .any(|(&l, w)| l == lead && s.starts_with(w))
 }
 
 /// The distinct two-character words of a sentence: each pair of
 /// neighbouring 汉字 (other characters left out), to count how many of them
 /// another text repeats.
+///
+/// A word is kept as the six bytes of its two characters' UTF-8 (see
+/// [`Words::word_at`]), so that another text is read on its bytes,
+/// without decoding: its words are the six bytes from each byte E4 to E9
+/// (a 汉字's first byte, never a following one) on.
 pub(super) struct Words {
-    /// The words (see [`pair`]), sorted.
+    /// The words, sorted.
     sorted: Vec<u64>,
-    /// One bit per word, by a hash of its two characters (see
-    /// [`Words::bit`]): most pairs of another text are passed on it alone.
+    /// One bit per word, by a hash of its bytes (see [`Words::bit`]): most
+    /// pairs of another text are passed on it alone.
     filter: [u64; 8],
+}
+
+/// Whether a byte leads a 汉字 (U+4E00 to U+9FFF lead with E4 to E9; E4
+/// also leads U+4000 to U+4DFF, which no word holds).
+fn leads_han(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
 }
 
 impl Words {
     pub(super) fn of(s: &str) -> Self {
+        let b = s.as_bytes();
         let mut sorted = Vec::with_capacity(s.len() / 3);
         let mut prev = None;
-        for c in s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
-            if let Some(p) = prev {
-                sorted.push(pair(p, c));
+        for (i, c) in s.char_indices() {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+                continue;
             }
-            prev = Some(c);
+            let code = (u64::from(b[i]) << 16) | (u64::from(b[i + 1]) << 8) | u64::from(b[i + 2]);
+            if let Some(p) = prev {
+                sorted.push((p << 24) | code);
+            }
+            prev = Some(code);
         }
         sorted.sort_unstable();
         sorted.dedup();
@@ -344,10 +413,15 @@ impl Words {
         Words { sorted, filter }
     }
 
-    /// A word's place in the filter: one of 512 bits, from both characters.
+    /// The six bytes of `b` from `i` as a word (`i + 6` at most `b.len()`).
+    fn word_at(b: &[u8], i: usize) -> u64 {
+        b[i..i + 6].iter().fold(0, |w, &x| (w << 8) | u64::from(x))
+    }
+
+    /// A word's place in the filter: one of 512 bits, from all its bytes.
     fn bit(word: u64) -> (usize, u64) {
-        let h = (word >> 32).wrapping_mul(31).wrapping_add(word) as usize;
-        ((h >> 6) & 7, 1 << (h & 63))
+        let h = (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+        (h >> 6, 1 << (h & 63))
     }
 
     /// How many of the words `other` holds.
@@ -359,21 +433,26 @@ impl Words {
         } else {
             Vec::new()
         };
-        let mut prev = None;
-        for c in other.chars() {
-            if let Some(p) = prev {
-                let word = pair(p, c);
-                let (k, bit) = Self::bit(word);
-                if self.filter[k] & bit != 0
-                    && let Ok(k) = self.sorted.binary_search(&word)
-                {
-                    match large.get_mut(k) {
-                        Some(found) => *found = true,
-                        None => small |= 1 << k,
-                    }
+        let b = other.as_bytes();
+        let mut i = 0;
+        // A 汉字 takes three bytes: from its first byte to the next
+        // character's; any other byte, on to the next.
+        while i + 6 <= b.len() {
+            if !leads_han(b[i]) {
+                i += 1;
+                continue;
+            }
+            let word = Self::word_at(b, i);
+            let (k, bit) = Self::bit(word);
+            if self.filter[k] & bit != 0
+                && let Ok(k) = self.sorted.binary_search(&word)
+            {
+                match large.get_mut(k) {
+                    Some(found) => *found = true,
+                    None => small |= 1 << k,
                 }
             }
-            prev = Some(c);
+            i += 3;
         }
         small.count_ones() as usize + large.iter().filter(|&&f| f).count()
     }
@@ -382,55 +461,6 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `titles_in` by its definition: every sentence of the line, no windows.
-    fn titles_in_every_sentence(
-        src: &str,
-        range: std::ops::Range<usize>,
-        list_starts: &[usize],
-        out: &mut Vec<UnnumberedHeading>,
-    ) {
-        let bytes = &src.as_bytes()[range.clone()];
-        let mut ends = Vec::new();
-        ends_from(bytes, 0, usize::MAX, bytes.len(), &mut ends);
-        // Sentence k: from the end of the one before (or the line's start) to its
-        // end mark, and on past the mark.
-        let past = |k: usize| range.start + ends[k] + if bytes[ends[k]] == b'\n' { 1 } else { 3 };
-        let sentence = |k: usize| {
-            let start = k.checked_sub(1).map_or(range.start, past);
-            (start, range.start + ends[k], past(k))
-        };
-        // The first list start not before the sentence at hand: sentences come
-        // in order, so it only moves on.
-        let mut list = 0;
-        for k in 0..ends.len().saturating_sub(1) {
-            if bytes[ends[k]] == b'\n' {
-                continue;
-            }
-            let (s, e, after) = sentence(k);
-            let within = if k + 4 < ends.len() {
-                sentence(k + 4).0
-            } else {
-                src.len()
-            };
-            while list_starts.get(list).is_some_and(|&l| l < after) {
-                list += 1;
-            }
-            let list_follows = list_starts.get(list).is_some_and(|&l| l < within);
-            let before = k.checked_sub(1).map_or("", |j| {
-                let (s, e, _) = sentence(j);
-                &src[s..e]
-            });
-            let (ns, ne, _) = sentence(k + 1);
-            if list_follows && taken_up(&src[s..e], &src[ns..ne], before) {
-                out.push(UnnumberedHeading {
-                    start: s,
-                    title: Span::new(s, e),
-                    end: after,
-                });
-            }
-        }
-    }
 
     /// The windows' searches (`ends_from`, `ends_before`) against their
     /// definition, from and to every place of texts around the sixteen-byte
@@ -508,7 +538,8 @@ mod tests {
             let range = line_start..text.len();
             let (mut windows, mut every) = (Vec::new(), Vec::new());
             titles_in(&text, range.clone(), &list_starts, &mut windows);
-            titles_in_every_sentence(&text, range, &list_starts, &mut every);
+            let mut sentences = Sentences::of(&text, range);
+            titles_in_sentences(&text, &mut sentences, &list_starts, &mut every);
             found += every.len();
             assert_eq!(
                 windows.iter().map(key).collect::<Vec<_>>(),
