@@ -557,7 +557,14 @@ const ADDRESSEE_CHARS: usize = 120;
 /// 部门：), on a line of their own near the top, before the body: the
 /// document's salutation. Each name ends as an organisation's does.
 fn find_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
-    for (start, end) in front_lines(src, reach) {
+    let lines = front_lines(src, reach);
+    // Most texts have no line ending in a colon up front: then there is no
+    // addressee, and no line needs the body-line test (a word search).
+    let colon = |&(start, end): &(usize, usize)| trim_blank(&src[start..end]).ends_with(['：', ':']);
+    if !lines.iter().any(colon) {
+        return None;
+    }
+    for (start, end) in lines {
         let line = trim_blank(&src[start..end]);
         if line.is_empty() {
             continue;
