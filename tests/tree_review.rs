@@ -1,0 +1,321 @@
+//! The stored tree's invariants on inputs built to reach its corners: ends
+//! and subtree ends under every depth limit, hinted nesting, the lint
+//! findings iterator and the diagnostics iterator.
+
+use speechtree::lint::{LintOptions, Rule, Severity, findings, lint_with};
+use speechtree::{Document, HeadingHint, Node, Options, Span, parse_with};
+
+/// Checks that the tree accounts for every byte and is well nested.
+fn check_tree(doc: &Document<'_>) {
+    let src = doc.source();
+    let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+    assert_eq!(rebuilt, src, "leaves rebuild the source");
+    assert_eq!(doc.len(), doc.walk().count());
+    assert_eq!(doc.walk().len(), doc.len());
+    let walk_sections: Vec<Span> = doc
+        .walk()
+        .filter_map(|(_, n)| match n {
+            Node::Section(s) => Some(s.span()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        walk_sections,
+        doc.sections().map(|s| s.span()).collect::<Vec<_>>()
+    );
+    let walk_points: Vec<Span> = doc
+        .walk()
+        .filter_map(|(_, n)| match n {
+            Node::Point(p) => Some(p.span()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(walk_points, doc.points().map(|p| p.span()).collect::<Vec<_>>());
+    // Top level and every list of children: in order, inside the parent,
+    // and a node with children ends where its last child ends.
+    check_list(src, doc.span(), doc.children().collect(), 0);
+    // The walk's depths agree with the nesting of children.
+    let mut expected = Vec::new();
+    fn depths(n: Node<'_, '_>, d: usize, out: &mut Vec<usize>) {
+        out.push(d);
+        for c in n.children() {
+            depths(c, d + 1, out);
+        }
+    }
+    for n in doc.children() {
+        depths(n, 0, &mut expected);
+    }
+    assert_eq!(doc.walk().map(|(d, _)| d).collect::<Vec<_>>(), expected);
+}
+
+fn check_list(src: &str, parent: Span, nodes: Vec<Node<'_, '_>>, depth: usize) {
+    let mut at = parent.start;
+    for n in &nodes {
+        let s = n.span();
+        assert!(
+            at <= s.start && s.end <= parent.end,
+            "{s:?} in {parent:?} after {at}: {n:?}"
+        );
+        assert!(s.start <= s.end && s.end <= src.len());
+        at = s.end;
+        if let Some(h) = n.heading() {
+            assert!(
+                s.start <= h.span.start && h.span.end <= s.end,
+                "heading in node: {n:?}"
+            );
+        }
+        let children: Vec<Node<'_, '_>> = n.children().collect();
+        assert_eq!(n.has_children(), !children.is_empty());
+        match children.last() {
+            Some(last) => assert_eq!(s.end, last.span().end, "a node ends with its last child: {n:?}"),
+            None => {
+                if let Some(h) = n.heading() {
+                    assert_eq!(
+                        s.end, h.span.end,
+                        "a node without children ends with its heading: {n:?}"
+                    );
+                }
+            }
+        }
+        check_list(src, s, children, depth + 1);
+    }
+    if parent.start == 0 && depth == 0 {
+        assert_eq!(at, src.len(), "the top level reaches the end");
+    }
+}
+
+/// The depth of the deepest section or point.
+fn deepest_heading(doc: &Document<'_>) -> usize {
+    doc.walk()
+        .filter(|(_, n)| matches!(n, Node::Section(_) | Node::Point(_)))
+        .map(|(d, _)| d)
+        .max()
+        .unwrap_or(0)
+}
+
+fn with_depth(depth: usize) -> Options {
+    let mut o = Options::default();
+    o.max_depth = depth;
+    o
+}
+
+const DEEP: &str = "一、总体要求\n（一）指导思想\n1.加强领导\n（1）细则\n①小项\n一是加强。二是落实。\n正文。\n（2）再一项\n2.狠抓落实\n二、重点任务\n";
+
+#[test]
+fn ends_hold_under_every_depth_limit() {
+    for depth in [0, 1, 2, 3, 5, 32, 200, 500] {
+        let doc = parse_with(DEEP, &with_depth(depth));
+        check_tree(&doc);
+        // Sections and points nest no deeper than the limit (a limit of 0
+        // acts as 1); text under them is one deeper.
+        let deepest = deepest_heading(&doc);
+        assert!(
+            deepest < depth.clamp(1, 200),
+            "depth {deepest} under a limit of {depth}"
+        );
+    }
+    // Without a limit reached, nothing is reported.
+    let doc = parse_with(DEEP, &with_depth(500));
+    assert!(
+        doc.diagnostics()
+            .all(|d| d.code != speechtree::DiagnosticCode::DepthLimit)
+    );
+    let limited = parse_with(DEEP, &with_depth(1));
+    assert!(
+        limited
+            .diagnostics()
+            .any(|d| d.code == speechtree::DiagnosticCode::DepthLimit)
+    );
+}
+
+#[test]
+fn ends_hold_at_the_corners_of_the_text() {
+    let cases = [
+        "",
+        "\n",
+        "\n\n\n",
+        "　　\n  \n",
+        "一、",
+        "一、总体要求",
+        "一、总体要求\n",
+        "一、总体要求\n二、",
+        "一、总体要求\n\n\n",
+        "一是加强领导。二是狠抓落实。",
+        "一是加强领导。二是狠抓落实。\n正文另起一段。\n",
+        "一、总体要求\n一是加强领导。二是狠抓落实。\n\n二、重点任务\n",
+        "在全市工作会议上的讲话\n同志们：\n一、总体要求\n正文。\n谢谢大家！\n",
+        "一、总体要求\n— 1 —\n二、重点任务\n— 2 —\n",
+        "一、总体要求\n正文。\n— 1 —\n\n（一）指导思想\n",
+        "总体要求\n一、经济\n二、民生\n附件1\n一、附表\n",
+        "第一章 总则\n第一条 为了规范。\n第二条 适用。\n第二章 附则\n第三条 施行。",
+    ];
+    for text in cases {
+        for depth in [0, 1, 2, 32] {
+            let doc = parse_with(text, &with_depth(depth));
+            check_tree(&doc);
+        }
+    }
+}
+
+/// Hints at ever deeper outline levels, each on a line of its own, under
+/// two levels of numbered sections.
+fn hinted_ladder(levels: u8) -> (String, Vec<HeadingHint>) {
+    let mut text = String::from("一、总体要求\n（一）指导思想\n1.加强领导\n（1）细则\n");
+    let mut hints = Vec::new();
+    for level in 1..=levels {
+        let start = text.len();
+        text.push_str(&format!("标题{level}\n"));
+        hints.push(HeadingHint {
+            span: Span::new(start, text.len() - 1),
+            level,
+        });
+        text.push_str("正文。\n");
+    }
+    (text, hints)
+}
+
+#[test]
+fn hinted_headings_keep_their_levels_and_the_depth_limit() {
+    let (text, hints) = hinted_ladder(255);
+    let mut options = Options::default();
+    options.heading_hints = hints;
+    let doc = parse_with(&text, &options);
+    check_tree(&doc);
+    let deepest = deepest_heading(&doc);
+    // Each section's level is one more than its parent section's.
+    fn levels(n: Node<'_, '_>, parent: Option<u32>) {
+        if let Node::Section(s) = n {
+            if let Some(p) = parent {
+                assert_eq!(s.level(), p + 1, "{:?}", s.heading().title);
+            }
+            for c in s.children() {
+                levels(c, Some(s.level()));
+            }
+        }
+    }
+    for n in doc.children() {
+        levels(n, None);
+    }
+    assert!(
+        deepest < options.max_depth,
+        "nesting {deepest} past max_depth {}",
+        options.max_depth
+    );
+    let limited = doc
+        .diagnostics()
+        .find(|d| d.code == speechtree::DiagnosticCode::DepthLimit)
+        .map(|d| d.span.slice(&text));
+    // 一、 （一） and 标题1 … 标题30 fill the 32 levels (1. and （1） with
+    // no second item are text).
+    assert_eq!(
+        limited,
+        Some("标题31"),
+        "the first heading past the limit is reported"
+    );
+}
+
+#[test]
+fn lint_findings_iterator_agrees_with_lint_with() {
+    let texts = [
+        "一、总体要求\n三、重点任务\n三、保障措施\n一. 其他\n（一）指导思想\n(三)原则\n1、加强\n一是，加强。二是，落实。\n",
+        "一、总体要求\n（一）指导思想\n1.加强领导\n",
+        "",
+    ];
+    let mut all = LintOptions::default();
+    all.deny.extend(Rule::ALL);
+    let mut quiet = LintOptions::default();
+    quiet.allow.extend(Rule::ALL);
+    let mut mixed = LintOptions::default();
+    mixed.allow.insert(Rule::SkippedOrdinal);
+    mixed.deny.insert(Rule::SingleItem);
+    mixed.deny.insert(Rule::DuplicateOrdinal);
+    mixed.allow.insert(Rule::DuplicateOrdinal);
+    for text in texts {
+        let doc = speechtree::parse(text);
+        for options in [LintOptions::default(), all.clone(), quiet.clone(), mixed.clone()] {
+            let listed = lint_with(&doc, &options);
+            let mut it = findings(&doc, &options);
+            let (lo, hi) = it.size_hint();
+            assert!(
+                lo <= listed.len() && hi.is_none_or(|hi| hi >= listed.len()),
+                "{lo} {hi:?} {}",
+                listed.len()
+            );
+            let mut taken = Vec::new();
+            while let Some(f) = it.next() {
+                taken.push(f);
+                let (lo, hi) = it.size_hint();
+                let left = listed.len() - taken.len();
+                assert!(lo <= left && hi.is_none_or(|hi| hi >= left), "{lo} {hi:?} {left}");
+            }
+            assert_eq!(taken, listed);
+            // In document order, one per rule and span.
+            for w in listed.windows(2) {
+                assert!(
+                    (w[0].span.start, w[0].rule, w[0].span.end) < (w[1].span.start, w[1].rule, w[1].span.end)
+                );
+            }
+            for f in &listed {
+                assert!(options.enabled(f.rule));
+                assert_eq!(f.severity, options.severity(f.rule));
+                if options.deny.contains(&f.rule) {
+                    assert_eq!(f.severity, Severity::Error);
+                }
+            }
+            if options == quiet {
+                assert!(listed.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn lint_messages_are_never_swapped() {
+    // Several rules, several distinct messages, some of them repeated.
+    let text = "一、总体要求\n三、重点任务\n五、保障措施\n五、其他\n（一）指导思想\n（三）原则\n（三）再\n";
+    let doc = speechtree::parse(text);
+    for f in lint_with(&doc, &LintOptions::default()) {
+        let marker = f.span.slice(text).trim();
+        assert!(
+            f.message.contains(marker),
+            "{:?}: {:?} names {marker:?}",
+            f.rule,
+            f.message
+        );
+    }
+}
+
+#[test]
+fn diagnostics_iterate_from_both_ends() {
+    let text = "一、总体要求\n三、重点任务\n三、保障措施\n（二）指导思想\n（二）原则\n";
+    let doc = speechtree::parse(text);
+    let forward: Vec<_> = doc.diagnostics().collect();
+    assert!(forward.len() >= 2, "{forward:?}");
+    let mut backward: Vec<_> = doc.diagnostics().rev().collect();
+    backward.reverse();
+    assert_eq!(forward, backward);
+    // From both ends at once.
+    let mut it = doc.diagnostics();
+    let mut front = Vec::new();
+    let mut back = Vec::new();
+    loop {
+        assert_eq!(it.len(), forward.len() - front.len() - back.len());
+        match (front.len() + back.len()) % 2 {
+            0 => match it.next() {
+                Some(d) => front.push(d),
+                None => break,
+            },
+            _ => match it.next_back() {
+                Some(d) => back.push(d),
+                None => break,
+            },
+        }
+    }
+    back.reverse();
+    front.extend(back);
+    assert_eq!(front, forward);
+    assert!(doc.diagnostics().next().is_some_and(|d| d.related.is_some()));
+    for w in forward.windows(2) {
+        assert!(w[0].span.start <= w[1].span.start);
+    }
+}
