@@ -319,3 +319,149 @@ fn diagnostics_iterate_from_both_ends() {
         assert!(w[0].span.start <= w[1].span.start);
     }
 }
+
+/// Each section and point as `(depth, level, marker, start, end)` (level 0
+/// for points), with the tree's invariants checked.
+fn shape(doc: &Document<'_>) -> Vec<(usize, u32, String, usize, usize)> {
+    check_tree(doc);
+    doc.walk()
+        .filter_map(|(depth, n)| {
+            let level = match n {
+                Node::Section(s) => s.level(),
+                Node::Point(_) => 0,
+                _ => return None,
+            };
+            let marker = n.marker().map_or("-".to_string(), |m| m.text.to_string());
+            Some((depth, level, marker, n.span().start, n.span().end))
+        })
+        .collect()
+}
+
+fn shape_of(text: &str, kind: speechtree::input::InputKind) -> Vec<(usize, u32, String, usize, usize)> {
+    let read = speechtree::input::read_bytes(text.as_bytes(), kind, &Default::default()).expect("reads");
+    let doc = read.parse(&Options::default());
+    shape(&doc)
+}
+
+fn owned(rows: &[(usize, u32, &str, usize, usize)]) -> Vec<(usize, u32, String, usize, usize)> {
+    rows.iter()
+        .map(|&(d, l, m, s, e)| (d, l, m.to_string(), s, e))
+        .collect()
+}
+
+// The expected shapes are what the pointer tree (before the node arena)
+// gave for the same inputs.
+#[cfg(feature = "markdown")]
+#[test]
+fn marked_headings_take_their_articles_as_the_pointer_tree_did() {
+    use speechtree::input::InputKind;
+    let statute = "## 第一章 总则\n\n### 第一节 一般规定\n\n第一条 为了规范。\n\n（一）甲\n\n（二）乙\n\n第二条 适用。\n\n### 第二节 特别\n\n第三条 施行。\n\n## 第二章 附则\n\n第四条 解释。\n";
+    assert_eq!(
+        shape_of(statute, InputKind::Markdown),
+        owned(&[
+            (0, 1, "第一章", 3, 171),
+            (1, 2, "第一节", 25, 129),
+            (2, 3, "第一条", 49, 104),
+            (3, 4, "（一）", 76, 90),
+            (3, 4, "（二）", 90, 104),
+            (2, 3, "第二条", 104, 129),
+            (1, 2, "第二节", 129, 171),
+            (2, 3, "第三条", 147, 171),
+            (0, 1, "第二章", 171, 209),
+            (1, 2, "第四条", 189, 209),
+        ])
+    );
+    // Sections under points keep their levels; relevelled sections under a
+    // marked heading move with what they hold.
+    let speech = "## 一、总体要求\n\n一是加强领导。\n\n（一）指导思想\n\n1.学习\n\n2.落实\n\n二是狠抓落实。\n\n（二）原则\n\n## 二、任务\n\n### （一）目标\n\n1.第一\n\n2.第二\n";
+    assert_eq!(
+        shape_of(speech, InputKind::Markdown),
+        owned(&[
+            (0, 1, "一、", 3, 132),
+            (1, 0, "一是", 23, 89),
+            (2, 2, "（一）", 46, 89),
+            (3, 3, "1.", 69, 79),
+            (3, 3, "2.", 79, 89),
+            (1, 0, "二是", 89, 132),
+            (2, 2, "（二）", 112, 132),
+            (0, 1, "二、", 132, 186),
+            (1, 2, "（一）", 150, 186),
+            (2, 3, "1.", 167, 177),
+            (2, 3, "2.", 177, 186),
+        ])
+    );
+    let code = "# 第一编 总则\n\n## 第一章 一般规定\n\n第一条 甲。\n\n第二条 乙。\n\n# 第二编 物权\n\n第三条 丙。\n\n## 第二章 所有权\n\n第四条 丁。\n";
+    assert_eq!(
+        shape_of(code, InputKind::Markdown),
+        owned(&[
+            (0, 1, "第一编", 2, 85),
+            (1, 2, "第一章", 23, 85),
+            (2, 3, "第一条", 47, 65),
+            (2, 3, "第二条", 65, 85),
+            (0, 1, "第二编", 85, 162),
+            (1, 2, "第三条", 103, 124),
+            (1, 2, "第二章", 124, 162),
+            (2, 3, "第四条", 145, 162),
+        ])
+    );
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn html_headings_nest_as_markdown_ones() {
+    use speechtree::input::InputKind;
+    let page = "<html><body><h2>第一章 总则</h2><h3>第一节 一般规定</h3><p>第一条 为了规范。</p><p>（一）甲</p><p>（二）乙</p><p>第二条 适用。</p><h3>第二节 特别</h3><p>第三条 施行。</p><h2>第二章 附则</h2><p>第四条 解释。</p></body></html>";
+    let depths: Vec<(usize, u32, String)> = shape_of(page, InputKind::Html)
+        .into_iter()
+        .map(|(d, l, m, _, _)| (d, l, m))
+        .collect();
+    let expected: Vec<(usize, u32, String)> = [
+        (0, 1, "第一章"),
+        (1, 2, "第一节"),
+        (2, 3, "第一条"),
+        (3, 4, "（一）"),
+        (3, 4, "（二）"),
+        (2, 3, "第二条"),
+        (1, 2, "第二节"),
+        (2, 3, "第三条"),
+        (0, 1, "第二章"),
+        (1, 2, "第四条"),
+    ]
+    .iter()
+    .map(|&(d, l, m)| (d, l, m.to_string()))
+    .collect();
+    assert_eq!(depths, expected);
+}
+
+#[test]
+fn boilerplate_share_stands_among_the_diagnostics_in_order() {
+    let chrome = "当前位置：首页 > 政务公开 > 工作动态\n".repeat(20);
+    let body = "关于加强管理的通知\n各单位：\n一、总体要求\n三、重点任务\n五、保障措施\n";
+    let trailing = "\n版权所有：某某网 京ICP备1234号\n";
+    for (text, at_front) in [
+        (format!("{chrome}{body}"), true),
+        (format!("{body}{trailing}"), false),
+    ] {
+        let doc = speechtree::parse(&text);
+        check_tree(&doc);
+        let codes: Vec<_> = doc.diagnostics().map(|d| d.code).collect();
+        let share = codes
+            .iter()
+            .position(|&c| c == speechtree::DiagnosticCode::BoilerplateShare);
+        let Some(share) = share else {
+            if at_front {
+                panic!("no boilerplate-share in {codes:?}");
+            }
+            continue;
+        };
+        assert_eq!(share, if at_front { 0 } else { codes.len() - 1 }, "{codes:?}");
+        let starts: Vec<usize> = doc.diagnostics().map(|d| d.span.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+        let back: Vec<_> = doc.diagnostics().rev().map(|d| d.code).collect();
+        assert_eq!(back.into_iter().rev().collect::<Vec<_>>(), codes);
+        // The sequence faults are still found once each after it.
+        let findings = lint_with(&doc, &LintOptions::default());
+        let skipped = findings.iter().filter(|f| f.rule == Rule::SkippedOrdinal).count();
+        assert_eq!(skipped, 2, "{findings:?}");
+    }
+}
