@@ -465,3 +465,79 @@ fn boilerplate_share_stands_among_the_diagnostics_in_order() {
         assert_eq!(skipped, 2, "{findings:?}");
     }
 }
+
+/// A small deterministic generator (a 64-bit LCG): `next(n)` is in `0..n`.
+fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    }
+}
+
+const PIECES: &[&str] = &[
+    "一、总体要求\n",
+    "二、重点任务\n",
+    "（一）指导思想\n",
+    "（二）基本原则\n",
+    "1.加强领导\n",
+    "2.狠抓落实。正文\n",
+    "（1）细则\n",
+    "（2）再则\n",
+    "①小项\n",
+    "②小项\n",
+    "第一章 总则\n",
+    "第一节 一般规定\n",
+    "第一条 为了规范。\n",
+    "第二条 本法适用。\n",
+    "一是加强领导。二是狠抓落实。\n",
+    "首先，要学习。其次，要落实。最后，要总结。\n",
+    "　　一要提高认识，二要加强领导。\n",
+    "正文内容。\n",
+    "\n",
+    "\n\n",
+    "　　",
+    "同志们：\n",
+    "在全市工作会议上的讲话\n",
+    "谢谢大家！\n",
+    "— 1 —\n",
+    "附件1\n",
+    "总体要求\n",
+    "（三）\n",
+];
+
+#[test]
+fn generated_texts_keep_their_ends_under_every_limit() {
+    let mut next = lcg(7);
+    for _ in 0..400 {
+        let mut text = String::new();
+        let mut hints = Vec::new();
+        for _ in 0..next(16) {
+            let piece = PIECES[next(PIECES.len())];
+            let start = text.len();
+            text.push_str(piece);
+            let line = piece.trim_end_matches('\n');
+            if !line.is_empty() && piece.ends_with('\n') && next(5) == 0 {
+                hints.push(HeadingHint {
+                    span: Span::new(start, start + line.len()),
+                    level: next(4) as u8,
+                });
+            }
+        }
+        if next(4) == 0 {
+            text.pop();
+            hints.retain(|h| h.span.end <= text.len());
+        }
+        for depth in [1, 2, 3, 32] {
+            let mut options = with_depth(depth);
+            let doc = parse_with(&text, &options);
+            check_tree(&doc);
+            assert!(deepest_heading(&doc) < depth, "{text:?} at {depth}");
+            options.heading_hints = hints.clone();
+            let doc = parse_with(&text, &options);
+            check_tree(&doc);
+            assert!(deepest_heading(&doc) < depth, "{text:?} hinted at {depth}");
+        }
+    }
+}
