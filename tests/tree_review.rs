@@ -541,3 +541,36 @@ fn generated_texts_keep_their_ends_under_every_limit() {
         }
     }
 }
+
+#[test]
+fn diagnostic_messages_stay_with_their_markers() {
+    // Many faults, most messages said more than once, some only once.
+    let mut text = String::new();
+    for (round, chapter) in ["一", "二", "三", "四", "五", "六"].iter().enumerate() {
+        text.push_str(&format!(
+            "第{chapter}章 总则\n一、总体要求\n三、重点任务\n三、保障措施\n"
+        ));
+        if round % 2 == 0 {
+            text.push_str("（二）指导思想\n（五）原则\n");
+        }
+    }
+    let doc = speechtree::parse(&text);
+    let diagnostics: Vec<_> = doc.diagnostics().collect();
+    assert!(diagnostics.len() >= 12, "{diagnostics:?}");
+    for d in &diagnostics {
+        let marker = d.span.slice(&text).trim();
+        assert!(
+            d.message.contains(marker),
+            "{:?} at {marker:?}: {:?}",
+            d.code,
+            d.message
+        );
+        if let Some(related) = d.related {
+            let before = related.slice(&text).trim();
+            assert!(related.end <= d.span.start, "{related:?} before {:?}", d.span);
+            assert!(d.message.contains(before), "{:?} names {before:?}", d.message);
+        }
+    }
+    let distinct: std::collections::HashSet<&str> = diagnostics.iter().map(|d| d.message).collect();
+    assert!(distinct.len() > 1 && distinct.len() < diagnostics.len());
+}
