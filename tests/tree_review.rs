@@ -574,3 +574,59 @@ fn diagnostic_messages_stay_with_their_markers() {
     let distinct: std::collections::HashSet<&str> = diagnostics.iter().map(|d| d.message).collect();
     assert!(distinct.len() > 1 && distinct.len() < diagnostics.len());
 }
+
+/// A `.docx` whose paragraphs are `(text, paragraph properties)`.
+fn docx(paragraphs: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let body: String = paragraphs
+        .iter()
+        .map(|(text, ppr)| format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#))
+        .collect();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+        .expect("zip entry");
+    zip.write_all(xml.as_bytes()).expect("zip write");
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn docx_heading_levels_nest_as_markdown_headings() {
+    use speechtree::input::{InputKind, ReadOptions, read_bytes};
+    let outline = |lvl: u8| format!(r#"<w:pPr><w:outlineLvl w:val="{lvl}"/></w:pPr>"#);
+    let style = |n: u8| format!(r#"<w:pPr><w:pStyle w:val="Heading{n}"/></w:pPr>"#);
+    let (h1, h2) = (outline(0), style(2));
+    let bytes = docx(&[
+        ("第一章 总则", &h1),
+        ("第一节 一般规定", &h2),
+        ("第一条 为了规范。", ""),
+        ("（一）甲", ""),
+        ("（二）乙", ""),
+        ("第二条 适用。", ""),
+        ("第二节 特别", &h2),
+        ("第三条 施行。", ""),
+        ("第二章 附则", &h1),
+        ("第四条 解释。", ""),
+    ]);
+    let read = read_bytes(&bytes, InputKind::Docx, &ReadOptions::default()).expect("docx reads");
+    let doc = read.parse(&Options::default());
+    let rows: Vec<(usize, u32, String)> = shape(&doc).into_iter().map(|(d, l, m, _, _)| (d, l, m)).collect();
+    let expected: Vec<(usize, u32, String)> = [
+        (0, 1, "第一章"),
+        (1, 2, "第一节"),
+        (2, 3, "第一条"),
+        (3, 4, "（一）"),
+        (3, 4, "（二）"),
+        (2, 3, "第二条"),
+        (1, 2, "第二节"),
+        (2, 3, "第三条"),
+        (0, 1, "第二章"),
+        (1, 2, "第四条"),
+    ]
+    .iter()
+    .map(|&(d, l, m)| (d, l, m.to_string()))
+    .collect();
+    assert_eq!(rows, expected);
+}
