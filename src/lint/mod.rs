@@ -398,18 +398,7 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
     punctuation_after_ordinals(doc, &mut out);
     sequence_words_with_shi(doc.source(), &mut out);
     single_items(doc, &mut out);
-    let mut messages: Vec<String> = vec![String::new(); out.messages.len()];
-    for (message, id) in out.messages {
-        if let Some(slot) = messages.get_mut(id as usize) {
-            *slot = message;
-        }
-    }
-    Findings {
-        list: out.list,
-        next: None,
-        messages,
-        options: options.clone(),
-    }
+    out.into_findings()
 }
 
 /// The findings of a document, in document order: made by [`findings`].
@@ -531,6 +520,22 @@ impl Collect<'_> {
         }
     }
 
+    /// The findings collected, each message kept once.
+    fn into_findings(self) -> Findings {
+        let mut messages: Vec<String> = vec![String::new(); self.messages.len()];
+        for (message, id) in self.messages {
+            if let Some(slot) = messages.get_mut(id as usize) {
+                *slot = message;
+            }
+        }
+        Findings {
+            list: self.list,
+            next: None,
+            messages,
+            options: self.options.clone(),
+        }
+    }
+
     /// Sorts the findings so far by span, for [`Collect::reported`].
     fn sort_so_far(&mut self) {
         self.list.sort_by_key(|f| (f.start, f.end));
@@ -546,5 +551,80 @@ impl Collect<'_> {
         self.list[..self.sorted]
             .binary_search_by_key(&key, |f| (f.start, f.end))
             .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect<'o>(options: &'o LintOptions, store: &'o crate::diagnostic::DiagnosticStore) -> Collect<'o> {
+        Collect {
+            options,
+            list: Vec::new(),
+            messages: HashMap::new(),
+            diagnostics: store,
+            sorted: 0,
+        }
+    }
+
+    #[test]
+    fn one_finding_per_rule_and_span_the_first_pushed() {
+        let options = LintOptions::default();
+        let store = crate::diagnostic::DiagnosticStore::default();
+        let mut out = collect(&options, &store);
+        let a = Span::new(10, 14);
+        let b = Span::new(0, 4);
+        out.push(Rule::SkippedOrdinal, a, "first at a".into());
+        out.push(Rule::SkippedOrdinal, b, "first at b".into());
+        out.push(Rule::SkippedOrdinal, a, "second at a".into());
+        out.push(Rule::DuplicateOrdinal, a, "other rule at a".into());
+        // Sorting part-way (as single_items does) keeps the first first.
+        out.sort_so_far();
+        assert!(out.reported(a) && out.reported(b) && !out.reported(Span::new(0, 5)));
+        out.push(Rule::SkippedOrdinal, b, "second at b".into());
+        out.push(Rule::MixedWidth, b, "first at b".into());
+        let found: Vec<(Rule, Span, String)> =
+            out.into_findings().map(|f| (f.rule, f.span, f.message)).collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::SkippedOrdinal, b, "first at b".to_string()),
+                (Rule::MixedWidth, b, "first at b".to_string()),
+                (Rule::SkippedOrdinal, a, "first at a".to_string()),
+                (Rule::DuplicateOrdinal, a, "other rule at a".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn severities_follow_allow_and_deny_and_size_hints_hold() {
+        let mut options = LintOptions::default();
+        options.allow.insert(Rule::MixedWidth);
+        options.deny.insert(Rule::SingleItem);
+        options.allow.insert(Rule::SingleItem);
+        let store = crate::diagnostic::DiagnosticStore::default();
+        let mut out = collect(&options, &store);
+        out.push(Rule::MixedWidth, Span::new(0, 1), "allowed".into());
+        out.push(Rule::SingleItem, Span::new(1, 2), "denied".into());
+        out.push(Rule::SingleItem, Span::new(1, 2), "denied again".into());
+        out.push(Rule::NonStandardDelimiter, Span::new(2, 3), "plain".into());
+        let mut found = out.into_findings();
+        // Three pushed, two after dedup: the hint holds both.
+        let (lo, hi) = found.size_hint();
+        assert!(lo <= 2 && hi.is_some_and(|hi| hi >= 2));
+        let first = found.next().expect("a finding");
+        assert_eq!((first.rule, first.severity), (Rule::SingleItem, Severity::Error));
+        assert_eq!(found.size_hint(), (1, Some(1)));
+        let second = found.next().expect("a finding");
+        assert_eq!(
+            (second.rule, second.severity),
+            (
+                Rule::NonStandardDelimiter,
+                Rule::NonStandardDelimiter.default_severity()
+            )
+        );
+        assert_eq!(found.size_hint(), (0, Some(0)));
+        assert!(found.next().is_none());
     }
 }

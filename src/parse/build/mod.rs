@@ -272,6 +272,19 @@ impl<'a, 'o> Builder<'a, 'o> {
         while self.stack.len() > 1 && !self.stack.last().is_some_and(|f| self.holds(f, hint)) {
             self.pop();
         }
+        // As for a marker: no deeper than the limit (hints of ever deeper
+        // outline levels would otherwise nest past it, and past the levels
+        // a node stores).
+        let max_depth = self.options.max_depth.min(MAX_DEPTH);
+        if self.stack.len() > max_depth {
+            self.pop();
+            self.diagnostics.push(
+                DiagnosticCode::DepthLimit,
+                part.title,
+                messages::depth_limit(max_depth),
+                None,
+            );
+        }
         let level = self.stack.last().map_or(0, Frame::level) + 1;
         let evidence = Evidence {
             run_in: hint.is_none(),
