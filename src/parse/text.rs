@@ -72,43 +72,68 @@ const fn may_end_blank(b: u8) -> bool {
 }
 
 /// The length in bytes of the blank run ([`is_blank_char`]) that starts `s`.
-/// After a blank, ASCII blanks are passed sixteen at a time: a text of empty
-/// lines is walked once, fast, and text that starts with a word costs one
-/// character's test.
+/// An ASCII blank is known by its byte; after one, ASCII blanks are passed
+/// sixteen at a time: a text of empty lines is walked once, fast, and text
+/// that starts with a word costs one byte's test.
 pub(crate) fn blank_prefix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut at = 0;
-    while bytes.get(at).is_some_and(|&b| may_start_blank(b))
-        && let Some(c) = s[at..].chars().next().filter(|&c| is_blank_char(c))
-    {
-        at += c.len_utf8();
-        // Sixteen at a time only in a run of ASCII blanks (not for the one
-        // line break before an indented paragraph).
-        while is_ascii_blank(bytes.get(at)) && bytes.len() >= at + 16 {
-            let run = ASCII_BLANK.block(bytes, at).trailing_ones() as usize;
-            at += run;
-            if run < 16 {
-                break;
+    loop {
+        match bytes.get(at) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                at += 1;
+                // Sixteen at a time only in a run of ASCII blanks (not for
+                // the one line break before a paragraph).
+                while is_ascii_blank(bytes.get(at)) && bytes.len() >= at + 16 {
+                    let run = ASCII_BLANK.block(bytes, at).trailing_ones() as usize;
+                    at += run;
+                    if run < 16 {
+                        break;
+                    }
+                }
             }
+            Some(&b) if may_start_blank(b) => {
+                match s
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .filter(|&c| is_blank_char(c))
+                {
+                    Some(c) => at += c.len_utf8(),
+                    None => return at,
+                }
+            }
+            _ => return at,
         }
     }
-    at
 }
 
 /// The length in bytes of the blank run that ends `s` (see [`blank_prefix`]).
 pub(crate) fn blank_suffix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
-    while end.checked_sub(1).is_some_and(|i| may_end_blank(bytes[i]))
-        && let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c))
-    {
-        end -= c.len_utf8();
-        while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i))) && end >= 16 {
-            let run = ASCII_BLANK.block(bytes, end - 16).leading_ones() as usize;
-            end -= run;
-            if run < 16 {
-                break;
+    loop {
+        match end.checked_sub(1).map(|i| bytes[i]) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                end -= 1;
+                while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i))) && end >= 16 {
+                    let run = ASCII_BLANK.block(bytes, end - 16).leading_ones() as usize;
+                    end -= run;
+                    if run < 16 {
+                        break;
+                    }
+                }
             }
+            Some(b) if may_end_blank(b) => {
+                match s
+                    .get(..end)
+                    .and_then(|head| head.chars().next_back())
+                    .filter(|&c| is_blank_char(c))
+                {
+                    Some(c) => end -= c.len_utf8(),
+                    None => break,
+                }
+            }
+            _ => break,
         }
     }
     s.len() - end
@@ -190,8 +215,15 @@ pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
     if at + blank == to {
         return to;
     }
-    // Back to the start of the line where text resumes.
-    memchr::memrchr2(b'\n', b'\r', &rest.as_bytes()[..blank]).map_or(at, |i| at + i + 1)
+    // Back to the start of the line where text resumes: most blank runs
+    // are a line break or two, too short to be worth a vector search.
+    let head = &rest.as_bytes()[..blank];
+    let found = if head.len() < 32 {
+        head.iter().rposition(|&b| b == b'\n' || b == b'\r')
+    } else {
+        memchr::memrchr2(b'\n', b'\r', head)
+    };
+    found.map_or(at, |i| at + i + 1)
 }
 
 /// A text of one line this long (bytes, about 100 characters) lost its breaks.
