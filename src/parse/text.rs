@@ -75,6 +75,7 @@ const fn may_end_blank(b: u8) -> bool {
 /// An ASCII blank is known by its byte; after one, ASCII blanks are passed
 /// sixteen at a time: a text of empty lines is walked once, fast, and text
 /// that starts with a word costs one byte's test.
+#[inline]
 pub(crate) fn blank_prefix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut at = 0;
@@ -108,6 +109,7 @@ pub(crate) fn blank_prefix(s: &str) -> usize {
 }
 
 /// The length in bytes of the blank run that ends `s` (see [`blank_prefix`]).
+#[inline]
 pub(crate) fn blank_suffix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
@@ -209,6 +211,7 @@ pub(crate) fn flattened_lines(src: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// From `at`, the start of the first line that is not blank, or `to`.
+#[inline]
 pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
     let rest = &src[at..to];
     let blank = blank_prefix(rest);
@@ -239,6 +242,7 @@ pub(crate) fn floor_char(src: &str, mut at: usize) -> usize {
 }
 
 /// `s` without white space or line breaks at either end.
+#[inline]
 pub(crate) fn trim_blank(s: &str) -> &str {
     let rest = &s[blank_prefix(s)..];
     &rest[..rest.len() - blank_suffix(rest)]
