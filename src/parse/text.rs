@@ -144,8 +144,15 @@ pub(crate) fn blank_suffix(s: &str) -> usize {
 /// The end of the line that contains byte `at`, after its line break
 /// (`\n`, `\r\n` or a lone `\r`). Looks no further than that line, so
 /// callers that walk line by line stay linear.
+#[inline]
 pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
+    // A blank line's break is at hand: no search.
+    match bytes.get(at) {
+        Some(b'\n') => return at + 1,
+        Some(b'\r') => return at + 1 + usize::from(bytes.get(at + 1) == Some(&b'\n')),
+        _ => {}
+    }
     match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
         Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
         Some(i) => at + i + 1,
@@ -260,6 +267,20 @@ mod tests {
                 let expected = line_end_after_break(text, at).min(limit.max(at)).min(text.len());
                 assert_eq!(line_end_within(text, at, limit), expected, "{at} {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn a_line_ends_after_its_first_break() {
+        let text = "ab\r\n汉\rc\n\n\r\r\n\rd\r";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[at..];
+            let expected = match rest.find(['\n', '\r']) {
+                Some(i) if rest[i..].starts_with("\r\n") => at + i + 2,
+                Some(i) => at + i + 1,
+                None => text.len(),
+            };
+            assert_eq!(line_end_after_break(text, at), expected, "{at}");
         }
     }
 
