@@ -174,13 +174,16 @@ pub(crate) fn line_end_within(src: &str, at: usize, limit: usize) -> usize {
 }
 
 /// Byte offset just after the line break that starts at `at`, if one does.
+/// The breaks are told by their bytes ([`is_line_break`]: `\r\n`, `\n`,
+/// `\r`, U+0085, U+2028, U+2029).
+#[inline]
 pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
-    let rest = &src[at..];
-    if rest.starts_with("\r\n") {
-        Some(at + 2)
-    } else {
-        let c = rest.chars().next()?;
-        is_line_break(c).then(|| at + c.len_utf8())
+    match src.as_bytes().get(at..)? {
+        [b'\r', b'\n', ..] => Some(at + 2),
+        [b'\n' | b'\r', ..] => Some(at + 1),
+        [0xC2, 0x85, ..] => Some(at + 2),
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => Some(at + 3),
+        _ => None,
     }
 }
 
@@ -267,6 +270,23 @@ mod tests {
                 let expected = line_end_after_break(text, at).min(limit.max(at)).min(text.len());
                 assert_eq!(line_end_within(text, at, limit), expected, "{at} {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn a_line_break_is_skipped_as_its_characters_say() {
+        let text = "a\r\n\u{85}汉\u{2028}\r\u{2029}\n\u{2027}\u{a0}\r";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[at..];
+            let expected = if rest.starts_with("\r\n") {
+                Some(at + 2)
+            } else {
+                rest.chars()
+                    .next()
+                    .filter(|&c| is_line_break(c))
+                    .map(|c| at + c.len_utf8())
+            };
+            assert_eq!(skip_line_break(text, at), expected, "{at}");
         }
     }
 
