@@ -29,6 +29,8 @@
 //! one that decoded further (UTF-8 on a tie), with the byte offset, line and
 //! column of its first bad byte.
 
+use std::borrow::Cow;
+
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
 
 use super::ReadOptions;
@@ -85,6 +87,13 @@ pub fn decode(bytes: &[u8], opts: &ReadOptions) -> Result<String> {
 
 /// [`decode`] with the encoding label given directly.
 pub(crate) fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<String> {
+    decode_borrowed(bytes, encoding).map(Cow::into_owned)
+}
+
+/// [`decode_with`], borrowing `bytes` when they are the text as they stand
+/// (UTF-8 without a byte-order mark, or ASCII in an ASCII-compatible
+/// encoding): for a reader that only looks at the text, no copy of it.
+pub(crate) fn decode_borrowed<'b>(bytes: &'b [u8], encoding: Option<&str>) -> Result<Cow<'b, str>> {
     if let Some(label) = encoding {
         let enc = encoding_for_label(label)?;
         let body = match Encoding::for_bom(bytes) {
@@ -109,7 +118,7 @@ struct Failure {
 
 /// Detects the encoding of `bytes` and decodes them (see the module
 /// documentation for the order of the checks).
-fn decode_detected(bytes: &[u8]) -> Result<(String, &'static Encoding), Failure> {
+fn decode_detected(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), Failure> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return decode_strict(enc, &bytes[len..])
             .map(|s| (s, enc))
@@ -122,7 +131,7 @@ fn decode_detected(bytes: &[u8]) -> Result<(String, &'static Encoding), Failure>
     let utf8 = simdutf8::basic::from_utf8(bytes).ok();
     let has_nul = memchr::memchr(0, bytes).is_some();
     if let (Some(text), false) = (utf8, has_nul) {
-        return Ok((text.to_owned(), UTF_8));
+        return Ok((Cow::Borrowed(text), UTF_8));
     }
     if has_nul && let Some(enc) = utf16_without_bom(bytes) {
         return decode_strict(enc, bytes)
@@ -134,7 +143,7 @@ fn decode_detected(bytes: &[u8]) -> Result<(String, &'static Encoding), Failure>
             });
     }
     if let Some(text) = utf8 {
-        return Ok((text.to_owned(), UTF_8));
+        return Ok((Cow::Borrowed(text), UTF_8));
     }
     let evidence = Utf8Evidence::of(bytes);
     let utf8_failure = Failure {
@@ -294,9 +303,9 @@ struct BadBytes {
 }
 
 /// Decodes `bytes` with `enc`, without BOM handling and without replacement.
-fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, BadBytes> {
+fn decode_strict<'b>(enc: &'static Encoding, bytes: &'b [u8]) -> Result<Cow<'b, str>, BadBytes> {
     if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
-        return Ok(s.into_owned());
+        return Ok(s);
     }
     // Find where it failed: run a streaming decoder that stops at the first
     // malformed sequence.

@@ -149,7 +149,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     let mut hidden = 0usize;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
-    let mut found: Vec<(HeadingLevel, usize)> = Vec::new();
+    let mut found: Vec<(HeadingLevel, Span)> = Vec::new();
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
@@ -178,7 +178,8 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, Some(at))) = heading.take() {
-                    found.push((level, at));
+                    // Its line, found now while the heading is in cache.
+                    found.push((level, line_at(bytes, at)));
                 }
             }
             Event::Text(_) if hidden == 0 => {
@@ -199,7 +200,7 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             _ => {}
         }
     }
-    (masked(src, shown), hints(src, &found))
+    (masked(src, shown), hints(&found))
 }
 
 /// `src` with every byte outside the `shown` ranges an ASCII space, line
@@ -234,24 +235,31 @@ fn masked(src: &str, mut shown: Vec<Range<usize>>) -> String {
     out
 }
 
-/// Heading hints for the headings found (level, offset of their first
-/// text): the line of that text, at the level counted from the shallowest
-/// heading, leaving a single leading `#` heading to title detection.
-fn hints(src: &str, found: &[(HeadingLevel, usize)]) -> Vec<HeadingHint> {
+/// Heading hints for the headings found (level, the line of their first
+/// text): that line, at the level counted from the shallowest heading,
+/// leaving a single leading `#` heading to title detection.
+fn hints(found: &[(HeadingLevel, Span)]) -> Vec<HeadingHint> {
     let h1s = found.iter().filter(|(l, _)| *l == HeadingLevel::H1).count();
     let skip = usize::from(h1s == 1 && found.first().is_some_and(|(l, _)| *l == HeadingLevel::H1));
     let rest = found.get(skip..).unwrap_or_default();
     let base = rest.iter().map(|&(l, _)| l as usize).min().unwrap_or(1);
     rest.iter()
-        .map(|&(level, at)| {
-            let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i);
-            HeadingHint {
-                span: Span::new(start, end),
-                level: u8::try_from(level as usize - base).unwrap_or(u8::MAX),
-            }
+        .map(|&(level, span)| HeadingHint {
+            span,
+            level: u8::try_from(level as usize - base).unwrap_or(u8::MAX),
         })
         .collect()
+}
+
+/// The line of `bytes` that holds offset `at`, without its line break
+/// (`\n`, or the `\r` of `\r\n` or of a lone `\r`).
+fn line_at(bytes: &[u8], at: usize) -> Span {
+    let start = memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+    let end = bytes
+        .get(at..)
+        .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+        .map_or(bytes.len(), |i| at + i);
+    Span::new(start, end)
 }
 
 /// Leading spaces and tabs.

@@ -72,43 +72,70 @@ const fn may_end_blank(b: u8) -> bool {
 }
 
 /// The length in bytes of the blank run ([`is_blank_char`]) that starts `s`.
-/// After a blank, ASCII blanks are passed sixteen at a time: a text of empty
-/// lines is walked once, fast, and text that starts with a word costs one
-/// character's test.
+/// An ASCII blank is known by its byte; after one, ASCII blanks are passed
+/// sixteen at a time: a text of empty lines is walked once, fast, and text
+/// that starts with a word costs one byte's test.
+#[inline]
 pub(crate) fn blank_prefix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut at = 0;
-    while bytes.get(at).is_some_and(|&b| may_start_blank(b))
-        && let Some(c) = s[at..].chars().next().filter(|&c| is_blank_char(c))
-    {
-        at += c.len_utf8();
-        // Sixteen at a time only in a run of ASCII blanks (not for the one
-        // line break before an indented paragraph).
-        while is_ascii_blank(bytes.get(at)) && bytes.len() >= at + 16 {
-            let run = ASCII_BLANK.block(bytes, at).trailing_ones() as usize;
-            at += run;
-            if run < 16 {
-                break;
+    loop {
+        match bytes.get(at) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                at += 1;
+                // Sixteen at a time only in a run of ASCII blanks (not for
+                // the one line break before a paragraph).
+                while is_ascii_blank(bytes.get(at)) && bytes.len() >= at + 16 {
+                    let run = ASCII_BLANK.block(bytes, at).trailing_ones() as usize;
+                    at += run;
+                    if run < 16 {
+                        break;
+                    }
+                }
             }
+            Some(&b) if may_start_blank(b) => {
+                match s
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .filter(|&c| is_blank_char(c))
+                {
+                    Some(c) => at += c.len_utf8(),
+                    None => return at,
+                }
+            }
+            _ => return at,
         }
     }
-    at
 }
 
 /// The length in bytes of the blank run that ends `s` (see [`blank_prefix`]).
+#[inline]
 pub(crate) fn blank_suffix(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut end = s.len();
-    while end.checked_sub(1).is_some_and(|i| may_end_blank(bytes[i]))
-        && let Some(c) = s[..end].chars().next_back().filter(|&c| is_blank_char(c))
-    {
-        end -= c.len_utf8();
-        while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i))) && end >= 16 {
-            let run = ASCII_BLANK.block(bytes, end - 16).leading_ones() as usize;
-            end -= run;
-            if run < 16 {
-                break;
+    loop {
+        match end.checked_sub(1).map(|i| bytes[i]) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                end -= 1;
+                while is_ascii_blank(end.checked_sub(1).and_then(|i| bytes.get(i))) && end >= 16 {
+                    let run = ASCII_BLANK.block(bytes, end - 16).leading_ones() as usize;
+                    end -= run;
+                    if run < 16 {
+                        break;
+                    }
+                }
             }
+            Some(b) if may_end_blank(b) => {
+                match s
+                    .get(..end)
+                    .and_then(|head| head.chars().next_back())
+                    .filter(|&c| is_blank_char(c))
+                {
+                    Some(c) => end -= c.len_utf8(),
+                    None => break,
+                }
+            }
+            _ => break,
         }
     }
     s.len() - end
@@ -117,8 +144,15 @@ pub(crate) fn blank_suffix(s: &str) -> usize {
 /// The end of the line that contains byte `at`, after its line break
 /// (`\n`, `\r\n` or a lone `\r`). Looks no further than that line, so
 /// callers that walk line by line stay linear.
+#[inline]
 pub(crate) fn line_end_after_break(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
+    // A blank line's break is at hand: no search.
+    match bytes.get(at) {
+        Some(b'\n') => return at + 1,
+        Some(b'\r') => return at + 1 + usize::from(bytes.get(at + 1) == Some(&b'\n')),
+        _ => {}
+    }
     match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
         Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
         Some(i) => at + i + 1,
@@ -140,13 +174,16 @@ pub(crate) fn line_end_within(src: &str, at: usize, limit: usize) -> usize {
 }
 
 /// Byte offset just after the line break that starts at `at`, if one does.
+/// The breaks are told by their bytes ([`is_line_break`]: `\r\n`, `\n`,
+/// `\r`, U+0085, U+2028, U+2029).
+#[inline]
 pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
-    let rest = &src[at..];
-    if rest.starts_with("\r\n") {
-        Some(at + 2)
-    } else {
-        let c = rest.chars().next()?;
-        is_line_break(c).then(|| at + c.len_utf8())
+    match src.as_bytes().get(at..)? {
+        [b'\r', b'\n', ..] => Some(at + 2),
+        [b'\n' | b'\r', ..] => Some(at + 1),
+        [0xC2, 0x85, ..] => Some(at + 2),
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => Some(at + 3),
+        _ => None,
     }
 }
 
@@ -184,14 +221,22 @@ pub(crate) fn flattened_lines(src: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// From `at`, the start of the first line that is not blank, or `to`.
+#[inline]
 pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
     let rest = &src[at..to];
     let blank = blank_prefix(rest);
     if at + blank == to {
         return to;
     }
-    // Back to the start of the line where text resumes.
-    memchr::memrchr2(b'\n', b'\r', &rest.as_bytes()[..blank]).map_or(at, |i| at + i + 1)
+    // Back to the start of the line where text resumes: most blank runs
+    // are a line break or two, too short to be worth a vector search.
+    let head = &rest.as_bytes()[..blank];
+    let found = if head.len() < 32 {
+        head.iter().rposition(|&b| b == b'\n' || b == b'\r')
+    } else {
+        memchr::memrchr2(b'\n', b'\r', head)
+    };
+    found.map_or(at, |i| at + i + 1)
 }
 
 /// A text of one line this long (bytes, about 100 characters) lost its breaks.
@@ -207,6 +252,7 @@ pub(crate) fn floor_char(src: &str, mut at: usize) -> usize {
 }
 
 /// `s` without white space or line breaks at either end.
+#[inline]
 pub(crate) fn trim_blank(s: &str) -> &str {
     let rest = &s[blank_prefix(s)..];
     &rest[..rest.len() - blank_suffix(rest)]
@@ -224,6 +270,37 @@ mod tests {
                 let expected = line_end_after_break(text, at).min(limit.max(at)).min(text.len());
                 assert_eq!(line_end_within(text, at, limit), expected, "{at} {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn a_line_break_is_skipped_as_its_characters_say() {
+        let text = "a\r\n\u{85}汉\u{2028}\r\u{2029}\n\u{2027}\u{a0}\r";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[at..];
+            let expected = if rest.starts_with("\r\n") {
+                Some(at + 2)
+            } else {
+                rest.chars()
+                    .next()
+                    .filter(|&c| is_line_break(c))
+                    .map(|c| at + c.len_utf8())
+            };
+            assert_eq!(skip_line_break(text, at), expected, "{at}");
+        }
+    }
+
+    #[test]
+    fn a_line_ends_after_its_first_break() {
+        let text = "ab\r\n汉\rc\n\n\r\r\n\rd\r";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[at..];
+            let expected = match rest.find(['\n', '\r']) {
+                Some(i) if rest[i..].starts_with("\r\n") => at + i + 2,
+                Some(i) => at + i + 1,
+                None => text.len(),
+            };
+            assert_eq!(line_end_after_break(text, at), expected, "{at}");
         }
     }
 

@@ -24,7 +24,8 @@ use scraper::{Html, Node};
 
 use crate::HeadingHint;
 use crate::error::{Error, Result};
-use crate::input::{InputKind, ReadOptions, ReadResult, decode};
+use crate::input::decode::decode_borrowed;
+use crate::input::{InputKind, ReadOptions, ReadResult};
 use crate::span::Span;
 
 /// An HTML page's text, the part of it that is the speech, and its headings.
@@ -120,15 +121,10 @@ pub fn html_page(bytes: &[u8], opts: &ReadOptions) -> Result<HtmlPage> {
     } else {
         opts.encoding.clone().or_else(|| declared_charset(bytes))
     };
-    let source = decode(
-        bytes,
-        &ReadOptions {
-            encoding: label,
-            ..opts.clone()
-        },
-    )?;
+    // html5ever copies what it keeps: UTF-8 bytes are parsed in place.
+    let source = decode_borrowed(bytes, label.as_deref())?;
     let html = Html::parse_document(&source);
-    let page = extract(&html);
+    let page = extract(&html, source.len());
     if page.text.trim().is_empty() {
         return Err(Error::Unsupported {
             path: None,
@@ -358,9 +354,14 @@ impl Layout {
     }
 }
 
-/// Lays out the page's text, then finds its main block.
-fn extract(html: &Html) -> HtmlPage {
-    let mut layout = Layout::default();
+/// Lays out the page's text, then finds its main block. The text is
+/// rarely longer than the page's source (`len` bytes): reserved at once, it
+/// is never copied as it grows.
+fn extract(html: &Html, len: usize) -> HtmlPage {
+    let mut layout = Layout {
+        out: String::with_capacity(len),
+        ..Layout::default()
+    };
     let mut infos: Vec<Info> = Vec::new();
     // Open elements: index in `infos`, plain characters before it.
     let mut open: Vec<(usize, usize)> = Vec::new();
@@ -448,7 +449,11 @@ fn extract(html: &Html) -> HtmlPage {
         }
     }
     layout.end_line();
-    let text = layout.out;
+    let mut text = layout.out;
+    // A page mostly of markup: give back what its text did not use.
+    if text.capacity() / 2 > text.len() {
+        text.shrink_to_fit();
+    }
     let headings = page_headings(&text, &infos);
     let main = on_chars(&text, main_span(body, &infos, text.len()));
     HtmlPage { text, main, headings }
