@@ -61,7 +61,7 @@ pub fn markdown_text(src: &str) -> ReadResult {
 ///
 /// Every span indexes `src`, and the leaves rebuild it exactly; the markup
 /// is in the leaves around the structure (a heading's `## ` is in its
-/// [`Heading::text`], a front matter block in a [`Space`]). Titles and point
+/// [`Heading::text`](crate::Heading::text), a front matter block in a [`Space`](crate::Space)). Titles and point
 /// leads are trimmed of markup at their ends (`## **一、总体要求**` has the
 /// title `总体要求`); markup inside a title (`## 一、加强**党的**领导`) stays
 /// in it, as it is in the source. `options.heading_hints` are added to the

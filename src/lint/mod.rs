@@ -20,7 +20,7 @@
 //! | `mixed-style` | ⑶ among （一） （二） （四） | error |
 //! | `single-item` | （一） with no （二） under its heading | warning |
 //!
-//! Sequence and heading rules come from the parser's [`Diagnostic`]s (so
+//! Sequence and heading rules come from the parser's [`Diagnostic`](crate::Diagnostic)s (so
 //! look-alikes such as 第一要务, 三、四月份 or 1.5亿, which the parser never
 //! takes for markers, never raise a finding); the others are read off the
 //! tree and the markers as written.
