@@ -57,7 +57,10 @@ fn check(kind: &str, name: &str, bytes: &[u8]) {
             if let Ok(src) = std::str::from_utf8(bytes) {
                 let doc = speechtree::input::parse_markdown(src, &speechtree::Options::default());
                 let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
-                assert!(rebuilt == src, "{name}: the leaves should rebuild the Markdown source");
+                assert!(
+                    rebuilt == src,
+                    "{name}: the leaves should rebuild the Markdown source"
+                );
             }
         }
         _ => {}
@@ -98,7 +101,10 @@ fn fuzz_corpus_passes_the_targets_checks() {
         ("markdown", "md"),
     ] {
         let paths = files(&seeds.join(target));
-        assert!(!paths.is_empty(), "fuzz/seeds/{target} should hold the fuzzer's corpus");
+        assert!(
+            !paths.is_empty(),
+            "fuzz/seeds/{target} should hold the fuzzer's corpus"
+        );
         total += paths.len();
         for path in paths {
             let bytes = std::fs::read(&path).expect("corpus input is readable");
