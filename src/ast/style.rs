@@ -247,11 +247,15 @@ pub enum FurnitureKind {
     /// A table of contents (目录 and its 章/节 lines): its entries repeat
     /// the document's units and are not headings.
     Contents,
+    /// A 公文's list of its attachments (附件说明: 附件：1.检查表, then
+    /// 2.统计表 …), before its signature: its numbers count the
+    /// attachments, not headings.
+    Attachments,
 }
 
 impl FurnitureKind {
     /// Every kind, in declaration order.
-    pub const ALL: [FurnitureKind; 8] = [
+    pub const ALL: [FurnitureKind; 9] = [
         FurnitureKind::Title,
         FurnitureKind::Subtitle,
         FurnitureKind::Byline,
@@ -260,6 +264,7 @@ impl FurnitureKind {
         FurnitureKind::Noise,
         FurnitureKind::Notes,
         FurnitureKind::Contents,
+        FurnitureKind::Attachments,
     ];
 
     /// The kind's name in JSON and in the Python package (`title`,
@@ -278,9 +283,10 @@ impl FurnitureKind {
             FurnitureKind::Noise => "noise",
             FurnitureKind::Notes => "notes",
             FurnitureKind::Contents => "contents",
+            FurnitureKind::Attachments => "attachments",
         }
     }
 }
 
 // As for `MarkerStyle::ALL`: a kind added at the end and not to `ALL` fails here.
-const _: () = assert!(FurnitureKind::Contents as usize + 1 == FurnitureKind::ALL.len());
+const _: () = assert!(FurnitureKind::Attachments as usize + 1 == FurnitureKind::ALL.len());

@@ -188,8 +188,9 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()>
                     }
                 }
                 FurnitureKind::Subtitle => md.block(&format!("*{}*", one_line(f.text.trim())))?,
-                // A table of contents keeps its lines (hard breaks).
-                FurnitureKind::Contents => {
+                // A table of contents and a list of attachments keep their
+                // lines (hard breaks).
+                FurnitureKind::Contents | FurnitureKind::Attachments => {
                     let lines: Vec<String> = f
                         .text
                         .lines()

@@ -551,13 +551,17 @@ impl<'a, 'o> Builder<'a, 'o> {
         });
     }
 
-    /// Emit furniture at the top level (closing, trailing noise) or where it stands.
+    /// Emit furniture at the top level (closing, trailing noise, the list of
+    /// attachments) or where it stands.
     fn furniture(&mut self, item: &Item<'a>) {
         if item.span.start < self.cursor {
             return;
         }
         self.text_until(item.span.start);
-        if matches!(item.kind, FurnitureKind::Closing | FurnitureKind::Noise) {
+        if matches!(
+            item.kind,
+            FurnitureKind::Closing | FurnitureKind::Noise | FurnitureKind::Attachments
+        ) {
             while self.stack.len() > 1 {
                 self.pop();
             }

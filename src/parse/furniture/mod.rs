@@ -146,6 +146,11 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(contents);
     }
     let tail = find_trailing_noise(src);
+    if let Some(list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end))
+        && tail.is_none_or(|t| list.span.end <= t.span.start)
+    {
+        items.push(list);
+    }
     let notes = find_notes(src).or_else(|| find_run_in_notes(src, tail.map_or(src.len(), |t| t.span.start)));
     if let Some(notes) = notes
         && items.last().is_none_or(|i| i.span.end <= notes.span.start)
@@ -815,6 +820,53 @@ fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
         Some(stop) => super::text::line_end_within(src, at, stop),
         None => super::text::line_end_after_break(src, at),
     }
+}
+
+/// The label of a list of attachments.
+static ATTACHMENTS: Finder = LazyLock::new(|| memmem::Finder::new("附件"));
+
+/// A 公文's list of its attachments (附件说明) after `from`: a line that
+/// starts 附件： and a numbered item (附件：1.检查表), and the lines of
+/// the next items under it (2.统计表), each line starting with its number.
+fn find_attachment_list(src: &str, from: usize) -> Option<Item<'_>> {
+    let mut search = from;
+    while let Some(i) = ATTACHMENTS.find(&src.as_bytes()[search..]) {
+        let hit = search + i;
+        search = super::text::line_end_after_break(src, hit);
+        // Only at a line start, after its indentation.
+        let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
+        if line_start < from || !src[line_start..hit].chars().all(is_inline_space) {
+            continue;
+        }
+        if !lists_attachments(&src[hit + "附件".len()..search]) {
+            continue;
+        }
+        let mut end = search;
+        while end < src.len() {
+            let e = super::text::line_end_after_break(src, end);
+            if !starts_with_item_number(trim_blank(&src[end..e])) {
+                break;
+            }
+            end = e;
+        }
+        return Some(item(src, FurnitureKind::Attachments, line_start, end));
+    }
+    None
+}
+
+/// Whether what follows a 附件 label lists a document's attachments: a
+/// colon, then a numbered item (`：1.检查表`), not an annex's own label
+/// (附件1, 附件：检查表).
+pub(crate) fn lists_attachments(rest: &str) -> bool {
+    rest.trim_start_matches(is_inline_space)
+        .strip_prefix(['：', ':'])
+        .is_some_and(|items| starts_with_item_number(items.trim_start_matches(is_inline_space)))
+}
+
+/// Whether `line` starts with an item's number: digits, then 。 ． or 、.
+fn starts_with_item_number(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    rest.len() < line.len() && rest.starts_with(['.', '．', '、'])
 }
 
 /// Labels of a block of notes.

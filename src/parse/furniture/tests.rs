@@ -172,3 +172,46 @@ fn an_official_documents_addressees_are_its_salutation() {
         None
     );
 }
+
+fn attachments(text: &str) -> Vec<&str> {
+    furniture(text, FurnitureKind::Attachments)
+        .iter()
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn a_list_of_attachments_is_furniture_and_closes_the_body() {
+    let text = "关于做好检查工作的通知\n各单位：\n一、工作要求\n请按时报送。\n二、工作安排\n（一）自查。\n附件：1.检查表\n　　　　　2.统计表\n\n某某办公室\n2026年1月5日\n";
+    assert_eq!(attachments(text), ["附件：1.检查表\n　　　　　2.统计表\n"]);
+    let doc = parse(text);
+    assert_eq!(
+        crate::outline(&doc),
+        "# title: 关于做好检查工作的通知\n# salutation: 各单位\n一、\t工作要求\n二、\t工作安排\n  （一）\t自查\n"
+    );
+    // The signature after it is no part of the last section.
+    let last = doc.sections().last().map(|s| s.span().end);
+    assert_eq!(last, text.find("附件"));
+    // Full-width numbers and 、 too; no space needed.
+    assert_eq!(
+        attachments("一、要求\n做好工作。\n附件： １、检查表\n２、统计表\n"),
+        ["附件： １、检查表\n２、统计表\n"]
+    );
+}
+
+#[test]
+fn annexes_and_lists_that_are_no_attachment_list_stay_as_they_were() {
+    // An annex's own label, a lone attachment named after a colon, and a
+    // numbered list of the body are not the list of attachments.
+    let text =
+        "一、工作要求\n请按时报送。\n附件1\n检查表\n一、检查内容\n附件：统计表\n1.填写说明\n2.注意事项\n";
+    assert!(attachments(text).is_empty());
+    assert_eq!(
+        crate::outline(&parse(text)),
+        "一、\t工作要求\n-\t检查表\n  一、\t检查内容\n-\t统计表\n  1.\t填写说明\n  2.\t注意事项\n"
+    );
+    // In running text the label is no annex either: its items stay items.
+    let flat = "一、工作要求请按时报送。附件：1.检查表2.统计表";
+    assert!(attachments(flat).is_empty());
+    assert!(!crate::outline(&parse(flat)).contains("-\t"));
+}

@@ -3,6 +3,7 @@
 //! right after a sentence end.
 
 use super::UnnumberedHeading;
+use crate::parse::furniture::lists_attachments;
 use crate::parse::text::{Finder, blank_suffix, is_inline_space, line_end_after_break, trim_blank};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -36,8 +37,10 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
         let end = crate::parse::text::line_end_after_break(src, at);
         let line = &src[at..end];
         let content = line.trim_start_matches(is_inline_space);
+        // A list of attachments (附件：1.检查表) is furniture, not an annex.
         if let Some(rest) = content
             .strip_prefix("附件")
+            .filter(|rest| !lists_attachments(rest))
             .or_else(|| content.strip_prefix("附："))
         {
             let label = rest.trim_start_matches(|c: char| {
@@ -95,7 +98,9 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
     });
     for i in found {
         let before = src[..i].chars().next_back();
-        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) {
+        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+            || lists_attachments(&src[i + "附件".len()..])
+        {
             continue;
         }
         let mut at = i + "附件".len();

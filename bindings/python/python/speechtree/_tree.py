@@ -368,7 +368,7 @@ class Furniture(Node):
 
     @property
     def furniture_kind(self) -> str:
-        """``title``, ``subtitle``, ``byline``, ``salutation``, ``closing``, ``noise``, ``notes`` or ``contents``."""
+        """``title``, ``subtitle``, ``byline``, ``salutation``, ``closing``, ``noise``, ``notes``, ``contents`` or ``attachments``."""
         code = self._get(_LEVEL)
         return _FURNITURE[code] if 0 <= code < len(_FURNITURE) else "other"
 

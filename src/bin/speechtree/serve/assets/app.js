@@ -30,7 +30,7 @@
   const FURNITURE = {
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
     signature: '落款', date: '日期', page_number: '页码', header: '页眉', footer: '页脚',
-    contents: '目录', notes: '注释', noise: '网页杂项',
+    contents: '目录', attachments: '附件说明', notes: '注释', noise: '网页杂项',
   };
   const CHUNK_LINES = 250;
   const TREE_CHUNK_NODES = 600;
