@@ -275,16 +275,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         // As for a marker: no deeper than the limit (hints of ever deeper
         // outline levels would otherwise nest past it, and past the levels
         // a node stores).
-        let max_depth = self.options.max_depth.min(MAX_DEPTH);
-        if self.stack.len() > max_depth {
-            self.pop();
-            self.diagnostics.push(
-                DiagnosticCode::DepthLimit,
-                part.title,
-                messages::depth_limit(max_depth),
-                None,
-            );
-        }
+        self.keep_within_depth(part.title);
         let level = self.stack.last().map_or(0, Frame::level) + 1;
         let evidence = Evidence {
             run_in: hint.is_none(),
@@ -453,16 +444,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             };
             self.diagnostics.push(code, marker.span, message, related);
         }
-        let max_depth = self.options.max_depth.min(MAX_DEPTH);
-        if self.stack.len() > max_depth {
-            self.pop();
-            self.diagnostics.push(
-                DiagnosticCode::DepthLimit,
-                marker.span,
-                messages::depth_limit(max_depth),
-                None,
-            );
-        }
+        self.keep_within_depth(marker.span);
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
         self.last_end.set(style, super::infer::last_two(title_text));
@@ -549,6 +531,21 @@ impl<'a, 'o> Builder<'a, 'o> {
             reused,
             next_item,
         });
+    }
+
+    /// Close the innermost open node when a node opened now would stand
+    /// deeper than the depth limit, with a diagnostic at `at`.
+    fn keep_within_depth(&mut self, at: Span) {
+        let max_depth = self.options.max_depth.min(MAX_DEPTH);
+        if self.stack.len() > max_depth {
+            self.pop();
+            self.diagnostics.push(
+                DiagnosticCode::DepthLimit,
+                at,
+                messages::depth_limit(max_depth),
+                None,
+            );
+        }
     }
 
     /// Emit furniture at the top level (closing, trailing noise, the list of
