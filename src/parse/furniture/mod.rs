@@ -384,7 +384,9 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         let content = src[start..end].trim_start_matches(|c: char| is_inline_space(c) || c == '#');
         let body_start = end - content.len();
         let visible = trim_blank(content);
-        if visible.is_empty() {
+        // A page's breadcrumb trail is no title: it is set aside with the
+        // page boilerplate above the title.
+        if visible.is_empty() || is_breadcrumb(visible) {
             continue;
         }
         // The body has begun: what stands above a later title-like line
@@ -431,6 +433,27 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         return Some((start, body_start, body_start + leading_blank(content) + stop));
     }
     None
+}
+
+/// Separators of a breadcrumb trail's steps.
+const BREADCRUMB_SEPARATORS: [char; 5] = ['>', '＞', '»', '›', '→'];
+
+/// Whether `line` is a scraped page's breadcrumb trail: 当前位置：首页 >
+/// 新闻, or short steps between separators (首页 > 政务公开 > 政府工作报告).
+fn is_breadcrumb(line: &str) -> bool {
+    const LABELS: [&str; 4] = ["当前位置", "您的位置", "您现在的位置", "你的位置"];
+    if LABELS.iter().any(|l| line.starts_with(l)) {
+        return true;
+    }
+    let mut steps = 0;
+    for step in line.split(BREADCRUMB_SEPARATORS) {
+        let step = trim_blank(step);
+        if step.is_empty() || step.chars().count() > 20 || step.contains(['。', '，', '；']) {
+            return false;
+        }
+        steps += 1;
+    }
+    steps >= 3 || (steps == 2 && line.starts_with(['首', '主']))
 }
 
 /// Lines `(start, end)` of the front, up to `reach` and 40 lines.

@@ -215,3 +215,18 @@ fn annexes_and_lists_that_are_no_attachment_list_stay_as_they_were() {
     assert!(attachments(flat).is_empty());
     assert!(!crate::outline(&parse(flat)).contains("-\t"));
 }
+
+#[test]
+fn a_breadcrumb_trail_is_no_title() {
+    let text =
+        "首页 > 政务公开 > 政府工作报告\n2026年某市政府工作报告\n各位代表：\n一、工作回顾\n二、今年工作\n";
+    assert_eq!(title(text), Some("2026年某市政府工作报告"));
+    assert_eq!(noise(text), ["首页 > 政务公开 > 政府工作报告"]);
+    let labelled = "当前位置：首页 » 新闻中心\n在全市工作会议上的讲话\n同志们：\n一、总体要求\n";
+    assert_eq!(title(labelled), Some("在全市工作会议上的讲话"));
+    let two = "首页＞通知公告\n关于做好检查工作的通知\n各单位：\n一、工作要求\n";
+    assert_eq!(title(two), Some("关于做好检查工作的通知"));
+    // An arrow in a title is no trail.
+    assert!(!super::is_breadcrumb("从“跟跑”→“领跑”的跨越"));
+    assert!(!super::is_breadcrumb("收入>支出，结余增加。"));
+}
