@@ -86,11 +86,13 @@ fn a_date_line_or_an_everyday_word_is_no_title() {
     );
 }
 
+/// The texts of the furniture of `kind` in the tree of `text`.
+fn texts(text: &str, kind: FurnitureKind) -> Vec<&str> {
+    furniture(text, kind).iter().map(|f| f.text).collect()
+}
+
 fn contents(text: &str) -> Vec<&str> {
-    furniture(text, FurnitureKind::Contents)
-        .iter()
-        .map(|f| f.text)
-        .collect()
+    texts(text, FurnitureKind::Contents)
 }
 
 #[test]
@@ -174,10 +176,7 @@ fn an_official_documents_addressees_are_its_salutation() {
 }
 
 fn attachments(text: &str) -> Vec<&str> {
-    furniture(text, FurnitureKind::Attachments)
-        .iter()
-        .map(|f| f.text)
-        .collect()
+    texts(text, FurnitureKind::Attachments)
 }
 
 #[test]
