@@ -344,6 +344,22 @@ fn markdown_escapes_html_and_keeps_bylines_and_labels() {
 }
 
 #[test]
+fn a_list_of_attachments_keeps_its_lines_and_its_kind() {
+    let source = "一、工作要求\n请按时报送。\n附件：1.检查表\n　　　　　2.统计表\n\n某某办公室\n";
+    let md = markdown_of(source);
+    assert!(
+        md.contains("\n附件：1.检查表  \n2\\.统计表\n"),
+        "one line an item, the 2. no Markdown list: {md}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(dir.path(), "s.txt", source);
+    let out = speechtree().args(["-f", "csv", &file]).output().expect("run");
+    assert_status(&out, 0, "csv");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(",0,furniture:attachments,"), "{stdout}");
+}
+
+#[test]
 fn lint_refuses_an_unknown_encoding_before_reading() {
     let out = speechtree()
         .args(["lint", "--encoding", "no-such-label", "missing-input.txt"])

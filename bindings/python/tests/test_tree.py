@@ -182,3 +182,11 @@ def test_a_table_of_contents_is_furniture_named_contents() -> None:
     kinds = [n.furniture_kind for n in doc.children if isinstance(n, Furniture)]
     assert kinds == ["title", "contents"]
     assert [s.marker.text for s in doc.sections() if s.marker is not None][:2] == ["第一章", "第一条"]
+
+
+def test_a_list_of_attachments_is_furniture_named_attachments() -> None:
+    text = "一、工作要求\n请按时报送。\n附件：1.检查表\n　　　　　2.统计表\n\n某某办公室\n"
+    doc = speechtree.parse(text)
+    kinds = [n.furniture_kind for n in doc.children if isinstance(n, Furniture)]
+    assert kinds == ["attachments"]
+    assert [s.marker.text for s in doc.sections() if s.marker is not None] == ["一、"]
