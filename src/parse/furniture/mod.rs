@@ -886,7 +886,7 @@ pub(crate) fn lists_attachments(rest: &str) -> bool {
         .is_some_and(|items| starts_with_item_number(items.trim_start_matches(is_inline_space)))
 }
 
-/// Whether `line` starts with an item's number: digits, then 。 ． or 、.
+/// Whether `line` starts with an item's number: digits, then `.`, `．` or `、`.
 fn starts_with_item_number(line: &str) -> bool {
     let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     rest.len() < line.len() && rest.starts_with(['.', '．', '、'])
