@@ -143,6 +143,14 @@ const CLOSERS: &[&str] = &[
     "屏障",
     "高地",
     "示范区",
+    "合力",
+    "治理",
+    "制度",
+    "责任",
+    "力度",
+    "动力",
+    "力量",
+    "基础",
 ];
 
 /// The most characters a heading is looked for in.
@@ -947,6 +955,21 @@ mod tests {
                 "推进城乡融合发展工作换届以来，各级政府积极作为，城乡差距不断缩小",
                 "推进城乡融合发展工作",
             ),
+        ] {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+    }
+
+    /// Words that close headings of speeches (合力, 基础, 责任 …) end one
+    /// before an opener.
+    #[test]
+    fn common_heading_ends_close_the_heading() {
+        for (run, head) in [
+            (
+                "强化保障，凝聚推进工作的强大合力各级各部门要切实扛起责任",
+                "强化保障，凝聚推进工作的强大合力",
+            ),
+            ("夯实发展基础我们要坚持以项目为抓手", "夯实发展基础"),
         ] {
             assert_eq!(cut(run), Some(head), "{run}");
         }

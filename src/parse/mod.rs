@@ -247,6 +247,38 @@ mod tests {
         assert_eq!(outline(&parse(&text)), "");
     }
 
+    /// Where the line break after a heading was lost, the first point of
+    /// the list that opened its body is glued to its words: the heading
+    /// ends there and the list keeps its first item.
+    #[test]
+    fn a_point_list_glued_to_its_heading_keeps_its_first_item() {
+        let text = concat!(
+            "二、夯实基础，推动各项工作落到实处",
+            "一要抓好队伍建设。要选优配强班子。二要抓好制度建设。三要抓好作风建设。",
+            "三、加强领导一是压实责任，二是强化考核。"
+        );
+        assert_eq!(
+            outline(&parse(text)),
+            concat!(
+                "二、\t夯实基础，推动各项工作落到实处\n",
+                "  一要\t抓好队伍建设\n  二要\t抓好制度建设\n  三要\t抓好作风建设\n",
+                "三、\t加强领导\n  一是\t压实责任\n  二是\t强化考核\n",
+            )
+        );
+        // 一 in a word (统一要求) is no glued point, and a glued 一要 whose
+        // second item does not follow is the heading's words.
+        for text in [
+            "一、坚持统一要求各地要抓好落实。二要加强督查。\n",
+            "一、工作目标一要抓好落实。各地要加强督查。\n",
+        ] {
+            let found = outline(&parse(text));
+            assert!(
+                !found.lines().any(|l| l.trim_start().starts_with("一要")),
+                "{found}"
+            );
+        }
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

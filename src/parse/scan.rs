@@ -282,7 +282,116 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
         };
     }
     add_glued_units(text, &mut out);
+    add_glued_first_points(text, &mut out);
     out
+}
+
+/// The first point of a list glued to the heading before it, where the line
+/// break between them was lost (二、扎实推进各项任务落地见效一要抓产业发展。
+/// 要……。二要……): a point of value 1 in the heading's own words, before
+/// their first sentence end, glued to a 汉字, whose second item is the next
+/// point candidate. It joins the candidates as [`Position::Glued`]; `build`
+/// keeps it when that second item follows, and the heading ends before it.
+fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
+    let mut glued = Vec::new();
+    let mut reader = Reader::default();
+    let mut i = 0;
+    while i < out.len() {
+        let heading = out[i];
+        i += 1;
+        if !heading.raw.style.is_heading() || heading.position == Position::Glued {
+            continue;
+        }
+        // The next point of value 2 before any heading, with no first item
+        // of its own (a later heading looks from itself: each stretch of
+        // text is read once).
+        let mut second = None;
+        while let Some(c) = out.get(i) {
+            if c.raw.style.is_heading() {
+                break;
+            }
+            i += 1;
+            if c.value() == 1 {
+                break;
+            }
+            if c.value() == 2 {
+                second = Some(*c);
+                break;
+            }
+        }
+        let Some(second) = second else {
+            continue;
+        };
+        let words = &text[heading.end()..second.start()];
+        let words = &words[..words
+            .find(|c| is_boundary(c) || is_line_break(c))
+            .unwrap_or(words.len())];
+        let mut prev = None;
+        for (at, c) in words.char_indices() {
+            let glued_to_word =
+                prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
+            prev = Some(c);
+            if !(glued_to_word && matches!(c, '一' | '首' | '第' | '其')) {
+                continue;
+            }
+            let start = heading.end() + at;
+            let Some(raw) = reader.read(text, start) else {
+                continue;
+            };
+            if raw.style == second.raw.style && raw.value == 1 && !raw.last {
+                glued.extend(Candidate::new(start, raw, Position::Glued));
+                break;
+            }
+        }
+    }
+    if glued.is_empty() {
+        return;
+    }
+    out.extend(glued);
+    out.sort_by_key(Candidate::start);
+}
+
+/// 汉字 that make a word with a following 一 (统一 唯一 进一步 之一), after
+/// which 一要 or 一是 is no glued point.
+fn forms_word_with_one(c: char) -> bool {
+    matches!(
+        c,
+        '统' | '唯'
+            | '同'
+            | '单'
+            | '划'
+            | '逐'
+            | '进'
+            | '第'
+            | '之'
+            | '专'
+            | '万'
+            | '整'
+            | '归'
+            | '其'
+            | '每'
+            | '任'
+            | '这'
+            | '那'
+            | '某'
+            | '另'
+            | '不'
+            | '又'
+            | '再'
+            | '数'
+            | '如'
+            | '合'
+            | '齐'
+            | '纯'
+            | '均'
+            | '初'
+            | '择'
+            | '星'
+            | '周'
+            | '年'
+            | '月'
+            | '个'
+    )
 }
 
 /// Characters after which 第X条 is a reference, not a marker:

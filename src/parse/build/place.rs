@@ -286,13 +286,19 @@ impl<'a> Builder<'a, '_> {
         if style.is_statute_unit() {
             return self.glued_unit(c, succ);
         }
+        let v = c.value();
+        if !style.is_heading() {
+            // The first point glued to a heading (一要 after ……落地见效):
+            // a list's start only when its second item is near.
+            let near = succ.is_some_and(|s| s.start() - c.start() <= POINT_REACH);
+            return (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1));
+        }
         if !matches!(
             style,
             MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
         ) {
             return None;
         }
-        let v = c.value();
         if let Some(at) = self
             .stack
             .iter()

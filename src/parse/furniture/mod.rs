@@ -106,7 +106,9 @@ fn title_label(front: &str) -> Option<(usize, usize)> {
 pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     let front_end = floor_char(src, FRONT_REACH.min(src.len()));
-    let salutation = find_salutation(src, front_end).or_else(|| find_addressee(src, front_end));
+    let salutation = find_salutation(src, front_end)
+        .or_else(|| find_addressee(src, front_end))
+        .or_else(|| find_glued_addressee(src, front_end));
     // The title is looked for before the salutation, or in the first lines.
     let title_reach = salutation.map_or(front_end.min(floor_char(src, 1_500)), |s| s.start);
     let title = find_title(src, title_reach);
@@ -119,11 +121,18 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         }
         let title_stop = salutation.map_or(title_end, |s| title_end.min(s.start));
         let end = line_end_or(src, title_stop, salutation.map(|s| s.start));
+        // A byline glued to the title, where the line breaks were lost
+        // (……的讲话县委书记 王五), is a byline of its own.
+        let glued = !is_blank(&src[title_stop..end]) && opens_byline(&src[title_stop..end]);
+        let title_end = if glued { title_stop } else { end };
         items.push(Item {
             kind: FurnitureKind::Title,
-            span: Span::new(prefix_end, end),
+            span: Span::new(prefix_end, title_end),
             value: trim_blank(&src[prefix_end..title_stop]),
         });
+        if glued {
+            items.push(item(src, FurnitureKind::Byline, title_stop, end));
+        }
         // Lines between the title and the salutation: subtitle, date, speaker.
         if let Some(s) = salutation
             && end < s.start
@@ -503,11 +512,29 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
     // A date or a name glued after the title: 讲话（2020年1月8日）习近平.
     let rest = &line[end..];
     let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-    if chars <= 60 && !dated && !prefixed {
+    if chars <= 60 && !dated && !prefixed && !opens_byline(rest) {
         // A short line that names its kind is a title as a whole.
         return Some(line.len());
     }
     Some(end)
+}
+
+/// Words of a speaker's office (县委书记 王五, 市长 李四).
+const OFFICES: [&str; 16] = [
+    "书记", "市长", "县长", "区长", "省长", "州长", "镇长", "乡长", "主席", "主任", "部长", "厅长", "局长",
+    "总理", "院长", "委员",
+];
+
+/// Whether the text glued after a title's naming word is a byline, where
+/// the line breaks were lost: a subtitle (——), a date, or a speaker's
+/// office and name (县委书记 王五).
+fn opens_byline(rest: &str) -> bool {
+    let rest = trim_blank(rest);
+    let office = rest
+        .char_indices()
+        .take(8)
+        .any(|(at, _)| OFFICES.iter().any(|o| rest[at..].starts_with(o)));
+    rest.starts_with('—') || opens_with_date(rest) || office
 }
 
 /// How long (in chars) a law's name may be.
@@ -584,6 +611,42 @@ const ADDRESSEE_CHARS: usize = 120;
 /// The addressees of an official document (主送机关: 各区人民政府，市政府各
 /// 部门：), on a line of their own near the top, before the body: the
 /// document's salutation. Each name ends as an organisation's does.
+/// Whether every name of an addressee list (split at 、 and ，) ends as an
+/// organisation's does.
+fn names_organisations(names: &str) -> bool {
+    names
+        .split(['、', '，', ','])
+        .all(|name| ORGANISATION_ENDS.iter().any(|end| name.trim().ends_with(end)))
+}
+
+/// The addressees glued to the title where the line breaks were lost
+/// (……工作的通知各乡镇人民政府，县政府各部门：为切实……): after the last
+/// word naming the kind of text before the first colon of the front, and
+/// before any sentence end, names of organisations up to that colon.
+fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
+    let front = &src[..reach];
+    let colon = front.find(['：', ':'])?;
+    if front[..colon].contains(['。', '！', '？', '；', '\n']) {
+        return None;
+    }
+    let named = TITLE_WORD_SEARCH
+        .find_overlapping_iter(&front[..colon])
+        .filter(|m| !inside_book_title(front, m.start()))
+        .map(|m| m.end())
+        .max()?;
+    let names = &front[named..colon];
+    let chars = names.chars().count();
+    if !(2..=ADDRESSEE_CHARS).contains(&chars) || !names_organisations(names) {
+        return None;
+    }
+    let end = colon + front[colon..].chars().next().map_or(0, char::len_utf8);
+    Some(Salutation {
+        start: named,
+        span: Span::new(named, end),
+        value: names,
+    })
+}
+
 fn find_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
     let lines = front_lines(src, reach);
     // Most texts have no line ending in a colon up front: then there is no
@@ -603,10 +666,7 @@ fn find_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
         let Some(names) = line.strip_suffix(['：', ':']) else {
             continue;
         };
-        let organisations = names
-            .split(['、', '，', ','])
-            .all(|name| ORGANISATION_ENDS.iter().any(|end| name.trim().ends_with(end)));
-        if organisations && !names.contains('。') && names.chars().count() <= ADDRESSEE_CHARS {
+        if names_organisations(names) && !names.contains('。') && names.chars().count() <= ADDRESSEE_CHARS {
             let at = start + leading_blank(&src[start..end]);
             return Some(Salutation {
                 start: at,

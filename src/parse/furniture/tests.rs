@@ -229,3 +229,37 @@ fn a_breadcrumb_trail_is_no_title() {
     assert!(!super::is_breadcrumb("从“跟跑”→“领跑”的跨越"));
     assert!(!super::is_breadcrumb("收入>支出，结余增加。"));
 }
+
+/// Where the line breaks were lost, the front still parts: a byline or the
+/// addressees glued to the title are furniture of their own.
+#[test]
+fn a_flattened_front_keeps_its_title_byline_and_addressees() {
+    let speech =
+        "在全市工作会议上的讲话副市长 赵六（2026年5月6日）同志们：今天的会议很重要。一、总体要求做好工作。";
+    assert_eq!(title(speech), Some("在全市工作会议上的讲话"));
+    assert_eq!(
+        texts(speech, FurnitureKind::Byline),
+        ["副市长 赵六（2026年5月6日）"]
+    );
+    let report = "政府工作报告——2026年2月1日在某市人民代表大会上各位代表：现在，我代表市人民政府报告工作。";
+    assert_eq!(title(report), Some("政府工作报告"));
+    assert_eq!(
+        texts(report, FurnitureKind::Byline),
+        ["——2026年2月1日在某市人民代表大会上"]
+    );
+    let notice = "某市人民政府关于开展安全检查的通知各区人民政府，市政府各部门：为做好检查工作，现通知如下：一、检查范围全市各类企业。";
+    assert_eq!(title(notice), Some("某市人民政府关于开展安全检查的通知"));
+    let addressees: Vec<&str> = furniture(notice, FurnitureKind::Salutation)
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(addressees, ["各区人民政府，市政府各部门"]);
+    // Words after a title that are not a byline stay in it, and a colon
+    // after words that are no organisations makes no addressee.
+    assert_eq!(
+        title("关于征求意见的通知解读\n一、总体要求\n"),
+        Some("关于征求意见的通知解读")
+    );
+    let plain = "关于开展检查的通知请各位注意以下事项：一、检查范围。";
+    assert!(furniture(plain, FurnitureKind::Salutation).is_empty());
+}
