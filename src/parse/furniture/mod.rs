@@ -155,9 +155,15 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(contents);
     }
     let tail = find_trailing_noise(src);
-    if let Some(list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end))
-        && tail.is_none_or(|t| list.span.end <= t.span.start)
+    if let Some(mut list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end))
+        && tail.is_none_or(|t| list.span.start < t.span.start)
     {
+        // A list that ran into the page's boilerplate (its line breaks
+        // lost) ends where the boilerplate starts.
+        if let Some(t) = tail {
+            list.span.end = list.span.end.min(t.span.start);
+            list.value = trim_blank(&src[list.span.range()]);
+        }
         items.push(list);
     }
     let notes = find_notes(src).or_else(|| find_run_in_notes(src, tail.map_or(src.len(), |t| t.span.start)));
@@ -916,13 +922,19 @@ fn find_attachment_list(src: &str, from: usize) -> Option<Item<'_>> {
     while let Some(i) = ATTACHMENTS.find(&src.as_bytes()[search..]) {
         let hit = search + i;
         search = super::text::line_end_after_break(src, hit);
-        // Only at a line start, after its indentation.
-        let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
-        if line_start < from || !src[line_start..hit].chars().all(is_inline_space) {
+        // At a line start, after its indentation, or after a sentence end
+        // near the end where the line breaks were lost.
+        let line_start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
+        let at_line_start = line_start >= from && src[line_start..hit].chars().all(is_inline_space);
+        let rest = &src[hit + "附件".len()..search];
+        if !lists_attachments(rest) {
             continue;
         }
-        if !lists_attachments(&src[hit + "附件".len()..search]) {
-            continue;
+        if !at_line_start {
+            if hit < from || !flattened_list_at_end(src, hit, rest) {
+                continue;
+            }
+            return Some(item(src, FurnitureKind::Attachments, hit, search));
         }
         let mut end = search;
         while end < src.len() {
@@ -935,6 +947,24 @@ fn find_attachment_list(src: &str, from: usize) -> Option<Item<'_>> {
         return Some(item(src, FurnitureKind::Attachments, line_start, end));
     }
     None
+}
+
+/// How near the end (in bytes) a list of attachments that lost its line
+/// breaks may start: the list, the signature and the date.
+const FLAT_ATTACHMENTS_REACH: usize = 600;
+
+/// Whether the 附件 label at `hit`, followed by `rest` (to its line's end),
+/// is a list of attachments whose line breaks were lost: right after a
+/// sentence end, near the end of the text, with a second item glued after
+/// the first (附件：1.检查表2.统计表).
+fn flattened_list_at_end(src: &str, hit: usize, rest: &str) -> bool {
+    let after_sentence = src[..hit]
+        .trim_end_matches(is_inline_space)
+        .ends_with(['。', '！', '？', '；']);
+    let second = ["2.", "2．", "2、", "２.", "２．", "２、"]
+        .iter()
+        .any(|n| rest.contains(n));
+    after_sentence && second && src.len() - hit <= FLAT_ATTACHMENTS_REACH
 }
 
 /// Whether what follows a 附件 label lists a document's attachments: a

@@ -209,10 +209,39 @@ fn annexes_and_lists_that_are_no_attachment_list_stay_as_they_were() {
         crate::outline(&parse(text)),
         "一、\t工作要求\n-\t检查表\n  一、\t检查内容\n-\t统计表\n  1.\t填写说明\n  2.\t注意事项\n"
     );
-    // In running text the label is no annex either: its items stay items.
-    let flat = "一、工作要求请按时报送。附件：1.检查表2.统计表";
-    assert!(attachments(flat).is_empty());
-    assert!(!crate::outline(&parse(flat)).contains("-\t"));
+    // In running text far from the end the label is no list either: its
+    // items stay items.
+    let flat = format!(
+        "一、工作要求请按时报送。附件：1.检查表2.统计表。{}",
+        "各单位要认真组织实施。".repeat(30)
+    );
+    assert!(attachments(&flat).is_empty());
+    assert!(!crate::outline(&parse(&flat)).contains("-\t"));
+}
+
+/// Where the line breaks were lost, the list after the body's last sentence
+/// is still the list of attachments, with what follows it to the end (the
+/// signature and the date, glued).
+#[test]
+fn a_flattened_list_of_attachments_near_the_end_is_furniture() {
+    let text =
+        "一、工作要求请按时报送。二、工作安排做好自查。附件：1.检查表2.统计表某市人民政府办公室2026年12月1日";
+    assert_eq!(
+        attachments(text),
+        ["附件：1.检查表2.统计表某市人民政府办公室2026年12月1日"]
+    );
+    assert!(!crate::outline(&parse(text)).contains("1."));
+    // Lines broken by a lone carriage return (a CRLF text that lost its
+    // line feeds) are lines.
+    let text = "一、工作要求\r请按时报送。\r附件：1.检查表\r　　　2.统计表\r某市人民政府办公室\r";
+    assert_eq!(attachments(text), ["附件：1.检查表\r　　　2.统计表\r"]);
+    // One item, or the label inside a sentence, is no list.
+    for text in [
+        "一、工作要求请按时报送。二、工作安排做好自查。附件：1.检查表",
+        "一、工作要求请按时报送。二、工作安排请填写附件：1.检查表2.统计表",
+    ] {
+        assert!(attachments(text).is_empty(), "{text}");
+    }
 }
 
 #[test]
