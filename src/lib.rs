@@ -41,7 +41,7 @@ pub use ast::{
 };
 pub use diagnostic::{Diagnostic, DiagnosticCode, Diagnostics};
 pub use error::{Error, Result};
-pub use outline::outline;
+pub use outline::{outline, write_outline};
 pub use span::{LineCol, LineIndex, Span, line_col};
 
 /// Parsing options. `Options::default()` is what [`parse`] uses.

@@ -56,6 +56,14 @@ pub fn markdown_text(src: &str) -> ReadResult {
     }
 }
 
+/// A Markdown source read: [`markdown_text`]'s masked copy to parse, the
+/// source kept beside it to present the tree over.
+pub(crate) fn read_markdown(src: String) -> ReadResult {
+    let mut read = markdown_text(&src);
+    read.masked = Some(std::mem::replace(&mut read.text, src));
+    read
+}
+
 /// Parses a Markdown source: the tree of [`markdown_text`]'s masked copy,
 /// with the source's headings as evidence, over the source itself.
 ///

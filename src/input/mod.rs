@@ -321,12 +321,7 @@ pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<R
         #[cfg(feature = "html")]
         InputKind::Html => html::html_text(bytes, opts),
         #[cfg(feature = "markdown")]
-        InputKind::Markdown => {
-            let text = decode(bytes, opts)?;
-            let mut read = markdown::markdown_text(&text);
-            read.masked = Some(std::mem::replace(&mut read.text, text));
-            Ok(read)
-        }
+        InputKind::Markdown => decode(bytes, opts).map(markdown::read_markdown),
         _ => decode(bytes, opts).map(ReadResult::from),
     }
 }
@@ -353,11 +348,34 @@ pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<R
 /// ```
 pub fn read_reader(reader: impl Read, opts: &ReadOptions) -> Result<ReadResult> {
     let bytes = read_limited(reader, opts, 0)?;
-    read_bytes(
-        &bytes,
-        opts.from.unwrap_or_else(|| InputKind::detect(None, &bytes)),
-        opts,
-    )
+    let kind = opts.from.unwrap_or_else(|| InputKind::detect(None, &bytes));
+    read_owned(bytes, kind, opts)
+}
+
+/// [`read_bytes`] on bytes read here: a plain or Markdown text that is
+/// UTF-8 as it stands becomes the text without a copy. (A copy of a large
+/// input, freed at once, also costs more than its size: the allocator then
+/// keeps the vectors of the parse that follows in its heap, holes and all.)
+fn read_owned(bytes: Vec<u8>, kind: InputKind, opts: &ReadOptions) -> Result<ReadResult> {
+    match kind {
+        InputKind::Text => decode_owned(bytes, opts).map(ReadResult::from),
+        #[cfg(feature = "markdown")]
+        InputKind::Markdown => decode_owned(bytes, opts).map(markdown::read_markdown),
+        _ => read_bytes(&bytes, kind, opts),
+    }
+}
+
+/// [`decode`], keeping `bytes` as the text when they are UTF-8 as they stand.
+fn decode_owned(bytes: Vec<u8>, opts: &ReadOptions) -> Result<String> {
+    let as_is = match decode::decode_borrowed(&bytes, opts.encoding.as_deref())? {
+        std::borrow::Cow::Borrowed(text) => text.len() == bytes.len(),
+        std::borrow::Cow::Owned(text) => return Ok(text),
+    };
+    if !as_is {
+        return decode(&bytes, opts);
+    }
+    // Checked again by the standard library: a check, not a copy.
+    String::from_utf8(bytes).or_else(|e| decode(e.as_bytes(), opts))
 }
 
 /// Reads the file at `path` as text (see [`read_path_with_hints`]).
@@ -420,11 +438,8 @@ pub fn read_path_with_hints(path: &Path, opts: &ReadOptions) -> Result<ReadResul
         // Knowing the size saves growing the buffer (and copying it) as it fills.
         let size = file.metadata().map_or(0, |m| m.len()).min(opts.max_file_size);
         let bytes = read_limited(file, opts, size)?;
-        read_bytes(
-            &bytes,
-            opts.from.unwrap_or_else(|| InputKind::detect(Some(path), &bytes)),
-            opts,
-        )
+        let kind = opts.from.unwrap_or_else(|| InputKind::detect(Some(path), &bytes));
+        read_owned(bytes, kind, opts)
     };
     read().map_err(|e| e.with_path(path))
 }

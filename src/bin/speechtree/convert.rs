@@ -160,7 +160,7 @@ fn render(
             if batch {
                 writeln!(out, "# file: {name}")?;
             }
-            out.write_all(speechtree::outline(doc).as_bytes())
+            speechtree::write_outline(out, doc)
         }
         Format::Json if batch => formats::write_json_entry(out, name, doc),
         Format::Json => {
