@@ -1,6 +1,7 @@
 //! Numbering oddities found while parsing. Parsing never fails; what looks
 //! wrong is recorded here with a span, for callers and for `speechtree lint`.
 
+use crate::ast::NodeData;
 use crate::span::Span;
 #[cfg(feature = "serde")]
 use serde::Serialize;
@@ -30,9 +31,11 @@ pub struct Diagnostic<'d> {
     pub related: Option<Span>,
 }
 
-/// A document's diagnostics as kept: 24 bytes each, the messages that are
+/// A document's diagnostics as kept: 16 bytes each, the messages that are
 /// the same kept once (text dense with numbering faults has a diagnostic
-/// on every line, most of them saying the same).
+/// on every line, most of them saying the same). A related span is the
+/// marker of a node of the tree: its start is kept, and its end is read
+/// from that node.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DiagnosticStore {
     list: Vec<Stored>,
@@ -46,11 +49,22 @@ struct Stored {
     start: u32,
     end: u32,
     related_start: u32,
-    related_end: u32,
-    message: u32,
-    code: DiagnosticCode,
-    has_related: bool,
+    /// The message's number (the low [`MESSAGE_BITS`] bits), the code's
+    /// index in [`DiagnosticCode::ALL`] (three bits) and, in the top bit,
+    /// whether there is a related span.
+    word: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<Stored>() == 16);
+
+/// The bits of a message's number: room for 268 million distinct messages.
+const MESSAGE_BITS: u32 = 28;
+const MESSAGE_MASK: u32 = (1 << MESSAGE_BITS) - 1;
+const HAS_RELATED: u32 = 1 << 31;
+const _: () = assert!(
+    DiagnosticCode::ALL.len() <= 8,
+    "a code needs more than three bits"
+);
 
 impl DiagnosticStore {
     /// No diagnostics.
@@ -60,7 +74,8 @@ impl DiagnosticStore {
         ids: None,
     };
 
-    /// Adds a diagnostic after the others.
+    /// Adds a diagnostic after the others. `related` is the marker of a
+    /// node of the tree (only its start is kept).
     pub(crate) fn push(&mut self, code: DiagnosticCode, span: Span, message: String, related: Option<Span>) {
         let stored = self.stored(code, span, message, related);
         self.list.push(stored);
@@ -78,6 +93,10 @@ impl DiagnosticStore {
         let ids = self.ids.get_or_insert_with(Default::default);
         let id = match ids.get(&message) {
             Some(&id) => id,
+            // More distinct messages than a number holds (a text of
+            // gigabytes, all faults, each different): the last one kept
+            // stands for the rest.
+            None if next > MESSAGE_MASK => MESSAGE_MASK,
             None => {
                 ids.insert(message.clone(), next);
                 self.messages.push(message);
@@ -86,15 +105,12 @@ impl DiagnosticStore {
         };
         // Diagnostics stand at markers, which lie in the first 4 GiB.
         let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        let related_span = related.unwrap_or_default();
+        let code_bits = DiagnosticCode::ALL.iter().position(|&c| c == code).unwrap_or(0) as u32;
         Stored {
             start: at(span.start),
             end: at(span.end),
-            related_start: at(related_span.start),
-            related_end: at(related_span.end),
-            message: id,
-            code,
-            has_related: related.is_some(),
+            related_start: related.map_or(0, |r| at(r.start)),
+            word: id | code_bits << MESSAGE_BITS | if related.is_some() { HAS_RELATED } else { 0 },
         }
     }
 
@@ -112,27 +128,52 @@ impl DiagnosticStore {
         self.list[from..]
             .iter()
             .take_while(|d| d.start as usize == span.start)
-            .any(|d| d.end as usize == span.end && codes.contains(&d.code))
+            .any(|d| d.end as usize == span.end && codes.contains(&d.code()))
     }
 
-    pub(crate) fn iter(&self) -> Diagnostics<'_> {
+    /// The diagnostics, their related spans read from `nodes` (the tree
+    /// they were found in).
+    pub(crate) fn iter<'d>(&'d self, nodes: &'d [NodeData]) -> Diagnostics<'d> {
         Diagnostics {
             store: self,
+            nodes,
             range: 0..self.list.len(),
         }
     }
 
-    fn get(&self, i: usize) -> Option<Diagnostic<'_>> {
+    fn get(&self, i: usize, nodes: &[NodeData]) -> Option<Diagnostic<'_>> {
         let d = self.list.get(i)?;
         Some(Diagnostic {
-            code: d.code,
+            code: d.code(),
             span: Span::new(d.start as usize, d.end as usize),
-            message: self.messages.get(d.message as usize).map_or("", String::as_str),
-            related: d
-                .has_related
-                .then(|| Span::new(d.related_start as usize, d.related_end as usize)),
+            message: self
+                .messages
+                .get((d.word & MESSAGE_MASK) as usize)
+                .map_or("", String::as_str),
+            related: (d.word & HAS_RELATED != 0).then(|| marker_at(nodes, d.related_start)),
         })
     }
+}
+
+impl Stored {
+    fn code(&self) -> DiagnosticCode {
+        let index = (self.word >> MESSAGE_BITS & 7) as usize;
+        DiagnosticCode::ALL
+            .get(index)
+            .copied()
+            .unwrap_or(DiagnosticCode::SkippedOrdinal)
+    }
+}
+
+/// The marker that starts at `start`: that of the first node there with one
+/// (nodes are in document order), or an empty span.
+fn marker_at(nodes: &[NodeData], start: u32) -> Span {
+    let from = nodes.partition_point(|n| n.start < start);
+    nodes[from..]
+        .iter()
+        .take_while(|n| n.start == start)
+        .find_map(NodeData::marker)
+        .unwrap_or(Span::new(start as usize, start as usize))
 }
 
 /// A document's diagnostics in document order: made by
@@ -140,6 +181,7 @@ impl DiagnosticStore {
 #[derive(Clone, Debug)]
 pub struct Diagnostics<'d> {
     store: &'d DiagnosticStore,
+    nodes: &'d [NodeData],
     range: std::ops::Range<usize>,
 }
 
@@ -160,7 +202,7 @@ impl<'d> Iterator for Diagnostics<'d> {
 
     fn next(&mut self) -> Option<Diagnostic<'d>> {
         let i = self.range.next()?;
-        self.store.get(i)
+        self.store.get(i, self.nodes)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -171,7 +213,7 @@ impl<'d> Iterator for Diagnostics<'d> {
 impl DoubleEndedIterator for Diagnostics<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let i = self.range.next_back()?;
-        self.store.get(i)
+        self.store.get(i, self.nodes)
     }
 }
 
@@ -209,6 +251,16 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
+    /// Every code, in declaration order.
+    pub const ALL: [DiagnosticCode; 6] = [
+        DiagnosticCode::SkippedOrdinal,
+        DiagnosticCode::DuplicateOrdinal,
+        DiagnosticCode::NotStartingAtOne,
+        DiagnosticCode::EmptyHeading,
+        DiagnosticCode::DepthLimit,
+        DiagnosticCode::BoilerplateShare,
+    ];
+
     /// The stable id, as used by `speechtree lint` (`skipped-ordinal`, …).
     pub const fn id(self) -> &'static str {
         match self {

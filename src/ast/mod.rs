@@ -260,7 +260,7 @@ impl<'a> Document<'a> {
     /// assert!(doc.diagnostics().all(|d| d.code.id() == "skipped-ordinal"));
     /// ```
     pub fn diagnostics(&self) -> Diagnostics<'_> {
-        self.diagnostics.iter()
+        self.diagnostics.iter(&self.nodes)
     }
 
     /// The title, when one was recognised.

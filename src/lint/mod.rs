@@ -536,9 +536,13 @@ impl Collect<'_> {
         }
     }
 
-    /// Sorts the findings so far by span, for [`Collect::reported`].
+    /// Sorts the findings so far by span, for [`Collect::reported`]: in
+    /// place (a stable sort takes room for half the list or more), with
+    /// the whole finding as the key so that the order is the same on every
+    /// run.
     fn sort_so_far(&mut self) {
-        self.list.sort_by_key(|f| (f.start, f.end));
+        self.list
+            .sort_unstable_by_key(|f| (f.start, f.end, f.rule_message));
         self.sorted = self.list.len();
     }
 

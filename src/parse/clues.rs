@@ -27,7 +27,7 @@ impl Clues {
         let list_starts = cands
             .iter()
             .enumerate()
-            .filter(|&(i, c)| !c.raw.style.is_heading() && c.value() == 1 && successors.get(i).is_some())
+            .filter(|&(i, c)| !c.raw().style.is_heading() && c.value() == 1 && successors.get(i).is_some())
             .map(|(_, c)| c.start())
             .collect();
         Clues {

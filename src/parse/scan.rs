@@ -9,6 +9,7 @@
 use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
 use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
+use crate::ast::MarkerStyle;
 
 /// Where a candidate stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,26 +26,62 @@ pub(crate) enum Position {
     Glued,
 }
 
-/// A marker read at a position where markers may stand. Twelve bytes:
-/// hostile text has millions, one every few bytes.
+/// A marker read at a position where markers may stand. Eight bytes:
+/// hostile text has millions, one every few bytes. The marker's style,
+/// its position and whether it is 最后 share one byte.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
     /// Where the marker starts: markers are looked for in the first 4 GiB
     /// of a text (their offsets are kept in 32 bits); beyond, the text is
     /// plain text.
     at: u32,
-    pub raw: RawMarker,
-    pub position: Position,
+    value: u16,
+    len: u8,
+    /// The style's index in [`MarkerStyle::ALL`] (five bits), the
+    /// position (two bits) and [`RawMarker::last`] (the top bit).
+    tag: u8,
 }
+
+const _: () = assert!(std::mem::size_of::<Candidate>() == 8);
+const _: () = assert!(
+    MarkerStyle::ALL.len() <= 32,
+    "a marker style's index needs more than five bits"
+);
+
+/// The positions by their two bits in [`Candidate::tag`].
+const POSITIONS: [Position; 4] = [
+    Position::LineStart,
+    Position::RunIn,
+    Position::AfterComma,
+    Position::Glued,
+];
 
 impl Candidate {
     /// A marker read at `start`, if that is within the first 4 GiB.
     fn new(start: usize, raw: RawMarker, position: Position) -> Option<Self> {
         Some(Candidate {
             at: u32::try_from(start).ok()?,
-            raw,
-            position,
+            value: raw.value,
+            len: raw.len,
+            tag: raw.style as u8 | (position as u8) << 5 | u8::from(raw.last) << 7,
         })
+    }
+
+    /// The marker read.
+    #[inline]
+    pub fn raw(&self) -> RawMarker {
+        RawMarker {
+            value: self.value,
+            len: self.len,
+            style: MarkerStyle::ALL[usize::from(self.tag & 31)],
+            last: self.tag & 128 != 0,
+        }
+    }
+
+    /// Where the marker stands.
+    #[inline]
+    pub fn position(&self) -> Position {
+        POSITIONS[usize::from(self.tag >> 5 & 3)]
     }
 
     /// Where the marker starts.
@@ -54,12 +91,12 @@ impl Candidate {
 
     /// Where the marker ends.
     pub fn end(&self) -> usize {
-        self.start() + usize::from(self.raw.len)
+        self.start() + usize::from(self.len)
     }
 
     /// The marker's value.
     pub fn value(&self) -> u32 {
-        u32::from(self.raw.value)
+        u32::from(self.value)
     }
 }
 
@@ -299,7 +336,7 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
     while i < out.len() {
         let heading = out[i];
         i += 1;
-        if !heading.raw.style.is_heading() || heading.position == Position::Glued {
+        if !heading.raw().style.is_heading() || heading.position() == Position::Glued {
             continue;
         }
         // The next point of value 2 before any heading, with no first item
@@ -307,7 +344,7 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
         // text is read once).
         let mut second = None;
         while let Some(c) = out.get(i) {
-            if c.raw.style.is_heading() {
+            if c.raw().style.is_heading() {
                 break;
             }
             i += 1;
@@ -338,7 +375,7 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
             let Some(raw) = reader.read(text, start) else {
                 continue;
             };
-            if raw.style == second.raw.style && raw.value == 1 && !raw.last {
+            if raw.style == second.raw().style && raw.value == 1 && !raw.last {
                 glued.extend(Candidate::new(start, raw, Position::Glued));
                 break;
             }
@@ -448,7 +485,7 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
     // ends, is a statute: elsewhere (speeches, 第一， repeated) nothing is read.
     if !out.iter().any(|c| {
         matches!(
-            c.raw.style,
+            c.raw().style,
             S::Book | S::SubBook | S::Chapter | S::ChapterSection | S::Article | S::Part
         )
     }) {
@@ -601,15 +638,15 @@ pub(crate) fn is_unit_title(title: &str) -> bool {
 /// Whether statute unit `c` follows `outer` (a candidate) with nothing but
 /// `outer`'s short title between them (自然人第一节).
 pub(crate) fn titled_by(src: &str, outer: &Candidate, c: &Candidate) -> bool {
-    unit_title(src, outer.raw.style, outer.end(), c)
+    unit_title(src, outer.raw().style, outer.end(), c)
 }
 
 /// Whether the text from `from` to statute unit `c` is the title of a unit
 /// of style `outer` that holds `c`'s kind.
 pub(crate) fn unit_title(src: &str, outer: crate::ast::MarkerStyle, from: usize, c: &Candidate) -> bool {
     outer.is_statute_unit()
-        && c.raw.style.is_statute_unit()
-        && outer.standard_rank() < c.raw.style.standard_rank()
+        && c.raw().style.is_statute_unit()
+        && outer.standard_rank() < c.raw().style.standard_rank()
         && src.get(from..c.start()).is_some_and(is_unit_title)
 }
 

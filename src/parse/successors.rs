@@ -64,14 +64,16 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
     let mut last_of_style: ByStyle<usize> = ByStyle::default();
     let mut out: Vec<Option<NonZeroU32>> = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate().rev() {
-        let style = c.raw.style;
+        let style = c.raw().style;
         let v = c.value();
         let next_at = |value: u32| next[slot(style, value)].map(unlink);
         // An enumeration that skips one item (一是 … 三是) is still one, for
         // points; the gap is reported when the later item is accepted.
         let by_value = next_at(v + 1).or_else(|| (!style.is_heading()).then(|| next_at(v + 2)).flatten());
         // 最后 closes any list of its style.
-        let by_last = last_of_style.get(style).filter(|&j| cands[j].raw.last && v >= 2);
+        let by_last = last_of_style
+            .get(style)
+            .filter(|&j| cands[j].raw().last && v >= 2);
         let again = next_at(v);
         out[i] = match (by_value, by_last) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -79,7 +81,7 @@ pub(crate) fn successors(cands: &[Candidate]) -> Successors {
         }
         .filter(|&j| again.is_none_or(|k| j < k))
         .and_then(link);
-        if !c.raw.last {
+        if !c.raw().last {
             next[slot(style, v)] = link(i);
         }
         last_of_style.set(style, i);

@@ -210,16 +210,16 @@ impl<'a, 'o> Builder<'a, 'o> {
                 // An article's lead ends at its first 。；： even where the
                 // line breaks were lost: it is never inferred.
                 let flat = self.clues.in_flattened_line(c.start());
-                let infer = c.raw.style.is_heading()
-                    && c.raw.style != MarkerStyle::Article
-                    && (c.position != Position::LineStart || flat);
+                let infer = c.raw().style.is_heading()
+                    && c.raw().style != MarkerStyle::Article
+                    && (c.position() != Position::LineStart || flat);
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
                 let siblings = if infer {
                     Siblings {
-                        previous_end: self.last_end.get(c.raw.style),
-                        previous_title: self.last_title.get(c.raw.style).unwrap_or(""),
-                        previous_body: self.last_body.get(c.raw.style).unwrap_or(""),
+                        previous_end: self.last_end.get(c.raw().style),
+                        previous_title: self.last_title.get(c.raw().style).unwrap_or(""),
+                        previous_body: self.last_body.get(c.raw().style).unwrap_or(""),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
                             &self.src[from..floor_char(self.src, (from + 200).min(self.src.len()))]
@@ -231,7 +231,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let heading = heading_end(self.src, c.end(), limit, infer, flat, &siblings);
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
-                if heading.title.is_empty() && c.position != Position::LineStart {
+                if heading.title.is_empty() && c.position() != Position::LineStart {
                     continue;
                 }
                 self.accept(c, p, heading, succ.get(i).map(|j| cands[j].start()));
@@ -423,7 +423,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         while self.stack.len() > p.keep.max(1) {
             self.pop();
         }
-        let style = c.raw.style;
+        let style = c.raw().style;
         self.last_value.set(style, p.value);
         let marker = Marker {
             span: Span::new(c.start(), c.end()),
@@ -457,7 +457,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         self.last_body.set(style, body);
         let evidence = Evidence {
             inferred_end: inferred,
-            run_in: c.position != Position::LineStart,
+            run_in: c.position() != Position::LineStart,
             unnumbered: false,
         };
         if title.is_empty() && style.is_heading() {
@@ -481,7 +481,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             // the line breaks were lost, one whose lead is its whole
             // paragraph, indented before and after.
             let own_line = !inferred
-                && if c.position == Position::LineStart {
+                && if c.position() == Position::LineStart {
                     rest_of_line_blank(self.src, end)
                 } else {
                     self.clues.in_flattened_line(c.start()) && alone_in_paragraph(self.src, c.start(), end)
@@ -496,7 +496,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         let reused = style.is_heading() && self.stack.iter().any(|f| f.style() == Some(style));
         let closes_at = if !style.is_heading() || self.clues.in_flattened_line(c.start()) {
             None
-        } else if c.position != Position::LineStart {
+        } else if c.position() != Position::LineStart {
             Some(self.line_end(c.start()))
         } else {
             None
@@ -694,25 +694,25 @@ impl SureStarts {
     fn after(&mut self, src: &str, cands: &[Candidate], succ: &Successors, i: usize) -> Option<usize> {
         self.next = self.next.max(i + 1);
         while let Some(c) = cands.get(self.next) {
-            let glued_list = c.position == Position::Glued
+            let glued_list = c.position() == Position::Glued
                 && (matches!(
-                    c.raw.style,
+                    c.raw().style,
                     MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
-                ) || !c.raw.style.is_heading())
+                ) || !c.raw().style.is_heading())
                 && c.value() == 1
                 && succ.get(self.next).is_some();
             // A unit followed by its space (第一条　为了) with a next one or a
             // number past 1, or any unit right after a larger one's title
             // (自然人第一节); not one that runs on (违反第三条规定).
             let spaced = src[c.end()..].starts_with(is_inline_space);
-            let glued_unit = c.position == Position::Glued
-                && c.raw.style.is_statute_unit()
+            let glued_unit = c.position() == Position::Glued
+                && c.raw().style.is_statute_unit()
                 && ((spaced && (succ.get(self.next).is_some() || c.value() > 1))
                     || self
                         .next
                         .checked_sub(1)
                         .is_some_and(|p| super::scan::titled_by(src, &cands[p], c)));
-            if c.position == Position::LineStart || glued_list || glued_unit {
+            if c.position() == Position::LineStart || glued_list || glued_unit {
                 return Some(self.next);
             }
             self.next += 1;

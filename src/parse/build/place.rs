@@ -52,14 +52,14 @@ impl<'a> Builder<'a, '_> {
     /// `opens`: `c` is a decimal number whose first child follows (1 then
     /// 1.1), evidence as good as a successor.
     pub(super) fn decide(&self, c: &Candidate, succ: Option<&Candidate>, opens: bool) -> Option<Placement> {
-        if c.position == Position::Glued {
+        if c.position() == Position::Glued {
             return self.glued(c, succ);
         }
         if self.passed_over(c) {
             return None;
         }
-        let style = c.raw.style;
-        if line_start_only(style) && c.position != Position::LineStart {
+        let style = c.raw().style;
+        if line_start_only(style) && c.position() != Position::LineStart {
             return None;
         }
         if style.is_decimal() && self.table_row(c.end()) {
@@ -80,8 +80,8 @@ impl<'a> Builder<'a, '_> {
     /// inside a line, or a circled number in running text of a document
     /// whose circled numbers are footnote references.
     pub(super) fn passed_over(&self, c: &Candidate) -> bool {
-        let style = c.raw.style;
-        let line_start = c.position == Position::LineStart;
+        let style = c.raw().style;
+        let line_start = c.position() == Position::LineStart;
         let bare = self.src[c.start()..c.end()]
             .chars()
             .next_back()
@@ -95,12 +95,16 @@ impl<'a> Builder<'a, '_> {
     /// `c` as the next item of an open node of its style (the innermost
     /// first: a nested list before the outer one), or 最后 closing it.
     pub(super) fn continue_open(&self, c: &Candidate) -> Option<Placement> {
-        let (style, v) = (c.raw.style, c.value());
+        let (style, v) = (c.raw().style, c.value());
         let at = self
             .stack
             .iter()
-            .rposition(|f| f.style() == Some(style) && (c.raw.last || f.value() + 1 == v))?;
-        let value = if c.raw.last { self.stack[at].value() + 1 } else { v };
+            .rposition(|f| f.style() == Some(style) && (c.raw().last || f.value() + 1 == v))?;
+        let value = if c.raw().last {
+            self.stack[at].value() + 1
+        } else {
+            v
+        };
         Some(Placement::under(at, value))
     }
 
@@ -108,8 +112,8 @@ impl<'a> Builder<'a, '_> {
     /// it: a new list (a restart, or a nested list of a style reused), or
     /// a heading that skips or repeats an ordinal, reported.
     pub(super) fn against_open(&self, c: &Candidate, open: usize, has_succ: bool) -> Option<Placement> {
-        let (style, v) = (c.raw.style, c.value());
-        let line_start = c.position == Position::LineStart;
+        let (style, v) = (c.raw().style, c.value());
+        let line_start = c.position() == Position::LineStart;
         let prev = self.stack[open].value();
         if v == 1 {
             if !(has_succ || (line_start && style.is_heading() && strong_alone(style))) {
@@ -131,7 +135,7 @@ impl<'a> Builder<'a, '_> {
         let repeated_point = !style.is_heading()
             && v == prev
             && v > 1
-            && !c.raw.last
+            && !c.raw().last
             && open + 1 == self.stack.len()
             && !self.src[self.stack[open].start..c.start()].contains('\n');
         if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
@@ -162,14 +166,14 @@ impl<'a> Builder<'a, '_> {
     /// successor, or a heading style at a line start that is strong alone or
     /// already has a level), or numbering that runs on through the document.
     pub(super) fn start_sequence(&self, c: &Candidate, has_succ: bool) -> Option<Placement> {
-        let (style, v) = (c.raw.style, c.value());
-        let line_start = c.position == Position::LineStart;
-        if c.raw.last {
+        let (style, v) = (c.raw().style, c.value());
+        let line_start = c.position() == Position::LineStart;
+        if c.raw().last {
             return None;
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
         // another chapter, also where line breaks were lost).
-        let runs_on = line_start || (c.position == Position::RunIn && style.is_statute_unit());
+        let runs_on = line_start || (c.position() == Position::RunIn && style.is_statute_unit());
         if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement::under(self.new_list_parent(style), v));
         }
@@ -222,13 +226,13 @@ impl<'a> Builder<'a, '_> {
     /// 第一编) alone on its line with a short title, or an article inside
     /// such a unit: an excerpt of a law starts there, whatever its number.
     fn lone_unit_heading(&self, c: &Candidate) -> bool {
-        if c.raw.style == MarkerStyle::Article {
+        if c.raw().style == MarkerStyle::Article {
             return self.stack.iter().any(|f| {
                 f.style()
                     .is_some_and(|s| s.is_statute_unit() && s != MarkerStyle::Article)
             });
         }
-        if !c.raw.style.is_statute_unit() {
+        if !c.raw().style.is_statute_unit() {
             return false;
         }
         is_unit_title(&self.src[c.end()..self.line_end(c.end())])
@@ -240,8 +244,8 @@ impl<'a> Builder<'a, '_> {
     /// its part 一, flattened). Without the end, it may be any 一、 in a
     /// sentence.
     pub(super) fn lone_flat_heading(&self, c: &Candidate) -> bool {
-        let style = c.raw.style;
-        if c.position != Position::RunIn
+        let style = c.raw().style;
+        if c.position() != Position::RunIn
             || c.value() != 1
             || !matches!(style, MarkerStyle::Dun | MarkerStyle::ParenHan)
             || !self.clues.in_flattened_line(c.start())
@@ -268,7 +272,7 @@ impl<'a> Builder<'a, '_> {
     /// when alone.
     pub(super) fn decimal_child(&self, c: &Candidate) -> bool {
         let text = &self.src[c.start()..c.end()];
-        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw.style.is_decimal()) else {
+        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw().style.is_decimal()) else {
             return false;
         };
         self.stack
@@ -282,7 +286,7 @@ impl<'a> Builder<'a, '_> {
     /// A marker glued to the text before it: a bracketed ordinal or 1. that
     /// continues an open sequence, or starts one whose next item follows.
     pub(super) fn glued(&self, c: &Candidate, succ: Option<&Candidate>) -> Option<Placement> {
-        let style = c.raw.style;
+        let style = c.raw().style;
         if style.is_statute_unit() {
             return self.glued_unit(c, succ);
         }
@@ -323,7 +327,7 @@ impl<'a> Builder<'a, '_> {
         if let Some(p) = self.continue_open(c) {
             return Some(p);
         }
-        let style = c.raw.style;
+        let style = c.raw().style;
         if self.stack.iter().any(|f| f.style() == Some(style)) {
             return None;
         }
@@ -354,11 +358,11 @@ impl Builder<'_, '_> {
 /// candidate, at a line start, one level deeper, extending its path (1, then
 /// 1.1).
 pub(super) fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
-    let Some(n) = next.filter(|n| c.raw.style.is_decimal() && n.position == Position::LineStart) else {
+    let Some(n) = next.filter(|n| c.raw().style.is_decimal() && n.position() == Position::LineStart) else {
         return false;
     };
     let deeper = matches!(
-        (c.raw.style, n.raw.style),
+        (c.raw().style, n.raw().style),
         (MarkerStyle::Decimal, MarkerStyle::Decimal2)
             | (MarkerStyle::Decimal2, MarkerStyle::Decimal3)
             | (MarkerStyle::Decimal3, MarkerStyle::Decimal4)
@@ -403,15 +407,15 @@ pub(super) fn strong_alone(style: MarkerStyle) -> bool {
 /// passed over before any other work (text with 第一， repeated is all of
 /// them); they still count in `successors`, where they end a list.
 pub(super) fn never_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
-    if c.position != Position::AfterComma {
+    if c.position() != Position::AfterComma {
         return false;
     }
-    if c.raw.style.is_heading() || c.raw.last {
+    if c.raw().style.is_heading() || c.raw().last {
         return true;
     }
     c.value() == 1
         && !succ.is_some_and(|s| {
-            matches!(s.position, Position::AfterComma | Position::RunIn)
+            matches!(s.position(), Position::AfterComma | Position::RunIn)
                 && s.start() - c.start() <= COMMA_LIST_REACH
         })
 }

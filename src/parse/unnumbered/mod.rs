@@ -106,7 +106,7 @@ fn hinted(
         let first = cands.partition_point(|c| c.start() < start);
         let starts_marker = cands
             .get(first)
-            .is_some_and(|c| c.start() <= content && c.position == Position::LineStart);
+            .is_some_and(|c| c.start() <= content && c.position() == Position::LineStart);
         let in_furniture = furniture
             .iter()
             .any(|f| f.span.start <= content && content < f.span.end);

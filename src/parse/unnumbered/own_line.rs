@@ -56,7 +56,7 @@ pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> 
         }
         let starts_marker = cands
             .get(next_cand)
-            .is_some_and(|c| c.start() < end && c.position == Position::LineStart);
+            .is_some_and(|c| c.start() < end && c.position() == Position::LineStart);
         // Characters counted only for a line that may be a title; one of
         // more than 100 bytes has more than 25.
         let chars = || {
@@ -108,7 +108,7 @@ fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> 
 /// sequence: a title in the middle of a numbered run would break it.
 fn numbering_restarts(rest: &[Candidate]) -> bool {
     rest.iter()
-        .find(|c| c.raw.style.is_heading() && c.position == Position::LineStart)
+        .find(|c| c.raw().style.is_heading() && c.position() == Position::LineStart)
         .is_none_or(|c| c.value() == 1)
 }
 
@@ -119,5 +119,5 @@ fn next_starts_list(src: &str, end: usize, rest: &[Candidate]) -> bool {
         .map(|i| end + i);
     rest.iter()
         .find(|c| c.start() >= end)
-        .is_some_and(|c| Some(c.start()) == next && c.value() == 1 && c.position == Position::LineStart)
+        .is_some_and(|c| Some(c.start()) == next && c.value() == 1 && c.position() == Position::LineStart)
 }

@@ -60,17 +60,19 @@ pub(super) fn outer_style(
     let mut firsts = cands
         .iter()
         .enumerate()
-        .filter(|&(i, c)| c.raw.style.is_heading() && c.value() == 1 && successors.get(offset + i).is_some())
+        .filter(|&(i, c)| {
+            c.raw().style.is_heading() && c.value() == 1 && successors.get(offset + i).is_some()
+        })
         .map(|(_, c)| c);
     // The style of the first that opens a sequence where a heading may
     // stand: the line's outermost.
     let outer = firsts
         .clone()
-        .find(|c| matches!(c.position, Position::LineStart | Position::RunIn))
-        .map(|c| c.raw.style)?;
+        .find(|c| matches!(c.position(), Position::LineStart | Position::RunIn))
+        .map(|c| c.raw().style)?;
     // A level is lost throughout a text: a line that numbers headings of
     // a second style kept its ordinals.
-    (!firsts.any(|c| c.raw.style != outer)).then_some(outer)
+    (!firsts.any(|c| c.raw().style != outer)).then_some(outer)
 }
 
 /// Parallel run-in titles within one flattened line (see the module docs),
@@ -88,7 +90,9 @@ pub(super) fn titles_in(
     // Heading-style markers where a heading may stand.
     let mut heads = cands
         .iter()
-        .filter(|c| c.raw.style.is_heading() && matches!(c.position, Position::LineStart | Position::RunIn))
+        .filter(|c| {
+            c.raw().style.is_heading() && matches!(c.position(), Position::LineStart | Position::RunIn)
+        })
         .peekable();
     let mut sentences = Vec::new();
     let mut shaped = Vec::new();
@@ -96,7 +100,7 @@ pub(super) fn titles_in(
     let mut titles = Vec::new();
     let mut keys = Vec::new();
     while let Some(head) = heads.next() {
-        if head.raw.style != outer {
+        if head.raw().style != outer {
             continue;
         }
         let section = head.start()..heads.peek().map_or(range.end, |c| c.start());
