@@ -279,6 +279,36 @@ mod tests {
         }
     }
 
+    /// A 公文 ends with its issuer's name above the date: a short line
+    /// after a finished sentence, but no title.
+    #[test]
+    fn a_signature_above_its_date_is_no_heading() {
+        let text = "一、工作要求\n各单位要按时报送材料。\n二、工作安排\n（一）加强领导。成立工作专班。\n（二）加大支持。安排专项资金。\n某某县教育局\n2026年3月1日\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t工作要求\n二、\t工作安排\n  （一）\t加强领导\n  （二）\t加大支持\n"
+        );
+    }
+
+    /// Where the line breaks were lost, a heading never takes in the start
+    /// of a list of points in the sentence after it (……部署，一要……，二要……).
+    #[test]
+    fn a_heading_ends_before_a_list_in_running_text() {
+        let text = "一、今年工作回顾一年来，各项工作取得了新的进展。二、明年工作打算我们将认真落实各项部署，一要深化改革，二要优化服务，三要加强队伍建设。";
+        let found = outline(&parse(text));
+        assert!(
+            found.ends_with("二、\t明年工作打算\n  一要\t深化改革\n  二要\t优化服务\n  三要\t加强队伍建设\n"),
+            "{found}"
+        );
+        // Where no word tells the heading's end, the list still ends it.
+        let text = "一、今年工作回顾一年来，各项工作取得了新的进展。二、认真落实各项部署扎实推进，一要深化改革，二要优化服务。";
+        let found = outline(&parse(text));
+        assert!(
+            found.ends_with("\n  一要\t深化改革\n  二要\t优化服务\n"),
+            "{found}"
+        );
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

@@ -712,7 +712,10 @@ impl SureStarts {
                         .next
                         .checked_sub(1)
                         .is_some_and(|p| super::scan::titled_by(src, &cands[p], c)));
-            if c.position() == Position::LineStart || glued_list || glued_unit {
+            // A point list in running text (……部署，一要……，二要……): no
+            // heading takes in the start of an enumeration.
+            let list_start = !c.raw().style.is_heading() && c.value() == 1 && succ.get(self.next).is_some();
+            if c.position() == Position::LineStart || glued_list || glued_unit || list_start {
                 return Some(self.next);
             }
             self.next += 1;

@@ -573,7 +573,7 @@ fn inside_book_title(line: &str, at: usize) -> bool {
 
 /// Whether `line` opens with a date (2019年4月23日 …, （2023年5月26日）):
 /// a byline, never the title. A year alone (2024年政府工作报告) is no date.
-fn opens_with_date(line: &str) -> bool {
+pub(crate) fn opens_with_date(line: &str) -> bool {
     fn digits(s: &str) -> (usize, &str) {
         let n = s
             .chars()
@@ -591,7 +591,7 @@ fn opens_with_date(line: &str) -> bool {
 }
 
 /// Last words of an organisation's name (……人民政府, 各部门, 各直属机构).
-const ORGANISATION_ENDS: [&str; 17] = [
+const ORGANISATION_ENDS: [&str; 22] = [
     "政府",
     "部门",
     "单位",
@@ -609,6 +609,12 @@ const ORGANISATION_ENDS: [&str; 17] = [
     "中心",
     "办公厅",
     "办公室",
+    // 市人大常委会, 各委、办、局: a list's short names.
+    "会",
+    "委",
+    "办",
+    "局",
+    "厅",
 ];
 
 /// How long (in chars) an addressee line may be.

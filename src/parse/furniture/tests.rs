@@ -283,6 +283,23 @@ fn a_flattened_front_keeps_its_title_byline_and_addressees() {
         .map(|f| f.value)
         .collect();
     assert_eq!(addressees, ["各区人民政府，市政府各部门"]);
+    // Short names in a list (各委、办、局) and a standing committee (常委会).
+    for (text, names) in [
+        (
+            "关于开展检查的通知\n各区人民政府，市政府各委、办、局：\n一、检查范围\n",
+            "各区人民政府，市政府各委、办、局",
+        ),
+        (
+            "关于工作情况的报告市人大常委会：现将工作情况报告如下：一、主要工作",
+            "市人大常委会",
+        ),
+    ] {
+        let found: Vec<&str> = furniture(text, FurnitureKind::Salutation)
+            .iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(found, [names], "{text}");
+    }
     // Words after a title that are not a byline stay in it, and a colon
     // after words that are no organisations makes no addressee.
     assert_eq!(

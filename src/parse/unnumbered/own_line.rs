@@ -76,6 +76,7 @@ pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> 
             && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
             && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
+            && !next_is_date(src, end, body_end)
             && numbering_restarts(&cands[next_cand..]);
         if is_title {
             let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
@@ -98,6 +99,20 @@ fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> 
         let line = trim_blank(&src[at..end]);
         if !line.is_empty() {
             return line.chars().count() > chars;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Whether the next non-blank line is a date (2026年6月1日): the line
+/// above it is a signature (某某市人民政府), not a title.
+fn next_is_date(src: &str, mut at: usize, limit: usize) -> bool {
+    while at < limit {
+        let end = line_end_after_break(src, at);
+        let line = trim_blank(&src[at..end]);
+        if !line.is_empty() {
+            return crate::parse::furniture::opens_with_date(line);
         }
         at = end;
     }
