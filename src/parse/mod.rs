@@ -309,6 +309,19 @@ mod tests {
         );
     }
 
+    /// Where the line breaks were lost, a short run without punctuation
+    /// between a heading and its glued first child is the whole heading,
+    /// a year in it or not.
+    #[test]
+    fn a_short_run_before_a_glued_child_is_the_whole_heading() {
+        let text = "一、去年工作回顾过去一年，各项工作取得了新的进展。二、扎实做好2026年重点工作（一）推进教育扩优提质。新建学校十所。（二）加强教师队伍建设。提高教师待遇。";
+        let found = outline(&parse(text));
+        assert!(
+            found.contains("二、\t扎实做好2026年重点工作\n  （一）\t推进教育扩优提质\n"),
+            "{found}"
+        );
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

@@ -200,9 +200,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.text_until(line_start.max(self.cursor));
             let opens = decimal_opens(self.src, c, cands.get(i + 1));
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j]), opens) {
-                let sure_start = sure_starts
-                    .after(self.src, cands, succ, i)
-                    .map_or(self.src.len(), |j| cands[j].start());
+                let sure = sure_starts.after(self.src, cands, succ, i);
+                let sure_start = sure.map_or(self.src.len(), |j| cands[j].start());
                 let limit = succ
                     .get(i)
                     .map_or(self.src.len(), |j| cands[j].start())
@@ -212,7 +211,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let flat = self.clues.in_flattened_line(c.start());
                 let infer = c.raw().style.is_heading()
                     && c.raw().style != MarkerStyle::Article
-                    && (c.position() != Position::LineStart || flat);
+                    && (c.position() != Position::LineStart || flat)
+                    && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]));
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
                 let siblings = if infer {
@@ -722,6 +722,20 @@ impl SureStarts {
         }
         None
     }
+}
+
+/// Whether the heading of `c` is all its text up to `limit`, where its
+/// first child is glued there (二、扎实做好2026年教育重点工作（一）……): a
+/// short run without punctuation between a heading and its child list is
+/// the heading, whatever words it holds (a year, an opener).
+fn whole_run_before_child(src: &str, c: &Candidate, limit: usize, sure: Option<&Candidate>) -> bool {
+    const WHOLE_RUN_CHARS: usize = 30;
+    let Some(child) = sure.filter(|s| s.start() == limit && s.position() == Position::Glued) else {
+        return false;
+    };
+    let run = &src[c.end()..child.start()];
+    !run.contains(['，', '。', '：', '；', '！', '？', ',', ':', ';', '、'])
+        && run.chars().take(WHOLE_RUN_CHARS + 1).count() <= WHOLE_RUN_CHARS
 }
 
 /// Whether a statute's unit of `outer` style holds units of `inner` style

@@ -120,7 +120,12 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             items.push(item(src, FurnitureKind::Noise, line_start, prefix_end));
         }
         let title_stop = salutation.map_or(title_end, |s| title_end.min(s.start));
-        let end = line_end_or(src, title_stop, salutation.map(|s| s.start));
+        let mut end = line_end_or(src, title_stop, salutation.map(|s| s.start));
+        // A line that runs on far past its title lost its line breaks: the
+        // title's line is the title and a dated note glued to it.
+        if end - title_stop > FLAT_TITLE_REACH {
+            end = glued_note_end(src, title_stop);
+        }
         // A byline glued to the title, where the line breaks were lost
         // (……的讲话县委书记 王五), is a byline of its own.
         let glued = !is_blank(&src[title_stop..end]) && opens_byline(&src[title_stop..end]);
@@ -405,9 +410,11 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
             continue;
         }
         // The body has begun: what stands above a later title-like line
-        // would be set aside as page boilerplate, so no title is taken.
+        // would be set aside as page boilerplate, so no title is taken;
+        // unless the text lost its line breaks and opens with its title.
         if is_body_line(visible) {
-            return None;
+            let stop = flat_title_end(visible)?;
+            return Some((start, body_start, body_start + leading_blank(content) + stop));
         }
         // Body text, a caption or a date line is no title.
         if visible.contains('。') || opens_with_date(visible) {
@@ -523,6 +530,50 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
         return Some(line.len());
     }
     Some(end)
+}
+
+/// How far into a text that lost its line breaks (in bytes) its title may
+/// end.
+const FLAT_TITLE_REACH: usize = 240;
+
+/// Where the title ends in the first line of a text that lost its line
+/// breaks (某某市养犬管理条例（2025年…通过）目录第一章 总则第一条……): the
+/// last word naming a kind of text before the first comma or sentence end,
+/// followed by what follows titles (a dated note, a byline, 目录, the
+/// first unit or section).
+fn flat_title_end(line: &str) -> Option<usize> {
+    let head = &line[..floor_char(line, FLAT_TITLE_REACH.min(line.len()))];
+    let head = &head[..head
+        .find(['，', '。', '：', '；', ',', ':', ';'])
+        .unwrap_or(head.len())];
+    let named = TITLE_WORD_SEARCH
+        .find_overlapping_iter(head)
+        .filter(|m| !inside_book_title(head, m.start()))
+        .map(|m| m.end())
+        .max()?;
+    let rest = &head[named..];
+    let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    let first_unit = rest.starts_with("一、")
+        || rest.strip_prefix('第').is_some_and(|r| {
+            r.chars()
+                .next()
+                .is_some_and(|c| crate::numerals::digit(c).is_some())
+        });
+    (dated || opens_byline(rest) || rest.starts_with("目录") || rest.starts_with("目　录") || first_unit)
+        .then_some(named)
+}
+
+/// Where a bracketed note glued at `at` ends (（2025年10月20日……通过）),
+/// or `at` when none is.
+fn glued_note_end(src: &str, at: usize) -> usize {
+    let rest = &src[at..];
+    if !rest.starts_with(['（', '(']) {
+        return at;
+    }
+    let window = &rest[..floor_char(rest, FLAT_TITLE_REACH.min(rest.len()))];
+    window.find(['）', ')']).map_or(at, |i| {
+        at + i + window[i..].chars().next().map_or(0, char::len_utf8)
+    })
 }
 
 /// Words of a speaker's office (县委书记 王五, 市长 李四).

@@ -300,6 +300,19 @@ fn a_flattened_front_keeps_its_title_byline_and_addressees() {
             .collect();
         assert_eq!(found, [names], "{text}");
     }
+    // A statute that lost its line breaks opens with its name and the note
+    // of its adoption; a text that opens with a sentence has no title.
+    let law = format!(
+        "某市测试管理条例（2026年1月5日某市人民代表大会常务委员会通过）第一章 总则第一条 为了规范管理，制定本条例。{}",
+        "第二条 本条例适用于本市行政区域内的管理活动。".repeat(10)
+    );
+    assert_eq!(title(&law), Some("某市测试管理条例"));
+    assert_eq!(
+        texts(&law, FurnitureKind::Byline),
+        ["（2026年1月5日某市人民代表大会常务委员会通过）"]
+    );
+    let body = "今年政府工作报告提出，要坚持稳中求进。".repeat(10);
+    assert_eq!(title(&body), None);
     // Words after a title that are not a byline stay in it, and a colon
     // after words that are no organisations makes no addressee.
     assert_eq!(
