@@ -6,7 +6,7 @@
 //! were lost needs the end inferred: see [`infer_end`].
 
 use super::bytes::{ByteClass, HEADING_END};
-use super::text::{ends_heading, is_inline_space, is_line_break, skip_line_break};
+use super::text::{ends_heading, is_inline_space, is_line_break, lost_break_space, skip_line_break};
 use crate::span::Span;
 
 pub(crate) struct HeadingEnd {
@@ -82,7 +82,15 @@ pub(crate) fn heading_end(
         }
         // Where line breaks were lost, a paragraph's indentation is left
         // between the heading and its body, whatever the marker's style.
-        if (infer || flat) && chars >= 2 && (c == '\u{3000}' || c == '\t' || src[pos..].starts_with("  ")) {
+        if (infer || flat)
+            && chars >= 2
+            && (c == '\u{3000}'
+                || c == '\t'
+                || src[pos..].starts_with("  ")
+                // One space, only where the end may be inferred (not in
+                // an article's lead, a sentence: 依照第四条 确定人选).
+                || (infer && lost_break_space(bytes, pos)))
+        {
             return HeadingEnd {
                 title: trim(src, title_start, pos),
                 end: pos,
@@ -134,7 +142,7 @@ pub(crate) use super::infer::infer_end;
 /// Whether `s` opens with a paragraph's indentation: an ideographic space
 /// or two spaces.
 pub(crate) fn starts_indented(s: &str) -> bool {
-    s.starts_with('\u{3000}') || s.starts_with("  ")
+    s.trim_start_matches(' ').starts_with('\u{3000}') || s.starts_with("  ")
 }
 
 fn skip_spaces(src: &str, mut at: usize, limit: usize) -> usize {

@@ -8,7 +8,7 @@
 
 use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
-use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break};
+use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break, lost_break_space};
 use crate::ast::MarkerStyle;
 
 /// Where a candidate stands.
@@ -150,7 +150,7 @@ fn after_han(bytes: &[u8], i: usize) -> bool {
 const fn is_interesting(b: u8) -> bool {
     matches!(
         b,
-        b'\n' | b'\r' | b'!' | b'?' | b';' | b':' | b',' | b'(' | b'/' | b'0'
+        b'\n' | b'\r' | b' ' | b'!' | b'?' | b';' | b':' | b',' | b'(' | b'/' | b'0'
             ..=b'9' | 0xC2 | 0xE2 | 0xE3 | 0xEF
     )
 }
@@ -165,6 +165,7 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
         && is_interesting(bytes[i])
         && may_end_run(bytes, i)
         && (!glues_alone(bytes, i) || after_han(bytes, i))
+        && (bytes[i] != b' ' || lost_break_space(bytes, i))
 }
 
 /// Whether the character at `i` is an ASCII digit or a bracket (either
@@ -563,9 +564,10 @@ fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)
         Some((after, Position::RunIn))
     } else if is_comma(c) {
         Some((after, Position::AfterComma))
-    } else if c == '\u{3000}' {
+    } else if c == '\u{3000}' || (c == ' ' && lost_break_space(text.as_bytes(), after - 1)) {
         // An ideographic space inside a line is a paragraph's indentation
-        // left where the line breaks were lost ("……问题　　第一，……").
+        // left where the line breaks were lost ("……问题　　第一，……"), and
+        // so is one space between words of Chinese ("……发力 （一）……").
         Some((after, Position::RunIn))
     } else if matches!(c, '/' | '／') && text[after..].starts_with('摄') {
         // A news photo's credit (新华社记者 X/摄) ends its caption.

@@ -30,6 +30,36 @@ pub(crate) fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
 }
 
+/// Whether the byte at `at` starts a run of ASCII spaces (up to four)
+/// between two pieces of Chinese text: a 汉字 or full-width punctuation
+/// before it, and after it a non-ASCII character, a number that reads as
+/// an ordinal (`1.`, `2、`, `(3)`) or a year (`2025年`). Such a run is the trace of a line break
+/// that a page or a copy turned into spaces (……面临的形势 近年来，……);
+/// spaces around numbers in running text (项目 200 个) are not.
+pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
+    if at < 3 || bytes.get(at) != Some(&b' ') || !matches!(bytes[at - 3], 0xE3..=0xE9 | 0xEF) {
+        return false;
+    }
+    let spaces = bytes[at..].iter().take(5).take_while(|&&b| b == b' ').count();
+    if spaces > 4 {
+        return false;
+    }
+    let rest = &bytes[at + spaces..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    match rest.first() {
+        Some(&b) if b >= 0xE2 => true,
+        Some(b'(') => true,
+        // 1. 2、 (3) 4．, or a year (2025年).
+        Some(_) if digits > 0 => matches!(
+            rest.get(digits..),
+            Some(
+                [b'.' | b')', ..] | [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8E, ..] | [0xE5, 0xB9, 0xB4, ..]
+            )
+        ),
+        _ => false,
+    }
+}
+
 /// Line-break characters.
 pub(crate) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')

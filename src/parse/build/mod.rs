@@ -669,7 +669,9 @@ impl Frame<'_> {
 /// indentation (an ideographic space, or two spaces) stands right before
 /// and right after it.
 fn alone_in_paragraph(src: &str, start: usize, end: usize) -> bool {
-    let before = src[..start].ends_with('\u{3000}') || src[..start].ends_with("  ");
+    // (A space may stand after the indentation, as where each line break
+    // was turned into one.)
+    let before = src[..start].trim_end_matches(' ').ends_with('\u{3000}') || src[..start].ends_with("  ");
     let lead = src[start..end].trim_end_matches(['\u{3000}', ' ']);
     let after = &src[start + lead.len()..];
     before && lead.ends_with(crate::parse::text::ends_heading) && starts_indented(after)

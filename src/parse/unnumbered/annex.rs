@@ -97,7 +97,7 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
             .map(move |i| r.start + i)
     });
     for i in found {
-        let before = src[..i].chars().next_back();
+        let before = src[..i].trim_end_matches(is_inline_space).chars().next_back();
         if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
             || lists_attachments(&src[i + "附件".len()..])
         {
@@ -124,7 +124,10 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
             .find(|&(_, c)| c.is_ascii_digit() || matches!(c, '（' | '('))
             .map(|(j, _)| j)
             .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
-        let title_len = glued
+        // Spaces left for a line break end it too (附件1 十件民生实事 坚持……).
+        let spaced = (0..run.len()).find(|&j| crate::parse::text::lost_break_space(src.as_bytes(), at + j));
+        let title_len = spaced
+            .or(glued)
             .or_else(|| crate::parse::infer::infer_end(run, &Default::default()))
             .unwrap_or(0);
         let end = at + title_len;
