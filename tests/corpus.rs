@@ -46,7 +46,6 @@ fn documents(shared: &Path) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
-/// Scores the corpus in `form` and returns score.py's output.
 /// How the corpus's texts are scored: as written, with every line break
 /// removed, or with each one turned into a space (as a page collapses
 /// white space).
@@ -68,6 +67,7 @@ impl Form {
     }
 }
 
+/// Scores the corpus in `form` and returns score.py's output.
 fn score(shared: &Path, form: Form) -> String {
     let flat = form != Form::AsWritten;
     let tmp = std::env::temp_dir().join(format!("speechtree-corpus-{}-{form:?}", std::process::id()));
