@@ -3,7 +3,7 @@
 
 use super::scan::Candidate;
 use super::successors::{Successors, successors};
-use super::text::flattened_lines;
+use super::text::{flattened_lines, wrap_width};
 use crate::HeadingHint;
 use std::ops::Range;
 
@@ -18,6 +18,8 @@ pub(crate) struct Clues {
     pub list_starts: Vec<usize>,
     /// The input's heading hints.
     pub hints: Hints,
+    /// The width a hard-wrapped text breaks its lines at ([`wrap_width`]).
+    pub wrap: Option<usize>,
 }
 
 impl Clues {
@@ -35,6 +37,7 @@ impl Clues {
             flattened: flattened_lines(src),
             list_starts,
             hints: Hints::new(src, hints),
+            wrap: wrap_width(src),
         }
     }
 

@@ -6,7 +6,9 @@
 //! were lost needs the end inferred: see [`infer_end`].
 
 use super::bytes::{ByteClass, HEADING_END};
-use super::text::{ends_heading, is_inline_space, is_line_break, lost_break_space, skip_line_break};
+use super::text::{
+    ends_heading, fills_wrap, is_inline_space, is_line_break, lost_break_space, skip_line_break,
+};
 use crate::span::Span;
 
 pub(crate) struct HeadingEnd {
@@ -38,12 +40,16 @@ pub(crate) struct Siblings<'a> {
 
 /// `infer`: the end may be inferred ([`infer_end`]); `flat`: the heading
 /// lies in a line that lost its breaks, where indentation ends it.
+///
+/// `wrap`: the text is hard-wrapped at that width ([`super::text::wrap_width`]): a line
+/// break after a full line is inside the heading.
 pub(crate) fn heading_end(
     src: &str,
     start: usize,
     limit: usize,
     infer: bool,
     flat: bool,
+    wrap: Option<usize>,
     siblings: &Siblings<'_>,
 ) -> HeadingEnd {
     let limit = limit.min(src.len()).max(start);
@@ -78,6 +84,11 @@ pub(crate) fn heading_end(
         }
         if is_line_break(c) {
             let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
+            if wrap.is_some_and(|w| fills_wrap(src, pos, w)) && end < limit && pos > title_start {
+                // A hard-wrapped line: the heading goes on after the break.
+                pos = end;
+                continue;
+            }
             return finish(src, title_start, pos, end, chars, infer, siblings);
         }
         // Where line breaks were lost, a paragraph's indentation is left

@@ -322,6 +322,37 @@ mod tests {
         );
     }
 
+    /// A text copied from a PDF breaks its lines at one width: a lead or a
+    /// heading goes on after the break at the end of a full line.
+    #[test]
+    fn a_hard_wrapped_text_keeps_its_leads_whole() {
+        let paragraphs = [
+            "一、总体要求",
+            "今年以来，各地区各部门认真贯彻落实中央决策部署，一是深化改革创新，完成了机构职能优化调整；二是强化服务保障，全年办理审批事项一万余件；三是加强队伍建设，开展业务培训二十余场次。",
+            "二、重点任务",
+            "第一条 为了规范社区志愿服务，保障志愿者和服务对象的合法权益，根据有关法律法规，结合本市实际，制定本办法。各单位要认真组织实施，确保各项任务落到实处。",
+        ];
+        let mut wrapped = String::new();
+        for p in paragraphs {
+            let chars: Vec<char> = p.chars().collect();
+            for line in chars.chunks(28) {
+                wrapped.extend(line);
+                wrapped.push('\n');
+            }
+        }
+        let found = outline(&parse(&wrapped)).replace(['\n', ' '], "|");
+        for lead in [
+            "深化改革创新，完成了机构职能优化调整",
+            "强化服务保障，全年办理审批事项一万余件",
+            "加强队伍建设，开展业务培训二十余场次",
+        ] {
+            assert!(found.replace('|', "").contains(lead), "{found}");
+        }
+        // Text whose lines are of all lengths is not wrapped.
+        assert_eq!(crate::parse::text::wrap_width(&paragraphs.join("\n")), None);
+        assert!(crate::parse::text::wrap_width(&wrapped).is_some());
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

@@ -217,6 +217,52 @@ pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// How many lines [`wrap_width`] reads.
+const WRAP_SAMPLE_LINES: usize = 120;
+/// How many bytes short of the wrap a full line may end (three 汉字: a
+/// line that does not fit its next character ends short of the width, and
+/// digits take fewer bytes than 汉字 of their width).
+const WRAP_SLACK: usize = 9;
+/// The narrowest wrap taken (in bytes: twenty-five 汉字).
+const WRAP_MIN: usize = 75;
+
+/// The length (in bytes) at which a hard-wrapped text (copied from a PDF,
+/// or saved with fixed-width lines) breaks its lines, if it is one: a third
+/// of its long lines or more are of one length (give or take
+/// [`WRAP_SLACK`]), and almost none is longer. In such a text a line break
+/// after a full line is no end. Read on line lengths alone, without
+/// decoding.
+pub(crate) fn wrap_width(src: &str) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut lengths = Vec::new();
+    let mut at = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).take(WRAP_SAMPLE_LINES) {
+        let line = trim_blank(&src[at..end]);
+        if line.len() >= WRAP_MIN {
+            lengths.push(line.len());
+        }
+        at = end + 1;
+    }
+    if lengths.len() < 5 {
+        return None;
+    }
+    lengths.sort_unstable();
+    // For each length, how many lines end within the slack below it: the
+    // longest length that most lines reach.
+    let near =
+        |w: usize| lengths.partition_point(|&x| x <= w) - lengths.partition_point(|&x| x + WRAP_SLACK < w);
+    let mode = lengths.iter().copied().max_by_key(|&w| (near(w), w))?;
+    let full = near(mode);
+    let longer = lengths.len() - lengths.partition_point(|&x| x <= mode);
+    (full * 3 >= lengths.len() && full >= 5 && longer * 10 <= lengths.len()).then_some(mode)
+}
+
+/// Whether the line that ends at `at` fills a wrap of `wrap` bytes.
+pub(crate) fn fills_wrap(src: &str, at: usize, wrap: usize) -> bool {
+    let start = memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |i| i + 1);
+    trim_blank(&src[start..at]).len() + WRAP_SLACK >= wrap
+}
+
 /// A line at least this long (bytes, about 1,300 characters) is taken to be
 /// text whose line breaks were lost.
 pub(crate) const FLATTENED_LINE: usize = 4_000;

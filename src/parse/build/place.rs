@@ -253,7 +253,7 @@ impl<'a> Builder<'a, '_> {
             return false;
         }
         let limit = floor_char(self.src, (c.end() + LONE_HEADING_REACH).min(self.src.len()));
-        heading_end(self.src, c.end(), limit, true, true, &Siblings::default()).inferred
+        heading_end(self.src, c.end(), limit, true, true, None, &Siblings::default()).inferred
     }
 
     /// Whether the line from `at` (after a decimal number) holds fields
