@@ -360,7 +360,9 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
         let Some(second) = second else {
             continue;
         };
-        let words = &text[heading.end()..second.start()];
+        let Some(words) = text.get(heading.end()..second.start()) else {
+            continue;
+        };
         let words = &words[..words
             .find(|c| is_boundary(c) || is_line_break(c))
             .unwrap_or(words.len())];

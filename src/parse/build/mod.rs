@@ -735,7 +735,9 @@ fn whole_run_before_child(src: &str, c: &Candidate, limit: usize, sure: Option<&
     let Some(child) = sure.filter(|s| s.start() == limit && s.position() == Position::Glued) else {
         return false;
     };
-    let run = &src[c.end()..child.start()];
+    let Some(run) = src.get(c.end()..child.start()) else {
+        return false;
+    };
     !run.contains(['，', '。', '：', '；', '！', '？', ',', ':', ';', '、'])
         && run.chars().take(WHOLE_RUN_CHARS + 1).count() <= WHOLE_RUN_CHARS
 }
