@@ -65,6 +65,22 @@ const _: () = assert!(
     DiagnosticCode::ALL.len() <= 8,
     "a code needs more than three bits"
 );
+// Every code is in `ALL`, at its own number (a code left out would be
+// stored as another).
+const _: () = {
+    let mut i = 0;
+    while i < DiagnosticCode::ALL.len() {
+        assert!(
+            DiagnosticCode::ALL[i] as usize == i,
+            "DiagnosticCode::ALL out of order"
+        );
+        i += 1;
+    }
+    assert!(
+        DiagnosticCode::BoilerplateShare as usize + 1 == DiagnosticCode::ALL.len(),
+        "a code missing from DiagnosticCode::ALL"
+    );
+};
 
 impl DiagnosticStore {
     /// No diagnostics.
@@ -105,7 +121,7 @@ impl DiagnosticStore {
         };
         // Diagnostics stand at markers, which lie in the first 4 GiB.
         let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        let code_bits = DiagnosticCode::ALL.iter().position(|&c| c == code).unwrap_or(0) as u32;
+        let code_bits = code as u32;
         Stored {
             start: at(span.start),
             end: at(span.end),

@@ -387,7 +387,7 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
         list: Vec::with_capacity(markers + doc.diagnostics().len()),
         messages: HashMap::new(),
         diagnostics: &doc.diagnostics,
-        sorted: 0,
+        reported_spans: Vec::new(),
     };
     for d in doc.diagnostics() {
         from_diagnostic(doc.source(), &d, &mut out);
@@ -458,6 +458,11 @@ impl Iterator for Findings {
 
 impl std::iter::FusedIterator for Findings {}
 
+/// A span as one number, in the order of its start, then its end.
+fn packed_span(start: u32, end: u32) -> u64 {
+    (u64::from(start) << 32) | u64::from(end)
+}
+
 /// A finding as kept until it is asked for: 12 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -497,9 +502,10 @@ struct Collect<'o> {
     /// The parser's diagnostics: a marker it reported a sequence fault
     /// for is not reported again.
     diagnostics: &'o crate::diagnostic::DiagnosticStore,
-    /// How many findings at the start of `list` are sorted by span (see
-    /// [`Collect::sort_so_far`]).
-    sorted: usize,
+    /// The spans of the findings before the last [`Collect::sort_so_far`],
+    /// packed (start, end) in 8 bytes and sorted; `list` keeps the order
+    /// findings were pushed in, which decides the one kept of a rule and span.
+    reported_spans: Vec<u64>,
 }
 
 impl Collect<'_> {
@@ -536,24 +542,21 @@ impl Collect<'_> {
         }
     }
 
-    /// Sorts the findings so far by span, for [`Collect::reported`]: in
-    /// place (a stable sort takes room for half the list or more), with
-    /// the whole finding as the key so that the order is the same on every
-    /// run.
+    /// Notes the spans of the findings so far, for [`Collect::reported`]:
+    /// 8 bytes each, sorted in place (sorting the findings themselves would
+    /// lose their order, and a stable sort takes room for half the list or
+    /// more).
     fn sort_so_far(&mut self) {
-        self.list
-            .sort_unstable_by_key(|f| (f.start, f.end, f.rule_message));
-        self.sorted = self.list.len();
+        self.reported_spans = self.list.iter().map(|f| packed_span(f.start, f.end)).collect();
+        self.reported_spans.sort_unstable();
+        self.reported_spans.dedup();
     }
 
     /// Whether a finding before the last [`Collect::sort_so_far`] is at `span`.
     fn reported(&self, span: Span) -> bool {
-        let key = (
-            u32::try_from(span.start).unwrap_or(u32::MAX),
-            u32::try_from(span.end).unwrap_or(u32::MAX),
-        );
-        self.list[..self.sorted]
-            .binary_search_by_key(&key, |f| (f.start, f.end))
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        self.reported_spans
+            .binary_search(&packed_span(at(span.start), at(span.end)))
             .is_ok()
     }
 }
@@ -568,7 +571,7 @@ mod tests {
             list: Vec::new(),
             messages: HashMap::new(),
             diagnostics: store,
-            sorted: 0,
+            reported_spans: Vec::new(),
         }
     }
 
@@ -579,6 +582,9 @@ mod tests {
         let mut out = collect(&options, &store);
         let a = Span::new(10, 14);
         let b = Span::new(0, 4);
+        // A message first seen elsewhere (its number is lower) does not
+        // jump ahead of the one pushed first at a span.
+        out.push(Rule::SkippedOrdinal, Span::new(20, 24), "second at a".into());
         out.push(Rule::SkippedOrdinal, a, "first at a".into());
         out.push(Rule::SkippedOrdinal, b, "first at b".into());
         out.push(Rule::SkippedOrdinal, a, "second at a".into());
@@ -597,6 +603,7 @@ mod tests {
                 (Rule::MixedWidth, b, "first at b".to_string()),
                 (Rule::SkippedOrdinal, a, "first at a".to_string()),
                 (Rule::DuplicateOrdinal, a, "other rule at a".to_string()),
+                (Rule::SkippedOrdinal, Span::new(20, 24), "second at a".to_string()),
             ]
         );
     }

@@ -1,7 +1,8 @@
 //! Where a heading or a point's lead ends.
 //!
 //! A heading ends at the first 。！？；： (either width), at the end of its
-//! line, or where the next point of its enumeration starts. A marker alone
+//! line (of its last line, in text hard-wrapped at one width), or where the
+//! next point of its enumeration starts. A marker alone
 //! on its line takes its heading from the next line. Text whose line breaks
 //! were lost needs the end inferred: see [`infer_end`].
 
@@ -84,7 +85,12 @@ pub(crate) fn heading_end(
         }
         if is_line_break(c) {
             let end = skip_line_break(src, pos).unwrap_or(pos + c.len_utf8()).min(limit);
-            if wrap.is_some_and(|w| fills_wrap(src, pos, w)) && end < limit && pos > title_start {
+            // (Not where the next line opens indented: a new paragraph.)
+            if wrap.is_some_and(|w| fills_wrap(src, pos, w))
+                && end < limit
+                && pos > title_start
+                && !starts_indented(&src[end..])
+            {
                 // A hard-wrapped line: the heading goes on after the break.
                 pos = end;
                 continue;
@@ -99,8 +105,9 @@ pub(crate) fn heading_end(
                 || c == '\t'
                 || src[pos..].starts_with("  ")
                 // One space, only where the end may be inferred (not in
-                // an article's lead, a sentence: 依照第四条 确定人选).
-                || (infer && lost_break_space(bytes, pos)))
+                // an article's lead, a sentence: 依照第四条 确定人选), and
+                // not between short phrases (突出重点 精准发力 推动……).
+                || (infer && lost_break_space(bytes, pos) && !between_phrases(src, title_start, pos)))
         {
             return HeadingEnd {
                 title: trim(src, title_start, pos),
@@ -149,6 +156,35 @@ fn finish(
 }
 
 pub(crate) use super::infer::infer_end;
+
+/// The most characters of a phrase that a heading sets apart with spaces.
+const PHRASE_CHARS: usize = 8;
+
+/// Whether the space at `at` (in a heading from `start`) stands between
+/// short phrases: the words before it, since the heading's start or an
+/// earlier space, or the words after it, up to the next space, are a
+/// phrase of at most [`PHRASE_CHARS`] characters without punctuation, with
+/// a space on its other side (words after it that open with a marker are
+/// no phrase).
+fn between_phrases(src: &str, start: usize, at: usize) -> bool {
+    let is_stop = |c: char| ends_heading(c) || matches!(c, '，' | '、' | ',') || is_line_break(c);
+    let before = src[start..at].trim_end_matches(' ');
+    let before_phrase = before
+        .rfind(' ')
+        .map(|i| &before[i + 1..])
+        .is_some_and(|p| p.chars().count() <= PHRASE_CHARS && !p.contains(is_stop));
+    let after = src[at..].trim_start_matches(' ');
+    // What opens with a marker (第一条 为了……) is the next unit, no phrase.
+    if super::marker::marker(after).is_some() {
+        return before_phrase;
+    }
+    let after_phrase = after
+        .char_indices()
+        .take(PHRASE_CHARS + 1)
+        .find(|&(_, c)| c == ' ' || is_stop(c))
+        .is_some_and(|(_, c)| c == ' ');
+    before_phrase || after_phrase
+}
 
 /// Whether `s` opens with a paragraph's indentation: an ideographic space
 /// or two spaces.

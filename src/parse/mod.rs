@@ -353,6 +353,59 @@ mod tests {
         assert!(crate::parse::text::wrap_width(&wrapped).is_some());
     }
 
+    /// A statute's unit after a space left for a line break is a unit; a
+    /// reference after a space (违反本条例 第三条规定的) stays text.
+    #[test]
+    fn units_after_spaces_are_units_and_references_stay_text() {
+        let text = "第一章 总则 第一条 为了规范管理，制定本条例。 第二条 违反本条例 第三条规定的，依法处理。 第三条 本条例自公布之日起施行。";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t违反本条例 第三条规定的，依法处理\n  第三条\t本条例自公布之日起施行\n"
+        );
+    }
+
+    /// A title in a collection of texts, followed by a dated line that goes
+    /// on (2026年1月10日在……上), is a title: only a line that is a date alone
+    /// makes the line above it a signature.
+    #[test]
+    fn a_title_above_a_dated_line_stays_a_title() {
+        let text = "一、工作回顾\n各项工作取得新进展。\n政府工作报告\n2026年1月10日在某市第十七届人民代表大会第五次会议上\n一、今年工作\n做好今年工作意义重大。\n";
+        assert!(
+            outline(&parse(text)).contains("-\t政府工作报告\n"),
+            "{}",
+            outline(&parse(text))
+        );
+    }
+
+    /// A point glued after a heading's words ends the heading there, but
+    /// the run before it is not the whole heading for that (as it is before
+    /// a glued child section).
+    #[test]
+    fn a_run_before_a_glued_point_is_inferred() {
+        let body = "各地要结合实际，认真抓好贯彻落实，确保各项措施落地见效，不断提高人民群众的获得感。";
+        let text = format!(
+            "{body}二、持续优化营商环境取得新成效。{body}三、加强组织领导各级党委要做到一要统一思想，二要明确责任。{body}"
+        );
+        let found = outline(&parse(&text));
+        assert!(!found.contains("加强组织领导各级党委要做到\n"), "{found}");
+    }
+
+    /// An annex label in running text takes its title up to the first of a
+    /// space left for a line break and a list glued to it.
+    #[test]
+    fn a_flattened_annex_title_ends_at_its_glued_list_or_a_space() {
+        let body =
+            "各地要结合实际，认真抓好贯彻落实，确保各项措施落地见效，不断提高人民群众的获得感。".repeat(4);
+        for annex in [
+            "附件 名词解释1.户籍人口 指在本地登记户口的人口。2.常住人口 指在本地居住半年以上的人口。",
+            "附件 名词解释 户籍人口指在本地登记户口的人口。",
+        ] {
+            let text = format!("一、总体要求{body}二、主要任务{body}{annex}");
+            let found = outline(&parse(&text));
+            assert!(found.contains("-\t名词解释\n"), "{found}");
+        }
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

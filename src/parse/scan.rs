@@ -21,8 +21,11 @@ pub(crate) enum Position {
     /// After a comma: only good for a continuing point.
     AfterComma,
     /// Right after other text, with no boundary (a heading whose line break
-    /// was lost: "……总体要求（一）指导思想"). Only bracketed ordinals and
-    /// 1. are looked for here, and they must belong to a sequence.
+    /// was lost: "……总体要求（一）指导思想"). Looked for here: bracketed
+    /// ordinals and 1. (scan), statute units (`add_glued_units`, or after a
+    /// space left for a line break) and the first point of a list glued to
+    /// its heading (`add_glued_first_points`); each must belong to a
+    /// sequence.
     Glued,
 }
 
@@ -143,7 +146,8 @@ fn after_han(bytes: &[u8], i: usize) -> bool {
 
 /// Bytes that may change where a marker can stand: line breaks, sentence
 /// boundaries and commas in both widths, brackets and digits (glued markers),
-/// and the slash of a photo credit; and the lead bytes of U+0085, of general
+/// the slash of a photo credit, the space (a stop only where it stands for a
+/// lost line break, [`lost_break_space`]); and the lead bytes of U+0085, of general
 /// punctuation and circled numbers (…, U+2028), of CJK punctuation (。) and of
 /// full-width forms (！？；：，（１). Every other byte (汉字, letters, UTF-8
 /// continuation bytes) is skipped without decoding.
@@ -158,7 +162,8 @@ const fn is_interesting(b: u8) -> bool {
 /// Whether the byte at `i` is a place `next_place` must look at: an
 /// [`is_interesting`] byte that, if it leads a character, leads one that
 /// [`may_end_run`]; a digit or bracket ([`glues_alone`]) only after a 汉字;
-/// not a boundary that [`leads_nowhere`].
+/// a space only where it stands for a lost line break; not a boundary that
+/// [`leads_nowhere`].
 fn is_stop(bytes: &[u8], i: usize) -> bool {
     // The most frequent case first.
     !leads_nowhere(bytes, i)
@@ -294,6 +299,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
             }
             if may_start_marker(c)
                 && let Some(raw) = reader.read(text, i)
+                && let Some(pos) = unit_position(text, i, &raw, pos)
             {
                 let Some(cand) = Candidate::new(i, raw, pos) else {
                     // Past the first 4 GiB: no more markers.
@@ -432,6 +438,27 @@ fn forms_word_with_one(c: char) -> bool {
             | '月'
             | '个'
     )
+}
+
+/// Where a marker read at `at` stands: a statute's unit after a space left
+/// for a lost line break (……总则 第一条 为了……; see [`lost_break_space`])
+/// stands as a unit glued to the text does ([`add_glued_units`]), and is no
+/// unit at all where it reads as a reference: after a word that names a law
+/// (违反本条例 第十二条规定的), or not followed by the space before its text
+/// (依照本法 第三章规定).
+fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Option<Position> {
+    use crate::ast::MarkerStyle as S;
+    if pos != Position::RunIn || !raw.style.is_statute_unit() {
+        return Some(pos);
+    }
+    let before = text[..at].trim_end_matches(' ');
+    let prev = before.chars().next_back();
+    if before.len() == at || !prev.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return Some(pos);
+    }
+    let names_law = matches!(raw.style, S::Article | S::Book | S::SubBook) && prev.is_some_and(refers_before);
+    let spaced = text[at + usize::from(raw.len)..].starts_with(is_inline_space);
+    (!names_law && spaced).then_some(Position::Glued)
 }
 
 /// Characters after which 第X条 is a reference, not a marker:

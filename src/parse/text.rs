@@ -32,10 +32,12 @@ pub(crate) fn is_inline_space(c: char) -> bool {
 
 /// Whether the byte at `at` starts a run of ASCII spaces (up to four)
 /// between two pieces of Chinese text: a 汉字 or full-width punctuation
-/// before it, and after it a non-ASCII character, a number that reads as
-/// an ordinal (`1.`, `2、`, `(3)`) or a year (`2025年`). Such a run is the trace of a line break
-/// that a page or a copy turned into spaces (……面临的形势 近年来，……);
-/// spaces around numbers in running text (项目 200 个) are not.
+/// (lead byte E3 to E9, or EF) before it, and after it a character of
+/// three or more bytes (汉字, full-width punctuation, “), an ordinal
+/// (`1.`, `2、`, `(3)`, `（一）`) or a year (`2025年`). Such a run is the
+/// trace of a line break that a page or a copy turned into spaces
+/// (……面临的形势 近年来，……); spaces around numbers in running text (项目
+/// 200 个, 增长 5.2%) and before a bracketed abbreviation (（GDP）) are not.
 pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
     if at < 3 || bytes.get(at) != Some(&b' ') || !matches!(bytes[at - 3], 0xE3..=0xE9 | 0xEF) {
         return false;
@@ -46,16 +48,17 @@ pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
     }
     let rest = &bytes[at + spaces..];
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    match rest.first() {
-        Some(&b) if b >= 0xE2 => true,
-        Some(b'(') => true,
-        // 1. 2、 (3) 4．, or a year (2025年).
-        Some(_) if digits > 0 => matches!(
-            rest.get(digits..),
-            Some(
-                [b'.' | b')', ..] | [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8E, ..] | [0xE5, 0xB9, 0xB4, ..]
-            )
-        ),
+    // A bracket opens an ordinal: a digit or a 汉字 (一, not GDP) follows.
+    let ordinal_in = |inner: &[u8]| inner.first().is_some_and(|&b| b.is_ascii_digit() || b >= 0xE4);
+    match rest {
+        [b'(', inner @ ..] | [0xEF, 0xBC, 0x88, inner @ ..] => ordinal_in(inner),
+        [b, ..] if *b >= 0xE2 => true,
+        // 1. 2、 3) 4．(not 5.2 or 5.%), or a year (2025年).
+        _ if digits > 0 => match &rest[digits..] {
+            [b'.', next, ..] => !next.is_ascii_digit() && *next != b'%',
+            [b')', ..] | [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8E, ..] | [0xE5, 0xB9, 0xB4, ..] => true,
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -258,8 +261,16 @@ pub(crate) fn wrap_width(src: &str) -> Option<usize> {
 }
 
 /// Whether the line that ends at `at` fills a wrap of `wrap` bytes.
+/// Only the last `wrap + WRAP_SLACK` bytes before `at` are read: a longer
+/// line is no wrapped line.
 pub(crate) fn fills_wrap(src: &str, at: usize, wrap: usize) -> bool {
-    let start = memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let from = at.saturating_sub(wrap + WRAP_SLACK + 1);
+    let window = &src.as_bytes()[from..at];
+    let Some(start) = memchr::memrchr2(b'\n', b'\r', window).map(|i| from + i + 1) else {
+        // No line start within reach: the line is longer than the wrap,
+        // unless it is the text's first.
+        return from == 0 && trim_blank(&src[..at]).len() + WRAP_SLACK >= wrap;
+    };
     trim_blank(&src[start..at]).len() + WRAP_SLACK >= wrap
 }
 
@@ -337,6 +348,44 @@ pub(crate) fn trim_blank(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_stand_for_line_breaks_only_between_chinese_text() {
+        let lost = |s: &str| lost_break_space(s.as_bytes(), s.find(' ').expect("a space"));
+        for s in [
+            "面临的形势 近年来",
+            "持续发力 （一）深化",
+            "应急准备 1.完善",
+            "工作回顾 2025年是",
+            "重点任务  第一，",
+        ] {
+            assert!(lost(s), "{s}");
+        }
+        for s in [
+            "增长 5.2%",
+            "增长 5.%",
+            "国内生产总值 (GDP)",
+            "国内生产总值 （GDP）",
+            "重点项目 200 个",
+            "abc 一",
+        ] {
+            assert!(!lost(s), "{s}");
+        }
+    }
+
+    /// A wrapped text's full lines are looked at only as far back as the
+    /// wrap, and a lone carriage return starts a line too.
+    #[test]
+    fn a_line_past_the_wrap_or_after_a_carriage_return_is_not_full() {
+        let line = "各地区各部门要认真贯彻落实中央决策部署，扎实推进各项工作。";
+        let wrap = line.len();
+        let text = format!("{line}\n{}\r一是a\r", "很".repeat(200));
+        assert!(fills_wrap(&text, line.len(), wrap));
+        let cr = text.rfind('\r').expect("a carriage return");
+        assert!(!fills_wrap(&text, cr, wrap), "一是a is short");
+        let long_end = line.len() + 1 + "很".len() * 200;
+        assert!(!fills_wrap(&text, long_end, wrap), "a line longer than the wrap");
+    }
 
     #[test]
     fn a_line_end_within_a_limit_is_the_line_end_or_the_limit() {

@@ -682,9 +682,11 @@ fn rest_of_line_blank(src: &str, at: usize) -> bool {
 }
 
 /// Where a heading must end at the latest, besides the next point of its
-/// enumeration: the next candidate that surely starts something, a marker
-/// at a line start or a bracketed list glued to the text before it
-/// (……问题（一）关于……) whose next item follows. Asked about candidates in
+/// enumeration: the next candidate that surely starts something: a marker
+/// at a line start, a list glued to the text before it whose next item
+/// follows (……问题（一）关于……, ……落地见效一要……), a statute's unit glued
+/// to a title or followed by its space, or the first point of a list in
+/// running text (……部署，一要……，二要……). Asked about candidates in
 /// order, it walks forward once over all of them.
 struct SureStarts {
     /// The first candidate not yet passed over.
@@ -732,7 +734,9 @@ impl SureStarts {
 /// the heading, whatever words it holds (a year, an opener).
 fn whole_run_before_child(src: &str, c: &Candidate, limit: usize, sure: Option<&Candidate>) -> bool {
     const WHOLE_RUN_CHARS: usize = 30;
-    let Some(child) = sure.filter(|s| s.start() == limit && s.position() == Position::Glued) else {
+    let Some(child) =
+        sure.filter(|s| s.start() == limit && s.position() == Position::Glued && s.raw().style.is_heading())
+    else {
         return false;
     };
     let Some(run) = src.get(c.end()..child.start()) else {

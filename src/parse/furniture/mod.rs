@@ -136,7 +136,8 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
             value: trim_blank(&src[prefix_end..title_stop]),
         });
         if glued {
-            items.push(item(src, FurnitureKind::Byline, title_stop, end));
+            // As on a line of its own: a glued ——… is the subtitle.
+            push_lines(src, &mut items, title_stop, end, FurnitureKind::Byline);
         }
         // Lines between the title and the salutation: subtitle, date, speaker.
         if let Some(s) = salutation
@@ -160,7 +161,8 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         items.push(contents);
     }
     let tail = find_trailing_noise(src);
-    if let Some(mut list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end))
+    let body_end = tail.map_or(src.len(), |t| t.span.start);
+    if let Some(mut list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end), body_end)
         && tail.is_none_or(|t| list.span.start < t.span.start)
     {
         // A list that ran into the page's boilerplate (its line breaks
@@ -413,7 +415,10 @@ fn find_title(src: &str, reach: usize) -> Option<(usize, usize, usize)> {
         // would be set aside as page boilerplate, so no title is taken;
         // unless the text lost its line breaks and opens with its title.
         if is_body_line(visible) {
-            let stop = flat_title_end(visible)?;
+            // A line that lost its breaks: the text's only line, or a long one.
+            let line_len = line_end_or(src, start, None) - start;
+            let flattened = line_len >= FLAT_LINE || is_blank(&src[start + line_len..]);
+            let stop = flat_title_end(visible).filter(|_| flattened)?;
             return Some((start, body_start, body_start + leading_blank(content) + stop));
         }
         // Body text, a caption or a date line is no title.
@@ -536,6 +541,14 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
 /// end.
 const FLAT_TITLE_REACH: usize = 240;
 
+/// How long a first line (bytes) must be to have lost its line breaks,
+/// unless it is the text's only one.
+const FLAT_LINE: usize = 2_000;
+
+/// How a first sentence opens that names another text, not its own title
+/// (本办法第二条所称……, 根据《……条例》……).
+const NAMES_ANOTHER: [&str; 7] = ["本", "该", "此", "依据", "根据", "按照", "经"];
+
 /// Where the title ends in the first line of a text that lost its line
 /// breaks (某某市养犬管理条例（2025年…通过）目录第一章 总则第一条……): the
 /// last word naming a kind of text before the first comma or sentence end,
@@ -546,6 +559,9 @@ fn flat_title_end(line: &str) -> Option<usize> {
     let head = &head[..head
         .find(['，', '。', '：', '；', ',', ':', ';'])
         .unwrap_or(head.len())];
+    if NAMES_ANOTHER.iter().any(|w| head.starts_with(w)) {
+        return None;
+    }
     let named = TITLE_WORD_SEARCH
         .find_overlapping_iter(head)
         .filter(|m| !inside_book_title(head, m.start()))
@@ -671,9 +687,6 @@ const ORGANISATION_ENDS: [&str; 22] = [
 /// How long (in chars) an addressee line may be.
 const ADDRESSEE_CHARS: usize = 120;
 
-/// The addressees of an official document (主送机关: 各区人民政府，市政府各
-/// 部门：), on a line of their own near the top, before the body: the
-/// document's salutation. Each name ends as an organisation's does.
 /// Whether every name of an addressee list (split at 、 and ，) ends as an
 /// organisation's does.
 fn names_organisations(names: &str) -> bool {
@@ -692,16 +705,22 @@ fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
     if front[..colon].contains(['。', '！', '？', '；', '\n']) {
         return None;
     }
-    let named = TITLE_WORD_SEARCH
+    // The first word naming the text after which the rest up to the colon
+    // is names of organisations, none with a 的 (……规划编制工作的通知各区人民
+    // 政府，市规划和自然资源委员会： holds 规划 twice).
+    let mut ends: Vec<usize> = TITLE_WORD_SEARCH
         .find_overlapping_iter(&front[..colon])
         .filter(|m| !inside_book_title(front, m.start()))
         .map(|m| m.end())
-        .max()?;
+        .collect();
+    ends.sort_unstable();
+    let named = ends.into_iter().find(|&end| {
+        let names = &front[end..colon];
+        (2..=ADDRESSEE_CHARS).contains(&names.chars().count())
+            && !names.contains('的')
+            && names_organisations(names)
+    })?;
     let names = &front[named..colon];
-    let chars = names.chars().count();
-    if !(2..=ADDRESSEE_CHARS).contains(&chars) || !names_organisations(names) {
-        return None;
-    }
     let end = colon + front[colon..].chars().next().map_or(0, char::len_utf8);
     Some(Salutation {
         start: named,
@@ -710,6 +729,9 @@ fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
     })
 }
 
+/// The addressees of an official document (主送机关: 各区人民政府，市政府各
+/// 部门：), on a line of their own near the top, before the body: the
+/// document's salutation. Each name ends as an organisation's does.
 fn find_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
     let lines = front_lines(src, reach);
     // Most texts have no line ending in a colon up front: then there is no
@@ -974,7 +996,7 @@ static ATTACHMENTS: Finder = LazyLock::new(|| memmem::Finder::new("附件"));
 /// A 公文's list of its attachments (附件说明) after `from`: a line that
 /// starts 附件： and a numbered item (附件：1.检查表), and the lines of
 /// the next items under it (2.统计表), each line starting with its number.
-fn find_attachment_list(src: &str, from: usize) -> Option<Item<'_>> {
+fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<'_>> {
     let mut search = from;
     while let Some(i) = ATTACHMENTS.find(&src.as_bytes()[search..]) {
         let hit = search + i;
@@ -988,7 +1010,7 @@ fn find_attachment_list(src: &str, from: usize) -> Option<Item<'_>> {
             continue;
         }
         if !at_line_start {
-            if hit < from || !flattened_list_at_end(src, hit, rest) {
+            if hit < from || !flattened_list_at_end(src, hit, rest, body_end) {
                 continue;
             }
             return Some(item(src, FurnitureKind::Attachments, hit, search));
@@ -1012,16 +1034,17 @@ const FLAT_ATTACHMENTS_REACH: usize = 600;
 
 /// Whether the 附件 label at `hit`, followed by `rest` (to its line's end),
 /// is a list of attachments whose line breaks were lost: right after a
-/// sentence end, near the end of the text, with a second item glued after
-/// the first (附件：1.检查表2.统计表).
-fn flattened_list_at_end(src: &str, hit: usize, rest: &str) -> bool {
+/// sentence end, near `body_end` (the end of the text, or where the page's
+/// boilerplate starts), with a second item glued after the first
+/// (附件：1.检查表2.统计表).
+fn flattened_list_at_end(src: &str, hit: usize, rest: &str, body_end: usize) -> bool {
     let after_sentence = src[..hit]
         .trim_end_matches(is_inline_space)
         .ends_with(['。', '！', '？', '；']);
     let second = ["2.", "2．", "2、", "２.", "２．", "２、"]
         .iter()
         .any(|n| rest.contains(n));
-    after_sentence && second && src.len() - hit <= FLAT_ATTACHMENTS_REACH
+    after_sentence && second && hit < body_end && body_end - hit <= FLAT_ATTACHMENTS_REACH
 }
 
 /// Whether what follows a 附件 label lists a document's attachments: a

@@ -273,7 +273,7 @@ fn a_flattened_front_keeps_its_title_byline_and_addressees() {
     let report = "政府工作报告——2026年2月1日在某市人民代表大会上各位代表：现在，我代表市人民政府报告工作。";
     assert_eq!(title(report), Some("政府工作报告"));
     assert_eq!(
-        texts(report, FurnitureKind::Byline),
+        texts(report, FurnitureKind::Subtitle),
         ["——2026年2月1日在某市人民代表大会上"]
     );
     let notice = "某市人民政府关于开展安全检查的通知各区人民政府，市政府各部门：为做好检查工作，现通知如下：一、检查范围全市各类企业。";
@@ -321,4 +321,50 @@ fn a_flattened_front_keeps_its_title_byline_and_addressees() {
     );
     let plain = "关于开展检查的通知请各位注意以下事项：一、检查范围。";
     assert!(furniture(plain, FurnitureKind::Salutation).is_empty());
+}
+
+/// A first line that is body text names no title, even where a word naming
+/// a kind of text stands in it, unless the text lost its line breaks; and
+/// then not where the sentence names another text (本办法, 根据……).
+#[test]
+fn a_body_line_names_no_title() {
+    for first in [
+        "本办法第二条所称养犬人，是指在本市饲养犬只的单位和个人。",
+        "经市政府决定（2026年第5次常务会议），自2026年7月1日起施行新的管理办法。",
+    ] {
+        let broken = format!(
+            "{first}\n{}",
+            "各单位要认真贯彻执行，确保各项规定落到实处。\n".repeat(10)
+        );
+        assert_eq!(title(&broken), None, "{first}");
+        let flat = broken.replace('\n', "");
+        assert_eq!(title(&flat), None, "{first}");
+    }
+}
+
+/// The addressees glued to a title start after the word naming the text
+/// that is followed by names of organisations only, none with a 的.
+#[test]
+fn glued_addressees_start_after_the_text_named() {
+    let text = "关于做好国土空间规划编制工作的通知各区人民政府，市规划和自然资源委员会：为做好规划编制工作，现通知如下。一、工作目标做好规划。";
+    assert_eq!(title(text), Some("关于做好国土空间规划编制工作的通知"));
+    let found: Vec<&str> = furniture(text, FurnitureKind::Salutation)
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(found, ["各区人民政府，市规划和自然资源委员会"]);
+}
+
+/// A flattened list of attachments is looked for near where the body ends:
+/// before the page's boilerplate, however long that is.
+#[test]
+fn a_flattened_list_of_attachments_before_page_boilerplate_is_found() {
+    let text = format!(
+        "一、工作要求请按时报送。二、工作安排做好自查。附件：1.检查表2.统计表某市人民政府办公室2026年12月1日\n{}",
+        "版权所有：某某市人民政府办公室 京ICP备12345678号 联系我们 网站地图\n".repeat(12)
+    );
+    assert_eq!(
+        attachments(&text),
+        ["附件：1.检查表2.统计表某市人民政府办公室2026年12月1日\n"]
+    );
 }

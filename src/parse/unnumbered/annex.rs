@@ -126,8 +126,10 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
             .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
         // Spaces left for a line break end it too (附件1 十件民生实事 坚持……).
         let spaced = (0..run.len()).find(|&j| crate::parse::text::lost_break_space(src.as_bytes(), at + j));
-        let title_len = spaced
-            .or(glued)
+        let title_len = [spaced, glued]
+            .into_iter()
+            .flatten()
+            .min()
             .or_else(|| crate::parse::infer::infer_end(run, &Default::default()))
             .unwrap_or(0);
         let end = at + title_len;

@@ -14,7 +14,8 @@ const OPEN_ENDS: &[char] = &[
 ];
 
 /// Titles on their own line: short, without sentence punctuation, after
-/// a finished sentence, before body text, not furniture, and followed by
+/// a finished sentence, before body text (not a line that is only a date:
+/// the line above it is a signature), not furniture, and followed by
 /// numbering that starts afresh (or none).
 pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> Vec<UnnumberedHeading> {
     let mut out = Vec::new();
@@ -105,14 +106,19 @@ fn next_body_is_longer(src: &str, mut at: usize, limit: usize, chars: usize) -> 
     false
 }
 
-/// Whether the next non-blank line is a date (2026年6月1日): the line
-/// above it is a signature (某某市人民政府), not a title.
+/// The most characters of a line that is only a date (（2026年12月31日）).
+const DATE_LINE_CHARS: usize = 16;
+
+/// Whether the next non-blank line is only a date (2026年6月1日): the line
+/// above it is a signature (某某市人民政府), not a title. (A dated line that
+/// goes on, 2026年1月10日在……会议上, follows titles.)
 fn next_is_date(src: &str, mut at: usize, limit: usize) -> bool {
     while at < limit {
         let end = line_end_after_break(src, at);
         let line = trim_blank(&src[at..end]);
         if !line.is_empty() {
-            return crate::parse::furniture::opens_with_date(line);
+            return crate::parse::furniture::opens_with_date(line)
+                && line.chars().take(DATE_LINE_CHARS + 1).count() <= DATE_LINE_CHARS;
         }
         at = end;
     }
