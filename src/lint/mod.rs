@@ -387,7 +387,7 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
         list: Vec::with_capacity(markers + doc.diagnostics().len()),
         messages: HashMap::new(),
         diagnostics: &doc.diagnostics,
-        reported_spans: Vec::new(),
+        reported_starts: Vec::new(),
     };
     for d in doc.diagnostics() {
         from_diagnostic(doc.source(), &d, &mut out);
@@ -458,11 +458,6 @@ impl Iterator for Findings {
 
 impl std::iter::FusedIterator for Findings {}
 
-/// A span as one number, in the order of its start, then its end.
-fn packed_span(start: u32, end: u32) -> u64 {
-    (u64::from(start) << 32) | u64::from(end)
-}
-
 /// A finding as kept until it is asked for: 12 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -502,10 +497,11 @@ struct Collect<'o> {
     /// The parser's diagnostics: a marker it reported a sequence fault
     /// for is not reported again.
     diagnostics: &'o crate::diagnostic::DiagnosticStore,
-    /// The spans of the findings before the last [`Collect::sort_so_far`],
-    /// packed (start, end) in 8 bytes and sorted; `list` keeps the order
-    /// findings were pushed in, which decides the one kept of a rule and span.
-    reported_spans: Vec<u64>,
+    /// Where the findings before the last [`Collect::sort_so_far`] start:
+    /// one bit a byte of the text up to the last of them (an eighth of its
+    /// size at most). `list` keeps the order findings were pushed in, which
+    /// decides the one kept of a rule and span.
+    reported_starts: Vec<u64>,
 }
 
 impl Collect<'_> {
@@ -542,22 +538,23 @@ impl Collect<'_> {
         }
     }
 
-    /// Notes the spans of the findings so far, for [`Collect::reported`]:
-    /// 8 bytes each, sorted in place (sorting the findings themselves would
-    /// lose their order, and a stable sort takes room for half the list or
-    /// more).
+    /// Notes where the findings so far start, for [`Collect::reported`].
     fn sort_so_far(&mut self) {
-        self.reported_spans = self.list.iter().map(|f| packed_span(f.start, f.end)).collect();
-        self.reported_spans.sort_unstable();
-        self.reported_spans.dedup();
+        let last = self.list.iter().map(|f| f.start as usize).max().unwrap_or(0);
+        let mut starts = vec![0u64; last / 64 + 1];
+        for f in &self.list {
+            let at = f.start as usize;
+            starts[at / 64] |= 1 << (at % 64);
+        }
+        self.reported_starts = starts;
     }
 
-    /// Whether a finding before the last [`Collect::sort_so_far`] is at `span`.
+    /// Whether a finding before the last [`Collect::sort_so_far`] starts
+    /// where `span` does (a finding about the same marker).
     fn reported(&self, span: Span) -> bool {
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        self.reported_spans
-            .binary_search(&packed_span(at(span.start), at(span.end)))
-            .is_ok()
+        self.reported_starts
+            .get(span.start / 64)
+            .is_some_and(|w| w & (1 << (span.start % 64)) != 0)
     }
 }
 
@@ -571,7 +568,7 @@ mod tests {
             list: Vec::new(),
             messages: HashMap::new(),
             diagnostics: store,
-            reported_spans: Vec::new(),
+            reported_starts: Vec::new(),
         }
     }
 
@@ -591,7 +588,7 @@ mod tests {
         out.push(Rule::DuplicateOrdinal, a, "other rule at a".into());
         // Sorting part-way (as single_items does) keeps the first first.
         out.sort_so_far();
-        assert!(out.reported(a) && out.reported(b) && !out.reported(Span::new(0, 5)));
+        assert!(out.reported(a) && out.reported(b) && !out.reported(Span::new(5, 9)));
         out.push(Rule::SkippedOrdinal, b, "second at b".into());
         out.push(Rule::MixedWidth, b, "first at b".into());
         let found: Vec<(Rule, Span, String)> =
