@@ -447,7 +447,6 @@ fn forms_word_with_one(c: char) -> bool {
 /// (违反本条例 第十二条规定的), or not followed by the space before its text
 /// (依照本法 第三章规定).
 fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Option<Position> {
-    use crate::ast::MarkerStyle as S;
     if pos != Position::RunIn || !raw.style.is_statute_unit() {
         return Some(pos);
     }
@@ -456,9 +455,21 @@ fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Optio
     if before.len() == at || !prev.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return Some(pos);
     }
-    let names_law = matches!(raw.style, S::Article | S::Book | S::SubBook) && prev.is_some_and(refers_before);
     let spaced = text[at + usize::from(raw.len)..].starts_with(is_inline_space);
-    (!names_law && spaced).then_some(Position::Glued)
+    (spaced && prev.is_some_and(|p| unit_after(raw.style, p))).then_some(Position::Glued)
+}
+
+/// Whether a unit of `style` read after `prev` (glued to it, or after a
+/// space) is a unit and not a reference: articles, books and sub-books are
+/// what references name (本法第十条, 依照第二编); a chapter glued to a title
+/// that names the text (……条例第一章) is no reference.
+fn unit_after(style: crate::ast::MarkerStyle, prev: char) -> bool {
+    use crate::ast::MarkerStyle as S;
+    match style {
+        S::Article | S::Book | S::SubBook => !refers_before(prev),
+        S::Chapter | S::ChapterSection | S::Part => true,
+        _ => false,
+    }
 }
 
 /// Characters after which 第X条 is a reference, not a marker:
@@ -547,12 +558,7 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
         };
         // Articles are what references name (本法第十条); a chapter glued
         // to a title that names the text (……条例第一章) is no reference.
-        let unit = match raw.style {
-            S::Article | S::Book | S::SubBook => !refers_before(prev),
-            S::Chapter | S::ChapterSection | S::Part => true,
-            _ => false,
-        };
-        if !unit {
+        if !unit_after(raw.style, prev) {
             continue;
         }
         // A unit is mostly followed by the space before its text (第一条　为了),

@@ -236,20 +236,23 @@ const WRAP_MIN: usize = 75;
 /// after a full line is no end. Read on line lengths alone, without
 /// decoding.
 pub(crate) fn wrap_width(src: &str) -> Option<usize> {
-    let bytes = src.as_bytes();
-    let mut lengths = Vec::new();
+    // On the stack: this is asked of every text, however short.
+    let mut sample = [0usize; WRAP_SAMPLE_LINES];
+    let mut n = 0;
     let mut at = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).take(WRAP_SAMPLE_LINES) {
+    for end in memchr::memchr_iter(b'\n', src.as_bytes()).take(WRAP_SAMPLE_LINES) {
         let line = trim_blank(&src[at..end]);
         if line.len() >= WRAP_MIN {
-            lengths.push(line.len());
+            sample[n] = line.len();
+            n += 1;
         }
         at = end + 1;
     }
-    if lengths.len() < 5 {
+    if n < 5 {
         return None;
     }
-    lengths.sort_unstable();
+    sample[..n].sort_unstable();
+    let lengths = &sample[..n];
     // For each length, how many lines end within the slack below it: the
     // longest length that most lines reach.
     let near =

@@ -699,10 +699,10 @@ impl SureStarts {
         self.next = self.next.max(i + 1);
         while let Some(c) = cands.get(self.next) {
             let glued_list = c.position() == Position::Glued
-                && (matches!(
+                && matches!(
                     c.raw().style,
                     MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
-                ) || !c.raw().style.is_heading())
+                )
                 && c.value() == 1
                 && succ.get(self.next).is_some();
             // A unit followed by its space (第一条　为了) with a next one or a

@@ -516,21 +516,15 @@ fn title_end(line: &str, prefixed: bool) -> Option<usize> {
         return None;
     }
     let chars = line.chars().count();
-    // The last word that names the text ends the title (……关于政府工作报告的决议);
-    // a word inside 《》 names another text (……《关于修改……的决定》修正).
-    let named = TITLE_WORD_SEARCH
-        .find_overlapping_iter(line)
-        .filter(|m| !inside_book_title(line, m.start()))
-        .map(|m| m.end())
-        .max();
+    // The last word that names the text ends the title (……关于政府工作报告的决议).
+    let named = named_ends(line).max();
     let Some(end) = named else {
         // A law's name names its kind by its last character.
         return law_name_end(line).filter(|_| !prefixed && chars <= LAW_NAME_CHARS);
     };
     // A date or a name glued after the title: 讲话（2020年1月8日）习近平.
     let rest = &line[end..];
-    let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-    if chars <= 60 && !dated && !prefixed && !opens_byline(rest) {
+    if chars <= 60 && !opens_dated_note(rest) && !prefixed && !opens_byline(rest) {
         // A short line that names its kind is a title as a whole.
         return Some(line.len());
     }
@@ -562,20 +556,19 @@ fn flat_title_end(line: &str) -> Option<usize> {
     if NAMES_ANOTHER.iter().any(|w| head.starts_with(w)) {
         return None;
     }
-    let named = TITLE_WORD_SEARCH
-        .find_overlapping_iter(head)
-        .filter(|m| !inside_book_title(head, m.start()))
-        .map(|m| m.end())
-        .max()?;
+    let named = named_ends(head).max()?;
     let rest = &head[named..];
-    let dated = rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
     let first_unit = rest.starts_with("一、")
         || rest.strip_prefix('第').is_some_and(|r| {
             r.chars()
                 .next()
                 .is_some_and(|c| crate::numerals::digit(c).is_some())
         });
-    (dated || opens_byline(rest) || rest.starts_with("目录") || rest.starts_with("目　录") || first_unit)
+    (opens_dated_note(rest)
+        || opens_byline(rest)
+        || rest.starts_with("目录")
+        || rest.starts_with("目　录")
+        || first_unit)
         .then_some(named)
 }
 
@@ -608,6 +601,22 @@ fn opens_byline(rest: &str) -> bool {
         .take(8)
         .any(|(at, _)| OFFICES.iter().any(|o| rest[at..].starts_with(o)));
     rest.starts_with('—') || opens_with_date(rest) || office
+}
+
+/// Where each word of `text` that names a kind of text ends (讲话, 通知,
+/// 条例 …), a word inside 《》 aside (it names another text:
+/// ……《关于修改……的决定》修正), in order of their ends.
+fn named_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    TITLE_WORD_SEARCH
+        .find_overlapping_iter(text)
+        .filter(|m| !inside_book_title(text, m.start()))
+        .map(|m| m.end())
+}
+
+/// Whether `rest` opens with a bracketed note that starts with a number
+/// (（2020年1月8日）, （2025年……通过）), glued after a title.
+fn opens_dated_note(rest: &str) -> bool {
+    rest.starts_with(['（', '(']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// How long (in chars) a law's name may be.
@@ -700,7 +709,9 @@ fn names_organisations(names: &str) -> bool {
 /// word naming the kind of text before the first colon of the front, and
 /// before any sentence end, names of organisations up to that colon.
 fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
-    let front = &src[..reach];
+    // Asked of every text without a salutation: only as far as a title and
+    // its addressees reach.
+    let front = &src[..floor_char(src, reach.min(FLAT_TITLE_REACH + 3 * ADDRESSEE_CHARS))];
     let colon = front.find(['：', ':'])?;
     if front[..colon].contains(['。', '！', '？', '；', '\n']) {
         return None;
@@ -708,11 +719,7 @@ fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
     // The first word naming the text after which the rest up to the colon
     // is names of organisations, none with a 的 (……规划编制工作的通知各区人民
     // 政府，市规划和自然资源委员会： holds 规划 twice).
-    let mut ends: Vec<usize> = TITLE_WORD_SEARCH
-        .find_overlapping_iter(&front[..colon])
-        .filter(|m| !inside_book_title(front, m.start()))
-        .map(|m| m.end())
-        .collect();
+    let mut ends: Vec<usize> = named_ends(&front[..colon]).collect();
     ends.sort_unstable();
     let named = ends.into_iter().find(|&end| {
         let names = &front[end..colon];
