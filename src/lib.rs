@@ -126,7 +126,7 @@ pub fn parse(text: &str) -> Document<'_> {
 /// 4 GiB or more is kept as one paragraph. Nesting stops at
 /// `options.max_depth` or 200, whichever is smaller.
 pub fn parse_with<'a>(text: &'a str, options: &Options) -> Document<'a> {
-    parse::parse(text, options)
+    parse::parse(text, options, &options.heading_hints)
 }
 
 /// The README's examples, run as doctests.

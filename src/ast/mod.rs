@@ -216,6 +216,16 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
 
 impl std::iter::FusedIterator for Children<'_, '_> {}
 
+impl<'d, 'a> Children<'d, 'a> {
+    /// The nodes with the indices they are stored at.
+    pub(crate) fn with_ids(mut self) -> impl Iterator<Item = (usize, Node<'d, 'a>)> {
+        std::iter::from_fn(move || {
+            let id = self.next;
+            self.next().map(|node| (id, node))
+        })
+    }
+}
+
 impl<'a> Document<'a> {
     /// The source the tree was built from.
     pub fn source(&self) -> &'a str {
@@ -368,7 +378,7 @@ impl<'a> Document<'a> {
     }
 
     /// The children of the node at `id`.
-    fn children_of(&self, id: usize) -> Children<'_, 'a> {
+    pub(crate) fn children_of(&self, id: usize) -> Children<'_, 'a> {
         Children {
             doc: self,
             next: id + 1,
@@ -376,7 +386,7 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn marker_at(&self, id: usize) -> Option<Marker<'a>> {
+    pub(crate) fn marker_at(&self, id: usize) -> Option<Marker<'a>> {
         let n = self.nodes.get(id)?;
         let span = n.marker()?;
         Some(Marker {

@@ -110,8 +110,8 @@ pub(crate) fn parse_masked<'a>(
     if masked.len() != src.len() {
         return crate::parse_with(src, options);
     }
-    let opts = with_hints(options, headings);
-    let doc = crate::parse_with(masked, &opts);
+    let hints = super::markup::merged_hints(&options.heading_hints, headings);
+    let doc = crate::parse::parse(masked, options, &hints);
     // Spans of the masked copy fall on its character boundaries, which are
     // the source's wherever text was kept; a span inside blanked markup
     // that was not ASCII (a Chinese link target, code block) could in
@@ -131,23 +131,193 @@ pub(crate) fn parse_masked<'a>(
         nodes: doc.nodes,
         diagnostics: doc.diagnostics,
     };
-    super::markup::nest_under_headings(&mut doc, &opts.heading_hints);
+    super::markup::nest_under_headings(&mut doc, &hints);
     doc
 }
 
-/// `options` with `headings` added to its hints, sorted by start.
-fn with_hints(options: &Options, headings: &[HeadingHint]) -> Options {
-    let mut opts = options.clone();
-    opts.heading_hints.extend_from_slice(headings);
-    opts.heading_hints.sort_by_key(|h| h.span.start);
-    opts
-}
+/// How much Markdown pulldown-cmark is given at once: its tree of a whole
+/// file of headings would take 18 times the file.
+const CHUNK: usize = 256 << 10;
 
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
 fn mask(src: &str) -> (String, Vec<HeadingHint>) {
-    let bytes = src.as_bytes();
-    // The ranges of the source kept as they are.
+    mask_in_chunks(src, CHUNK)
+}
+
+/// [`mask`], pulldown-cmark given pieces of about `chunk` bytes that end
+/// where every block is closed whatever follows (see [`split_after`]); a
+/// piece whose last block could be open (a fenced code block, an HTML
+/// block) is grown, doubling, until it is not or reaches the end. A source
+/// with a link reference definition (`]:`) is read whole: a definition
+/// anywhere gives links everywhere their meaning.
+fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
+    let whole = memchr::memmem::find(src.as_bytes(), b"]:").is_some();
+    let reach = if whole { Vec::new() } else { metadata_reach(src) };
+    let mut out = String::with_capacity(src.len());
+    let mut found: Vec<HeadingHint> = Vec::new();
     let mut shown: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < src.len() || start == 0 {
+        let mut want = chunk.max(1);
+        let mut end;
+        loop {
+            end = if whole {
+                src.len()
+            } else {
+                split_after(src, start.saturating_add(want), &reach)
+            };
+            shown.clear();
+            let heads = found.len();
+            let open = mask_piece(src, start..end, &mut shown, &mut found);
+            if !open || end == src.len() {
+                break;
+            }
+            found.truncate(heads);
+            want = want.saturating_mul(2);
+        }
+        if !masked_into(&mut out, src, &mut shown, end) {
+            return (String::new(), Vec::new());
+        }
+        start = end;
+        if end == src.len() {
+            break;
+        }
+    }
+    hints(&mut found);
+    (out, found)
+}
+
+/// Where a metadata block could stand: pulldown-cmark reads a line of
+/// exactly `---` or `+++` (at a block's start: after a list item's or a
+/// block quote's marker too) anywhere as the start of a
+/// metadata block when a closing line (`---` or `...`, or `+++`) follows,
+/// however far, and every line between is in it. The ranges from each such
+/// line to the end of the closing line that follows it (to the end of `src`
+/// when none does), overlapping ones joined, in order: a piece never ends
+/// inside one. The closing lines are read as pulldown-cmark reads them; the
+/// ranges hold every metadata block, and more (a first line that is blank
+/// or closing makes pulldown-cmark read no block).
+fn metadata_reach(src: &str) -> Vec<Range<usize>> {
+    let bytes = src.as_bytes();
+    let mut reach: Vec<Range<usize>> = Vec::new();
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if !(has(b"---") || has(b"+++")) {
+        return reach;
+    }
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    let run = |at: usize, c: u8| bytes[at..].iter().take_while(|&&b| b == c).count();
+    // Where a line (up to `\n`) ends in exactly three of `c` and white
+    // space: the opening line of a block inside a list item or a block
+    // quote, or after a `\r`, is the end of such a line.
+    let opens = |at: usize, end: usize, c: u8| {
+        let line = &bytes[at..end];
+        let kept = line.len() - line.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+        let three = kept >= 3 && line[kept - 3..kept].iter().all(|&b| b == c);
+        (three && (kept == 3 || line[kept - 4] != c)).then(|| at + kept - 3)
+    };
+    // Exactly three of `c` (or `.` after `-`), spaces, then a line break
+    // (`\n`, `\r`) or the end.
+    let closes = |at: usize, c: u8| {
+        let three = run(at, c) == 3 || (c == b'-' && run(at, b'.') == 3);
+        if !three {
+            return false;
+        }
+        let spaces = run(at + 3, b' ');
+        matches!(bytes.get(at + 3 + spaces), None | Some(b'\n' | b'\r'))
+    };
+    // For each delimiter, the last search: from where, and the closing line
+    // it found (the first at or after any later start before it).
+    let mut memo = [(usize::MAX, None::<usize>); 2];
+    // The closing lines are looked for line by line, from the line after
+    // the opening one.
+    let mut at = 0;
+    while at < bytes.len() {
+        let next = line_end(at);
+        for (k, c) in [b'-', b'+'].into_iter().enumerate() {
+            let Some(start) = opens(at, next, c) else {
+                continue;
+            };
+            let found = match memo[k] {
+                (from, found) if from <= next && found.is_none_or(|f| f >= next) => found,
+                _ => {
+                    let mut line = next;
+                    let mut found = None;
+                    while line < bytes.len() {
+                        if closes(line, c) {
+                            found = Some(line);
+                            break;
+                        }
+                        line = line_end(line);
+                    }
+                    memo[k] = (next, found);
+                    found
+                }
+            };
+            let end = found.map_or(bytes.len(), line_end);
+            match reach.last_mut() {
+                Some(last) if start < last.end => last.end = last.end.max(end),
+                _ => reach.push(start..end),
+            }
+        }
+        at = next;
+    }
+    reach
+}
+
+/// The first place at or after `at` where a piece of `src` may end: the
+/// start of a line that follows a blank line and opens with `#` or a
+/// character that is not ASCII (Chinese text), so that nothing before it
+/// but a fenced code block or an HTML block can run on into it (a list, a
+/// block quote, a table, an indented code block and a paragraph all end at
+/// the blank line), and outside the `reach` of metadata blocks; the end of
+/// `src` if there is none.
+fn split_after(src: &str, at: usize, reach: &[Range<usize>]) -> usize {
+    let bytes = src.as_bytes();
+    let mut from = at;
+    while from < bytes.len() {
+        let Some(i) = memchr::memchr(b'\n', &bytes[from..]) else {
+            break;
+        };
+        let line = from + i + 1;
+        let opens = bytes.get(line).is_some_and(|&b| b == b'#' || b >= 0x80);
+        if opens {
+            // The line before `line` (its break at `line - 1`) is blank.
+            let before = &bytes[..line - 1];
+            let prev = memchr::memrchr(b'\n', before).map_or(0, |j| j + 1);
+            let blank = prev > 0
+                && before[prev..]
+                    .iter()
+                    .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+            let i = reach.partition_point(|r| r.end <= line);
+            match reach.get(i).filter(|r| r.start < line) {
+                Some(r) => {
+                    from = r.end.max(line);
+                    continue;
+                }
+                None if blank => return line,
+                None => {}
+            }
+        }
+        from = line;
+    }
+    bytes.len()
+}
+
+/// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
+/// it shows into `shown` and its headings into `found` (levels as written,
+/// 1 to 6). Whether its last block may have run on past it (a fenced code
+/// block, an HTML block, front matter).
+fn mask_piece(
+    src: &str,
+    range: Range<usize>,
+    shown: &mut Vec<Range<usize>>,
+    found: &mut Vec<HeadingHint>,
+) -> bool {
+    let bytes = src.as_bytes();
+    let Some(piece) = src.get(range.clone()) else {
+        return false;
+    };
+    let base = range.start;
     let mut opts = CmarkOptions::empty();
     opts.insert(CmarkOptions::ENABLE_TABLES);
     opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
@@ -155,15 +325,27 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     opts.insert(CmarkOptions::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
     // Inside a code block, front matter or raw HTML: not text.
     let mut hidden = 0usize;
+    let mut depth = 0usize;
+    let mut last_open = false;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
-    let mut found: Vec<(HeadingLevel, Span)> = Vec::new();
-    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+    for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
+        let range = range.start + base..range.end + base;
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_open = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => hidden = hidden.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
-                reveal_html(src, range, &mut shown);
+                reveal_html(src, range, shown);
                 hidden += 1;
             }
             Event::End(TagEnd::HtmlBlock) => hidden = hidden.saturating_sub(1),
@@ -187,7 +369,10 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, Some(at))) = heading.take() {
                     // Its line, found now while the heading is in cache.
-                    found.push((level, line_at(bytes, at)));
+                    found.push(HeadingHint {
+                        span: line_at(bytes, at),
+                        level: level as u8,
+                    });
                 }
             }
             Event::Text(_) if hidden == 0 => {
@@ -208,19 +393,18 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
             _ => {}
         }
     }
-    (masked(src, shown), hints(&found))
+    last_open
 }
 
-/// `src` with every byte outside the `shown` ranges an ASCII space, line
-/// breaks kept; written in one pass, in order. Empty when a range does not
-/// fall on the source's character boundaries (the caller then reads the
-/// source as plain text); ranges past the end are ignored.
-fn masked(src: &str, mut shown: Vec<Range<usize>>) -> String {
+/// Writes `src` from where `out` ends up to `to` onto `out`, every byte
+/// outside the `shown` ranges an ASCII space, line breaks kept. False when
+/// a range does not fall on the source's character boundaries (the caller
+/// then reads the source as plain text); ranges past `to` are ignored.
+fn masked_into(out: &mut String, src: &str, shown: &mut [Range<usize>], to: usize) -> bool {
     if !shown.is_sorted_by_key(|r| r.start) {
         shown.sort_unstable_by_key(|r| r.start);
     }
     let bytes = src.as_bytes();
-    let mut out = String::with_capacity(src.len());
     let blank = |out: &mut String, to: usize| {
         let gap = bytes.get(out.len()..to).unwrap_or_default();
         out.extend(gap.iter().map(|&b| match b {
@@ -228,35 +412,33 @@ fn masked(src: &str, mut shown: Vec<Range<usize>>) -> String {
             _ => ' ',
         }));
     };
-    for r in shown {
+    for r in shown.iter() {
         let start = r.start.max(out.len());
-        if r.end <= start || r.end > src.len() {
+        if r.end <= start || r.end > to {
             continue;
         }
-        blank(&mut out, start);
+        blank(out, start);
         let Some(text) = src.get(start..r.end) else {
-            return String::new();
+            return false;
         };
         out.push_str(text);
     }
-    blank(&mut out, src.len());
-    out
+    blank(out, to);
+    true
 }
 
-/// Heading hints for the headings found (level, the line of their first
-/// text): that line, at the level counted from the shallowest heading,
-/// leaving a single leading `#` heading to title detection.
-fn hints(found: &[(HeadingLevel, Span)]) -> Vec<HeadingHint> {
-    let h1s = found.iter().filter(|(l, _)| *l == HeadingLevel::H1).count();
-    let skip = usize::from(h1s == 1 && found.first().is_some_and(|(l, _)| *l == HeadingLevel::H1));
-    let rest = found.get(skip..).unwrap_or_default();
-    let base = rest.iter().map(|&(l, _)| l as usize).min().unwrap_or(1);
-    rest.iter()
-        .map(|&(level, span)| HeadingHint {
-            span,
-            level: u8::try_from(level as usize - base).unwrap_or(u8::MAX),
-        })
-        .collect()
+/// Turns the headings found (levels as written, 1 to 6) into hints: the
+/// levels counted from the shallowest heading, a single leading `#`
+/// heading left out for title detection.
+fn hints(found: &mut Vec<HeadingHint>) {
+    let h1s = found.iter().filter(|h| h.level == 1).count();
+    if h1s == 1 && found.first().is_some_and(|h| h.level == 1) {
+        found.remove(0);
+    }
+    let base = found.iter().map(|h| h.level).min().unwrap_or(1);
+    for h in found.iter_mut() {
+        h.level -= base;
+    }
 }
 
 /// The line of `bytes` that holds offset `at`, without its line break
@@ -445,6 +627,30 @@ mod tests {
     }
 
     #[test]
+    fn pieces_end_only_where_every_block_has_closed() {
+        for src in [
+            "```\n一、代码\n\n二、代码\n```\n\n三、标题\n",
+            "<!--\n一、注释\n\n二、注释\n-->\n\n三、标题\n",
+            "<pre>\n一、\n\n二、\n</pre>\n\n三、标题\n",
+            "---\ntitle: 一、\n\n二、: x\n---\n\n三、标题\n",
+            "- 一、项目\n\n  二、续行\n\n三、标题\n",
+            "> 一、引文\n\n二、标题\n",
+            "一、见[附件]\n\n二、标题\n\n[附件]: http://example.com/三、\n",
+            "## 第一章 总则\n\n第一条 为了规范。\n\n## 第二章 附则\n\n第二条 施行。\n",
+        ] {
+            let whole = mask_in_chunks(src, usize::MAX);
+            assert_eq!(mask_in_chunks(src, 1), whole, "{src:?}");
+            assert_eq!(mask(src), whole, "{src:?}");
+        }
+        // Split at every blank line before Chinese text, the headings keep
+        // their levels.
+        let src = "# 标题\n\n## 第一章 总则\n\n第一条 为了规范。\n\n### 第一节 一般规定\n\n第二条 施行。\n";
+        let (_, headings) = mask_in_chunks(src, 1);
+        let levels: Vec<(&str, u8)> = headings.iter().map(|h| (h.span.slice(src), h.level)).collect();
+        assert_eq!(levels, [("## 第一章 总则", 0), ("### 第一节 一般规定", 1)]);
+    }
+
+    #[test]
     fn html_blocks_keep_their_text() {
         let src = "<div>\n一、总体要求\n</div>\n\n二、主要任务\n";
         assert_eq!(md(src), "一、\t总体要求\n二、\t主要任务\n");
@@ -505,6 +711,18 @@ mod props {
             "\r\n",
             "\t",
             " ",
+            "中文",
+            "#",
+            "<script>",
+            "</script>",
+            "<pre>",
+            "</pre>",
+            "[x]",
+            "]: /u",
+            "+++\n",
+            "...\n",
+            "--- \r",
+            "> ```\n",
         ])
     }
 
@@ -516,6 +734,10 @@ mod props {
             let src: String = pieces.concat();
             let read = markdown_text(&src);
             prop_assert_eq!(read.text.len(), src.len());
+            // Read in pieces as small as they come, it is read the same.
+            let whole = mask_in_chunks(&src, usize::MAX);
+            prop_assert_eq!(&mask_in_chunks(&src, 1), &whole);
+            prop_assert_eq!(&(read.text.clone(), read.headings.clone()), &whole);
             for h in &read.headings {
                 prop_assert!(src.get(h.span.start..h.span.end).is_some());
             }

@@ -10,8 +10,25 @@
 //! ranked below its style (GB/T 9704 order, [`MarkerStyle::standard_rank`])
 //! become its children, with the text between them.
 
+use std::borrow::Cow;
+
 use crate::HeadingHint;
 use crate::ast::{Document, NodeData, NodeKind};
+
+/// The caller's hints and an input's own, sorted by start (hints at one
+/// start keep that order): the input's slice itself when the caller gave
+/// none and it is sorted, as an input's hints are, so that a document
+/// marking a heading every few bytes does not hold its hints twice.
+pub(crate) fn merged_hints<'h>(callers: &'h [HeadingHint], own: &'h [HeadingHint]) -> Cow<'h, [HeadingHint]> {
+    if callers.is_empty() && own.is_sorted_by_key(|h| h.span.start) {
+        return Cow::Borrowed(own);
+    }
+    let mut hints = Vec::with_capacity(callers.len() + own.len());
+    hints.extend_from_slice(callers);
+    hints.extend_from_slice(own);
+    hints.sort_by_key(|h| h.span.start);
+    Cow::Owned(hints)
+}
 
 /// Moves the sections a marked heading holds under it (see the module's
 /// notes). `hints` are in the document's source, sorted by start.

@@ -161,11 +161,9 @@ impl ReadResult {
         if self.headings.is_empty() {
             return crate::parse_with(&self.text, options);
         }
-        let mut options = options.clone();
-        options.heading_hints.extend_from_slice(&self.headings);
-        options.heading_hints.sort_by_key(|h| h.span.start);
-        let mut doc = crate::parse_with(&self.text, &options);
-        markup::nest_under_headings(&mut doc, &options.heading_hints);
+        let hints = markup::merged_hints(&options.heading_hints, &self.headings);
+        let mut doc = crate::parse::parse(&self.text, options, &hints);
+        markup::nest_under_headings(&mut doc, &hints);
         doc
     }
 }

@@ -3,7 +3,7 @@
 
 use super::sequence::{read_marker, renumbered};
 use super::{Collect, Rule};
-use crate::ast::{Children, Document, Marker, MarkerStyle, Node};
+use crate::ast::{Document, Marker, MarkerStyle, Node};
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -147,13 +147,21 @@ pub(super) fn sequence_words_with_shi(source: &str, out: &mut Collect) {
 /// explains itself).
 pub(super) fn single_items(doc: &Document<'_>, out: &mut Collect) {
     out.sort_so_far();
-    let mut work: Vec<(Children<'_, '_>, bool)> = vec![(doc.children(), false)];
-    while let Some((children, nested)) = work.pop() {
+    // The lists of children still to read: the index of the node that
+    // holds each (`u32::MAX` for the top level; indices, not iterators, as
+    // this list holds one entry a heading on text dense with headings) and
+    // whether it is under a heading.
+    let mut work: Vec<(u32, bool)> = vec![(u32::MAX, false)];
+    while let Some((owner, nested)) = work.pop() {
+        let children = match owner {
+            u32::MAX => doc.children(),
+            owner => doc.children_of(owner as usize),
+        };
         let mut by_style: HashMap<MarkerStyle, (usize, Option<Node<'_, '_>>)> = HashMap::new();
         // Lines of text that start with an ordinal the parser left as text
         // (1. with no 2.): style → (count, span and text of the first).
         let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
-        for node in children {
+        for (at, node) in children.with_ids() {
             if let Node::Section(s) = node
                 && let Some(m) = s.marker()
             {
@@ -166,9 +174,13 @@ pub(super) fn single_items(doc: &Document<'_>, out: &mut Collect) {
             {
                 as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
             }
-            if node.has_children() {
+            // (A document has fewer nodes than bytes, and fewer bytes than
+            // `u32::MAX`: every index converts.)
+            if node.has_children()
+                && let Ok(at) = u32::try_from(at)
+            {
                 let heading = matches!(node, Node::Section(s) if s.marker().is_some() || s.heading().evidence.unnumbered);
-                work.push((node.children(), nested || heading));
+                work.push((at, nested || heading));
             }
         }
         if !nested {

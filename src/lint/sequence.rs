@@ -167,14 +167,27 @@ pub(super) fn level_rank(style: MarkerStyle) -> u8 {
 
 /// Restarts among sibling sections, and levels out of order.
 pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Collect) {
-    // (children, nearest enclosing section with a marker)
-    let mut work: Vec<(Children<'_, '_>, Option<Marker<'_>>)> = vec![(doc.children(), None)];
-    while let Some((children, parent)) = work.pop() {
+    // The lists of children still to read: the index of the node that
+    // holds each (`NONE` for the top level) and of its nearest enclosing
+    // section with a marker (`NONE` for none). Indices, not iterators and
+    // markers: on text dense with headings this list holds one entry a
+    // heading, and it stays small.
+    const NONE: u32 = u32::MAX;
+    let mut work: Vec<(u32, u32)> = vec![(NONE, NONE)];
+    while let Some((owner, enclosing)) = work.pop() {
+        let children = match owner {
+            NONE => doc.children(),
+            owner => doc.children_of(owner as usize),
+        };
+        let parent = match enclosing {
+            NONE => None,
+            at => doc.marker_at(at as usize),
+        };
         let mut last_of_style: HashMap<MarkerStyle, Marker<'_>> = HashMap::new();
         // The lowest level (highest rank) met so far in this unit, and where.
         let mut lowest: Option<Marker<'_>> = None;
         let mut reported_back: HashSet<MarkerStyle> = HashSet::new();
-        for node in children.clone() {
+        for (at, node) in children.clone().with_ids() {
             let section_marker = match node {
                 Node::Section(s) => s.marker(),
                 _ => None,
@@ -211,9 +224,13 @@ pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Collect) {
                 }
                 last_of_style.insert(m.style, m);
             }
-            let inner_parent = section_marker.or(parent);
-            if node.has_children() {
-                work.push((node.children(), inner_parent));
+            // (A document has fewer nodes than bytes, and fewer bytes than
+            // `u32::MAX`: every index converts.)
+            if node.has_children()
+                && let Ok(at) = u32::try_from(at)
+            {
+                let inner = if section_marker.is_some() { at } else { enclosing };
+                work.push((at, inner));
             }
         }
         trailing_mixed_styles(children, out);

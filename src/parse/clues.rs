@@ -5,10 +5,11 @@ use super::scan::Candidate;
 use super::successors::{Successors, successors};
 use super::text::{flattened_lines, wrap_width};
 use crate::HeadingHint;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What the passes after the candidate scan consult.
-pub(crate) struct Clues {
+pub(crate) struct Clues<'h> {
     /// The next item of each candidate's enumeration.
     pub successors: Successors,
     /// Lines that lost their line breaks ([`flattened_lines`]): heading ends
@@ -17,14 +18,14 @@ pub(crate) struct Clues {
     /// Where lists of points start: a first item with a successor.
     pub list_starts: Vec<usize>,
     /// The input's heading hints.
-    pub hints: Hints,
+    pub hints: Hints<'h>,
     /// The width a hard-wrapped text breaks its lines at ([`wrap_width`]).
     pub wrap: Option<usize>,
 }
 
-impl Clues {
+impl<'h> Clues<'h> {
     /// Gather the clues of `src` from its candidates and the input's hints.
-    pub(crate) fn gather(src: &str, cands: &[Candidate], hints: &[HeadingHint]) -> Self {
+    pub(crate) fn gather(src: &str, cands: &[Candidate], hints: &'h [HeadingHint]) -> Self {
         let successors = successors(cands);
         let list_starts = cands
             .iter()
@@ -49,15 +50,20 @@ impl Clues {
 }
 
 /// The input's heading hints that lie in the text, in order of start (hints
-/// at one start keep the input's order).
-pub(crate) struct Hints(Vec<HeadingHint>);
+/// at one start keep the input's order). The caller's slice is borrowed
+/// when it is already so (an input's hints are), not copied.
+pub(crate) struct Hints<'h>(Cow<'h, [HeadingHint]>);
 
-impl Hints {
-    fn new(src: &str, hints: &[HeadingHint]) -> Self {
+impl<'h> Hints<'h> {
+    fn new(src: &str, hints: &'h [HeadingHint]) -> Self {
+        let valid = |h: &HeadingHint| src.get(h.span.range()).is_some();
+        if hints.iter().all(valid) && hints.is_sorted_by_key(|h| h.span.start) {
+            return Hints(Cow::Borrowed(hints));
+        }
         let mut hints = hints.to_vec();
-        hints.retain(|h| src.get(h.span.range()).is_some());
+        hints.retain(valid);
         hints.sort_by_key(|h| h.span.start);
-        Hints(hints)
+        Hints(Cow::Owned(hints))
     }
 
     /// The hints, in order of start.

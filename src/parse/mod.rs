@@ -30,7 +30,10 @@ use crate::Options;
 use crate::ast::{Document, NodeData, NodeKind};
 use crate::span::Span;
 
-pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
+/// Parses `src` with `options`, the heading hints being `hints` (in place
+/// of `options.heading_hints`, which the caller may have merged with an
+/// input's own hints: see `input::markup::merged_hints`).
+pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::HeadingHint]) -> Document<'a> {
     // The tree stores offsets in 32 bits: a longer text is one paragraph.
     if src.len() >= NodeData::TO_END as usize {
         return Document {
@@ -41,7 +44,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options) -> Document<'a> {
     }
     let furniture = furniture::detect(src);
     let cands = scan::candidates(src);
-    let clues = clues::Clues::gather(src, &cands, &options.heading_hints);
+    let clues = clues::Clues::gather(src, &cands, hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
     let (nodes, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);

@@ -88,7 +88,7 @@ impl Frame<'_> {
 pub(crate) struct Builder<'a, 'o> {
     src: &'a str,
     options: &'o Options,
-    clues: &'o Clues,
+    clues: &'o Clues<'o>,
     stack: Vec<Frame<'a>>,
     /// The tree in document order: a node is stored when it opens, and its
     /// end and the end of its subtree are set when it closes.
@@ -108,6 +108,10 @@ pub(crate) struct Builder<'a, 'o> {
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
+    /// How many nodes were stored when the last space was, if no node has
+    /// closed since: blank text right after it joins it (a blank line and
+    /// the next line's indentation, emitted apart, are one space).
+    open_space: usize,
     diagnostics: DiagnosticStore,
 }
 
@@ -116,7 +120,7 @@ pub(crate) struct Builder<'a, 'o> {
 const BODY_OPENING: usize = 24;
 
 impl<'a, 'o> Builder<'a, 'o> {
-    pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues) -> Self {
+    pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues<'o>) -> Self {
         Builder {
             src,
             options,
@@ -139,6 +143,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_end: ByStyle::default(),
             last_title: ByStyle::default(),
             last_body: ByStyle::default(),
+            open_space: 0,
             diagnostics: DiagnosticStore::default(),
         }
     }
@@ -605,9 +610,16 @@ impl<'a, 'o> Builder<'a, 'o> {
             if is_blank(&src[at..end]) {
                 // Merge a run of blank lines into one space.
                 end = end.max(super::text::skip_blank_lines(src, at, to));
-                let next = self.nodes.len() + 1;
-                self.nodes
-                    .push(NodeData::leaf(NodeKind::Space, Span::new(at, end), next));
+                let joins = self.open_space == self.nodes.len();
+                match self.nodes.last_mut() {
+                    Some(last) if joins && last.end as usize == at => last.end = offset(end),
+                    _ => {
+                        let next = self.nodes.len() + 1;
+                        self.nodes
+                            .push(NodeData::leaf(NodeKind::Space, Span::new(at, end), next));
+                        self.open_space = self.nodes.len();
+                    }
+                }
             } else {
                 let next = self.nodes.len() + 1;
                 self.nodes
@@ -634,6 +646,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        self.open_space = 0;
         let next = self.nodes.len();
         let last_end = self.nodes.last().map(|n| n.end);
         if let (Some(node), Some(last_end)) = (self.nodes.get_mut(frame.id), last_end) {

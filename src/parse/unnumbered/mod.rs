@@ -48,7 +48,12 @@ pub(crate) struct Unnumbered {
 }
 
 /// Find the unnumbered headings of `src`.
-pub(crate) fn detect(src: &str, cands: &[Candidate], furniture: &[Item<'_>], clues: &Clues) -> Unnumbered {
+pub(crate) fn detect(
+    src: &str,
+    cands: &[Candidate],
+    furniture: &[Item<'_>],
+    clues: &Clues<'_>,
+) -> Unnumbered {
     let mut top = annex::at_line_starts(src);
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
     top.extend(own_line::titles(src, cands, furniture));
@@ -90,7 +95,7 @@ pub(crate) fn detect(src: &str, cands: &[Candidate], furniture: &[Item<'_>], clu
 /// a marker (a marker makes the section anyway) and are not furniture.
 fn hinted(
     src: &str,
-    clues: &Clues,
+    clues: &Clues<'_>,
     cands: &[Candidate],
     furniture: &[Item<'_>],
 ) -> Vec<(UnnumberedHeading, u8)> {
