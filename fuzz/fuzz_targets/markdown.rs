@@ -1,5 +1,6 @@
 //! Any UTF-8 through the Markdown reader: the tree's spans index the
-//! Markdown source and its leaves rebuild it, never a panic.
+//! Markdown source and its leaves rebuild it, never a panic; read in
+//! pieces as small as they come, the source is read as it is whole.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +13,13 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let masked = markdown_text(src);
     assert_eq!(masked.text.len(), src.len(), "the masked copy keeps the length");
+    // Built by cargo-fuzz (`--cfg fuzzing`); `cargo check` builds without.
+    #[cfg(fuzzing)]
+    assert_eq!(
+        speechtree::input::masked_in_pieces(src, 1),
+        (masked.text.clone(), masked.headings.clone()),
+        "read in pieces, the source is read as it is whole"
+    );
     let doc = parse_markdown(src, &Options::default());
     let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
     assert_eq!(rebuilt, src, "the leaves should rebuild the Markdown source");

@@ -144,6 +144,14 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     mask_in_chunks(src, CHUNK)
 }
 
+/// [`markdown_text`]'s text and headings, pulldown-cmark given pieces of
+/// about `chunk` bytes: the fuzz targets check that it is the same for
+/// every `chunk` (built by cargo-fuzz only, with `--cfg fuzzing`).
+#[cfg(fuzzing)]
+pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
+    mask_in_chunks(src, chunk)
+}
+
 /// [`mask`], pulldown-cmark given pieces of about `chunk` bytes that end
 /// where every block is closed whatever follows (see [`split_after`]); a
 /// piece whose last block could be open (a fenced code block, an HTML

@@ -39,6 +39,9 @@ use std::path::Path;
 pub use decode::{decode, detect_encoding};
 #[cfg(feature = "html")]
 pub use html::{HtmlPage, html_page, html_text};
+#[cfg(all(fuzzing, feature = "markdown"))]
+#[doc(hidden)]
+pub use markdown::masked_in_pieces;
 #[cfg(feature = "markdown")]
 pub use markdown::{markdown_text, parse_markdown};
 

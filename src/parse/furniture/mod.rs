@@ -472,6 +472,12 @@ fn is_breadcrumb(line: &str) -> bool {
     if LABELS.iter().any(|l| line.starts_with(l)) {
         return true;
     }
+    // A trail's first step is short: a line with no separator near its
+    // start is none (and is not searched to its end, as most lines of a
+    // text's front are long).
+    if !line.chars().take(64).any(|c| BREADCRUMB_SEPARATORS.contains(&c)) {
+        return false;
+    }
     let mut steps = 0;
     for step in line.split(BREADCRUMB_SEPARATORS) {
         let step = trim_blank(step);
