@@ -68,6 +68,38 @@ fn heading_dense_text_costs_at_most_eight_times_its_size() {
     }
 }
 
+/// Markdown that is nothing but headings (`## 一、x`, every one a
+/// numbering fault) is read in pieces: a megabyte more adds at most twelve
+/// to the peak, for the outline and for `lint` (pulldown-cmark's tree of
+/// the whole file took it past seventeen; see docs/performance.md for why
+/// it is not under eight).
+#[test]
+fn markdown_of_headings_costs_at_most_twelve_times_its_size() {
+    if !Path::new("/usr/bin/time").exists() {
+        eprintln!("skipped: /usr/bin/time (GNU time) is absent");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.md");
+    let large = dir.path().join("large.md");
+    std::fs::write(&small, "## 一、x\n\n".repeat((1 << 20) / 12)).unwrap();
+    std::fs::write(&large, "## 一、x\n\n".repeat((3 << 20) / 12)).unwrap();
+    let (small, large) = (small.to_str().unwrap(), large.to_str().unwrap());
+    for args in [&[][..], &["lint"][..]] {
+        let run = |file: &str| {
+            let mut all = args.to_vec();
+            all.push(file);
+            peak_kib_any_status(&all, dir.path()).0
+        };
+        let added = run(large).saturating_sub(run(small));
+        assert!(
+            added <= 12 * 2048,
+            "{args:?}: 2 MiB more of Markdown headings added {added} KiB to the peak (at most {} KiB)",
+            12 * 2048
+        );
+    }
+}
+
 /// The child's peak resident set size in KiB and whether it succeeded.
 fn peak_kib_any_status(args: &[&str], dir: &Path) -> (u64, bool) {
     let report = dir.join("peak");
