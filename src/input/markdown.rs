@@ -181,7 +181,8 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
                 break;
             }
             found.truncate(heads);
-            want = want.saturating_mul(2);
+            // At least twice the piece it had: each try parses past the last.
+            want = want.max(end - start).saturating_mul(2);
         }
         if !masked_into(&mut out, src, &mut shown, end) {
             return (String::new(), Vec::new());
@@ -202,9 +203,10 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// however far, and every line between is in it. The ranges from each such
 /// line to the end of the closing line that follows it (to the end of `src`
 /// when none does), overlapping ones joined, in order: a piece never ends
-/// inside one. The closing lines are read as pulldown-cmark reads them; the
-/// ranges hold every metadata block, and more (a first line that is blank
-/// or closing makes pulldown-cmark read no block).
+/// inside one. The first line and the closing lines are read as
+/// pulldown-cmark reads them (a first line that is blank or closing makes
+/// no block); the ranges hold every metadata block, and more (a `---` line
+/// at the end of an indented line is taken to follow a list item's marker).
 fn metadata_reach(src: &str) -> Vec<Range<usize>> {
     let bytes = src.as_bytes();
     let mut reach: Vec<Range<usize>> = Vec::new();
@@ -217,11 +219,30 @@ fn metadata_reach(src: &str) -> Vec<Range<usize>> {
     // Where a line (up to `\n`) ends in exactly three of `c` and white
     // space: the opening line of a block inside a list item or a block
     // quote, or after a `\r`, is the end of such a line.
+    // Before it (after the line's last `\r`), only what a block quote's or
+    // a list item's marker is made of.
     let opens = |at: usize, end: usize, c: u8| {
         let line = &bytes[at..end];
         let kept = line.len() - line.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
         let three = kept >= 3 && line[kept - 3..kept].iter().all(|&b| b == c);
-        (three && (kept == 3 || line[kept - 4] != c)).then(|| at + kept - 3)
+        let before = &line[..kept.saturating_sub(3)];
+        let after_cr = before.iter().rposition(|&b| b == b'\r').map_or(0, |i| i + 1);
+        let prefix = before[after_cr..].iter().all(|&b| {
+            matches!(
+                b,
+                b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'.' | b')' | b'0'..=b'9'
+            )
+        });
+        (three && prefix && (kept == 3 || line[kept - 4] != c)).then(|| at + kept - 3)
+    };
+    // A line of nothing but spaces, tabs, form feeds and vertical tabs (as
+    // pulldown-cmark reads a blank line).
+    let blank = |at: usize| {
+        let spaces = bytes[at..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
+            .count();
+        matches!(bytes.get(at + spaces), None | Some(b'\n' | b'\r'))
     };
     // Exactly three of `c` (or `.` after `-`), spaces, then a line break
     // (`\n`, `\r`) or the end.
@@ -245,6 +266,10 @@ fn metadata_reach(src: &str) -> Vec<Range<usize>> {
             let Some(start) = opens(at, next, c) else {
                 continue;
             };
+            // A first line that is blank or closing, or none, makes no block.
+            if next >= bytes.len() || blank(next) || closes(next, c) {
+                continue;
+            }
             let found = match memo[k] {
                 (from, found) if from <= next && found.is_none_or(|f| f >= next) => found,
                 _ => {
@@ -313,8 +338,8 @@ fn split_after(src: &str, at: usize, reach: &[Range<usize>]) -> usize {
 
 /// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
 /// it shows into `shown` and its headings into `found` (levels as written,
-/// 1 to 6). Whether its last block may have run on past it (a fenced code
-/// block, an HTML block, front matter).
+/// 1 to 6). Whether its last block may have run on past it: a fenced code
+/// block, an HTML block or front matter that reaches the piece's end.
 fn mask_piece(
     src: &str,
     range: Range<usize>,
@@ -334,7 +359,10 @@ fn mask_piece(
     // Inside a code block, front matter or raw HTML: not text.
     let mut hidden = 0usize;
     let mut depth = 0usize;
-    let mut last_open = false;
+    // Whether the last top-level block is one that runs on until it is
+    // closed, and where it ended.
+    let mut last_runs_on = false;
+    let mut last_end = 0;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
@@ -342,11 +370,16 @@ fn mask_piece(
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
-                    last_open = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_));
+                    last_runs_on = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_));
                 }
                 depth += 1;
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    last_end = range.end;
+                }
+            }
             _ => {}
         }
         match event {
@@ -401,7 +434,9 @@ fn mask_piece(
             _ => {}
         }
     }
-    last_open
+    // Open at the piece's end: it reaches it (a closed block ends before
+    // the blank line the piece ends with).
+    last_runs_on && last_end >= base + piece.len()
 }
 
 /// Writes `src` from where `out` ends up to `to` onto `out`, every byte

@@ -6,7 +6,7 @@
 //! (……的讲话, 政府工作报告, ……的意见); lines before it are page boilerplate.
 //! Text whose line breaks were lost is cut at the same words.
 
-use super::text::{Finder, floor_char, is_blank, is_inline_space, is_line_break, trim_blank};
+use super::text::{Finder, floor_char, is_blank, is_blank_char, is_inline_space, is_line_break, trim_blank};
 use crate::ast::FurnitureKind;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -472,11 +472,18 @@ fn is_breadcrumb(line: &str) -> bool {
     if LABELS.iter().any(|l| line.starts_with(l)) {
         return true;
     }
-    // A trail's first step is short: a line with no separator near its
-    // start is none (and is not searched to its end, as most lines of a
-    // text's front are long).
-    if !line.chars().take(64).any(|c| BREADCRUMB_SEPARATORS.contains(&c)) {
-        return false;
+    // A trail's first step is short: a line with more than 20 characters
+    // that are not blank before its first separator is none (and is not
+    // searched to its end, as most lines of a text's front are long).
+    let mut seen = 0;
+    for c in line.chars() {
+        if BREADCRUMB_SEPARATORS.contains(&c) {
+            break;
+        }
+        seen += usize::from(!is_blank_char(c));
+        if seen > 20 {
+            return false;
+        }
     }
     let mut steps = 0;
     for step in line.split(BREADCRUMB_SEPARATORS) {

@@ -257,6 +257,11 @@ fn a_breadcrumb_trail_is_no_title() {
     // An arrow in a title is no trail.
     assert!(!super::is_breadcrumb("从“跟跑”→“领跑”的跨越"));
     assert!(!super::is_breadcrumb("收入>支出，结余增加。"));
+    // Blank padding inside a step does not count towards its length, however
+    // far it puts the first separator.
+    let padded = format!("首页{}> 政务公开 > 政府工作报告", "\u{3000}".repeat(63));
+    assert!(super::is_breadcrumb(&padded));
+    assert!(!super::is_breadcrumb(&"某".repeat(21)));
 }
 
 /// Where the line breaks were lost, the front still parts: a byline or the
