@@ -38,19 +38,36 @@ fn json_jsonl_and_csv_take_no_more_memory_than_the_outline() {
 
 /// Issue 19's bound: on text that is nothing but headings, what a
 /// megabyte more of input adds to the peak is at most eight megabytes,
-/// for the outline and for `lint` (the slope between a 1 MiB and a 3 MiB
-/// input, so that the program's own fixed size does not count).
+/// for the outline and for `lint`.
 #[test]
 fn heading_dense_text_costs_at_most_eight_times_its_size() {
+    peak_slope_at_most("一、x\n", "txt", 8);
+}
+
+/// Markdown that is nothing but headings (`## 一、x`, every one a
+/// numbering fault) is read in pieces: a megabyte more adds at most twelve
+/// to the peak, for the outline and for `lint` (pulldown-cmark's tree of
+/// the whole file took it past seventeen; see docs/performance.md for why
+/// it is not under eight).
+#[test]
+fn markdown_of_headings_costs_at_most_twelve_times_its_size() {
+    peak_slope_at_most("## 一、x\n\n", "md", 12);
+}
+
+/// Asserts that 2 MiB more of `unit` repeated (a file with extension
+/// `ext`) adds at most `times` × 2 MiB to the peak of the outline and of
+/// `lint`: the slope between a 1 MiB and a 3 MiB input, so that the
+/// program's own fixed size does not count.
+fn peak_slope_at_most(unit: &str, ext: &str, times: u64) {
     if !Path::new("/usr/bin/time").exists() {
         eprintln!("skipped: /usr/bin/time (GNU time) is absent");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let small = dir.path().join("small.txt");
-    let large = dir.path().join("large.txt");
-    std::fs::write(&small, "一、x\n".repeat((1 << 20) / 8)).unwrap();
-    std::fs::write(&large, "一、x\n".repeat((3 << 20) / 8)).unwrap();
+    let small = dir.path().join(format!("small.{ext}"));
+    let large = dir.path().join(format!("large.{ext}"));
+    std::fs::write(&small, unit.repeat((1 << 20) / unit.len())).unwrap();
+    std::fs::write(&large, unit.repeat((3 << 20) / unit.len())).unwrap();
     let (small, large) = (small.to_str().unwrap(), large.to_str().unwrap());
     for args in [&[][..], &["lint"][..]] {
         let run = |file: &str| {
@@ -61,41 +78,9 @@ fn heading_dense_text_costs_at_most_eight_times_its_size() {
         };
         let added = run(large).saturating_sub(run(small));
         assert!(
-            added <= 8 * 2048,
-            "{args:?}: 2 MiB more of headings added {added} KiB to the peak (at most {} KiB)",
-            8 * 2048
-        );
-    }
-}
-
-/// Markdown that is nothing but headings (`## 一、x`, every one a
-/// numbering fault) is read in pieces: a megabyte more adds at most twelve
-/// to the peak, for the outline and for `lint` (pulldown-cmark's tree of
-/// the whole file took it past seventeen; see docs/performance.md for why
-/// it is not under eight).
-#[test]
-fn markdown_of_headings_costs_at_most_twelve_times_its_size() {
-    if !Path::new("/usr/bin/time").exists() {
-        eprintln!("skipped: /usr/bin/time (GNU time) is absent");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let small = dir.path().join("small.md");
-    let large = dir.path().join("large.md");
-    std::fs::write(&small, "## 一、x\n\n".repeat((1 << 20) / 12)).unwrap();
-    std::fs::write(&large, "## 一、x\n\n".repeat((3 << 20) / 12)).unwrap();
-    let (small, large) = (small.to_str().unwrap(), large.to_str().unwrap());
-    for args in [&[][..], &["lint"][..]] {
-        let run = |file: &str| {
-            let mut all = args.to_vec();
-            all.push(file);
-            peak_kib_any_status(&all, dir.path()).0
-        };
-        let added = run(large).saturating_sub(run(small));
-        assert!(
-            added <= 12 * 2048,
-            "{args:?}: 2 MiB more of Markdown headings added {added} KiB to the peak (at most {} KiB)",
-            12 * 2048
+            added <= times * 2048,
+            "{args:?}: 2 MiB more of {unit:?} added {added} KiB to the peak (at most {} KiB)",
+            times * 2048
         );
     }
 }
