@@ -160,11 +160,12 @@ pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// anywhere gives links everywhere their meaning.
 fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     let whole = memchr::memmem::find(src.as_bytes(), b"]:").is_some();
-    let reach = if whole { Vec::new() } else { metadata_reach(src) };
     let mut out = String::with_capacity(src.len());
     let mut found: Vec<HeadingHint> = Vec::new();
     let mut shown: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
+    // Front matter is hidden; pulldown-cmark reads what follows it.
+    let mut start = front_matter(src);
+    masked_into(&mut out, src, &mut shown, start);
     while start < src.len() || start == 0 {
         let mut want = chunk.max(1);
         let mut end;
@@ -172,7 +173,7 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
             end = if whole {
                 src.len()
             } else {
-                split_after(src, start.saturating_add(want), &reach)
+                split_after(src, start.saturating_add(want))
             };
             shown.clear();
             let heads = found.len();
@@ -196,47 +197,27 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     (out, found)
 }
 
-/// Where a metadata block could stand: pulldown-cmark reads a line of
-/// exactly `---` or `+++` (at a block's start: after a list item's or a
-/// block quote's marker too) anywhere as the start of a
-/// metadata block when a closing line (`---` or `...`, or `+++`) follows,
-/// however far, and every line between is in it. The ranges from each such
-/// line to the end of the closing line that follows it (to the end of `src`
-/// when none does), overlapping ones joined, in order: a piece never ends
-/// inside one. The first line and the closing lines are read as
-/// pulldown-cmark reads them (a first line that is blank or closing makes
-/// no block); the ranges hold every metadata block, and more (a `---` line
-/// at the end of an indented line is taken to follow a list item's marker).
-fn metadata_reach(src: &str) -> Vec<Range<usize>> {
+/// Front matter: a block at the very start of `src` from a line of exactly
+/// `---` to the next line of `---` or `...` (YAML), or between lines of
+/// `+++` (TOML), its first line neither blank nor closing; where it ends
+/// (past its closing line), or 0. Read here as pulldown-cmark reads a
+/// metadata block, but only at the start: pulldown-cmark 0.13 takes such a
+/// block anywhere (`---` after a blank line, text, and a later `---` line),
+/// which hid the text between a thematic break and the next one.
+fn front_matter(src: &str) -> usize {
     let bytes = src.as_bytes();
-    let mut reach: Vec<Range<usize>> = Vec::new();
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    if !(has(b"---") || has(b"+++")) {
-        return reach;
-    }
+    let Some(&c @ (b'-' | b'+')) = bytes.first() else {
+        return 0;
+    };
     let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
     let run = |at: usize, c: u8| bytes[at..].iter().take_while(|&&b| b == c).count();
-    // Where a line (up to `\n`) ends in exactly three of `c` and white
-    // space: the opening line of a block inside a list item or a block
-    // quote, or after a `\r`, is the end of such a line.
-    // Before it (after the line's last `\r`), only what a block quote's or
-    // a list item's marker is made of.
-    let opens = |at: usize, end: usize, c: u8| {
-        let line = &bytes[at..end];
-        let kept = line.len() - line.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
-        let three = kept >= 3 && line[kept - 3..kept].iter().all(|&b| b == c);
-        let before = &line[..kept.saturating_sub(3)];
-        let after_cr = before.iter().rposition(|&b| b == b'\r').map_or(0, |i| i + 1);
-        let prefix = before[after_cr..].iter().all(|&b| {
-            matches!(
-                b,
-                b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'.' | b')' | b'0'..=b'9'
-            )
-        });
-        (three && prefix && (kept == 3 || line[kept - 4] != c)).then(|| at + kept - 3)
+    // Exactly three of `c` (or `.` after `-`), spaces, then a line break
+    // or the end.
+    let closes = |at: usize| {
+        let three = run(at, c) == 3 || (c == b'-' && run(at, b'.') == 3);
+        three && matches!(bytes.get(at + 3 + run(at + 3, b' ')), None | Some(b'\n' | b'\r'))
     };
-    // A line of nothing but spaces, tabs, form feeds and vertical tabs (as
-    // pulldown-cmark reads a blank line).
+    // Spaces, tabs, form feeds and vertical tabs to the line's end.
     let blank = |at: usize| {
         let spaces = bytes[at..]
             .iter()
@@ -244,57 +225,21 @@ fn metadata_reach(src: &str) -> Vec<Range<usize>> {
             .count();
         matches!(bytes.get(at + spaces), None | Some(b'\n' | b'\r'))
     };
-    // Exactly three of `c` (or `.` after `-`), spaces, then a line break
-    // (`\n`, `\r`) or the end.
-    let closes = |at: usize, c: u8| {
-        let three = run(at, c) == 3 || (c == b'-' && run(at, b'.') == 3);
-        if !three {
-            return false;
-        }
-        let spaces = run(at + 3, b' ');
-        matches!(bytes.get(at + 3 + spaces), None | Some(b'\n' | b'\r'))
-    };
-    // For each delimiter, the last search: from where, and the closing line
-    // it found (the first at or after any later start before it).
-    let mut memo = [(usize::MAX, None::<usize>); 2];
-    // The closing lines are looked for line by line, from the line after
-    // the opening one.
-    let mut at = 0;
-    while at < bytes.len() {
-        let next = line_end(at);
-        for (k, c) in [b'-', b'+'].into_iter().enumerate() {
-            let Some(start) = opens(at, next, c) else {
-                continue;
-            };
-            // A first line that is blank or closing, or none, makes no block.
-            if next >= bytes.len() || blank(next) || closes(next, c) {
-                continue;
-            }
-            let found = match memo[k] {
-                (from, found) if from <= next && found.is_none_or(|f| f >= next) => found,
-                _ => {
-                    let mut line = next;
-                    let mut found = None;
-                    while line < bytes.len() {
-                        if closes(line, c) {
-                            found = Some(line);
-                            break;
-                        }
-                        line = line_end(line);
-                    }
-                    memo[k] = (next, found);
-                    found
-                }
-            };
-            let end = found.map_or(bytes.len(), line_end);
-            match reach.last_mut() {
-                Some(last) if start < last.end => last.end = last.end.max(end),
-                _ => reach.push(start..end),
-            }
-        }
-        at = next;
+    let first = line_end(0);
+    if run(0, c) != 3 || !bytes[3..first].iter().all(u8::is_ascii_whitespace) {
+        return 0;
     }
-    reach
+    if first >= bytes.len() || blank(first) || closes(first) {
+        return 0;
+    }
+    let mut line = first;
+    while line < bytes.len() {
+        if closes(line) {
+            return line_end(line);
+        }
+        line = line_end(line);
+    }
+    0
 }
 
 /// The first place at or after `at` where a piece of `src` may end: the
@@ -302,9 +247,8 @@ fn metadata_reach(src: &str) -> Vec<Range<usize>> {
 /// character that is not ASCII (Chinese text), so that nothing before it
 /// but a fenced code block or an HTML block can run on into it (a list, a
 /// block quote, a table, an indented code block and a paragraph all end at
-/// the blank line), and outside the `reach` of metadata blocks; the end of
-/// `src` if there is none.
-fn split_after(src: &str, at: usize, reach: &[Range<usize>]) -> usize {
+/// the blank line); the end of `src` if there is none.
+fn split_after(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
     let mut from = at;
     while from < bytes.len() {
@@ -321,14 +265,8 @@ fn split_after(src: &str, at: usize, reach: &[Range<usize>]) -> usize {
                 && before[prev..]
                     .iter()
                     .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
-            let i = reach.partition_point(|r| r.end <= line);
-            match reach.get(i).filter(|r| r.start < line) {
-                Some(r) => {
-                    from = r.end.max(line);
-                    continue;
-                }
-                None if blank => return line,
-                None => {}
+            if blank {
+                return line;
             }
         }
         from = line;
@@ -339,7 +277,7 @@ fn split_after(src: &str, at: usize, reach: &[Range<usize>]) -> usize {
 /// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
 /// it shows into `shown` and its headings into `found` (levels as written,
 /// 1 to 6). Whether its last block may have run on past it: a fenced code
-/// block, an HTML block or front matter that reaches the piece's end.
+/// block or an HTML block that reaches the piece's end.
 fn mask_piece(
     src: &str,
     range: Range<usize>,
@@ -354,9 +292,7 @@ fn mask_piece(
     let mut opts = CmarkOptions::empty();
     opts.insert(CmarkOptions::ENABLE_TABLES);
     opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
-    opts.insert(CmarkOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS);
-    opts.insert(CmarkOptions::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
-    // Inside a code block, front matter or raw HTML: not text.
+    // Inside a code block or raw HTML: not text.
     let mut hidden = 0usize;
     let mut depth = 0usize;
     // Whether the last top-level block is one that runs on until it is
@@ -370,7 +306,7 @@ fn mask_piece(
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
-                    last_runs_on = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_));
+                    last_runs_on = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock);
                 }
                 depth += 1;
             }
@@ -383,8 +319,8 @@ fn mask_piece(
             _ => {}
         }
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => hidden += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => hidden += 1,
+            Event::End(TagEnd::CodeBlock) => hidden = hidden.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
                 reveal_html(src, range, shown);
                 hidden += 1;
@@ -667,6 +603,36 @@ mod tests {
             Node::Furniture(f) => inside(f.text) && inside(f.value),
             Node::Space(s) => inside(s.text),
         })
+    }
+
+    #[test]
+    fn front_matter_is_only_at_the_start_and_rules_hide_no_text() {
+        // A thematic break, text right under it, and a later break: the
+        // text between is the document's (pulldown-cmark alone reads a
+        // metadata block there).
+        let src = "## 第一章 总则\n\n第一条 为了规范管理。\n\n---\n第二条 本条例适用于本市。\n\n第三条 单位应当加强管理。\n\n---\n\n## 第二章 附则\n\n第四条 施行。\n";
+        assert_eq!(
+            md(src),
+            "第一章\t总则\n  第一条\t为了规范管理\n  第二条\t本条例适用于本市\n  第三条\t单位应当加强管理\n第二章\t附则\n  第四条\t施行\n"
+        );
+        for front in [
+            "---\ntitle: 一、标题\n...\n",
+            "+++\ntitle = \"一、标题\"\n+++\n",
+            "---\n一、: x\n--- \r\n",
+        ] {
+            let src = format!("{front}\n一、正文\n");
+            let read = markdown_text(&src);
+            assert_eq!(read.text.trim(), "一、正文", "{front:?}");
+            assert_eq!(md(&src), "一、\t正文\n");
+        }
+        // Not front matter: not at the start, unclosed, or a blank first line.
+        for src in [
+            "\n---\n一、标题\n---\n",
+            "---\n一、标题\n",
+            "---\n\n一、标题\n---\n",
+        ] {
+            assert!(markdown_text(src).text.contains("一、标题"), "{src:?}");
+        }
     }
 
     #[test]
