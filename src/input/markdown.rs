@@ -136,7 +136,7 @@ pub(crate) fn parse_masked<'a>(
 }
 
 /// How much Markdown pulldown-cmark is given at once: its tree of a whole
-/// file of headings would take 18 times the file.
+/// file of headings would take about 12 times the file.
 const CHUNK: usize = 256 << 10;
 
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
