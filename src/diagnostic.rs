@@ -31,14 +31,19 @@ pub struct Diagnostic<'d> {
     pub related: Option<Span>,
 }
 
-/// A document's diagnostics as kept: 16 bytes each, the messages that are
+/// A document's diagnostics as kept: 12 bytes each, the messages that are
 /// the same kept once (text dense with numbering faults has a diagnostic
-/// on every line, most of them saying the same). A related span is the
-/// marker of a node of the tree: its start is kept, and its end is read
-/// from that node.
+/// on every line, most of them saying the same). A diagnostic's span and
+/// its related span are, almost always, the marker of a node of the tree:
+/// their starts are kept, and their ends read from that node. The few
+/// spans that are not a marker (a heading without an ordinal past the depth
+/// limit, the share of boilerplate) keep their ends in a table of their own.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DiagnosticStore {
     list: Vec<Stored>,
+    /// `(start, end)` of the diagnostics marked [`OWN_END`], in the order
+    /// of `list`.
+    own_ends: Vec<(u32, u32)>,
     messages: Vec<String>,
     /// Each message's number while diagnostics are added.
     ids: Option<std::collections::HashMap<String, u32>>,
@@ -47,19 +52,20 @@ pub(crate) struct DiagnosticStore {
 #[derive(Clone, Copy, Debug)]
 struct Stored {
     start: u32,
-    end: u32,
     related_start: u32,
     /// The message's number (the low [`MESSAGE_BITS`] bits), the code's
-    /// index in [`DiagnosticCode::ALL`] (three bits) and, in the top bit,
-    /// whether there is a related span.
+    /// index in [`DiagnosticCode::ALL`] (three bits), [`OWN_END`] and
+    /// [`HAS_RELATED`].
     word: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<Stored>() == 16);
+const _: () = assert!(std::mem::size_of::<Stored>() == 12);
 
-/// The bits of a message's number: room for 268 million distinct messages.
-const MESSAGE_BITS: u32 = 28;
+/// The bits of a message's number: room for 134 million distinct messages.
+const MESSAGE_BITS: u32 = 27;
 const MESSAGE_MASK: u32 = (1 << MESSAGE_BITS) - 1;
+/// The span is not a marker: its end is in [`DiagnosticStore::own_ends`].
+const OWN_END: u32 = 1 << 30;
 const HAS_RELATED: u32 = 1 << 31;
 const _: () = assert!(
     DiagnosticCode::ALL.len() <= 8,
@@ -86,22 +92,50 @@ impl DiagnosticStore {
     /// No diagnostics.
     pub(crate) const EMPTY: DiagnosticStore = DiagnosticStore {
         list: Vec::new(),
+        own_ends: Vec::new(),
         messages: Vec::new(),
         ids: None,
     };
 
-    /// Adds a diagnostic after the others. `related` is the marker of a
-    /// node of the tree (only its start is kept).
-    pub(crate) fn push(&mut self, code: DiagnosticCode, span: Span, message: String, related: Option<Span>) {
-        let stored = self.stored(code, span, message, related);
+    /// Adds a diagnostic after the others, at `marker`, the marker of a node
+    /// of the tree (its end is read from there). `related` is the marker of
+    /// a node too.
+    pub(crate) fn push_at_marker(
+        &mut self,
+        code: DiagnosticCode,
+        marker: Span,
+        message: String,
+        related: Option<Span>,
+    ) {
+        let stored = self.stored(code, marker, message, related);
         self.list.push(stored);
     }
 
-    /// Adds a diagnostic among the others in the order of their starts.
+    /// Adds a diagnostic after the others, at a span that is not a marker.
+    pub(crate) fn push(&mut self, code: DiagnosticCode, span: Span, message: String) {
+        let stored = self.stored(code, span, message, None);
+        self.list.push(Stored {
+            word: stored.word | OWN_END,
+            ..stored
+        });
+        self.own_ends.push((at(span.start), at(span.end)));
+    }
+
+    /// Adds a diagnostic among the others in the order of their starts, at
+    /// a span that is not a marker.
     pub(crate) fn insert_in_order(&mut self, code: DiagnosticCode, span: Span, message: String) {
         let stored = self.stored(code, span, message, None);
-        let at = self.list.partition_point(|d| d.start as usize <= span.start);
-        self.list.insert(at, stored);
+        let i = self.list.partition_point(|d| d.start as usize <= span.start);
+        self.list.insert(
+            i,
+            Stored {
+                word: stored.word | OWN_END,
+                ..stored
+            },
+        );
+        let (start, end) = (at(span.start), at(span.end));
+        let j = self.own_ends.partition_point(|&(s, _)| s <= start);
+        self.own_ends.insert(j, (start, end));
     }
 
     fn stored(&mut self, code: DiagnosticCode, span: Span, message: String, related: Option<Span>) -> Stored {
@@ -119,12 +153,9 @@ impl DiagnosticStore {
                 next
             }
         };
-        // Diagnostics stand at markers, which lie in the first 4 GiB.
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         let code_bits = code as u32;
         Stored {
             start: at(span.start),
-            end: at(span.end),
             related_start: related.map_or(0, |r| at(r.start)),
             word: id | code_bits << MESSAGE_BITS | if related.is_some() { HAS_RELATED } else { 0 },
         }
@@ -138,13 +169,37 @@ impl DiagnosticStore {
     }
 
     /// Whether a diagnostic of one of `codes` is exactly at `span` (the
-    /// list is in the order of starts).
-    pub(crate) fn has_at(&self, span: Span, codes: &[DiagnosticCode]) -> bool {
+    /// list is in the order of starts), in the tree of `nodes`.
+    pub(crate) fn has_at(&self, span: Span, codes: &[DiagnosticCode], nodes: &[NodeData]) -> bool {
         let from = self.list.partition_point(|d| (d.start as usize) < span.start);
-        self.list[from..]
+        (from..self.list.len())
+            .take_while(|&i| self.list[i].start as usize == span.start)
+            .any(|i| codes.contains(&self.list[i].code()) && self.span(i, nodes) == span)
+    }
+
+    /// The span of diagnostic `i` (in the list), in the tree of `nodes`.
+    fn span(&self, i: usize, nodes: &[NodeData]) -> Span {
+        let Some(d) = self.list.get(i) else {
+            return Span::new(0, 0);
+        };
+        if d.word & OWN_END == 0 {
+            return marker_at(nodes, d.start);
+        }
+        // The own ends at this start are in the order of the diagnostics
+        // there that have one: this one is the `k`th.
+        let k = self.list[..i]
             .iter()
-            .take_while(|d| d.start as usize == span.start)
-            .any(|d| d.end as usize == span.end && codes.contains(&d.code()))
+            .rev()
+            .take_while(|e| e.start == d.start)
+            .filter(|e| e.word & OWN_END != 0)
+            .count();
+        let first = self.own_ends.partition_point(|&(s, _)| s < d.start);
+        let end = self
+            .own_ends
+            .get(first + k)
+            .filter(|&&(s, _)| s == d.start)
+            .map_or(d.start, |&(_, e)| e);
+        Span::new(d.start as usize, end as usize)
     }
 
     /// The diagnostics, their related spans read from `nodes` (the tree
@@ -161,7 +216,7 @@ impl DiagnosticStore {
         let d = self.list.get(i)?;
         Some(Diagnostic {
             code: d.code(),
-            span: Span::new(d.start as usize, d.end as usize),
+            span: self.span(i, nodes),
             message: self
                 .messages
                 .get((d.word & MESSAGE_MASK) as usize)
@@ -179,6 +234,12 @@ impl Stored {
             .copied()
             .unwrap_or(DiagnosticCode::SkippedOrdinal)
     }
+}
+
+/// An offset as kept: diagnostics stand at markers, which lie in the first
+/// 4 GiB (the share of boilerplate of a longer text saturates).
+fn at(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// The marker that starts at `start`: that of the first node there with one
@@ -300,5 +361,70 @@ impl Serialize for DiagnosticCode {
 impl fmt::Display for DiagnosticCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans read back: at a node's marker, and kept in the table of own
+    /// ends, several at one start and one inserted among them.
+    #[test]
+    fn spans_are_read_from_markers_and_from_the_own_ends() {
+        let text = "一、甲\n二、乙\n";
+        let doc = crate::parse(text);
+        let nodes = &doc.nodes;
+        let (first, second) = (Span::new(0, 6), Span::new(10, 16));
+        let mut store = DiagnosticStore::default();
+        store.push_at_marker(DiagnosticCode::SkippedOrdinal, first, "a".into(), None);
+        store.push(DiagnosticCode::DepthLimit, Span::new(6, 9), "b".into());
+        store.push(DiagnosticCode::DepthLimit, Span::new(6, 8), "c".into());
+        store.push_at_marker(DiagnosticCode::DuplicateOrdinal, second, "d".into(), Some(first));
+        store.insert_in_order(DiagnosticCode::BoilerplateShare, Span::new(6, 7), "e".into());
+        store.insert_in_order(DiagnosticCode::BoilerplateShare, Span::new(0, 20), "f".into());
+        let store = store.finish();
+        let got: Vec<(Span, &str, Option<Span>)> = store
+            .iter(nodes)
+            .map(|d| (d.span, d.message, d.related))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (first, "a", None),
+                (Span::new(0, 20), "f", None),
+                (Span::new(6, 9), "b", None),
+                (Span::new(6, 8), "c", None),
+                (Span::new(6, 7), "e", None),
+                (second, "d", Some(first)),
+            ]
+        );
+        let back: Vec<Span> = store.iter(nodes).rev().map(|d| d.span).collect();
+        assert_eq!(back.len(), 6);
+        assert_eq!(back[3], Span::new(6, 9));
+        assert!(store.has_at(Span::new(6, 8), &[DiagnosticCode::DepthLimit], nodes));
+        assert!(!store.has_at(Span::new(6, 10), &[DiagnosticCode::DepthLimit], nodes));
+        assert!(store.has_at(second, &[DiagnosticCode::DuplicateOrdinal], nodes));
+        assert!(!store.has_at(second, &[DiagnosticCode::SkippedOrdinal], nodes));
+    }
+
+    /// A heading without an ordinal past the depth limit: the diagnostic
+    /// stands at its title, which is no marker.
+    #[test]
+    fn depth_limit_at_a_heading_without_an_ordinal_keeps_its_title() {
+        let text = "一、总体要求\n  加强组织领导\n正文。\n";
+        let title = text.find("加强").map(|s| Span::new(s, s + "加强组织领导".len()));
+        let title = title.unwrap_or_default();
+        let options = crate::Options {
+            max_depth: 1,
+            heading_hints: vec![crate::HeadingHint {
+                span: Span::new(title.start - 2, title.end),
+                level: 1,
+            }],
+            ..crate::Options::default()
+        };
+        let doc = crate::parse_with(text, &options);
+        let found: Vec<(DiagnosticCode, Span)> = doc.diagnostics().map(|d| (d.code, d.span)).collect();
+        assert_eq!(found, [(DiagnosticCode::DepthLimit, title)]);
     }
 }

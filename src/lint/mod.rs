@@ -387,6 +387,7 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
         list: Vec::with_capacity(markers + doc.diagnostics().len()),
         messages: HashMap::new(),
         diagnostics: &doc.diagnostics,
+        nodes: &doc.nodes,
         reported_starts: Vec::new(),
     };
     for d in doc.diagnostics() {
@@ -497,6 +498,8 @@ struct Collect<'o> {
     /// The parser's diagnostics: a marker it reported a sequence fault
     /// for is not reported again.
     diagnostics: &'o crate::diagnostic::DiagnosticStore,
+    /// The tree the diagnostics were found in (their spans are read there).
+    nodes: &'o [crate::ast::NodeData],
     /// Where the findings before the last [`Collect::sort_so_far`] start:
     /// one bit a byte of the text up to the last of them (an eighth of its
     /// size at most). `list` keeps the order findings were pushed in, which
@@ -568,6 +571,7 @@ mod tests {
             list: Vec::new(),
             messages: HashMap::new(),
             diagnostics: store,
+            nodes: &[],
             reported_starts: Vec::new(),
         }
     }

@@ -292,6 +292,7 @@ pub(super) fn sibling_sequence(source: &str, prev: &Marker<'_>, m: &Marker<'_>, 
             DiagnosticCode::DuplicateOrdinal,
             DiagnosticCode::NotStartingAtOne,
         ],
+        out.nodes,
     ) {
         return;
     }

@@ -280,7 +280,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         // As for a marker: no deeper than the limit (hints of ever deeper
         // outline levels would otherwise nest past it, and past the levels
         // a node stores).
-        self.keep_within_depth(part.title);
+        self.keep_within_depth(Err(part.title));
         let level = self.stack.last().map_or(0, Frame::level) + 1;
         let evidence = Evidence {
             run_in: hint.is_none(),
@@ -447,9 +447,10 @@ impl<'a, 'o> Builder<'a, 'o> {
             } else {
                 message
             };
-            self.diagnostics.push(code, marker.span, message, related);
+            self.diagnostics
+                .push_at_marker(code, marker.span, message, related);
         }
-        self.keep_within_depth(marker.span);
+        self.keep_within_depth(Ok(marker.span));
         let HeadingEnd { title, end, inferred } = heading;
         let title_text = &self.src[title.range()];
         self.last_end.set(style, super::infer::last_two(title_text));
@@ -466,7 +467,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             unnumbered: false,
         };
         if title.is_empty() && style.is_heading() {
-            self.diagnostics.push(
+            self.diagnostics.push_at_marker(
                 DiagnosticCode::EmptyHeading,
                 marker.span,
                 messages::empty_heading(marker.text),
@@ -539,17 +540,17 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     /// Close the innermost open node when a node opened now would stand
-    /// deeper than the depth limit, with a diagnostic at `at`.
-    fn keep_within_depth(&mut self, at: Span) {
+    /// deeper than the depth limit, with a diagnostic at `at`: the node's
+    /// marker, or (`Err`) the title of a heading without one.
+    fn keep_within_depth(&mut self, at: Result<Span, Span>) {
         let max_depth = self.options.max_depth.min(MAX_DEPTH);
         if self.stack.len() > max_depth {
             self.pop();
-            self.diagnostics.push(
-                DiagnosticCode::DepthLimit,
-                at,
-                messages::depth_limit(max_depth),
-                None,
-            );
+            let (code, message) = (DiagnosticCode::DepthLimit, messages::depth_limit(max_depth));
+            match at {
+                Ok(marker) => self.diagnostics.push_at_marker(code, marker, message, None),
+                Err(title) => self.diagnostics.push(code, title, message),
+            }
         }
     }
 
