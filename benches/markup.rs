@@ -95,10 +95,7 @@ fn parser_alone(kind: &str, bytes: &[u8]) -> usize {
     match kind {
         "markdown" => {
             use pulldown_cmark::Options as O;
-            let opts = O::ENABLE_TABLES
-                | O::ENABLE_STRIKETHROUGH
-                | O::ENABLE_YAML_STYLE_METADATA_BLOCKS
-                | O::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+            let opts = O::ENABLE_TABLES | O::ENABLE_STRIKETHROUGH;
             pulldown_cmark::Parser::new_ext(text, opts)
                 .into_offset_iter()
                 .count()
