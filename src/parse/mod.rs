@@ -177,6 +177,38 @@ mod tests {
         );
     }
 
+    /// A short statute that lost its line breaks, its name and the note of
+    /// its adoption glued before 第一章: the name is the title, the note a
+    /// byline, and the body none of it (the text after a title was once
+    /// taken into the title whole when less than 240 bytes long).
+    #[test]
+    fn a_short_flattened_statute_keeps_its_body_out_of_the_title() {
+        let expected = "# title: 某市测试条例\n第一章\t总则\n  第一条\t为了规范管理，制定本条例\n  第二条\t本条例适用于本市\n第二章\t附则\n  第三条\t本条例自公布之日起施行\n";
+        for space in ["\u{3000}", " "] {
+            let text = format!(
+                "某市测试条例（2026年1月5日通过{space}2026年2月1日批准）第一章{space}总则第一条{space}为了规范管理，制定本条例。第二条{space}本条例适用于本市。第二章{space}附则第三条{space}本条例自公布之日起施行。"
+            );
+            let doc = parse(&text);
+            assert_eq!(outline(&doc), expected, "{text}");
+            let furniture: Vec<(crate::FurnitureKind, &str)> = doc
+                .children()
+                .filter_map(|n| match n {
+                    crate::Node::Furniture(f) => Some((f.kind, f.value)),
+                    _ => None,
+                })
+                .collect();
+            let note = format!("（2026年1月5日通过{space}2026年2月1日批准）");
+            assert_eq!(
+                furniture,
+                [
+                    (crate::FurnitureKind::Title, "某市测试条例"),
+                    (crate::FurnitureKind::Byline, note.as_str())
+                ],
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

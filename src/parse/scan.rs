@@ -517,7 +517,7 @@ fn refers_before(c: char) -> bool {
 /// Units of a statute glued to the text before them where the line breaks
 /// were lost (第一章 总则第一条 为了……): 第X章, 第X节, 第X条 and 第X部分 not
 /// already candidates, after a 汉字 or a space that is not a reference's
-/// lead, and followed by the space before their text.
+/// lead (or a closing bracket), and followed by the space before their text.
 /// They join the candidates as [`Position::Glued`]; `build` keeps those
 /// that continue their sequence.
 fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
@@ -550,7 +550,10 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
             continue;
         };
         let han = ('\u{4e00}'..='\u{9fff}').contains(&prev);
-        if !(han || is_inline_space(prev)) {
+        // After a closing bracket: a note glued to the title (……条例（2024年
+        // ……通过）第一章　总则), taken only with the space after the unit.
+        let bracket = matches!(prev, '）' | ')');
+        if !(han || bracket || is_inline_space(prev)) {
             continue;
         }
         let Some(raw) = reader.read(text, at) else {
@@ -569,7 +572,7 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
             continue;
         };
         let spaced = text[c.end()..].starts_with(is_inline_space);
-        if spaced || before.is_some_and(|b| titled_by(text, &b, &c)) {
+        if spaced || (!bracket && before.is_some_and(|b| titled_by(text, &b, &c))) {
             glued.push(c);
             before = Some(c);
         }

@@ -121,9 +121,10 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
         }
         let title_stop = salutation.map_or(title_end, |s| title_end.min(s.start));
         let mut end = line_end_or(src, title_stop, salutation.map(|s| s.start));
-        // A line that runs on far past its title lost its line breaks: the
-        // title's line is the title and a dated note glued to it.
-        if end - title_stop > FLAT_TITLE_REACH {
+        // A line that runs on far past its title, or into sentences, lost
+        // its line breaks: the title's line is the title and a dated note
+        // glued to it (a short text that lost them is no title line).
+        if end - title_stop > FLAT_TITLE_REACH || src[title_stop..end].contains(['。', '！', '？']) {
             end = glued_note_end(src, title_stop);
         }
         // A byline glued to the title, where the line breaks were lost
