@@ -217,6 +217,10 @@ const SIBLING_BODIES_OPEN_ALIKE: i32 = 25;
 const SIBLING_BODY_CHARS: usize = 5;
 /// What a body costs whose opening is a fragment ([`fragment_opening`]).
 const FRAGMENT_OPENS_BODY: i32 = 20;
+/// The heading is clauses of one length, the place closing the last of them
+/// ("统一思想，提高认识|各级各部门要……", "加强保障 强化督查|各部门……"):
+/// see [`parallel_end`].
+const PARALLEL_CLAUSES_END_HEAD: i32 = 20;
 
 /// The most the tests after the length cost can add: a place that cannot
 /// reach the score needed with them is left before they run.
@@ -239,11 +243,23 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let repeats = Repeats::new(&chars);
     let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run, siblings.previous_body);
+    let head_start = chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0);
     let facts = Facts {
         previous: parallel_opening(&chars, siblings.previous_title),
         stops: &stops,
         whole: chars.len() < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS,
-        head_start: chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0),
+        head_start,
+        parallel_end: parallel_end(
+            &chars,
+            head_start,
+            &[
+                first_clause(siblings.previous_title),
+                first_clause(siblings.next_run),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+        ),
     };
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
@@ -251,6 +267,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
+    let mut parallel_best: Option<(i32, usize)> = None;
     for (k, &(at, c)) in chars.iter().enumerate() {
         // Track quotes and brackets before position k.
         if k > 0 {
@@ -281,6 +298,12 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         let head = &run[..at];
         let body = &run[at..];
         let clause = opening_clause(run, &chars, &stops, k);
+        // The end of clauses of one length needs less from the rest.
+        let parallel = if facts.parallel_end == Some(k) {
+            PARALLEL_CLAUSES_END_HEAD
+        } else {
+            0
+        };
         let score = score(
             head,
             body,
@@ -290,13 +313,20 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             k,
             siblings.previous_end,
             &next,
-            threshold,
+            threshold - parallel,
         );
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
+        if parallel > 0 {
+            parallel_best = Some((score + parallel, at));
+        }
     }
-    best.filter(|&(s, _)| s >= threshold).map(|(_, at)| at)
+    // The shape of clauses of one length decides only where nothing else
+    // does: a longer heading whose body opens plainly wins.
+    best.filter(|&(s, _)| s >= threshold)
+        .or(parallel_best.filter(|&(s, _)| s >= threshold))
+        .map(|(_, at)| at)
 }
 
 /// The fewest opening characters a heading shares with its previous
@@ -330,6 +360,74 @@ struct Facts<'s> {
     whole: bool,
     /// Where the heading's words start (after opening quotes).
     head_start: usize,
+    /// Where clauses of one length end ([`parallel_end`]).
+    parallel_end: Option<usize>,
+}
+
+/// The fewest characters of a clause that [`parallel_end`] reads.
+const PARALLEL_CLAUSE_MIN: usize = 3;
+/// The most characters of a clause that [`parallel_end`] reads.
+const PARALLEL_CLAUSE_MAX: usize = 10;
+
+/// Where a heading written as clauses of one length would end: headings
+/// pair clauses of equal length, apart by a comma or a space (统一思想，提高
+/// 认识 / 加强保障 强化督查 / 坚持稳中求进，推动高质量发展), and where the
+/// line break after one was lost, the body runs on from the last clause.
+/// After one or more clauses of one length ([`PARALLEL_CLAUSE_MIN`] to
+/// [`PARALLEL_CLAUSE_MAX`] characters, words only, from the heading's
+/// start `head_start`), the place as far into the next as that length,
+/// where at least [`PARALLEL_RUN_ON`] more characters of words follow.
+///
+/// Prose pairs clauses of one length by chance (一类口岸，由国务院……): the
+/// place counts only where a sibling heading opens with a clause of the
+/// same length, then another at least as long (`sibling_clause`: see
+/// [`first_clause`]).
+fn parallel_end(chars: &[(usize, char)], head_start: usize, sibling_clause: &[usize]) -> Option<usize> {
+    let mut len = None;
+    let mut start = head_start;
+    loop {
+        let end = (start..chars.len())
+            .find(|&j| !is_word_char(chars[j].1))
+            .unwrap_or(chars.len());
+        let n = end - start;
+        if let Some(l) = len.filter(|&l| n != l) {
+            // This clause runs on: the body may start where it reaches the
+            // others' length.
+            return (n >= l + PARALLEL_RUN_ON && sibling_clause.contains(&l)).then_some(start + l);
+        }
+        if !(PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n)
+            || !chars.get(end).is_some_and(|&(_, sep)| is_clause_separator(sep))
+        {
+            return None;
+        }
+        len = Some(n);
+        start = end + 1;
+    }
+}
+
+/// How many characters of words past the place [`parallel_end`] asks for:
+/// a body, not the rest of a longer clause (……体制机制|弊端，).
+const PARALLEL_RUN_ON: usize = 4;
+
+/// What stands between the clauses of a heading: a comma or a space.
+fn is_clause_separator(c: char) -> bool {
+    matches!(c, '，' | ',' | ' ' | '\u{3000}')
+}
+
+/// The length of `s`'s first clause (characters, words only, from its
+/// first word) when it is [`PARALLEL_CLAUSE_MIN`] to
+/// [`PARALLEL_CLAUSE_MAX`] long and a separator and at least as many
+/// characters of words follow: the shape [`parallel_end`] asks a sibling
+/// for.
+pub(super) fn first_clause(s: &str) -> Option<usize> {
+    let mut chars = s.chars().skip_while(|&c| !is_word_char(c));
+    let n = chars.by_ref().take_while(|&c| is_word_char(c)).count();
+    // `take_while` took the separator too: check it on the text.
+    let first = s.find(is_word_char)?;
+    let sep = s[first..].chars().nth(n)?;
+    let second = chars.take_while(|&c| is_word_char(c)).count();
+    ((PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n) && is_clause_separator(sep) && second >= n)
+        .then_some(n)
 }
 
 /// The score of the place before `chars[head_chars]`, where `head` ends and
@@ -918,6 +1016,34 @@ mod tests {
             Some("关于当前防控重点工作")
         );
         assert_eq!(cut("发展的重大意义党的十八大以来"), Some("发展的重大意义"));
+    }
+
+    /// Clauses of one length, a sibling written alike: their end needs
+    /// less other evidence (here a closing word alone is too little for a
+    /// run this short), and decides only where nothing else does.
+    #[test]
+    fn clauses_of_one_length_end_the_heading_beside_a_sibling_alike() {
+        let run = "加强领导，强化保障县委县政府成立工作领导小组";
+        let alike = Siblings {
+            previous_title: "突出重点，狠抓落实",
+            ..Default::default()
+        };
+        let cut_beside = |run, siblings: &Siblings<'_>| infer_end(run, siblings).map(|i| &run[..i]);
+        assert_eq!(cut_beside(run, &alike), Some("加强领导，强化保障"));
+        assert_eq!(cut(run), None, "no sibling");
+        let unlike = Siblings {
+            previous_title: "突出工作重点",
+            ..Default::default()
+        };
+        assert_eq!(cut_beside(run, &unlike), None, "a sibling of another shape");
+        let next_alike = Siblings {
+            next_run: "狠抓落实，确保实效各乡镇要……",
+            ..Default::default()
+        };
+        assert_eq!(cut_beside(run, &next_alike), Some("加强领导，强化保障"));
+        // A longer second clause whose body opens plainly (a clause of time).
+        let run = "认清形势，切实增强责任感紧迫感今年以来，全区安全生产形势总体平稳";
+        assert_eq!(cut_beside(run, &alike), Some("认清形势，切实增强责任感紧迫感"));
     }
 
     #[test]
