@@ -209,6 +209,30 @@ mod tests {
         }
     }
 
+    /// The first 一、 of a part glued to the part's title, where the line
+    /// breaks were lost: it starts the part's list when its 二、 is the
+    /// next of its style; 统一、 and an 一、 without a second are no marker.
+    #[test]
+    fn a_first_heading_glued_to_a_part_title_starts_its_list() {
+        let text = "第一部分　执行情况。2024年工作很好。一、经济运行平稳。全县经济增长。二、投资持续扩大。全县投资增长。第二部分　总体要求和主要目标一、总体要求。2025年是关键之年。二、主要预期目标。全县增长6%。";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一部分\t执行情况\n  一、\t经济运行平稳\n  二、\t投资持续扩大\n第二部分\t总体要求和主要目标\n  一、\t总体要求\n  二、\t主要预期目标\n"
+        );
+        for text in [
+            "第一部分　思想统一、行动一致全县经济增长。第二部分　工作安排二、主要目标。",
+            "第一部分　总体要求一、总体要求2025年是关键之年。第二部分　工作安排。",
+        ] {
+            let doc = parse(text);
+            assert!(
+                doc.sections()
+                    .all(|s| s.marker().is_some_and(|m| m.style == crate::MarkerStyle::Part)),
+                "{text}: {}",
+                outline(&doc)
+            );
+        }
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

@@ -327,7 +327,65 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     }
     add_glued_units(text, &mut out);
     add_glued_first_points(text, &mut out);
+    add_glued_first_headings(text, &mut out);
     out
+}
+
+/// The first heading of a list glued to the title of the heading before
+/// it, where the line break between them was lost (第二部分　总体要求和
+/// 主要目标一、总体要求……。二、主要预期目标……): an 一、 glued to a 汉字 in
+/// the heading's own words (before their first sentence end), where the
+/// next candidate of its style is its second item, and no candidate of the
+/// heading's own style comes first. It joins the candidates as
+/// [`Position::Glued`]; `build` keeps it when that second item follows.
+fn add_glued_first_headings(text: &str, out: &mut Vec<Candidate>) {
+    let mut glued = Vec::new();
+    let mut reader = Reader::default();
+    for (i, heading) in out.iter().enumerate() {
+        let style = heading.raw().style;
+        if !style.is_heading() || style == MarkerStyle::Dun || heading.position() == Position::Glued {
+            continue;
+        }
+        // The next 一、-style candidate, before the heading's next sibling.
+        let Some(second) = out[i + 1..]
+            .iter()
+            .take_while(|c| c.raw().style != style)
+            .find(|c| c.raw().style == MarkerStyle::Dun)
+        else {
+            continue;
+        };
+        if second.value() != 2 {
+            continue;
+        }
+        let Some(words) = text.get(heading.end()..second.start()) else {
+            continue;
+        };
+        let words = &words[..words
+            .find(|c| is_boundary(c) || is_line_break(c))
+            .unwrap_or(words.len())];
+        let mut prev = None;
+        for (at, c) in words.char_indices() {
+            let glued_to_word =
+                prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
+            prev = Some(c);
+            if !(glued_to_word && c == '一') {
+                continue;
+            }
+            let start = heading.end() + at;
+            if let Some(raw) = reader.read(text, start)
+                && raw.style == MarkerStyle::Dun
+                && raw.value == 1
+            {
+                glued.extend(Candidate::new(start, raw, Position::Glued));
+                break;
+            }
+        }
+    }
+    if glued.is_empty() {
+        return;
+    }
+    out.extend(glued);
+    out.sort_by_key(Candidate::start);
 }
 
 /// The first point of a list glued to the heading before it, where the line

@@ -715,7 +715,7 @@ impl SureStarts {
             let glued_list = c.position() == Position::Glued
                 && matches!(
                     c.raw().style,
-                    MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+                    MarkerStyle::Dun | MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
                 )
                 && c.value() == 1
                 && succ.get(self.next).is_some();

@@ -299,7 +299,7 @@ impl<'a> Builder<'a, '_> {
         }
         if !matches!(
             style,
-            MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
+            MarkerStyle::Dun | MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
         ) {
             return None;
         }
@@ -310,9 +310,12 @@ impl<'a> Builder<'a, '_> {
         {
             return Some(Placement::under(at, v));
         }
-        // A bracketed 汉字 ordinal is distinctive; 1. needs its next item near.
-        let near =
-            succ.is_some_and(|s| style == MarkerStyle::ParenHan || s.start() - c.start() <= POINT_REACH);
+        // A bracketed 汉字 ordinal is distinctive, and so is an 一、 (glued
+        // only after a heading's title, its second item the next of its
+        // style: see `scan`); 1. needs its next item near.
+        let near = succ.is_some_and(|s| {
+            matches!(style, MarkerStyle::ParenHan | MarkerStyle::Dun) || s.start() - c.start() <= POINT_REACH
+        });
         (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
     }
 
