@@ -233,6 +233,18 @@ mod tests {
         }
     }
 
+    /// An opinion that numbers its （一）… on through its parts, its line
+    /// breaks lost: the first （N） of a part, glued to the part's title,
+    /// continues the numbering.
+    #[test]
+    fn numbering_that_runs_on_through_parts_continues_after_a_glued_title() {
+        let text = "一、总体要求（一）指导思想。坚持以人民为中心。（二）基本原则。坚持政府引导。二、重点任务（三）发展民生事业。扩大助餐服务。（四）扩大产品供给。推动品牌发展。三、保障措施（五）加强组织领导。各地要落实责任。（六）强化要素保障。加大投入力度。";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t总体要求\n  （一）\t指导思想\n  （二）\t基本原则\n二、\t重点任务\n  （三）\t发展民生事业\n  （四）\t扩大产品供给\n三、\t保障措施\n  （五）\t加强组织领导\n  （六）\t强化要素保障\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

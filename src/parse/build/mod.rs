@@ -717,7 +717,7 @@ impl SureStarts {
                     c.raw().style,
                     MarkerStyle::Dun | MarkerStyle::ParenHan | MarkerStyle::ParenDigit | MarkerStyle::Dot
                 )
-                && c.value() == 1
+                && (c.value() == 1 || continues_numbering(cands, self.next))
                 && succ.get(self.next).is_some();
             // A unit followed by its space (第一条　为了) with a next one or a
             // number past 1, or any unit right after a larger one's title
@@ -740,6 +740,19 @@ impl SureStarts {
         }
         None
     }
+}
+
+/// Whether candidate `i`, a （四） glued to a title, continues the numbering
+/// of the text's （一）…: the candidate of its style before it is its
+/// predecessor (the search stops there: linear over all candidates).
+fn continues_numbering(cands: &[Candidate], i: usize) -> bool {
+    let c = cands[i];
+    c.raw().style == MarkerStyle::ParenHan
+        && cands[..i]
+            .iter()
+            .rev()
+            .find(|p| p.raw().style == MarkerStyle::ParenHan)
+            .is_some_and(|p| p.value() + 1 == c.value())
 }
 
 /// Whether the heading of `c` is all its text up to `limit`, where its

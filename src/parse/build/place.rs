@@ -310,6 +310,15 @@ impl<'a> Builder<'a, '_> {
         {
             return Some(Placement::under(at, v));
         }
+        // （四） glued to the next part's title, where a text numbers its
+        // （一）…（十二） on through its parts (二、重点任务（四）……).
+        if style == MarkerStyle::ParenHan
+            && v > 1
+            && self.last_value.get(style) == Some(v - 1)
+            && succ.is_some()
+        {
+            return Some(Placement::under(self.new_list_parent(style), v));
+        }
         // A bracketed 汉字 ordinal is distinctive, and so is an 一、 (glued
         // only after a heading's title, its second item the next of its
         // style: see `scan`); 1. needs its next item near.
