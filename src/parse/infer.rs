@@ -162,8 +162,10 @@ const SHORT_RUN: usize = 36;
 
 // The weights of [`score`]: what each adds to (or takes from) a place.
 
-/// The body opens with a date (2023年…).
+/// The body opens with a date (2023年…, 到2025年底，).
 const DATE_OPENS_BODY: i32 = 40;
+/// Words that lead a date to a point of time (到2025年底, 截至2024年末).
+const DATE_LEADS: [&str; 6] = ["到", "至", "截至", "截止", "自", "从"];
 /// The body opens with a word that opens paragraphs ([`OPENERS`]).
 const OPENER_OPENS_BODY: i32 = 20;
 /// That opener comes with its comma (目前，): a sentence starts for sure.
@@ -281,13 +283,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             continue;
         }
         let prev = chars[k - 1].1;
-        if !is_word_char(c) && !c.is_ascii_digit() && !matches!(c, '“' | '《' | '（' | '(' | '—') {
+        if !is_word_char(c) && !is_digit(c) && !matches!(c, '“' | '《' | '（' | '(' | '—') {
             continue;
         }
         if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
             continue;
         }
-        if (prev.is_ascii_digit() && c.is_ascii_digit()) || (is_numeral(prev) && is_numeral(c)) {
+        if (is_digit(prev) && is_digit(c)) || (is_numeral(prev) && is_numeral(c)) {
             continue;
         }
         // A heading does not end on a particle or a preposition that needs
@@ -446,7 +448,11 @@ fn score(
     needed: i32,
 ) -> i32 {
     let mut score = 0;
-    if starts_with_date(body) {
+    if starts_with_date(body)
+        || DATE_LEADS
+            .iter()
+            .any(|w| body.strip_prefix(w).is_some_and(starts_with_date))
+    {
         score += DATE_OPENS_BODY;
     } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
         // A word that closes headings as well (回顾) opens no body for sure:
@@ -550,9 +556,9 @@ const TIME_CLAUSE_ENDS: [&str; 11] = [
 ];
 
 /// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
-const FRAME_CLAUSE_STARTS: [&str; 14] = [
+const FRAME_CLAUSE_STARTS: [&str; 19] = [
     "围绕", "按照", "根据", "通过", "随着", "面对", "针对", "对于", "为了", "经过", "截至", "立足", "聚焦",
-    "依照",
+    "依照", "依据", "对照", "结合", "基于", "鉴于",
 ];
 
 /// What the body's first clause says of where the body starts: a clause of
@@ -592,6 +598,9 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
             | '立'
             | '聚'
             | '依'
+            | '结'
+            | '基'
+            | '鉴'
             | '近'
             | '自'
             | '从'
@@ -618,7 +627,7 @@ fn clause_stops(chars: &[(usize, char)]) -> Vec<usize> {
     let mut stops = vec![chars.len(); chars.len()];
     let mut next = chars.len();
     for (j, &(_, c)) in chars.iter().enumerate().rev() {
-        if !is_word_char(c) && !c.is_ascii_digit() {
+        if !is_word_char(c) && !is_digit(c) {
             next = j;
         }
         stops[j] = next;
@@ -754,7 +763,7 @@ fn opens_as_head(chars: &[(usize, char)], head_start: usize, k: usize) -> bool {
 
 /// A character a word or a number is made of.
 fn is_word_or_digit(c: char) -> bool {
-    is_word_char(c) || c.is_ascii_digit()
+    is_word_char(c) || is_digit(c)
 }
 
 /// The start of the next sibling's run, as characters.
@@ -936,11 +945,13 @@ fn words_at(index: &WordIndex, c: Option<char>) -> impl Iterator<Item = &'static
 
 /// A year (2023年), a month (5月) or a full date at the start.
 fn starts_with_date(s: &str) -> bool {
-    let digits = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .count();
+    let digits = s.chars().take_while(|&c| is_digit(c)).count();
     digits > 0 && s.chars().nth(digits).is_some_and(|c| matches!(c, '年' | '月'))
+}
+
+/// A digit, in either width (2024年, ２０２４年).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Chinese numerals, which a number is written in (五百年, 二十三).
@@ -1006,6 +1017,11 @@ mod tests {
         assert_eq!(
             cut("要充分肯定取得的成绩2025年是不平凡的一年"),
             Some("要充分肯定取得的成绩")
+        );
+        // In full-width digits too, and not inside a heading's own year.
+        assert_eq!(
+            cut("２０２４年财政预算执行情况２０２４年，面对经济下行压力加大"),
+            Some("２０２４年财政预算执行情况")
         );
     }
 
@@ -1076,6 +1092,20 @@ mod tests {
             (
                 "推进城乡融合发展工作换届以来，各级政府积极作为，城乡差距不断缩小",
                 "推进城乡融合发展工作",
+            ),
+            // Prepositions of reference open frames as 按照 does.
+            (
+                "存在的主要问题对照上级要求和群众期盼，我们的工作还有不少差距",
+                "存在的主要问题",
+            ),
+            (
+                "加快数字乡村建设结合本地产业特点，各乡镇建成电商服务站点",
+                "加快数字乡村建设",
+            ),
+            // A date led by 到 or 截至 is a date.
+            (
+                "明确阶段工作目标到2025年底，全县所有行政村建成收运处置体系",
+                "明确阶段工作目标",
             ),
         ] {
             assert_eq!(cut(run), Some(head), "{run}");
