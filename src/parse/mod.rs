@@ -245,6 +245,17 @@ mod tests {
         );
     }
 
+    /// An article's items are clauses: where the line breaks were lost,
+    /// an item's end is its 。 or ；, never inferred inside it.
+    #[test]
+    fn an_article_item_is_never_cut_short() {
+        let text = "第一条　为了规范管理，制定本条例。第二条　新建项目应当按照下列标准配套建设绿地：（一）新建居住区绿地率不低于百分之三十，旧城改建区绿地率不低于百分之二十五；（二）学校、医院绿地率不低于百分之三十五。第三条　本条例自公布之日起施行。";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一条\t为了规范管理，制定本条例\n第二条\t新建项目应当按照下列标准配套建设绿地\n  （一）\t新建居住区绿地率不低于百分之三十，旧城改建区绿地率不低于百分之二十五\n  （二）\t学校、医院绿地率不低于百分之三十五\n第三条\t本条例自公布之日起施行\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";
