@@ -253,8 +253,15 @@ fn shi(i: &str) -> IResult<&str, u32> {
     let (rest, _) = tag("是").parse(rest)?;
     // 一是一，二是二: the numeral repeated after 是 is an idiom, not a list.
     let (rest, _) = not(peek(tag(numeral))).parse(rest)?;
-    let (rest, _) = opt(tag("要")).parse(rest)?;
+    // 一是要……, but not 三是要素…… (要 in a word of its own).
+    let (rest, _) = opt((tag("要"), not(peek(satisfy(forms_word_with_yao))))).parse(rest)?;
     Ok((rest, numerals::value(numeral).unwrap_or(0)))
+}
+
+/// Whether `c` after 要 makes a word (要素 要求 要点 要件 要害 要务):
+/// then 要 is no part of an ordinal (一要, 一是要).
+fn forms_word_with_yao(c: char) -> bool {
+    matches!(c, '素' | '求' | '点' | '件' | '害' | '务')
 }
 
 /// 一抓 二抓, 一靠 二靠, 一看 二看, 一讲 二讲: other verbs in 要's slot
@@ -269,7 +276,7 @@ fn verb_slot(i: &str) -> IResult<&str, u32> {
 fn yao(i: &str) -> IResult<&str, u32> {
     let (i, (v, _)) = (han_number, tag("要")).parse(i)?;
     // 一要素, 一要求 are words, not ordinals.
-    let (i, _) = not(peek(satisfy(|c| matches!(c, '素' | '求' | '点')))).parse(i)?;
+    let (i, _) = not(peek(satisfy(forms_word_with_yao))).parse(i)?;
     Ok((i, v))
 }
 

@@ -174,6 +174,9 @@ fn forms() {
     assert_eq!(read("其二，加强"), Some((S::Qi, 2, "其二，")));
     assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
     assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
+    // 要 in a word of its own stays out of the marker (三是要素保障不足).
+    assert_eq!(read("三是要素保障不足"), Some((S::Shi, 3, "三是")));
+    assert_eq!(read("二是要求不高"), Some((S::Shi, 2, "二是")));
     assert_eq!(read("二要加强"), Some((S::Yao, 2, "二要")));
     assert_eq!(read("二抓制度建设"), Some((S::Yao, 2, "二抓")));
     assert_eq!(read("一靠政策"), Some((S::Yao, 1, "一靠")));
