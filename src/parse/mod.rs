@@ -256,6 +256,18 @@ mod tests {
         );
     }
 
+    /// An 一、 heading that runs on its own line into its body (a scraped
+    /// page joins them): past 40 characters its end is inferred; a shorter
+    /// line, or a run-in （一）, is its heading as written.
+    #[test]
+    fn a_dun_heading_run_long_into_its_body_is_cut() {
+        let text = "一、主要成效2024年，全市上下深入贯彻省委决策部署，营商环境持续优化，市场主体活力不断增强。\n二、存在的问题在肯定成绩的同时，我们也清醒地看到，我市营商环境与先进地区相比还有不小差距。\n三、下一步工作打算\n（一）建立人员合理流动的制度，使科技人员从积压的部门流向需要的部门。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t主要成效\n二、\t存在的问题\n三、\t下一步工作打算\n  （一）\t建立人员合理流动的制度，使科技人员从积压的部门流向需要的部门\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

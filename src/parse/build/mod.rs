@@ -221,7 +221,11 @@ impl<'a, 'o> Builder<'a, 'o> {
                 let infer = c.raw().style.is_heading()
                     && c.raw().style != MarkerStyle::Article
                     && !in_article
-                    && (c.position() != Position::LineStart || flat)
+                    && (c.position() != Position::LineStart
+                        || flat
+                        // An 一、 heading stands on its line without
+                        // punctuation: one that runs on long ran into its body.
+                        || (c.raw().style == MarkerStyle::Dun && runs_long(self.src, c.end(), limit)))
                     && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]));
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
@@ -745,6 +749,23 @@ impl SureStarts {
         }
         None
     }
+}
+
+/// The most characters a heading at a line's start runs before its end
+/// may be inferred in a line that kept its breaks: longer, it ran into its
+/// body (一、主要成效2024年，全市……。, as scraped pages join them).
+const LONG_LINE_HEADING: usize = 40;
+
+/// Whether the text from `from` runs more than [`LONG_LINE_HEADING`]
+/// characters (up to `limit`) before a mark that ends a heading.
+fn runs_long(src: &str, from: usize, limit: usize) -> bool {
+    src.get(from..limit).is_some_and(|run| {
+        run.chars()
+            .take(LONG_LINE_HEADING + 1)
+            .take_while(|&c| !crate::parse::text::ends_heading(c) && !crate::parse::text::is_line_break(c))
+            .count()
+            > LONG_LINE_HEADING
+    })
 }
 
 /// Whether candidate `i`, a （四） glued to a title, continues the numbering
