@@ -268,6 +268,17 @@ mod tests {
         );
     }
 
+    /// 一要 paragraphs after a 第二， paragraph are its points, and the
+    /// 第三， after them goes on with 第二's list.
+    #[test]
+    fn yao_points_nest_in_the_ordinal_point_before_them() {
+        let text = "第一，要提高认识。认识到位才能行动到位。\n第二，要突出重点。重点工作要抓好。\n一要抓政治建设。这是统领。\n二要抓组织建设。这是基础。\n第三，要压实责任。责任要落到人头。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一，\t要提高认识\n第二，\t要突出重点\n  一要\t抓政治建设\n  二要\t抓组织建设\n第三，\t要压实责任\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

@@ -366,6 +366,19 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// How many frames to keep when a new list of `style` starts.
     fn new_list_parent(&self, style: MarkerStyle) -> usize {
         let mut keep = self.open_parent();
+        // 一是 and 一要 lists stand inside the paragraph-sized points of
+        // 第一， 其一， 首先， (第二，要聚焦重点任务……。 then 一要……二要……):
+        // the innermost of those stays open for them.
+        if matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
+            && let Some(outer) = self.stack[keep..].iter().rposition(|f| {
+                matches!(
+                    f.style(),
+                    Some(MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence)
+                )
+            })
+        {
+            return keep + outer + 1;
+        }
         while keep > 1 && self.stack[keep - 1].reused {
             keep -= 1;
         }
