@@ -279,6 +279,24 @@ mod tests {
         );
     }
 
+    /// Own-line titles whose ordinals were lost, two or more in a numbered
+    /// section whose numbering goes on after them, nest in it (the first
+    /// right under the section's heading line); one after the last
+    /// section, where no section held any, closes the numbered part.
+    #[test]
+    fn own_line_titles_of_a_lost_level_nest_in_their_section() {
+        let text = "一、提高站位\n强化思想认识\n做好农业农村工作，事关全局，意义重大。\n客观看待成绩\n过去一年，全县上下团结一心，乡村振兴取得新成效。\n二、突出重点\n抓牢粮食安全\n粮食安全是国之大者，要严格落实耕地保护制度。\n做强特色产业\n产业振兴是乡村振兴的重中之重，要立足资源禀赋。\n三、凝聚合力\n强化组织领导\n要健全党委统一领导的工作机制，压实各级责任。\n强化要素保障\n一是强化资金保障，安排专项资金。二是强化用地保障，优先安排用地。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t提高站位\n  -\t强化思想认识\n  -\t客观看待成绩\n二、\t突出重点\n  -\t抓牢粮食安全\n  -\t做强特色产业\n三、\t凝聚合力\n  -\t强化组织领导\n  -\t强化要素保障\n    一是\t强化资金保障，安排专项资金\n    二是\t强化用地保障，优先安排用地\n"
+        );
+        let text = "一、北京的情况\n北京是政治中心，工业尚处于初级阶段。\n二、经济状况\n北京的经济状况很简单，工人不多。\n在工人中的宣传工作\n我们在工人中间开展了多方面的宣传工作。\n在知识分子中的宣传工作\n我们在学生中间开展了宣传工作。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t北京的情况\n二、\t经济状况\n-\t在工人中的宣传工作\n-\t在知识分子中的宣传工作\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

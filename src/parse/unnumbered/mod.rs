@@ -56,8 +56,9 @@ pub(crate) fn detect(
 ) -> Unnumbered {
     let mut top = annex::at_line_starts(src);
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
-    top.extend(own_line::titles(src, cands, furniture));
-    let mut nested = Vec::new();
+    let (own_top, own_nested) = own_line::titles(src, cands, furniture);
+    top.extend(own_top);
+    let mut nested = own_nested;
     for range in &clues.flattened {
         let first = cands.partition_point(|c| c.start() < range.start);
         let last = cands.partition_point(|c| c.start() < range.end);

@@ -15,10 +15,32 @@ const OPEN_ENDS: &[char] = &[
 
 /// Titles on their own line: short, without sentence punctuation, after
 /// a finished sentence, before body text (not a line that is only a date:
-/// the line above it is a signature), not furniture, and followed by
-/// numbering that starts afresh (or none).
-pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> Vec<UnnumberedHeading> {
+/// the line above it is a signature), not furniture. Returns those at the
+/// top level, followed by numbering that starts afresh (or none), and
+/// those nested in a numbered section whose numbering goes on after them:
+/// a level whose ordinals were lost (一、…… / 强化思想认识 / …… / 客观看待
+/// 成绩 / …… / 二、……), taken only where a section holds two or more,
+/// the first of them maybe right under the section's heading line.
+pub(super) fn titles(
+    src: &str,
+    cands: &[Candidate],
+    furniture: &[Item<'_>],
+) -> (Vec<UnnumberedHeading>, Vec<UnnumberedHeading>) {
     let mut out = Vec::new();
+    let mut nested = Vec::new();
+    // The titles that may be nested in the section being read (each with
+    // whether it may stand at the top level instead), and whether a
+    // line-start heading opened one.
+    let mut section: (bool, Vec<(UnnumberedHeading, bool)>) = (false, Vec::new());
+    let flush = |section: &mut (bool, Vec<(UnnumberedHeading, bool)>),
+                 out: &mut Vec<UnnumberedHeading>,
+                 nested: &mut Vec<UnnumberedHeading>| {
+        if section.1.len() >= 2 {
+            nested.extend(section.1.drain(..).map(|(t, _)| t));
+        } else {
+            out.extend(section.1.drain(..).filter(|&(_, top)| top).map(|(t, _)| t));
+        }
+    };
     let body_start = furniture
         .iter()
         .filter(|f| {
@@ -43,6 +65,7 @@ pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> 
         .min()
         .unwrap_or(src.len());
     let mut prev_line = "";
+    let mut prev_is_heading = false;
     let mut at = body_start;
     let mut next_cand = 0;
     while at < body_end {
@@ -58,6 +81,11 @@ pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> 
         let starts_marker = cands
             .get(next_cand)
             .is_some_and(|c| c.start() < end && c.position() == Position::LineStart);
+        let starts_heading = starts_marker && cands[next_cand].raw().style.is_heading();
+        if starts_heading {
+            flush(&mut section, &mut out, &mut nested);
+            section.0 = true;
+        }
         // Characters counted only for a line that may be a title; one of
         // more than 100 bytes has more than 25.
         let chars = || {
@@ -67,30 +95,57 @@ pub(super) fn titles(src: &str, cands: &[Candidate], furniture: &[Item<'_>]) -> 
                 line.chars().count()
             }
         };
-        let is_title = !starts_marker
+        let shaped = !starts_marker
             && (2..=25).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !line.contains([
                 '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
             ])
             && !line.ends_with(OPEN_ENDS)
-            && prev_line.ends_with(['。', '！', '？', '”', '…', '：'])
             && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
-            && !next_is_date(src, end, body_end)
-            && numbering_restarts(&cands[next_cand..]);
-        if is_title {
+            && !next_is_date(src, end, body_end);
+        let after_sentence = prev_line.ends_with(['。', '！', '？', '”', '…', '：']);
+        let title = || {
             let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
-            out.push(UnnumberedHeading {
+            UnnumberedHeading {
                 start: at,
                 title: Span::new(start, start + line.len()),
                 end,
-            });
+            }
+        };
+        let top = shaped && after_sentence && numbering_restarts(&cands[next_cand..]);
+        let in_section = shaped
+            && section.0
+            && (after_sentence || prev_is_heading)
+            && numbering_goes_on(&cands[next_cand..], !nested.is_empty());
+        if in_section {
+            section.1.push((title(), top));
+        } else if top {
+            out.push(title());
         }
+        prev_is_heading = starts_heading;
         prev_line = line;
         at = end;
     }
-    out
+    flush(&mut section, &mut out, &mut nested);
+    out.sort_by_key(|t| t.start);
+    (out, nested)
+}
+
+/// Whether the next heading-style marker at a line start goes on with a
+/// sequence (its value past 1): a title before it stands inside the
+/// numbered section, not above it. After the last one, with none to come,
+/// only where earlier sections held such titles (`before`): else titles
+/// there close the numbered part (在工人中的宣传工作 after 三、).
+fn numbering_goes_on(rest: &[Candidate], before: bool) -> bool {
+    match rest
+        .iter()
+        .find(|c| c.raw().style.is_heading() && c.position() == Position::LineStart)
+    {
+        Some(c) => c.value() > 1,
+        None => before,
+    }
 }
 
 /// Whether the next non-blank line is longer than `chars` characters.
