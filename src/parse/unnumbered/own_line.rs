@@ -95,7 +95,11 @@ pub(super) fn titles(
                 line.chars().count()
             }
         };
-        let shaped = !starts_marker
+        // A title follows a finished sentence, or a section's heading line
+        // (most lines do neither: they are passed on that alone).
+        let after_sentence = prev_line.ends_with(['。', '！', '？', '”', '…', '：']);
+        let shaped = (after_sentence || (section.0 && prev_is_heading))
+            && !starts_marker
             && (2..=25).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !line.contains([
@@ -105,7 +109,6 @@ pub(super) fn titles(
             && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
             && !next_is_date(src, end, body_end);
-        let after_sentence = prev_line.ends_with(['。', '！', '？', '”', '…', '：']);
         let title = || {
             let start = at + (src[at..end].len() - src[at..end].trim_start_matches(is_inline_space).len());
             UnnumberedHeading {
