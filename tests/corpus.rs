@@ -3,8 +3,10 @@
 //! .html, .docx, read as the command line reads them) with
 //! `../shared/eval/score.py`, as written and, for plain text, with every
 //! line break removed, and fails when a total drops below the floor recorded in
-//! `tests/corpus-floor.txt`. Skipped, with a notice, when `../shared` or
-//! `python3` is absent.
+//! `tests/corpus-floor.txt`; the same for the documents of
+//! `tests/fixtures/written` (texts written for testing, each with its
+//! expected outline). Skipped, with a notice, when `../shared` or `python3`
+//! is absent.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,9 +29,21 @@ const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// `(gold outline, document)` for every document of the corpus.
 fn documents(shared: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let corpus = shared.join("corpus");
+    scored_in(&[corpus.join("seed"), corpus.join("public")])
+}
+
+/// `(expected outline, document)` for every text of `tests/fixtures/written`.
+fn written() -> Vec<(PathBuf, PathBuf)> {
+    scored_in(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/written")])
+}
+
+/// `(outline, document)` for every document with an outline beside it in
+/// `dirs`, sorted.
+fn scored_in(dirs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    for sub in ["seed", "public"] {
-        let Ok(entries) = fs::read_dir(shared.join("corpus").join(sub)) else {
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(dir) else {
             continue;
         };
         for e in entries.flatten() {
@@ -57,23 +71,27 @@ enum Form {
 }
 
 impl Form {
-    /// The name of its floors in `tests/corpus-floor.txt`.
-    fn name(self) -> &'static str {
-        match self {
-            Form::AsWritten => "corpus",
-            Form::Flat => "flat",
-            Form::Spaced => "spaced",
+    /// The name of its floors in `tests/corpus-floor.txt` for the corpus,
+    /// and (`written`) for `tests/fixtures/written`.
+    fn name(self, written: bool) -> &'static str {
+        match (self, written) {
+            (Form::AsWritten, false) => "corpus",
+            (Form::Flat, false) => "flat",
+            (Form::Spaced, false) => "spaced",
+            (Form::AsWritten, true) => "written",
+            (Form::Flat, true) => "written-flat",
+            (Form::Spaced, true) => "written-spaced",
         }
     }
 }
 
-/// Scores the corpus in `form` and returns score.py's output.
-fn score(shared: &Path, form: Form) -> String {
+/// Scores `docs` in `form` and returns score.py's output.
+fn score(shared: &Path, docs: Vec<(PathBuf, PathBuf)>, form: Form) -> String {
     let flat = form != Form::AsWritten;
     let tmp = std::env::temp_dir().join(format!("speechtree-corpus-{}-{form:?}", std::process::id()));
     fs::create_dir_all(&tmp).expect("temp dir");
     let mut args = vec![shared.join("eval/score.py").display().to_string()];
-    for (gold, txt) in documents(shared) {
+    for (gold, txt) in docs {
         // Flattening is what happens to plain text; the floors are measured
         // on it. (A flattened Markdown law reads the same as .md or .txt.)
         if flat && txt.extension().is_none_or(|x| x != "txt") {
@@ -138,7 +156,7 @@ fn floor(key: &str) -> f64 {
         .unwrap_or(1.0)
 }
 
-fn check(form: Form) {
+fn check(form: Form, written_texts: bool) {
     let Some(shared) = shared() else {
         println!("skipped: ../shared is absent");
         return;
@@ -147,13 +165,18 @@ fn check(form: Form) {
         println!("skipped: python3 is absent");
         return;
     }
-    let report = score(&shared, form);
+    let docs = if written_texts {
+        written()
+    } else {
+        documents(&shared)
+    };
+    let report = score(&shared, docs, form);
     println!("{report}");
     let total = report
         .lines()
         .find(|l| l.starts_with("total:"))
         .expect("score.py prints a total");
-    let name = form.name();
+    let name = form.name(written_texts);
     let (f1, parents) = (figure(total, "headings F1"), figure(total, "parents"));
     assert!(
         f1 >= floor(&format!("{name}.headings")),
@@ -163,7 +186,7 @@ fn check(form: Form) {
         parents >= floor(&format!("{name}.parents")),
         "{name} parents {parents} fell below its floor"
     );
-    if form == Form::AsWritten {
+    if form == Form::AsWritten && !written_texts {
         let worst = floor("corpus.per-document");
         for line in report.lines().filter(|l| !l.starts_with("total:")) {
             let f = figure(line, "headings F1");
@@ -249,17 +272,32 @@ fn flattened_texts_keep_their_outline() {
 
 #[test]
 fn corpus_scores_stay_above_the_floor() {
-    check(Form::AsWritten);
+    check(Form::AsWritten, false);
 }
 
 #[test]
 fn flattened_corpus_scores_stay_above_the_floor() {
-    check(Form::Flat);
+    check(Form::Flat, false);
 }
 
 #[test]
 fn spaced_corpus_scores_stay_above_the_floor() {
-    check(Form::Spaced);
+    check(Form::Spaced, false);
+}
+
+#[test]
+fn written_texts_score_above_their_floor() {
+    check(Form::AsWritten, true);
+}
+
+#[test]
+fn flattened_written_texts_score_above_their_floor() {
+    check(Form::Flat, true);
+}
+
+#[test]
+fn spaced_written_texts_score_above_their_floor() {
+    check(Form::Spaced, true);
 }
 
 /// The seed speech, when `../shared` is there.
