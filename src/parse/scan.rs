@@ -357,29 +357,7 @@ fn add_glued_first_headings(text: &str, out: &mut Vec<Candidate>) {
         if second.value() != 2 {
             continue;
         }
-        let Some(words) = text.get(heading.end()..second.start()) else {
-            continue;
-        };
-        let words = &words[..words
-            .find(|c| is_boundary(c) || is_line_break(c))
-            .unwrap_or(words.len())];
-        let mut prev = None;
-        for (at, c) in words.char_indices() {
-            let glued_to_word =
-                prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
-            prev = Some(c);
-            if !(glued_to_word && c == '一') {
-                continue;
-            }
-            let start = heading.end() + at;
-            if let Some(raw) = reader.read(text, start)
-                && raw.style == MarkerStyle::Dun
-                && raw.value == 1
-            {
-                glued.extend(Candidate::new(start, raw, Position::Glued));
-                break;
-            }
-        }
+        glued.extend(glued_first(text, &mut reader, heading, second, |c| c == '一'));
     }
     if glued.is_empty() {
         return;
@@ -424,35 +402,50 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
         let Some(second) = second else {
             continue;
         };
-        let Some(words) = text.get(heading.end()..second.start()) else {
-            continue;
-        };
-        let words = &words[..words
-            .find(|c| is_boundary(c) || is_line_break(c))
-            .unwrap_or(words.len())];
-        let mut prev = None;
-        for (at, c) in words.char_indices() {
-            let glued_to_word =
-                prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
-            prev = Some(c);
-            if !(glued_to_word && matches!(c, '一' | '首' | '第' | '其')) {
-                continue;
-            }
-            let start = heading.end() + at;
-            let Some(raw) = reader.read(text, start) else {
-                continue;
-            };
-            if raw.style == second.raw().style && raw.value == 1 && !raw.last {
-                glued.extend(Candidate::new(start, raw, Position::Glued));
-                break;
-            }
-        }
+        glued.extend(glued_first(text, &mut reader, &heading, &second, |c| {
+            matches!(c, '一' | '首' | '第' | '其')
+        }));
     }
     if glued.is_empty() {
         return;
     }
     out.extend(glued);
     out.sort_by_key(Candidate::start);
+}
+
+/// The first item of `second`'s list glued to a 汉字 in `heading`'s own
+/// words (up to their first sentence end, before `second`), not after a
+/// 汉字 that makes a word with 一 (统一, 唯一): read where a character
+/// `leads` a marker of `second`'s style and value 1.
+fn glued_first(
+    text: &str,
+    reader: &mut Reader,
+    heading: &Candidate,
+    second: &Candidate,
+    leads: impl Fn(char) -> bool,
+) -> Option<Candidate> {
+    let words = text.get(heading.end()..second.start())?;
+    let words = &words[..words
+        .find(|c| is_boundary(c) || is_line_break(c))
+        .unwrap_or(words.len())];
+    let mut prev = None;
+    for (at, c) in words.char_indices() {
+        let glued_to_word =
+            prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
+        prev = Some(c);
+        if !(glued_to_word && leads(c)) {
+            continue;
+        }
+        let start = heading.end() + at;
+        if let Some(raw) = reader.read(text, start)
+            && raw.style == second.raw().style
+            && raw.value == 1
+            && !raw.last
+        {
+            return Candidate::new(start, raw, Position::Glued);
+        }
+    }
+    None
 }
 
 /// 汉字 that make a word with a following 一 (统一 唯一 进一步 之一), after
