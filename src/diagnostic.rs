@@ -37,13 +37,11 @@ pub struct Diagnostic<'d> {
 /// its related span are, almost always, the marker of a node of the tree:
 /// their starts are kept, and their ends read from that node. The few
 /// spans that are not a marker (a heading without an ordinal past the depth
-/// limit, the share of boilerplate) keep their ends in a table of their own.
+/// limit, the share of boilerplate) have no related span: their end is
+/// kept where a related span's start would be.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DiagnosticStore {
     list: Vec<Stored>,
-    /// `(start, end)` of the diagnostics marked [`OWN_END`], in the order
-    /// of `list`.
-    own_ends: Vec<(u32, u32)>,
     messages: Vec<String>,
     /// Each message's number while diagnostics are added.
     ids: Option<std::collections::HashMap<String, u32>>,
@@ -52,7 +50,9 @@ pub(crate) struct DiagnosticStore {
 #[derive(Clone, Copy, Debug)]
 struct Stored {
     start: u32,
-    related_start: u32,
+    /// The related span's start ([`HAS_RELATED`]), or the span's own end
+    /// ([`OWN_END`]), or nothing.
+    other: u32,
     /// The message's number (the low [`MESSAGE_BITS`] bits), the code's
     /// index in [`DiagnosticCode::ALL`] (three bits), [`OWN_END`] and
     /// [`HAS_RELATED`].
@@ -64,7 +64,7 @@ const _: () = assert!(std::mem::size_of::<Stored>() == 12);
 /// The bits of a message's number: room for 134 million distinct messages.
 const MESSAGE_BITS: u32 = 27;
 const MESSAGE_MASK: u32 = (1 << MESSAGE_BITS) - 1;
-/// The span is not a marker: its end is in [`DiagnosticStore::own_ends`].
+/// The span is not a marker: its end is kept in [`Stored::other`].
 const OWN_END: u32 = 1 << 30;
 const HAS_RELATED: u32 = 1 << 31;
 const _: () = assert!(
@@ -92,7 +92,6 @@ impl DiagnosticStore {
     /// No diagnostics.
     pub(crate) const EMPTY: DiagnosticStore = DiagnosticStore {
         list: Vec::new(),
-        own_ends: Vec::new(),
         messages: Vec::new(),
         ids: None,
     };
@@ -113,29 +112,26 @@ impl DiagnosticStore {
 
     /// Adds a diagnostic after the others, at a span that is not a marker.
     pub(crate) fn push(&mut self, code: DiagnosticCode, span: Span, message: String) {
-        let stored = self.stored(code, span, message, None);
-        self.list.push(Stored {
-            word: stored.word | OWN_END,
-            ..stored
-        });
-        self.own_ends.push((at(span.start), at(span.end)));
+        let stored = self.stored_own_end(code, span, message);
+        self.list.push(stored);
     }
 
     /// Adds a diagnostic among the others in the order of their starts, at
     /// a span that is not a marker.
     pub(crate) fn insert_in_order(&mut self, code: DiagnosticCode, span: Span, message: String) {
-        let stored = self.stored(code, span, message, None);
+        let stored = self.stored_own_end(code, span, message);
         let i = self.list.partition_point(|d| d.start as usize <= span.start);
-        self.list.insert(
-            i,
-            Stored {
-                word: stored.word | OWN_END,
-                ..stored
-            },
-        );
-        let (start, end) = (at(span.start), at(span.end));
-        let j = self.own_ends.partition_point(|&(s, _)| s <= start);
-        self.own_ends.insert(j, (start, end));
+        self.list.insert(i, stored);
+    }
+
+    /// A diagnostic at a span that is not a marker, its end kept.
+    fn stored_own_end(&mut self, code: DiagnosticCode, span: Span, message: String) -> Stored {
+        let stored = self.stored(code, span, message, None);
+        Stored {
+            other: at(span.end),
+            word: stored.word | OWN_END,
+            ..stored
+        }
     }
 
     fn stored(&mut self, code: DiagnosticCode, span: Span, message: String, related: Option<Span>) -> Stored {
@@ -156,7 +152,7 @@ impl DiagnosticStore {
         let code_bits = code as u32;
         Stored {
             start: at(span.start),
-            related_start: related.map_or(0, |r| at(r.start)),
+            other: related.map_or(0, |r| at(r.start)),
             word: id | code_bits << MESSAGE_BITS | if related.is_some() { HAS_RELATED } else { 0 },
         }
     }
@@ -172,34 +168,10 @@ impl DiagnosticStore {
     /// list is in the order of starts), in the tree of `nodes`.
     pub(crate) fn has_at(&self, span: Span, codes: &[DiagnosticCode], nodes: &[NodeData]) -> bool {
         let from = self.list.partition_point(|d| (d.start as usize) < span.start);
-        (from..self.list.len())
-            .take_while(|&i| self.list[i].start as usize == span.start)
-            .any(|i| codes.contains(&self.list[i].code()) && self.span(i, nodes) == span)
-    }
-
-    /// The span of diagnostic `i` (in the list), in the tree of `nodes`.
-    fn span(&self, i: usize, nodes: &[NodeData]) -> Span {
-        let Some(d) = self.list.get(i) else {
-            return Span::new(0, 0);
-        };
-        if d.word & OWN_END == 0 {
-            return marker_at(nodes, d.start);
-        }
-        // The own ends at this start are in the order of the diagnostics
-        // there that have one: this one is the `k`th.
-        let k = self.list[..i]
+        self.list[from..]
             .iter()
-            .rev()
-            .take_while(|e| e.start == d.start)
-            .filter(|e| e.word & OWN_END != 0)
-            .count();
-        let first = self.own_ends.partition_point(|&(s, _)| s < d.start);
-        let end = self
-            .own_ends
-            .get(first + k)
-            .filter(|&&(s, _)| s == d.start)
-            .map_or(d.start, |&(_, e)| e);
-        Span::new(d.start as usize, end as usize)
+            .take_while(|d| d.start as usize == span.start)
+            .any(|d| codes.contains(&d.code()) && d.span(nodes) == span)
     }
 
     /// The diagnostics, their related spans read from `nodes` (the tree
@@ -216,17 +188,26 @@ impl DiagnosticStore {
         let d = self.list.get(i)?;
         Some(Diagnostic {
             code: d.code(),
-            span: self.span(i, nodes),
+            span: d.span(nodes),
             message: self
                 .messages
                 .get((d.word & MESSAGE_MASK) as usize)
                 .map_or("", String::as_str),
-            related: (d.word & HAS_RELATED != 0).then(|| marker_at(nodes, d.related_start)),
+            related: (d.word & HAS_RELATED != 0).then(|| marker_at(nodes, d.other)),
         })
     }
 }
 
 impl Stored {
+    /// Its span, in the tree of `nodes`.
+    fn span(&self, nodes: &[NodeData]) -> Span {
+        if self.word & OWN_END != 0 {
+            Span::new(self.start as usize, self.other as usize)
+        } else {
+            marker_at(nodes, self.start)
+        }
+    }
+
     fn code(&self) -> DiagnosticCode {
         let index = (self.word >> MESSAGE_BITS & 7) as usize;
         DiagnosticCode::ALL
@@ -368,8 +349,8 @@ impl fmt::Display for DiagnosticCode {
 mod tests {
     use super::*;
 
-    /// Spans read back: at a node's marker, and kept in the table of own
-    /// ends, several at one start and one inserted among them.
+    /// Spans read back: at a node's marker, and kept with the diagnostic,
+    /// several at one start and one inserted among them.
     #[test]
     fn spans_are_read_from_markers_and_from_the_own_ends() {
         let text = "一、甲\n二、乙\n";

@@ -253,14 +253,12 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         head_start,
         parallel_end: parallel_end(
             &chars,
+            &stops,
             head_start,
-            &[
+            [
                 first_clause(siblings.previous_title),
                 first_clause(siblings.next_run),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>(),
+            ],
         ),
     };
     // A short run is most likely a whole run-in heading: cut it only on
@@ -376,26 +374,29 @@ const PARALLEL_CLAUSE_MAX: usize = 10;
 /// 认识 / 加强保障 强化督查 / 坚持稳中求进，推动高质量发展), and where the
 /// line break after one was lost, the body runs on from the last clause.
 /// After one or more clauses of one length ([`PARALLEL_CLAUSE_MIN`] to
-/// [`PARALLEL_CLAUSE_MAX`] characters, words only, from the heading's
-/// start `head_start`), the place as far into the next as that length,
-/// where at least [`PARALLEL_RUN_ON`] more characters of words follow.
+/// [`PARALLEL_CLAUSE_MAX`] characters up to their [`clause_stops`], from
+/// the heading's start `head_start`), the place as far into the next as
+/// that length, where at least [`PARALLEL_RUN_ON`] more characters follow.
 ///
 /// Prose pairs clauses of one length by chance (一类口岸，由国务院……): the
 /// place counts only where a sibling heading opens with a clause of the
 /// same length, then another at least as long (`sibling_clause`: see
 /// [`first_clause`]).
-fn parallel_end(chars: &[(usize, char)], head_start: usize, sibling_clause: &[usize]) -> Option<usize> {
+fn parallel_end(
+    chars: &[(usize, char)],
+    stops: &[usize],
+    head_start: usize,
+    sibling_clause: [Option<usize>; 2],
+) -> Option<usize> {
     let mut len = None;
     let mut start = head_start;
     loop {
-        let end = (start..chars.len())
-            .find(|&j| !is_word_char(chars[j].1))
-            .unwrap_or(chars.len());
+        let end = stops.get(start).copied().unwrap_or(chars.len());
         let n = end - start;
         if let Some(l) = len.filter(|&l| n != l) {
             // This clause runs on: the body may start where it reaches the
             // others' length.
-            return (n >= l + PARALLEL_RUN_ON && sibling_clause.contains(&l)).then_some(start + l);
+            return (n >= l + PARALLEL_RUN_ON && sibling_clause.contains(&Some(l))).then_some(start + l);
         }
         if !(PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n)
             || !chars.get(end).is_some_and(|&(_, sep)| is_clause_separator(sep))
@@ -421,15 +422,16 @@ fn is_clause_separator(c: char) -> bool {
 /// [`PARALLEL_CLAUSE_MAX`] long and a separator and at least as many
 /// characters of words follow: the shape [`parallel_end`] asks a sibling
 /// for.
-pub(super) fn first_clause(s: &str) -> Option<usize> {
-    let mut chars = s.chars().skip_while(|&c| !is_word_char(c));
-    let n = chars.by_ref().take_while(|&c| is_word_char(c)).count();
-    // `take_while` took the separator too: check it on the text.
-    let first = s.find(is_word_char)?;
-    let sep = s[first..].chars().nth(n)?;
-    let second = chars.take_while(|&c| is_word_char(c)).count();
-    ((PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n) && is_clause_separator(sep) && second >= n)
-        .then_some(n)
+fn first_clause(s: &str) -> Option<usize> {
+    let s = &s[s.find(is_word_char)?..];
+    let (clause, rest) = s.split_at(s.find(|c| !is_word_char(c)).unwrap_or(s.len()));
+    let sep = rest.chars().next().filter(|&c| is_clause_separator(c))?;
+    let n = clause.chars().count();
+    let second = rest[sep.len_utf8()..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .count();
+    ((PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n) && second >= n).then_some(n)
 }
 
 /// The score of the place before `chars[head_chars]`, where `head` ends and

@@ -214,19 +214,18 @@ impl<'a, 'o> Builder<'a, 'o> {
                 // An article's lead ends at its first 。；： even where the
                 // line breaks were lost: it is never inferred.
                 let flat = self.clues.in_flattened_line(c.start());
-                // Nor an item's inside an article ((一)……；): a clause.
-                let in_article = self.stack[..p.keep.min(self.stack.len())]
-                    .iter()
-                    .any(|f| f.style() == Some(MarkerStyle::Article));
                 let infer = c.raw().style.is_heading()
                     && c.raw().style != MarkerStyle::Article
-                    && !in_article
                     && (c.position() != Position::LineStart
                         || flat
                         // An 一、 heading stands on its line without
                         // punctuation: one that runs on long ran into its body.
                         || (c.raw().style == MarkerStyle::Dun && runs_long(self.src, c.end(), limit)))
-                    && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]));
+                    && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]))
+                    // Nor an item's inside an article ((一)……；): a clause.
+                    && !self.stack[..p.keep.min(self.stack.len())]
+                        .iter()
+                        .any(|f| f.style() == Some(MarkerStyle::Article));
                 // What the siblings say matters only where the end is inferred:
                 // their text is read only then.
                 let siblings = if infer {

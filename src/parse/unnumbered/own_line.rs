@@ -28,19 +28,11 @@ pub(super) fn titles(
 ) -> (Vec<UnnumberedHeading>, Vec<UnnumberedHeading>) {
     let mut out = Vec::new();
     let mut nested = Vec::new();
-    // The titles that may be nested in the section being read (each with
-    // whether it may stand at the top level instead), and whether a
-    // line-start heading opened one.
-    let mut section: (bool, Vec<(UnnumberedHeading, bool)>) = (false, Vec::new());
-    let flush = |section: &mut (bool, Vec<(UnnumberedHeading, bool)>),
-                 out: &mut Vec<UnnumberedHeading>,
-                 nested: &mut Vec<UnnumberedHeading>| {
-        if section.1.len() >= 2 {
-            nested.extend(section.1.drain(..).map(|(t, _)| t));
-        } else {
-            out.extend(section.1.drain(..).filter(|&(_, top)| top).map(|(t, _)| t));
-        }
-    };
+    // Whether a line-start heading opened a section, and the titles that
+    // may nest in the one being read (each with whether it may stand at
+    // the top level instead).
+    let mut in_section = false;
+    let mut pending: Vec<(UnnumberedHeading, bool)> = Vec::new();
     let body_start = furniture
         .iter()
         .filter(|f| {
@@ -83,8 +75,8 @@ pub(super) fn titles(
             .is_some_and(|c| c.start() < end && c.position() == Position::LineStart);
         let starts_heading = starts_marker && cands[next_cand].raw().style.is_heading();
         if starts_heading {
-            flush(&mut section, &mut out, &mut nested);
-            section.0 = true;
+            settle(&mut pending, &mut out, &mut nested);
+            in_section = true;
         }
         // Characters counted only for a line that may be a title; one of
         // more than 100 bytes has more than 25.
@@ -98,7 +90,7 @@ pub(super) fn titles(
         // A title follows a finished sentence, or a section's heading line
         // (most lines do neither: they are passed on that alone).
         let after_sentence = prev_line.ends_with(['。', '！', '？', '”', '…', '：']);
-        let shaped = (after_sentence || (section.0 && prev_is_heading))
+        let shaped = (after_sentence || prev_is_heading)
             && !starts_marker
             && (2..=25).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -117,13 +109,16 @@ pub(super) fn titles(
                 end,
             }
         };
-        let top = shaped && after_sentence && numbering_restarts(&cands[next_cand..]);
-        let in_section = shaped
-            && section.0
-            && (after_sentence || prev_is_heading)
-            && numbering_goes_on(&cands[next_cand..], !nested.is_empty());
-        if in_section {
-            section.1.push((title(), top));
+        // The next heading at a line start: numbering that starts afresh
+        // there (or none) leaves a title at the top level; numbering that
+        // goes on keeps it in its section (after the last section, only
+        // where earlier sections held such titles: else titles there close
+        // the numbered part, 在工人中的宣传工作 after 三、).
+        let next = shaped.then(|| next_heading(&cands[next_cand..])).flatten();
+        let top = shaped && after_sentence && next.is_none_or(|c| c.value() == 1);
+        let nests = shaped && in_section && next.map_or(!nested.is_empty(), |c| c.value() > 1);
+        if nests {
+            pending.push((title(), top));
         } else if top {
             out.push(title());
         }
@@ -131,24 +126,29 @@ pub(super) fn titles(
         prev_line = line;
         at = end;
     }
-    flush(&mut section, &mut out, &mut nested);
+    settle(&mut pending, &mut out, &mut nested);
     out.sort_by_key(|t| t.start);
     (out, nested)
 }
 
-/// Whether the next heading-style marker at a line start goes on with a
-/// sequence (its value past 1): a title before it stands inside the
-/// numbered section, not above it. After the last one, with none to come,
-/// only where earlier sections held such titles (`before`): else titles
-/// there close the numbered part (在工人中的宣传工作 after 三、).
-fn numbering_goes_on(rest: &[Candidate], before: bool) -> bool {
-    match rest
-        .iter()
-        .find(|c| c.raw().style.is_heading() && c.position() == Position::LineStart)
-    {
-        Some(c) => c.value() > 1,
-        None => before,
+/// The titles `pending` in a section, settled when it ends: two or more
+/// nest in it; one alone stands at the top level if it may.
+fn settle(
+    pending: &mut Vec<(UnnumberedHeading, bool)>,
+    out: &mut Vec<UnnumberedHeading>,
+    nested: &mut Vec<UnnumberedHeading>,
+) {
+    if pending.len() >= 2 {
+        nested.extend(pending.drain(..).map(|(t, _)| t));
+    } else {
+        out.extend(pending.drain(..).filter(|&(_, top)| top).map(|(t, _)| t));
     }
+}
+
+/// The next heading-style marker at a line start, if any.
+fn next_heading(rest: &[Candidate]) -> Option<&Candidate> {
+    rest.iter()
+        .find(|c| c.raw().style.is_heading() && c.position() == Position::LineStart)
 }
 
 /// Whether the next non-blank line is longer than `chars` characters.
@@ -181,14 +181,6 @@ fn next_is_date(src: &str, mut at: usize, limit: usize) -> bool {
         at = end;
     }
     false
-}
-
-/// Whether the next heading-style marker at a line start (if any) starts a
-/// sequence: a title in the middle of a numbered run would break it.
-fn numbering_restarts(rest: &[Candidate]) -> bool {
-    rest.iter()
-        .find(|c| c.raw().style.is_heading() && c.position() == Position::LineStart)
-        .is_none_or(|c| c.value() == 1)
 }
 
 /// Whether the next non-blank line starts with the first item of a list.
