@@ -398,10 +398,7 @@ mod tests {
         let title = title.unwrap_or_default();
         let options = crate::Options {
             max_depth: 1,
-            heading_hints: vec![crate::HeadingHint {
-                span: Span::new(title.start - 2, title.end),
-                level: 1,
-            }],
+            heading_hints: vec![crate::HeadingHint::new(Span::new(title.start - 2, title.end), 1)],
             ..crate::Options::default()
         };
         let doc = crate::parse_with(text, &options);

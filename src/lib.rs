@@ -75,7 +75,7 @@ pub struct Options {
     ///
     /// let text = "过去五年的回顾\n一、经济平稳发展\n二、民生持续改善\n";
     /// let mut options = Options::default();
-    /// options.heading_hints = vec![HeadingHint { span: Span::new(0, 21), level: 0 }];
+    /// options.heading_hints = vec![HeadingHint::new(Span::new(0, 21), 0)];
     /// let doc = parse_with(text, &options);
     /// let titles: Vec<&str> = doc.sections().map(|s| s.heading().title).collect();
     /// assert_eq!(titles, ["过去五年的回顾", "经济平稳发展", "民生持续改善"]);
@@ -97,17 +97,49 @@ impl Default for Options {
 /// A line of the text that its source marks as a heading (a Word paragraph
 /// styled Heading 1…9 / 标题 1…9, or with an outline level).
 ///
+/// Kept in 12 bytes, as offsets of 32 bits (the tree's own: a text of
+/// 4 GiB or more is one paragraph, and hints past that are ignored), since a
+/// Markdown file of headings has one hint every few bytes.
+///
 /// ```
 /// use speechtree::{HeadingHint, Span};
-/// let hint = HeadingHint { span: Span::new(0, 21), level: 0 };
-/// assert_eq!(hint.span.slice("过去五年的回顾\n"), "过去五年的回顾");
+/// let hint = HeadingHint::new(Span::new(0, 21), 0);
+/// assert_eq!(hint.span().slice("过去五年的回顾\n"), "过去五年的回顾");
+/// assert_eq!(hint.level(), 0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct HeadingHint {
+    start: u32,
+    end: u32,
+    level: u8,
+}
+
+impl HeadingHint {
+    /// A hint that the line at `span` is a heading at outline `level`,
+    /// 0-based as Word's `w:outlineLvl` (Heading 1 is 0).
+    pub fn new(span: Span, level: u8) -> Self {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        HeadingHint {
+            start: at(span.start),
+            end: at(span.end),
+            level,
+        }
+    }
+
     /// The heading's line in the text, without its line break.
-    pub span: Span,
-    /// Its outline level, 0-based as Word's `w:outlineLvl` (Heading 1 is 0).
-    pub level: u8,
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its outline level, 0-based (Heading 1 is 0).
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The same line at another level.
+    pub(crate) fn at_level(self, level: u8) -> Self {
+        HeadingHint { level, ..self }
+    }
 }
 
 /// Parse `text` with the default [`Options`].

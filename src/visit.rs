@@ -86,10 +86,16 @@ pub fn visit_point<'a, V: Visit<'a> + ?Sized>(v: &mut V, point: &Point<'_, 'a>) 
 #[derive(Clone, Debug)]
 pub struct Walk<'d, 'a> {
     doc: &'d Document<'a>,
-    /// The next node's index.
+    /// The next stored node's index.
     next: usize,
-    /// Where the subtrees of the open ancestors of the next node end.
-    open: Vec<usize>,
+    /// The open ancestors of the next node: where each one's stored
+    /// subtree ends (an index) and where its text ends (an offset).
+    open: Vec<(usize, usize)>,
+    /// Where the next node starts: a stored node that starts later has a
+    /// space before it that is not stored.
+    at: usize,
+    /// How many nodes were given.
+    given: usize,
 }
 
 impl<'d, 'a> Walk<'d, 'a> {
@@ -98,7 +104,18 @@ impl<'d, 'a> Walk<'d, 'a> {
             doc,
             next: 0,
             open: Vec::new(),
+            at: 0,
+            given: 0,
         }
+    }
+
+    /// The space not stored from `self.at` to `end`, at the depth of the
+    /// next node.
+    fn gap(&mut self, end: usize) -> (usize, Node<'d, 'a>) {
+        let gap = self.doc.gap(self.at, end);
+        self.at = end;
+        self.given += 1;
+        (self.open.len(), gap)
     }
 }
 
@@ -107,21 +124,35 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let id = self.next;
-        let data = self.doc.nodes.get(id)?;
-        while self.open.last().is_some_and(|&end| end <= id) {
+        while let Some(&(subtree_end, end)) = self.open.last()
+            && subtree_end <= id
+        {
+            if self.at < end {
+                return Some(self.gap(end));
+            }
             self.open.pop();
         }
+        let data = self.doc.nodes.get(id);
+        let start = data.map_or(self.doc.source().len(), |n| n.start as usize);
+        if self.at < start {
+            return Some(self.gap(start));
+        }
+        let data = data?;
         let depth = self.open.len();
-        let subtree_end = data.next as usize;
-        if subtree_end > id + 1 {
-            self.open.push(subtree_end);
+        let end = crate::ast::resolve(self.doc.source(), data.span()).end;
+        if data.is_branch() {
+            self.open.push((data.next as usize, end));
+            self.at = data.own_end();
+        } else {
+            self.at = end;
         }
         self.next = id + 1;
+        self.given += 1;
         Some((depth, self.doc.node(id)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.doc.nodes.len().saturating_sub(self.next);
+        let left = self.doc.len().saturating_sub(self.given);
         (left, Some(left))
     }
 }

@@ -1,8 +1,9 @@
 //! Properties of the tree on any input (proptest), and on every real
 //! document: parsing never panics; the leaves rebuild the input; spans lie
 //! on char boundaries and nest (each child within its parent, siblings in
-//! order without overlap); each node's text is the source at its span; the
-//! tree serialises.
+//! order, back to back from the heading's end to the parent's end); each
+//! node's text is the source at its span; spaces are blank; the walk gives
+//! every node once; the tree serialises.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -20,7 +21,29 @@ fn check(name: &str, text: &str) {
         Span::new(0, text.len()),
         "{name}: the document should span the input"
     );
-    check_children(name, text, doc.span(), doc.children());
+    check_children(name, text, doc.span(), 0, doc.children());
+    // The walk gives every node once, and their own leaves tile the source.
+    assert_eq!(
+        doc.walk().count(),
+        doc.len(),
+        "{name}: the walk should give every node"
+    );
+    let mut at = 0;
+    for (_, node) in doc.walk() {
+        let own = match node {
+            Node::Section(s) => vec![s.marker().map(|m| m.span), Some(s.heading().span)],
+            Node::Point(p) => vec![Some(p.marker().span), Some(p.lead().span)],
+            leaf => vec![Some(leaf.span())],
+        };
+        for span in own.into_iter().flatten() {
+            assert_eq!(
+                span.start, at,
+                "{name}: the walk's leaves should follow each other"
+            );
+            at = span.end;
+        }
+    }
+    assert_eq!(at, text.len(), "{name}: the walk's leaves should reach the end");
     serde_json::to_string(&doc).unwrap_or_else(|e| panic!("{name}: the tree should serialise: {e}"));
     let _ = speechtree::outline(&doc);
     for d in doc.diagnostics() {
@@ -73,15 +96,16 @@ fn check_heading(name: &str, src: &str, parent: Span, h: &Heading<'_>) {
     }
 }
 
-fn check_children(name: &str, src: &str, parent: Span, children: speechtree::Children<'_, '_>) {
-    let mut prev_end = parent.start;
+/// Checks the children of the node over `parent`, which start at `first`.
+fn check_children(name: &str, src: &str, parent: Span, first: usize, children: speechtree::Children<'_, '_>) {
+    let mut prev_end = first;
     for node in children {
         let span = node.span();
         assert_span(name, src, span, node.kind());
         assert_within(name, parent, span, node.kind());
         assert!(
-            span.start >= prev_end,
-            "{name}: {} {span:?} should start after its previous sibling ends ({prev_end})",
+            span.start == prev_end,
+            "{name}: {} {span:?} should start where its previous sibling (or heading) ends ({prev_end})",
             node.kind()
         );
         prev_end = span.end;
@@ -92,19 +116,31 @@ fn check_children(name: &str, src: &str, parent: Span, children: speechtree::Chi
                     assert_within(name, span, m.span, "marker");
                 }
                 check_heading(name, src, span, &s.heading());
-                check_children(name, src, span, s.children());
+                check_children(name, src, span, s.heading().span.end, s.children());
             }
             Node::Point(p) => {
                 assert_text(name, src, p.marker().span, p.marker().text, "marker");
                 assert_within(name, span, p.marker().span, "marker");
                 check_heading(name, src, span, &p.lead());
-                check_children(name, src, span, p.children());
+                check_children(name, src, span, p.lead().span.end, p.children());
             }
             Node::Paragraph(p) => assert_text(name, src, p.span, p.text, "paragraph"),
             Node::Furniture(f) => assert_text(name, src, f.span, f.text, "furniture"),
-            Node::Space(s) => assert_text(name, src, s.span, s.text, "space"),
+            Node::Space(s) => {
+                assert_text(name, src, s.span, s.text, "space");
+                let blank = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}');
+                assert!(
+                    s.text.chars().all(blank),
+                    "{name}: space {:?} should be blank",
+                    s.text
+                );
+            }
         }
     }
+    assert_eq!(
+        prev_end, parent.end,
+        "{name}: the last child should end where its parent does"
+    );
 }
 
 /// Pieces that make the parser work: markers of every form, look-alikes,

@@ -165,10 +165,7 @@ fn hinted_ladder(levels: u8) -> (String, Vec<HeadingHint>) {
     for level in 1..=levels {
         let start = text.len();
         text.push_str(&format!("标题{level}\n"));
-        hints.push(HeadingHint {
-            span: Span::new(start, text.len() - 1),
-            level,
-        });
+        hints.push(HeadingHint::new(Span::new(start, text.len() - 1), level));
         text.push_str("正文。\n");
     }
     (text, hints)
@@ -519,15 +516,15 @@ fn generated_texts_keep_their_ends_under_every_limit() {
             text.push_str(piece);
             let line = piece.trim_end_matches('\n');
             if !line.is_empty() && piece.ends_with('\n') && next(5) == 0 {
-                hints.push(HeadingHint {
-                    span: Span::new(start, start + line.len()),
-                    level: next(4) as u8,
-                });
+                hints.push(HeadingHint::new(
+                    Span::new(start, start + line.len()),
+                    next(4) as u8,
+                ));
             }
         }
         if next(4) == 0 {
             text.pop();
-            hints.retain(|h| h.span.end <= text.len());
+            hints.retain(|h| h.span().end <= text.len());
         }
         for depth in [1, 2, 3, 32] {
             let mut options = with_depth(depth);

@@ -123,6 +123,21 @@ impl NodeData {
             | (u8::from(evidence.unnumbered) * Self::UNNUMBERED)
     }
 
+    /// Whether the node can hold children (a section or point).
+    pub fn is_branch(&self) -> bool {
+        matches!(self.kind, NodeKind::Section | NodeKind::Point)
+    }
+
+    /// Where the leaves this node holds itself end: its heading's end for
+    /// a section or point, its end for a leaf (unresolved: see `TO_END`).
+    pub fn own_end(&self) -> usize {
+        if self.is_branch() {
+            self.heading_end as usize
+        } else {
+            self.end as usize
+        }
+    }
+
     /// The spans of the leaves this node holds itself (not its children's).
     pub fn own_leaves(&self) -> impl Iterator<Item = Span> {
         let (a, b) = match self.kind {

@@ -40,6 +40,15 @@ pub struct Document<'a> {
     /// Every node in document order (pre-order); each knows where its
     /// subtree ends ([`NodeData::next`]).
     pub(crate) nodes: Vec<NodeData>,
+    /// How many spaces the tree holds without storing them: a space that
+    /// ends a section or point is the text between its last stored child
+    /// (or its heading) and its end, given back by [`Children`], [`Walk`]
+    /// and [`Document::leaves`] (on text with a blank line after every
+    /// heading, that is every other node). Nodes are otherwise stored
+    /// back to back, so any such gap is blank.
+    ///
+    /// [`Walk`]: crate::visit::Walk
+    pub(crate) gaps: usize,
     /// Numbering oddities found while parsing, in document order.
     pub(crate) diagnostics: DiagnosticStore,
 }
@@ -196,20 +205,31 @@ pub struct Furniture<'a> {
 #[derive(Clone)]
 pub struct Children<'d, 'a> {
     doc: &'d Document<'a>,
-    /// The next child's index; `end` when done.
+    /// The next stored child's index; `end` when done.
     next: usize,
     end: usize,
+    /// Where the next child starts: a stored child that starts later has
+    /// a space before it that is not stored (see `Document::gaps`).
+    at: usize,
+    /// Where the last child ends: the parent's end.
+    until: usize,
 }
 
 impl<'d, 'a> Iterator for Children<'d, 'a> {
     type Item = Node<'d, 'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.next >= self.end {
-            return None;
+        let stored = self.doc.nodes.get(self.next).filter(|_| self.next < self.end);
+        let start = stored.map_or(self.until, |n| n.start as usize);
+        if self.at < start {
+            let gap = self.doc.gap(self.at, start);
+            self.at = start;
+            return Some(gap);
         }
+        let n = stored?;
         let id = self.next;
-        self.next = self.doc.nodes.get(id).map_or(self.end, |n| n.next as usize);
+        self.next = n.next as usize;
+        self.at = resolve(self.doc.source, n.span()).end;
         Some(self.doc.node(id))
     }
 }
@@ -243,6 +263,8 @@ impl<'a> Document<'a> {
             doc: self,
             next: 0,
             end: self.nodes.len(),
+            at: 0,
+            until: self.source.len(),
         }
     }
 
@@ -254,12 +276,12 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.len(), doc.walk().count());
     /// ```
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.nodes.len() + self.gaps
     }
 
     /// Whether the tree has no nodes (the source is empty).
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.nodes.is_empty() && self.gaps == 0
     }
 
     /// Numbering oddities found while parsing, in document order.
@@ -332,15 +354,33 @@ impl<'a> Document<'a> {
     /// ```
     pub fn leaves(&self) -> impl Iterator<Item = (Span, &'a str)> + '_ {
         let source = self.source;
-        self.nodes.iter().flat_map(|n| n.own_leaves()).map(move |span| {
-            let span = resolve(source, span);
-            (span, span.slice(source))
-        })
+        // The spaces not stored are the text between the leaves stored.
+        let mut at = 0;
+        let stored = self.nodes.iter().flat_map(|n| n.own_leaves()).map(Some);
+        stored
+            .chain([None])
+            .flat_map(move |span| {
+                let span = span.map(|s| resolve(source, s));
+                let start = span.map_or(source.len(), |s| s.start);
+                let gap = Some(Span::new(at, start)).filter(|g| !g.is_empty());
+                at = at.max(span.map_or(start, |s| s.end));
+                gap.into_iter().chain(span)
+            })
+            .map(move |span| (span, span.slice(source)))
     }
 
     /// Line and column of a byte offset of the source.
     pub fn line_col(&self, offset: usize) -> crate::LineCol {
         crate::span::line_col(self.source, offset)
+    }
+
+    /// The space not stored from `start` to `end`.
+    pub(crate) fn gap(&self, start: usize, end: usize) -> Node<'_, 'a> {
+        let span = Span::new(start, end);
+        Node::Space(Space {
+            span,
+            text: self.source.get(start..end).unwrap_or_default(),
+        })
     }
 
     /// The node stored at `id`.
@@ -374,15 +414,19 @@ impl<'a> Document<'a> {
 
     /// Whether the node at `id` has children.
     fn has_children_at(&self, id: usize) -> bool {
-        self.data(id).next as usize > id + 1
+        let n = self.data(id);
+        n.next as usize > id + 1 || n.end > n.heading_end
     }
 
     /// The children of the node at `id`.
     pub(crate) fn children_of(&self, id: usize) -> Children<'_, 'a> {
+        let n = self.data(id);
         Children {
             doc: self,
             next: id + 1,
             end: self.nodes.get(id).map_or(id + 1, |n| n.next as usize),
+            at: n.own_end(),
+            until: resolve(self.source, n.span()).end,
         }
     }
 
@@ -514,6 +558,8 @@ impl<'d, 'a> Node<'d, 'a> {
                 doc: EMPTY_DOCUMENT,
                 next: 0,
                 end: 0,
+                at: 0,
+                until: 0,
             },
         }
     }
@@ -559,7 +605,7 @@ impl<'d, 'a> Node<'d, 'a> {
 }
 
 /// `span` with an end of [`NodeData::TO_END`] read as the source's end.
-fn resolve(source: &str, span: Span) -> Span {
+pub(crate) fn resolve(source: &str, span: Span) -> Span {
     if span.end == NodeData::TO_END as usize {
         Span::new(span.start, source.len())
     } else {
@@ -571,6 +617,7 @@ fn resolve(source: &str, span: Span) -> Span {
 static EMPTY_DOCUMENT: &Document<'static> = &Document {
     source: "",
     nodes: Vec::new(),
+    gaps: 0,
     diagnostics: DiagnosticStore::EMPTY,
 };
 
@@ -646,3 +693,49 @@ macro_rules! leaf_debug {
     )*};
 }
 leaf_debug!(Paragraph, Space, Furniture);
+
+#[cfg(test)]
+mod tests {
+    use crate::{Node, Span};
+
+    /// A space that ends a section is not stored, yet the section's
+    /// children, the walk, the leaves and the count all have it.
+    #[test]
+    fn a_space_that_ends_a_section_is_given_back() {
+        let text = "一、甲\n\n（一）乙\n\n\n二、丙\n";
+        let doc = crate::parse(text);
+        assert_eq!(doc.nodes.len() + doc.gaps, doc.len());
+        // The blank line before （一） is stored; the two before 二、 end
+        // （一） and then 一、, and are not.
+        assert_eq!(doc.gaps, 1);
+        let first = doc.sections().next().expect("一、");
+        let kinds: Vec<(&str, Span)> = first.children().map(|n| (n.kind(), n.span())).collect();
+        assert_eq!(
+            kinds,
+            [("space", Span::new(10, 11)), ("section", Span::new(11, 26))]
+        );
+        let inner = doc.sections().nth(1).expect("（一）");
+        let spaces: Vec<&str> = inner
+            .children()
+            .filter_map(|n| match n {
+                Node::Space(s) => Some(s.text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(spaces, ["\n\n"]);
+        let walked: Vec<(usize, &str)> = doc.walk().map(|(d, n)| (d, n.kind())).collect();
+        assert_eq!(
+            walked,
+            [
+                (0, "section"),
+                (1, "space"),
+                (1, "section"),
+                (2, "space"),
+                (0, "section")
+            ]
+        );
+        assert_eq!(doc.walk().len(), doc.len());
+        let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
+        assert_eq!(rebuilt, text);
+    }
+}

@@ -43,8 +43,8 @@ use crate::{HeadingHint, Options};
 /// assert_eq!(read.text.len(), src.len());
 /// assert_eq!(read.text, "  关于加强管理的通知\n\n     一、总体要求  \n\n  一是  加强领导。\n");
 /// let heading = read.headings[0];
-/// assert_eq!(heading.span.slice(src), "## **一、总体要求**");
-/// assert_eq!(heading.level, 0);
+/// assert_eq!(heading.span().slice(src), "## **一、总体要求**");
+/// assert_eq!(heading.level(), 0);
 /// ```
 pub fn markdown_text(src: &str) -> ReadResult {
     let (text, headings) = mask(src);
@@ -129,6 +129,7 @@ pub(crate) fn parse_masked<'a>(
     let mut doc = Document {
         source: src,
         nodes: doc.nodes,
+        gaps: doc.gaps,
         diagnostics: doc.diagnostics,
     };
     super::markup::nest_under_headings(&mut doc, &hints);
@@ -346,10 +347,7 @@ fn mask_piece(
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, Some(at))) = heading.take() {
                     // Its line, found now while the heading is in cache.
-                    found.push(HeadingHint {
-                        span: line_at(bytes, at),
-                        level: level as u8,
-                    });
+                    found.push(HeadingHint::new(line_at(bytes, at), level as u8));
                 }
             }
             Event::Text(_) if hidden == 0 => {
@@ -410,13 +408,13 @@ fn masked_into(out: &mut String, src: &str, shown: &mut [Range<usize>], to: usiz
 /// levels counted from the shallowest heading, a single leading `#`
 /// heading left out for title detection.
 fn hints(found: &mut Vec<HeadingHint>) {
-    let h1s = found.iter().filter(|h| h.level == 1).count();
-    if h1s == 1 && found.first().is_some_and(|h| h.level == 1) {
+    let h1s = found.iter().filter(|h| h.level() == 1).count();
+    if h1s == 1 && found.first().is_some_and(|h| h.level() == 1) {
         found.remove(0);
     }
-    let base = found.iter().map(|h| h.level).min().unwrap_or(1);
+    let base = found.iter().map(|h| h.level()).min().unwrap_or(1);
     for h in found.iter_mut() {
-        h.level -= base;
+        *h = h.at_level(h.level() - base);
     }
 }
 
@@ -655,7 +653,10 @@ mod tests {
         // their levels.
         let src = "# 标题\n\n## 第一章 总则\n\n第一条 为了规范。\n\n### 第一节 一般规定\n\n第二条 施行。\n";
         let (_, headings) = mask_in_chunks(src, 1);
-        let levels: Vec<(&str, u8)> = headings.iter().map(|h| (h.span.slice(src), h.level)).collect();
+        let levels: Vec<(&str, u8)> = headings
+            .iter()
+            .map(|h| (h.span().slice(src), h.level()))
+            .collect();
         assert_eq!(levels, [("## 第一章 总则", 0), ("### 第一节 一般规定", 1)]);
     }
 
@@ -748,7 +749,7 @@ mod props {
             prop_assert_eq!(&mask_in_chunks(&src, 1), &whole);
             prop_assert_eq!(&(read.text.clone(), read.headings.clone()), &whole);
             for h in &read.headings {
-                prop_assert!(src.get(h.span.start..h.span.end).is_some());
+                prop_assert!(src.get(h.span().range()).is_some());
             }
             let doc = parse_markdown(&src, &Options::default());
             let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();

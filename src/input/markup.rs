@@ -20,13 +20,13 @@ use crate::ast::{Document, NodeData, NodeKind};
 /// none and it is sorted, as an input's hints are, so that a document
 /// marking a heading every few bytes does not hold its hints twice.
 pub(crate) fn merged_hints<'h>(callers: &'h [HeadingHint], own: &'h [HeadingHint]) -> Cow<'h, [HeadingHint]> {
-    if callers.is_empty() && own.is_sorted_by_key(|h| h.span.start) {
+    if callers.is_empty() && own.is_sorted_by_key(|h| h.span().start) {
         return Cow::Borrowed(own);
     }
     let mut hints = Vec::with_capacity(callers.len() + own.len());
     hints.extend_from_slice(callers);
     hints.extend_from_slice(own);
-    hints.sort_by_key(|h| h.span.start);
+    hints.sort_by_key(|h| h.span().start);
     Cow::Owned(hints)
 }
 
@@ -55,11 +55,11 @@ pub(crate) fn nest_under_headings(doc: &mut Document<'_>, hints: &[HeadingHint])
 
 /// Whether a node starting at `at` is on a marked heading's line.
 fn marked(hints: &[HeadingHint], at: usize) -> bool {
-    let i = hints.partition_point(|h| h.span.start <= at);
+    let i = hints.partition_point(|h| h.span().start <= at);
     i > 0
         && hints
             .get(i - 1)
-            .is_some_and(|h| at < h.span.end.max(h.span.start + 1))
+            .is_some_and(|h| at < h.span().end.max(h.span().start + 1))
 }
 
 /// The style rank of a numbered section's marker.

@@ -312,8 +312,8 @@ impl std::str::FromStr for InputKind {
 /// let read = read_bytes(&bytes, InputKind::Docx, &opts)?;
 /// assert_eq!(read.text, "过去五年的回顾\n一、经济平稳发展\n");
 /// assert_eq!(read.headings.len(), 1);
-/// assert_eq!(read.headings[0].span.slice(&read.text), "过去五年的回顾");
-/// assert_eq!(read.headings[0].level, 0);
+/// assert_eq!(read.headings[0].span().slice(&read.text), "过去五年的回顾");
+/// assert_eq!(read.headings[0].level(), 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_bytes(bytes: &[u8], kind: InputKind, opts: &ReadOptions) -> Result<ReadResult> {

@@ -56,13 +56,13 @@ pub(crate) struct Hints<'h>(Cow<'h, [HeadingHint]>);
 
 impl<'h> Hints<'h> {
     fn new(src: &str, hints: &'h [HeadingHint]) -> Self {
-        let valid = |h: &HeadingHint| src.get(h.span.range()).is_some();
-        if hints.iter().all(valid) && hints.is_sorted_by_key(|h| h.span.start) {
+        let valid = |h: &HeadingHint| src.get(h.span().range()).is_some();
+        if hints.iter().all(valid) && hints.is_sorted_by_key(|h| h.span().start) {
             return Hints(Cow::Borrowed(hints));
         }
         let mut hints = hints.to_vec();
         hints.retain(valid);
-        hints.sort_by_key(|h| h.span.start);
+        hints.sort_by_key(|h| h.span().start);
         Hints(Cow::Owned(hints))
     }
 
@@ -73,8 +73,8 @@ impl<'h> Hints<'h> {
 
     /// The outline level a hint gives the line at `at`.
     pub(crate) fn level_at(&self, at: usize) -> Option<u8> {
-        let i = self.0.partition_point(|h| h.span.start <= at);
+        let i = self.0.partition_point(|h| h.span().start <= at);
         let h = self.0.get(i.checked_sub(1)?)?;
-        (at < h.span.end || at == h.span.start).then_some(h.level)
+        (at < h.span().end || at == h.span().start).then_some(h.level())
     }
 }

@@ -39,6 +39,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
         return Document {
             source: src,
             nodes: vec![NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1)],
+            gaps: 0,
             diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
         };
     }
@@ -46,7 +47,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
-    let (nodes, mut diagnostics) =
+    let (nodes, gaps, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
     if let Some((span, message)) = furniture::boilerplate_share(src, &furniture) {
         diagnostics.insert_in_order(crate::DiagnosticCode::BoilerplateShare, span, message);
@@ -54,6 +55,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
     Document {
         source: src,
         nodes,
+        gaps,
         diagnostics: diagnostics.finish(),
     }
 }
@@ -80,10 +82,7 @@ mod tests {
                 .iter()
                 .map(|&(line, level)| {
                     let start = text.find(line).expect("hinted line in text");
-                    HeadingHint {
-                        span: Span::new(start, start + line.len()),
-                        level,
-                    }
+                    HeadingHint::new(Span::new(start, start + line.len()), level)
                 })
                 .collect(),
             ..Options::default()
@@ -117,14 +116,8 @@ mod tests {
         );
         let options = Options {
             heading_hints: vec![
-                HeadingHint {
-                    span: Span::new(1, 4),
-                    level: 1,
-                },
-                HeadingHint {
-                    span: Span::new(0, 10_000),
-                    level: 0,
-                },
+                HeadingHint::new(Span::new(1, 4), 1),
+                HeadingHint::new(Span::new(0, 10_000), 0),
             ],
             ..Options::default()
         };

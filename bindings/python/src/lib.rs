@@ -150,10 +150,7 @@ fn options(max_depth: usize) -> Options {
 fn heading_hints(hints: &[(usize, usize, u8)]) -> Vec<HeadingHint> {
     hints
         .iter()
-        .map(|&(start, end, level)| HeadingHint {
-            span: Span::new(start, end),
-            level,
-        })
+        .map(|&(start, end, level)| HeadingHint::new(Span::new(start, end), level))
         .collect()
 }
 
@@ -322,7 +319,7 @@ fn read_raw(
     let hints = read
         .headings
         .iter()
-        .map(|h| (h.span.start, h.span.end, h.level))
+        .map(|h| (h.span().start, h.span().end, h.level()))
         .collect();
     Ok(RawRead {
         kind: kind_name(read.kind),

@@ -126,10 +126,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
                 .and_then(|s| styles.outline_level(s)),
         };
         if let Some(level) = level {
-            headings.push(HeadingHint {
-                span: Span::new(start, out.len()),
-                level,
-            });
+            headings.push(HeadingHint::new(Span::new(start, out.len()), level));
         }
         out.push('\n');
         Ok(())

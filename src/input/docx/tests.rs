@@ -258,7 +258,7 @@ fn heading_styles_and_outline_levels_become_hints() {
     let got: Vec<(&str, u8)> = read
         .headings
         .iter()
-        .map(|h| (h.span.slice(&read.text), h.level))
+        .map(|h| (h.span().slice(&read.text), h.level()))
         .collect();
     assert_eq!(
         got,
@@ -294,10 +294,7 @@ fn heading_hints_span_the_rendered_marker() {
     assert_eq!(read.text, "前言\n一、总体要求\n");
     assert_eq!(
         read.headings,
-        [HeadingHint {
-            span: Span::new(7, 7 + "一、总体要求".len()),
-            level: 0
-        }]
+        [HeadingHint::new(Span::new(7, 7 + "一、总体要求".len()), 0)]
     );
     assert_eq!(
         docx_text(&bytes, Path::new("h.docx"), &ReadOptions::default()).unwrap(),

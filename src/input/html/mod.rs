@@ -79,11 +79,8 @@ pub fn html_text(bytes: &[u8], opts: &ReadOptions) -> Result<ReadResult> {
     let headings = page
         .headings
         .iter()
-        .filter(|h| h.span.start >= start && h.span.end <= end)
-        .map(|h| HeadingHint {
-            span: Span::new(h.span.start - start, h.span.end - start),
-            level: h.level,
-        })
+        .filter(|h| h.span().start >= start && h.span().end <= end)
+        .map(|h| HeadingHint::new(Span::new(h.span().start - start, h.span().end - start), h.level()))
         .collect();
     Ok(ReadResult {
         text,
@@ -491,27 +488,29 @@ fn page_headings(text: &str, infos: &[Info]) -> Vec<HeadingHint> {
             let body = s.trim();
             // One line: the heading's first.
             let first = body.split('\n').next().unwrap_or(body);
-            (!first.is_empty()).then(|| HeadingHint {
-                span: Span::new(i.start + lead, i.start + lead + first.len()),
-                level: i.heading - 1,
+            (!first.is_empty()).then(|| {
+                HeadingHint::new(
+                    Span::new(i.start + lead, i.start + lead + first.len()),
+                    i.heading - 1,
+                )
             })
         })
         .collect();
-    out.sort_by_key(|h| h.span.start);
-    out.dedup_by_key(|h| h.span.start);
+    out.sort_by_key(|h| h.span().start);
+    out.dedup_by_key(|h| h.span().start);
     out
 }
 
 /// Levels counted from the shallowest heading, a single leading `h1` (the
 /// page's title) left out.
 fn normalise(mut headings: Vec<HeadingHint>) -> Vec<HeadingHint> {
-    let h1s = headings.iter().filter(|h| h.level == 0).count();
-    if h1s == 1 && headings.first().is_some_and(|h| h.level == 0) {
+    let h1s = headings.iter().filter(|h| h.level() == 0).count();
+    if h1s == 1 && headings.first().is_some_and(|h| h.level() == 0) {
         headings.remove(0);
     }
-    let base = headings.iter().map(|h| h.level).min().unwrap_or(0);
+    let base = headings.iter().map(|h| h.level()).min().unwrap_or(0);
     for h in &mut headings {
-        h.level -= base;
+        *h = h.at_level(h.level() - base);
     }
     headings
 }

@@ -49,7 +49,7 @@ fn headings_are_evidence_at_their_level() {
     let lines: Vec<(&str, u8)> = read
         .headings
         .iter()
-        .map(|h| (h.span.slice(&read.text), h.level))
+        .map(|h| (h.span().slice(&read.text), h.level()))
         .collect();
     assert_eq!(
         lines,
@@ -224,7 +224,7 @@ mod props {
             if let Ok(page) = html_page(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
                 prop_assert!(page.text.get(page.main.start..page.main.end).is_some());
                 for h in &page.headings {
-                    prop_assert!(page.text.get(h.span.start..h.span.end).is_some());
+                    prop_assert!(page.text.get(h.span().range()).is_some());
                 }
             }
             if let Ok(read) = html_text(&bytes, &ReadOptions::default()).map_err(|e| e.with_path("p.html")) {
@@ -242,7 +242,7 @@ fn a_heading_nested_in_another_at_its_start_takes_the_outer_level() {
     let headings: Vec<(&str, u8)> = p
         .headings
         .iter()
-        .map(|h| (h.span.slice(&p.text), h.level))
+        .map(|h| (h.span().slice(&p.text), h.level()))
         .collect();
     assert_eq!(
         headings,

@@ -112,6 +112,10 @@ pub(crate) struct Builder<'a, 'o> {
     /// closed since: blank text right after it joins it (a blank line and
     /// the next line's indentation, emitted apart, are one space).
     open_space: usize,
+    /// How many spaces were not stored (see `pop`), and where the last
+    /// one ends.
+    gaps: usize,
+    gap_end: u32,
     diagnostics: DiagnosticStore,
 }
 
@@ -144,6 +148,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_title: ByStyle::default(),
             last_body: ByStyle::default(),
             open_space: 0,
+            gaps: 0,
+            gap_end: 0,
             diagnostics: DiagnosticStore::default(),
         }
     }
@@ -154,7 +160,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         cands: &[Candidate],
         furniture: &[Item<'a>],
         unnumbered: &Unnumbered,
-    ) -> (Vec<NodeData>, DiagnosticStore) {
+    ) -> (Vec<NodeData>, usize, DiagnosticStore) {
         let succ: &Successors = &self.clues.successors;
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
@@ -258,7 +264,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.pop();
         }
         // What is left belongs to the root.
-        (self.nodes, self.diagnostics)
+        (self.nodes, self.gaps, self.diagnostics)
     }
 
     fn event(&mut self, event: Event<'a>) {
@@ -669,8 +675,23 @@ impl<'a, 'o> Builder<'a, 'o> {
             return;
         };
         self.open_space = 0;
+        // A space that ends the node is not stored: its node's end keeps
+        // it, and reading the tree gives it back (see `Document::gaps`).
+        // Headings with a blank line after each are half as many nodes.
+        if self.nodes.len() > frame.id + 1 && self.nodes.last().is_some_and(|n| n.kind == NodeKind::Space) {
+            let space = self.nodes.pop();
+            let next = index(self.nodes.len());
+            if let (Some(space), Some(node)) = (space, self.nodes.get_mut(frame.id)) {
+                node.end = space.end;
+                node.next = next;
+                self.gaps += 1;
+                self.gap_end = space.end;
+                return;
+            }
+        }
         let next = self.nodes.len();
-        let last_end = self.nodes.last().map(|n| n.end);
+        // (The last node stored may end before a space not stored.)
+        let last_end = self.nodes.last().map(|n| n.end.max(self.gap_end));
         if let (Some(node), Some(last_end)) = (self.nodes.get_mut(frame.id), last_end) {
             node.end = if next > frame.id + 1 {
                 last_end

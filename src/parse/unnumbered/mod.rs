@@ -102,7 +102,7 @@ fn hinted(
 ) -> Vec<(UnnumberedHeading, u8)> {
     let mut out = Vec::new();
     for hint in clues.hints.iter() {
-        let Span { start, end } = hint.span;
+        let Span { start, end } = hint.span();
         let Some(line) = src.get(start..end) else {
             continue;
         };
@@ -129,7 +129,7 @@ fn hinted(
                 title: Span::new(content, content + title.len()),
                 end: line_end,
             },
-            hint.level,
+            hint.level(),
         ));
     }
     out
