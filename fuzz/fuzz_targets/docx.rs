@@ -17,7 +17,7 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(read) = read_bytes(bytes, InputKind::Docx, &opts) {
         for hint in &read.headings {
             assert!(
-                read.text.get(hint.span.start..hint.span.end).is_some(),
+                read.text.get(hint.span().range()).is_some(),
                 "hints lie on the text"
             );
         }

@@ -17,7 +17,7 @@ fuzz_target!(|bytes: &[u8]| {
         .expect("main is a slice of the text");
     for h in &page.headings {
         assert!(
-            page.text.get(h.span.start..h.span.end).is_some(),
+            page.text.get(h.span().range()).is_some(),
             "headings are slices of the text"
         );
     }
@@ -25,10 +25,13 @@ fuzz_target!(|bytes: &[u8]| {
     options.heading_hints = page
         .headings
         .iter()
-        .filter(|h| h.span.start >= page.main.start && h.span.end <= page.main.end)
-        .map(|h| HeadingHint {
-            span: Span::new(h.span.start - page.main.start, h.span.end - page.main.start),
-            level: h.level,
+        .filter(|h| h.span().start >= page.main.start && h.span().end <= page.main.end)
+        .map(|h| {
+            let span = h.span();
+            HeadingHint::new(
+                Span::new(span.start - page.main.start, span.end - page.main.start),
+                h.level(),
+            )
         })
         .collect();
     let doc = speechtree::parse_with(main, &options);

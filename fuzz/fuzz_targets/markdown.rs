@@ -4,6 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../common/tree.rs"]
+mod tree;
 use speechtree::Options;
 use speechtree::input::{markdown_text, parse_markdown};
 
@@ -21,13 +24,5 @@ fuzz_target!(|bytes: &[u8]| {
         "read in pieces, the source is read as it is whole"
     );
     let doc = parse_markdown(src, &Options::default());
-    let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
-    assert_eq!(rebuilt, src, "the leaves should rebuild the Markdown source");
-    for (_, node) in doc.walk() {
-        let span = node.span();
-        assert!(
-            src.get(span.start..span.end).is_some(),
-            "spans fall on the source's characters"
-        );
-    }
+    tree::check_shape(&doc, false);
 });
