@@ -237,7 +237,9 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
 impl std::iter::FusedIterator for Children<'_, '_> {}
 
 impl<'d, 'a> Children<'d, 'a> {
-    /// The nodes with the indices they are stored at.
+    /// The nodes with the indices they are stored at (a space that is not
+    /// stored comes with the index of the node after it: it has no
+    /// children to look up).
     pub(crate) fn with_ids(mut self) -> impl Iterator<Item = (usize, Node<'d, 'a>)> {
         std::iter::from_fn(move || {
             let id = self.next;
