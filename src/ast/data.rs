@@ -12,7 +12,6 @@ pub(crate) enum NodeKind {
     Point,
     #[default]
     Paragraph,
-    Space,
     Furniture,
 }
 
@@ -142,7 +141,7 @@ impl NodeData {
     pub fn own_leaves(&self) -> impl Iterator<Item = Span> {
         let (a, b) = match self.kind {
             NodeKind::Section | NodeKind::Point => (self.marker(), Some(self.heading())),
-            NodeKind::Paragraph | NodeKind::Space | NodeKind::Furniture => (Some(self.span()), None),
+            NodeKind::Paragraph | NodeKind::Furniture => (Some(self.span()), None),
         };
         a.into_iter().chain(b)
     }

@@ -11,7 +11,8 @@
 //! kind, style and level in one byte each, and where its subtree ends), so a
 //! text of short headings takes a few times its own size; the texts of a
 //! node (its marker, heading, title) are sliced from the source when asked
-//! for.
+//! for. Spaces are not stored: they are the blank text between the stored
+//! nodes' own leaves, made into [`Space`] nodes when the tree is read.
 
 pub(crate) mod data;
 #[cfg(feature = "serde")]
@@ -40,12 +41,11 @@ pub struct Document<'a> {
     /// Every node in document order (pre-order); each knows where its
     /// subtree ends ([`NodeData::next`]).
     pub(crate) nodes: Vec<NodeData>,
-    /// How many spaces the tree holds without storing them: a space that
-    /// ends a section or point is the text between its last stored child
-    /// (or its heading) and its end, given back by [`Children`], [`Walk`]
-    /// and [`Document::leaves`] (on text with a blank line after every
-    /// heading, that is every other node). Nodes are otherwise stored
-    /// back to back, so any such gap is blank.
+    /// How many spaces the tree holds. Spaces are not stored: the stored
+    /// nodes' own leaves stand back to back but for blank runs, and each
+    /// such gap is a space, given back by [`Children`], [`Walk`] and
+    /// [`Document::leaves`] (the blank line after a heading or between
+    /// paragraphs: on Markdown of headings, every other node).
     ///
     /// [`Walk`]: crate::visit::Walk
     pub(crate) gaps: usize,
@@ -399,7 +399,6 @@ impl<'a> Document<'a> {
             NodeKind::Section => Node::Section(Section { doc: self, id }),
             NodeKind::Point => Node::Point(Point { doc: self, id }),
             NodeKind::Paragraph => Node::Paragraph(Paragraph { span, text }),
-            NodeKind::Space => Node::Space(Space { span, text }),
             NodeKind::Furniture => Node::Furniture(Furniture {
                 kind: n.furniture_kind(),
                 span,
@@ -700,16 +699,16 @@ leaf_debug!(Paragraph, Space, Furniture);
 mod tests {
     use crate::{Node, Span};
 
-    /// A space that ends a section is not stored, yet the section's
-    /// children, the walk, the leaves and the count all have it.
+    /// Spaces are not stored, yet the sections' children, the walk, the
+    /// leaves and the count all have them.
     #[test]
-    fn a_space_that_ends_a_section_is_given_back() {
+    fn spaces_are_given_back() {
         let text = "一、甲\n\n（一）乙\n\n\n二、丙\n";
         let doc = crate::parse(text);
         assert_eq!(doc.nodes.len() + doc.gaps, doc.len());
-        // The blank line before （一） is stored; the two before 二、 end
-        // （一） and then 一、, and are not.
-        assert_eq!(doc.gaps, 1);
+        // The blank line before （一）, and the two before 二、 (in （一）).
+        assert_eq!(doc.gaps, 2);
+        assert_eq!(doc.nodes.len(), 3);
         let first = doc.sections().next().expect("一、");
         let kinds: Vec<(&str, Span)> = first.children().map(|n| (n.kind(), n.span())).collect();
         assert_eq!(

@@ -104,7 +104,7 @@ fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[Head
                     taken_to = t.next as usize;
                 }
                 NodeKind::Furniture => break,
-                NodeKind::Point | NodeKind::Paragraph | NodeKind::Space => {}
+                NodeKind::Point | NodeKind::Paragraph => {}
             }
             k = t.next as usize;
         }

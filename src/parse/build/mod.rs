@@ -108,14 +108,16 @@ pub(crate) struct Builder<'a, 'o> {
     footnote_refs: bool,
     /// The last value accepted for each style, wherever it stood.
     last_value: ByStyle<u32>,
-    /// How many nodes were stored when the last space was, if no node has
-    /// closed since: blank text right after it joins it (a blank line and
-    /// the next line's indentation, emitted apart, are one space).
-    open_space: usize,
-    /// How many spaces were not stored (see `pop`), and where the last
-    /// one ends.
+    /// Where the text emitted so far ends: a node's own leaves, or a
+    /// space. Spaces are not stored (see `Document::gaps`): a node that
+    /// closes ends here.
+    emitted: u32,
+    /// Whether the last text emitted was a space and no node has opened
+    /// or closed since: blank text right after it is the same space (a
+    /// blank line and the next line's indentation, emitted apart).
+    space_open: bool,
+    /// How many spaces were emitted (and not stored).
     gaps: usize,
-    gap_end: u32,
     diagnostics: DiagnosticStore,
 }
 
@@ -147,9 +149,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_end: ByStyle::default(),
             last_title: ByStyle::default(),
             last_body: ByStyle::default(),
-            open_space: 0,
+            emitted: 0,
+            space_open: false,
             gaps: 0,
-            gap_end: 0,
             diagnostics: DiagnosticStore::default(),
         }
     }
@@ -170,14 +172,14 @@ impl<'a, 'o> Builder<'a, 'o> {
         // the largest thing in memory; growing it by doubling leaves the
         // smaller vectors it outgrew behind as holes the allocator keeps
         // (about its own size again). There, room for the nodes is taken
-        // at once: a marker or an event, text after it, and a blank line
+        // at once: a marker or an event, and text after it (spaces are not stored)
         // (room not used is never touched: address space, not memory; a
         // vector that still outgrows it is moved by the system, not
         // copied). Elsewhere the vector grows as vectors do, and reuses
         // memory between documents.
         let markers = cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
         if markers * 16 >= self.src.len() {
-            self.nodes.reserve(3 * markers + 1);
+            self.nodes.reserve(2 * markers + 1);
         }
         let mut events: Vec<Event<'a>> = furniture
             .iter()
@@ -336,7 +338,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         };
         self.cursor = part.end;
         let id = self.nodes.len();
-        self.nodes.push(NodeData {
+        self.store(NodeData {
             start: offset(part.start),
             end: offset(part.end),
             heading_end: offset(part.end),
@@ -535,7 +537,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             None
         };
         let id = self.nodes.len();
-        self.nodes.push(NodeData {
+        self.store(NodeData {
             start: offset(c.start()),
             end: offset(end),
             marker_len: u8::try_from(c.end() - c.start()).unwrap_or(u8::MAX),
@@ -604,7 +606,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                 Span::new(at, at + item.value.len())
             });
         let next = self.nodes.len() + 1;
-        self.nodes.push(NodeData {
+        self.store(NodeData {
             style: item.kind as u8,
             title_start: offset(value.start),
             title_end: offset(value.end),
@@ -636,22 +638,17 @@ impl<'a, 'o> Builder<'a, 'o> {
             }
             let mut end = line_end_after_break(&src[..to], at);
             if is_blank(&src[at..end]) {
-                // Merge a run of blank lines into one space.
+                // A run of blank lines is one space, not stored: the text
+                // between stored nodes (see `Document::gaps`).
                 end = end.max(super::text::skip_blank_lines(src, at, to));
-                let joins = self.open_space == self.nodes.len();
-                match self.nodes.last_mut() {
-                    Some(last) if joins && last.end as usize == at => last.end = offset(end),
-                    _ => {
-                        let next = self.nodes.len() + 1;
-                        self.nodes
-                            .push(NodeData::leaf(NodeKind::Space, Span::new(at, end), next));
-                        self.open_space = self.nodes.len();
-                    }
+                if !(self.space_open && self.emitted as usize == at) {
+                    self.gaps += 1;
                 }
+                self.space_open = true;
+                self.emitted = offset(end);
             } else {
                 let next = self.nodes.len() + 1;
-                self.nodes
-                    .push(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
+                self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
             }
             at = end;
         }
@@ -665,8 +662,15 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    /// Close the innermost open node (never the root): its end and the
-    /// end of its subtree are where the nodes stored after it end.
+    /// Store `node` (its end set when it closes, for a section or point).
+    fn store(&mut self, node: NodeData) {
+        self.emitted = offset(node.own_end());
+        self.space_open = false;
+        self.nodes.push(node);
+    }
+
+    /// Close the innermost open node (never the root): it ends where the
+    /// text emitted so far does, and its subtree where the nodes stored.
     fn pop(&mut self) {
         if self.stack.len() < 2 {
             return;
@@ -674,31 +678,12 @@ impl<'a, 'o> Builder<'a, 'o> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
-        self.open_space = 0;
-        // A space that ends the node is not stored: its node's end keeps
-        // it, and reading the tree gives it back (see `Document::gaps`).
-        // Headings with a blank line after each are half as many nodes.
-        if self.nodes.len() > frame.id + 1 && self.nodes.last().is_some_and(|n| n.kind == NodeKind::Space) {
-            let space = self.nodes.pop();
-            let next = index(self.nodes.len());
-            if let (Some(space), Some(node)) = (space, self.nodes.get_mut(frame.id)) {
-                node.end = space.end;
-                node.next = next;
-                self.gaps += 1;
-                self.gap_end = space.end;
-                return;
-            }
-        }
-        let next = self.nodes.len();
-        // (The last node stored may end before a space not stored.)
-        let last_end = self.nodes.last().map(|n| n.end.max(self.gap_end));
-        if let (Some(node), Some(last_end)) = (self.nodes.get_mut(frame.id), last_end) {
-            node.end = if next > frame.id + 1 {
-                last_end
-            } else {
-                node.heading_end
-            };
-            node.next = index(next);
+        self.space_open = false;
+        let next = index(self.nodes.len());
+        let emitted = self.emitted;
+        if let Some(node) = self.nodes.get_mut(frame.id) {
+            node.end = emitted.max(node.heading_end);
+            node.next = next;
         }
     }
 }
