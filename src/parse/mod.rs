@@ -315,6 +315,38 @@ mod tests {
         }
     }
 
+    /// Items numbered ① or (1) are clauses of a sentence: the first may
+    /// follow a comma when the next follows a clause end, and each lead
+    /// ends at its 。；, however long, where the text kept its breaks.
+    #[test]
+    fn a_list_of_clauses_may_start_after_a_comma() {
+        let text = "一、做好服务\n要抓好三件事，①建立企业联系制度，每季度走访一次；②完善问题办理机制，做到事事有回音；③开展满意度评价。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t做好服务\n  ①\t建立企业联系制度，每季度走访一次\n  ②\t完善问题办理机制，做到事事有回音\n  ③\t开展满意度评价\n"
+        );
+        let text = "一、现状\n问题主要有：①农产品销售渠道偏窄，全县农产品电商销售额为2.3亿元，同比下降1.5个百分点，部分合作社存货偏多；②冷链物流设施不足，流动性偏大。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t现状\n  ①\t农产品销售渠道偏窄，全县农产品电商销售额为2.3亿元，同比下降1.5个百分点，部分合作社存货偏多\n  ②\t冷链物流设施不足，流动性偏大\n"
+        );
+        // A lone ① after a comma is a note, not a list.
+        assert_eq!(outline(&parse("这项制度始于去年，①此后逐步推广。\n")), "");
+    }
+
+    /// A list may start glued to the subject of its sentence when its
+    /// second item follows a comma in that sentence; 统一要求 is no item.
+    #[test]
+    fn a_list_may_start_glued_to_its_sentence_subject() {
+        let text = "一、明年的工作\n为此，我们一要稳住农业生产，二要抓好项目建设，三要办好民生实事。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t明年的工作\n  一要\t稳住农业生产\n  二要\t抓好项目建设\n  三要\t办好民生实事\n"
+        );
+        let text = "一、明年的工作\n会议提出统一要求，二要素齐备的项目优先安排。\n";
+        assert_eq!(outline(&parse(text)), "一、\t明年的工作\n");
+    }
+
     /// Where the line breaks were lost but a paragraph's indentation (　　)
     /// was kept, the indentation marks where lines started: a point whose
     /// lead is its whole paragraph holds the list after it, and a sentence

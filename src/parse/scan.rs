@@ -327,6 +327,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     }
     add_glued_units(text, &mut out);
     add_glued_first_points(text, &mut out);
+    add_glued_sentence_points(text, &mut out);
     add_glued_first_headings(text, &mut out);
     out
 }
@@ -357,7 +358,9 @@ fn add_glued_first_headings(text: &str, out: &mut Vec<Candidate>) {
         if second.value() != 2 {
             continue;
         }
-        glued.extend(glued_first(text, &mut reader, heading, second, |c| c == '一'));
+        glued.extend(glued_first(text, &mut reader, heading.end(), second, |c| {
+            c == '一'
+        }));
     }
     if glued.is_empty() {
         return;
@@ -402,7 +405,7 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
         let Some(second) = second else {
             continue;
         };
-        glued.extend(glued_first(text, &mut reader, &heading, &second, |c| {
+        glued.extend(glued_first(text, &mut reader, heading.end(), &second, |c| {
             matches!(c, '一' | '首' | '第' | '其')
         }));
     }
@@ -413,18 +416,58 @@ fn add_glued_first_points(text: &str, out: &mut Vec<Candidate>) {
     out.sort_by_key(Candidate::start);
 }
 
-/// The first item of `second`'s list glued to a 汉字 in `heading`'s own
-/// words (up to their first sentence end, before `second`), not after a
-/// 汉字 that makes a word with 一 (统一, 唯一): read where a character
-/// `leads` a marker of `second`'s style and value 1.
+/// How far back (bytes) from a list's second item the sentence that
+/// holds its glued first item is read.
+const SENTENCE_REACH: usize = 300;
+
+/// The first point of a list glued to the subject of its sentence, where
+/// the second follows a comma in that sentence (下半年，我们一要稳住……，
+/// 二要扩大……): read as [`add_glued_first_points`] does, from the
+/// sentence's start (its last boundary or line break, within
+/// [`SENTENCE_REACH`]), when the sentence holds no first item yet.
+fn add_glued_sentence_points(text: &str, out: &mut Vec<Candidate>) {
+    let mut glued = Vec::new();
+    let mut reader = Reader::default();
+    for (i, second) in out.iter().enumerate() {
+        if second.raw().style.is_heading() || second.value() != 2 || second.position() != Position::AfterComma
+        {
+            continue;
+        }
+        let floor = super::text::floor_char(text, second.start().saturating_sub(SENTENCE_REACH));
+        let from = text[floor..second.start()]
+            .rfind(|c| is_boundary(c) || is_line_break(c))
+            .map_or(floor, |at| {
+                floor + at + text[floor + at..].chars().next().map_or(1, char::len_utf8)
+            });
+        let has_first = out[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.start() >= from)
+            .any(|p| p.raw().style == second.raw().style && p.value() == 1);
+        if !has_first {
+            glued.extend(glued_first(text, &mut reader, from, second, |c| c == '一'));
+        }
+    }
+    if glued.is_empty() {
+        return;
+    }
+    out.extend(glued);
+    out.sort_by_key(Candidate::start);
+}
+
+/// The first item of `second`'s list glued to a 汉字 in the words from
+/// `from` (a heading's end or a sentence's start) up to their first
+/// sentence end before `second`, not after a 汉字 that makes a word with
+/// 一 (统一, 唯一): read where a character `leads` a marker of `second`'s
+/// style and value 1.
 fn glued_first(
     text: &str,
     reader: &mut Reader,
-    heading: &Candidate,
+    from: usize,
     second: &Candidate,
     leads: impl Fn(char) -> bool,
 ) -> Option<Candidate> {
-    let words = text.get(heading.end()..second.start())?;
+    let words = text.get(from..second.start())?;
     let words = &words[..words
         .find(|c| is_boundary(c) || is_line_break(c))
         .unwrap_or(words.len())];
@@ -436,7 +479,7 @@ fn glued_first(
         if !(glued_to_word && leads(c)) {
             continue;
         }
-        let start = heading.end() + at;
+        let start = from + at;
         if let Some(raw) = reader.read(text, start)
             && raw.style == second.raw().style
             && raw.value == 1

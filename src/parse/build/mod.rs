@@ -230,6 +230,9 @@ impl<'a, 'o> Builder<'a, 'o> {
                         // punctuation: one that runs on long ran into its body.
                         || (c.raw().style == MarkerStyle::Dun && runs_long(self.src, c.end(), limit)))
                     && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]))
+                    // Items of a list in a sentence (……主要表现在：①……；②……)
+                    // are clauses, where the text kept its line breaks.
+                    && (flat || !self.src[..c.start()].ends_with(['：', '；', ':', ';']))
                     // Nor an item's inside an article ((一)……；): a clause.
                     && !self.stack[..p.keep.min(self.stack.len())]
                         .iter()

@@ -415,21 +415,31 @@ pub(super) fn strong_alone(style: MarkerStyle) -> bool {
 /// After a comma only a point may stand that continues its list (二是 in
 /// ……，二是……), or starts one whose second item follows within the
 /// sentence, after a comma or a boundary (今天召开这个会，一是……，二是……):
-/// never a heading style, a lone first item or 最后. Such candidates are
-/// passed over before any other work (text with 第一， repeated is all of
-/// them); they still count in `successors`, where they end a list.
+/// never a heading style, a lone first item or 最后; but a list of clauses
+/// ([`clause_list_after_comma`]). Such candidates are passed over before
+/// any other work (text with 第一， repeated is all of them); they still
+/// count in `successors`, where they end a list.
 pub(super) fn never_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
     if c.position() != Position::AfterComma {
         return false;
     }
     if c.raw().style.is_heading() || c.raw().last {
-        return true;
+        return !clause_list_after_comma(c, succ);
     }
     c.value() == 1
         && !succ.is_some_and(|s| {
             matches!(s.position(), Position::AfterComma | Position::RunIn)
                 && s.start() - c.start() <= COMMA_LIST_REACH
         })
+}
+
+/// Whether `c`, after a comma, starts a list of clauses numbered ① or (1)
+/// whose next item follows a sentence or clause end (……行动，①支持……；
+/// ②推动……；), within [`COMMA_LIST_REACH`].
+fn clause_list_after_comma(c: &Candidate, succ: Option<&Candidate>) -> bool {
+    matches!(c.raw().style, MarkerStyle::Circled | MarkerStyle::ParenDigit)
+        && c.value() == 1
+        && succ.is_some_and(|s| s.position() == Position::RunIn && s.start() - c.start() <= COMMA_LIST_REACH)
 }
 
 /// How far (bytes) the second item of a list whose first item follows a
