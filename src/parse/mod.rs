@@ -334,6 +334,30 @@ mod tests {
         assert_eq!(outline(&parse("这项制度始于去年，①此后逐步推广。\n")), "");
     }
 
+    /// Where each line break became a space, a （四） after the next part's
+    /// title continues the （一）（二）（三） of the part before, as it does at
+    /// a line start.
+    #[test]
+    fn numbering_runs_on_through_parts_where_breaks_became_spaces() {
+        let text = [
+            "关于加快县域商业体系建设的实施意见",
+            "各县（市）人民政府：",
+            "为贯彻落实上级部署，现提出如下意见。",
+            "一、总体要求",
+            "（一）指导思想。坚持以人民为中心的发展思想，统筹推进县域商业体系建设，补齐农村商业设施短板，畅通城乡双向流通渠道。",
+            "（二）主要目标。到2027年，县域商业网络更加健全，乡镇商贸中心功能明显增强，村级便民商店基本实现全覆盖。",
+            "二、重点任务",
+            "（三）完善县城商业设施。支持各县改造提升商业步行街和农贸市场，完善停车、休闲、文化等配套设施，打造县域消费中心。",
+            "（四）增强乡镇商贸中心功能。推动乡镇商贸中心升级改造，引导连锁企业延伸服务网络，拓展餐饮、维修、快递等便民服务功能。",
+        ]
+        .join(" ");
+        // (The addressees start after the space left for their line break.)
+        assert_eq!(parse(&text).salutation(), Some("各县（市）人民政府"));
+        assert!(outline(&parse(&text)).ends_with(
+            "一、\t总体要求\n  （一）\t指导思想\n  （二）\t主要目标\n二、\t重点任务\n  （三）\t完善县城商业设施\n  （四）\t增强乡镇商贸中心功能\n"
+        ));
+    }
+
     /// A list may start glued to the subject of its sentence when its
     /// second item follows a comma in that sentence; 统一要求 is no item.
     #[test]

@@ -172,8 +172,12 @@ impl<'a> Builder<'a, '_> {
             return None;
         }
         // Numbering that runs on through the document (第三条 after 第二条 in
-        // another chapter, also where line breaks were lost).
-        let runs_on = line_start || (c.position() == Position::RunIn && style.is_statute_unit());
+        // another chapter, also where line breaks were lost; （四） after
+        // the next part's title, its next item following, as `glued` reads
+        // it where no space was left for the break).
+        let runs_on = line_start
+            || (c.position() == Position::RunIn
+                && (style.is_statute_unit() || (style == MarkerStyle::ParenHan && has_succ)));
         if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
             return Some(Placement::under(self.new_list_parent(style), v));
         }

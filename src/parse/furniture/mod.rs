@@ -741,6 +741,8 @@ fn find_glued_addressee(src: &str, reach: usize) -> Option<Salutation<'_>> {
             && !names.contains('的')
             && names_organisations(names)
     })?;
+    // (A space left for the line break before them is not theirs.)
+    let named = named + leading_blank(&front[named..colon]);
     let names = &front[named..colon];
     let end = colon + front[colon..].chars().next().map_or(0, char::len_utf8);
     Some(Salutation {
