@@ -6,7 +6,9 @@
 //! - [`run_in`]: titles whose ordinals and line breaks were both lost,
 //!   inside flattened lines, before a list;
 //! - [`parallel`]: such titles without a list, beside a sibling written to
-//!   the same pattern.
+//!   the same pattern;
+//! - [`topic`]: such titles opening their paragraphs where the line breaks
+//!   were kept, a set of them written to one pattern.
 //!
 //! The input's heading hints ([`crate::Options::heading_hints`]) add
 //! more and override the level the text's shape suggested.
@@ -16,6 +18,7 @@ mod own_line;
 mod parallel;
 mod run_in;
 mod sentences;
+mod topic;
 
 use super::clues::Clues;
 use super::furniture::Item;
@@ -59,6 +62,7 @@ pub(crate) fn detect(
     let (own_top, own_nested) = own_line::titles(src, cands, furniture);
     top.extend(own_top);
     let mut nested = own_nested;
+    topic::titles(src, cands, &clues.flattened, &mut nested);
     for range in &clues.flattened {
         let first = cands.partition_point(|c| c.start() < range.start);
         let last = cands.partition_point(|c| c.start() < range.end);
