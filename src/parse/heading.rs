@@ -101,6 +101,13 @@ pub(crate) fn heading_end(
         // between the heading and its body, whatever the marker's style.
         if (infer || flat)
             && chars >= 2
+            // (Not inside a title of two characters spread with spaces, as
+            // statutes set them: 总　　则.)
+            && src[title_start..pos]
+                .trim_end_matches(is_inline_space)
+                .chars()
+                .nth(1)
+                .is_some()
             && (c == '\u{3000}'
                 || c == '\t'
                 || src[pos..].starts_with("  ")

@@ -178,6 +178,10 @@ const DASH_OPENS_BODY: i32 = 20;
 /// The body restates a heading of at most [`RESTATED_HEAD_CHARS`]
 /// characters word for word ("去年去年，……").
 const BODY_RESTATES_HEAD: i32 = 40;
+/// The body opens by saying what the heading's last word is, that word
+/// its subject ("……扩大工业有效投资|投资是稳增长的关键变量"): see
+/// [`defines_last_word`].
+const BODY_DEFINES_LAST_WORD: i32 = 30;
 /// The longest heading [`BODY_RESTATES_HEAD`] applies to.
 const RESTATED_HEAD_CHARS: usize = 6;
 /// Headings shorter than this (characters) are judged on the body's
@@ -233,6 +237,20 @@ const AFTER_LENGTH: i32 = BODY_REPEATS_HEAD
     + SIBLINGS_END_ALIKE;
 /// The most the sibling tests can add.
 const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
+
+/// Whether `body` opens with the last two to four characters of `head`
+/// and then 是: the heading's topic made the subject of the body's first
+/// sentence (……重点企业|重点企业是……).
+fn defines_last_word(head: &str, body: &str) -> bool {
+    let mut ends = head.char_indices().rev().map(|(at, _)| at);
+    // The starts of the last one, two, three and four characters.
+    let starts: Vec<usize> = ends.by_ref().take(4).collect();
+    starts.iter().skip(1).any(|&at| {
+        let word = &head[at..];
+        word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && body.strip_prefix(word).is_some_and(|rest| rest.starts_with('是'))
+    })
+}
 
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
@@ -482,6 +500,9 @@ fn score(
     score += clause;
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
         score += BODY_RESTATES_HEAD;
+    }
+    if defines_last_word(head, body) {
+        score += BODY_DEFINES_LAST_WORD;
     }
     if head_chars < FEW_HEAD_CHARS {
         return if score >= SHORT_HEAD_SURE {

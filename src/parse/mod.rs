@@ -358,6 +358,25 @@ mod tests {
         ));
     }
 
+    /// Where the line breaks were lost, a unit's title of two characters
+    /// spread with spaces (总　　则) is whole, and a heading ends where its
+    /// body says what its last word is (……有效投资|投资是……).
+    #[test]
+    fn heading_ends_of_spread_titles_and_defined_last_words() {
+        let text = "某某条例（2023年5月1日通过）第一章　总　　则　　第一条　为了加强管理，制定本条例。　　第二条　本条例适用于本市。第二章　管　　理　　第三条　单位应当加强管理。";
+        assert!(
+            outline(&parse(text)).contains("第一章\t总　　则\n"),
+            "{}",
+            outline(&parse(text))
+        );
+        let text = "二、突出工作重点一、稳住工业（一）着力扩大工业有效投资投资是稳增长的关键变量。要抓好项目建设。（二）着力推进转型升级要深入实施发展行动。";
+        assert!(
+            outline(&parse(text)).contains("（一）\t着力扩大工业有效投资\n"),
+            "{}",
+            outline(&parse(text))
+        );
+    }
+
     /// A list may start glued to the subject of its sentence when its
     /// second item follows a comma in that sentence; 统一要求 is no item.
     #[test]
