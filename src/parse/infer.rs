@@ -242,10 +242,13 @@ const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
 /// and then 是: the heading's topic made the subject of the body's first
 /// sentence (……重点企业|重点企业是……).
 fn defines_last_word(head: &str, body: &str) -> bool {
-    let mut ends = head.char_indices().rev().map(|(at, _)| at);
-    // The starts of the last one, two, three and four characters.
-    let starts: Vec<usize> = ends.by_ref().take(4).collect();
-    starts.iter().skip(1).any(|&at| {
+    // Most bodies hold no 是 within their first five characters.
+    let opening = &body.as_bytes()[..body.len().min(15)];
+    if !opening.windows(3).any(|w| w == "是".as_bytes()) {
+        return false;
+    }
+    // The starts of the last two, three and four characters.
+    head.char_indices().rev().skip(1).take(3).any(|(at, _)| {
         let word = &head[at..];
         word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && body.strip_prefix(word).is_some_and(|rest| rest.starts_with('是'))

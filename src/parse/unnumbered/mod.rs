@@ -59,10 +59,9 @@ pub(crate) fn detect(
 ) -> Unnumbered {
     let mut top = annex::at_line_starts(src);
     top.extend(annex::in_flattened_lines(src, &clues.flattened));
-    let (own_top, own_nested) = own_line::titles(src, cands, furniture);
+    let (own_top, own_nested) = own_line::titles(src, cands, furniture, &clues.flattened);
     top.extend(own_top);
     let mut nested = own_nested;
-    topic::titles(src, cands, &clues.flattened, &mut nested);
     for range in &clues.flattened {
         let first = cands.partition_point(|c| c.start() < range.start);
         let last = cands.partition_point(|c| c.start() < range.end);

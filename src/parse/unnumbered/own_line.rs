@@ -2,6 +2,7 @@
 //! punctuation, between finished sentences and body text.
 
 use super::UnnumberedHeading;
+use super::topic::Topics;
 use crate::parse::furniture::Item;
 use crate::parse::scan::{Candidate, Position};
 use crate::parse::text::{is_inline_space, is_line_break, line_end_after_break, trim_blank};
@@ -21,13 +22,17 @@ const OPEN_ENDS: &[char] = &[
 /// a level whose ordinals were lost (一、…… / 强化思想认识 / …… / 客观看待
 /// 成绩 / …… / 二、……), taken only where a section holds two or more,
 /// the first of them maybe right under the section's heading line.
+/// The same walk finds the topic sentences of lines outside `flattened`
+/// ([`super::topic`]), nested too.
 pub(super) fn titles(
     src: &str,
     cands: &[Candidate],
     furniture: &[Item<'_>],
+    flattened: &[std::ops::Range<usize>],
 ) -> (Vec<UnnumberedHeading>, Vec<UnnumberedHeading>) {
     let mut out = Vec::new();
     let mut nested = Vec::new();
+    let mut topics = Topics::default();
     // Whether a line-start heading opened a section, and the titles that
     // may nest in the one being read (each with whether it may stand at
     // the top level instead).
@@ -77,6 +82,12 @@ pub(super) fn titles(
         if starts_heading {
             settle(&mut pending, &mut out, &mut nested);
             in_section = true;
+            topics.heading(src, cands[next_cand].raw().style, &mut nested);
+        } else {
+            topics.line(src, at, end, || {
+                let i = flattened.partition_point(|r| r.end <= at);
+                flattened.get(i).is_some_and(|r| r.contains(&at))
+            });
         }
         // Characters counted only for a line that may be a title; one of
         // more than 100 bytes has more than 25.
@@ -127,7 +138,9 @@ pub(super) fn titles(
         at = end;
     }
     settle(&mut pending, &mut out, &mut nested);
+    topics.finish(src, &mut nested);
     out.sort_by_key(|t| t.start);
+    nested.sort_by_key(|t| t.start);
     (out, nested)
 }
 

@@ -24,11 +24,12 @@
 //!   工程。), where siblings' titles name each its own topic.
 //!
 //! Lines that lost their breaks are read by [`super::parallel`] instead.
+//! The lines are read in the walk of [`super::own_line`], once.
 
 use super::UnnumberedHeading;
 use super::run_in::is_run_in_title;
-use crate::parse::scan::{Candidate, Position};
-use crate::parse::text::{blank_prefix, line_end_after_break};
+use crate::ast::MarkerStyle;
+use crate::parse::text::blank_prefix;
 use crate::span::Span;
 
 /// How many topic sentences of one pattern a section needs.
@@ -37,47 +38,58 @@ const SET: usize = 3;
 /// How far into a line a topic sentence's end mark may stand (bytes).
 const TITLE_BYTES: usize = 34 * 3 + 3;
 
-/// Topic sentences of the sections of `src` outside `flattened` lines
-/// (see the module's notes), in order.
-pub(super) fn titles(
-    src: &str,
-    cands: &[Candidate],
-    flattened: &[std::ops::Range<usize>],
-    out: &mut Vec<UnnumberedHeading>,
-) {
-    let line_start_headings = || {
-        cands
-            .iter()
-            .filter(|c| c.position() == Position::LineStart && c.raw().style.is_heading())
-    };
-    let Some(outer) = line_start_headings().next().map(|c| c.raw().style) else {
-        return;
-    };
-    let mut heads = line_start_headings().peekable();
-    // The sentences shaped like titles in the section being read, with
-    // the length of their first clause.
-    let mut found: Vec<(UnnumberedHeading, usize)> = Vec::new();
-    while let Some(head) = heads.next() {
-        if head.raw().style != outer {
-            continue;
+/// How many bytes a title of eight characters takes at the least.
+const MIN_TITLE_BYTES: usize = 22;
+
+/// The topic sentences of a text, read a line at a time by the walk over
+/// its lines in [`super::own_line`]: each line-start heading with
+/// [`Topics::heading`], every other line with [`Topics::line`], and
+/// [`Topics::finish`] at the end.
+#[derive(Default)]
+pub(super) struct Topics {
+    /// The style of the text's first line-start heading.
+    outer: Option<MarkerStyle>,
+    /// Whether the section being read may hold topic sentences: opened by
+    /// a heading of the outer style, no line-start heading of another
+    /// style in it so far.
+    open: bool,
+    /// The sentences shaped like titles in that section, with the length
+    /// of their first clause.
+    found: Vec<(UnnumberedHeading, usize)>,
+}
+
+impl Topics {
+    /// A heading of `style` at a line start.
+    pub(super) fn heading(&mut self, src: &str, style: MarkerStyle, out: &mut Vec<UnnumberedHeading>) {
+        let outer = *self.outer.get_or_insert(style);
+        if style == outer {
+            self.finish(src, out);
+            self.open = true;
+        } else {
+            // A section that numbers a level of its own kept its ordinals.
+            self.open = false;
+            self.found.clear();
         }
-        let end = heads.peek().map_or(src.len(), |c| c.start());
-        // A section that numbers a level of its own kept its ordinals.
-        if heads.peek().is_some_and(|c| c.raw().style != outer) {
-            continue;
+    }
+
+    /// The line from `start` to `end`, not a heading's; `flattened` says
+    /// whether it lost its line breaks ([`super::parallel`] reads those).
+    pub(super) fn line(&mut self, src: &str, start: usize, end: usize, flattened: impl FnOnce() -> bool) {
+        if self.open
+            && let Some(title) = topic_sentence(src, start, end)
+            && !flattened()
+        {
+            self.found.push(title);
         }
-        found.clear();
-        let mut at = line_end_after_break(src, head.start());
-        while at < end {
-            let line_end = line_end_after_break(src, at).min(end);
-            let i = flattened.partition_point(|r| r.end <= at);
-            let flat = flattened.get(i).is_some_and(|r| r.contains(&at));
-            if !flat && let Some(title) = topic_sentence(src, at, line_end) {
-                found.push(title);
-            }
-            at = line_end;
+    }
+
+    /// The end of the section being read: its topic sentences to `out`.
+    pub(super) fn finish(&mut self, src: &str, out: &mut Vec<UnnumberedHeading>) {
+        if self.open {
+            keep_set(src, &self.found, out);
         }
-        keep_set(src, &found, out);
+        self.open = false;
+        self.found.clear();
     }
 }
 
@@ -86,10 +98,19 @@ pub(super) fn titles(
 fn topic_sentence(src: &str, start: usize, end: usize) -> Option<(UnnumberedHeading, usize)> {
     let from = start + blank_prefix(&src[start..end]);
     let line = &src[from..end];
-    // A title is at most 34 characters of three bytes and its end mark:
-    // only the line's opening is searched.
-    let opening = &line[..crate::parse::text::floor_char(line, line.len().min(TITLE_BYTES))];
-    let stop = opening.find(['。', '！', '？'])?;
+    // A title is at most 34 characters of three bytes and its 。: only the
+    // line's opening is searched, on its bytes (。 is E3 80 82; a sentence
+    // that ends otherwise first is no title).
+    // A title opens with a 汉字 and has eight or more (22 bytes with a
+    // half-width comma) before its 。.
+    let opening = &line.as_bytes()[..line.len().min(TITLE_BYTES)];
+    if !opening.first().is_some_and(|b| (0xE4..=0xE9).contains(b)) || opening.len() < MIN_TITLE_BYTES {
+        return None;
+    }
+    let stop = MIN_TITLE_BYTES
+        + memchr::memchr_iter(0xE3, &opening[MIN_TITLE_BYTES..]).find(|&i| {
+            opening.get(MIN_TITLE_BYTES + i + 1..MIN_TITLE_BYTES + i + 3) == Some(&[0x80, 0x82])
+        })?;
     let sentence = &line[..stop];
     let past = stop + '。'.len_utf8();
     // Body text follows on the line, and the sentence is a title's shape.
