@@ -103,7 +103,28 @@ pub fn hostile(size: usize) -> Vec<(&'static str, String)> {
             "short_sentences_long_lines",
             repeat_to(&format!("{}\n", "加强。".repeat(445)), size),
         ),
+        // One section of paragraphs that each open with a title-shaped
+        // sentence, no two alike (topic sentences are counted by section).
+        ("topic_lines", topic_lines(size)),
+        // Second items after commas, each read back to its sentence's start
+        // for a glued first item.
+        ("comma_second_items", repeat_to("，二是x", size)),
     ]
+}
+
+/// A heading, then lines that open with a title-shaped sentence whose
+/// first clause differs on each line, about `size` bytes.
+fn topic_lines(size: usize) -> String {
+    let mut s = String::from("一、总体要求\n");
+    let mut n = 0u32;
+    while s.len() < size {
+        // Three 汉字 from U+5000 on spell `n` in base 1,000.
+        let han = |d: u32| char::from_u32(0x5000 + d % 1000).unwrap_or('丁');
+        let (a, b, c) = (han(n), han(n / 1000), han(n / 1_000_000));
+        s.push_str(&format!("{a}{b}{c}工作，推动工作全面落实。正文继续展开。\n"));
+        n += 1;
+    }
+    s
 }
 
 /// Line-start markers that all continue their sequences

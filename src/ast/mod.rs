@@ -421,11 +421,12 @@ impl<'a> Document<'a> {
 
     /// The children of the node at `id`.
     pub(crate) fn children_of(&self, id: usize) -> Children<'_, 'a> {
+        // (Past the end, a default node: no children.)
         let n = self.data(id);
         Children {
             doc: self,
             next: id + 1,
-            end: self.nodes.get(id).map_or(id + 1, |n| n.next as usize),
+            end: n.next as usize,
             at: n.own_end(),
             until: resolve(self.source, n.span()).end,
         }

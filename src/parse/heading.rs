@@ -101,13 +101,6 @@ pub(crate) fn heading_end(
         // between the heading and its body, whatever the marker's style.
         if (infer || flat)
             && chars >= 2
-            // (Not inside a title of two characters spread with spaces, as
-            // statutes set them: 总　　则.)
-            && src[title_start..pos]
-                .trim_end_matches(is_inline_space)
-                .chars()
-                .nth(1)
-                .is_some()
             && (c == '\u{3000}'
                 || c == '\t'
                 || src[pos..].starts_with("  ")
@@ -115,6 +108,13 @@ pub(crate) fn heading_end(
                 // an article's lead, a sentence: 依照第四条 确定人选), and
                 // not between short phrases (突出重点 精准发力 推动……).
                 || (infer && lost_break_space(bytes, pos) && !between_phrases(src, title_start, pos)))
+            // (Not inside a title of two characters spread with spaces, as
+            // statutes set them: 总　　则.)
+            && src[title_start..pos]
+                .trim_end_matches(is_inline_space)
+                .chars()
+                .nth(1)
+                .is_some()
         {
             return HeadingEnd {
                 title: trim(src, title_start, pos),

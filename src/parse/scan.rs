@@ -424,7 +424,9 @@ const SENTENCE_REACH: usize = 300;
 /// the second follows a comma in that sentence (下半年，我们一要稳住……，
 /// 二要扩大……): read as [`add_glued_first_points`] does, from the
 /// sentence's start (its last boundary or line break, within
-/// [`SENTENCE_REACH`]), when the sentence holds no first item yet.
+/// [`SENTENCE_REACH`]) or the candidate before, when that is not the
+/// list's own first item. Each stretch of text is read once: between two
+/// candidates.
 fn add_glued_sentence_points(text: &str, out: &mut Vec<Candidate>) {
     let mut glued = Vec::new();
     let mut reader = Reader::default();
@@ -433,20 +435,21 @@ fn add_glued_sentence_points(text: &str, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let floor = super::text::floor_char(text, second.start().saturating_sub(SENTENCE_REACH));
+        let before = i.checked_sub(1).map(|p| &out[p]);
+        if before.is_some_and(|p| p.raw().style == second.raw().style && p.value() == 1) {
+            continue;
+        }
+        let floor = second
+            .start()
+            .saturating_sub(SENTENCE_REACH)
+            .max(before.map_or(0, Candidate::end));
+        let floor = super::text::floor_char(text, floor);
         let from = text[floor..second.start()]
             .rfind(|c| is_boundary(c) || is_line_break(c))
             .map_or(floor, |at| {
                 floor + at + text[floor + at..].chars().next().map_or(1, char::len_utf8)
             });
-        let has_first = out[..i]
-            .iter()
-            .rev()
-            .take_while(|p| p.start() >= from)
-            .any(|p| p.raw().style == second.raw().style && p.value() == 1);
-        if !has_first {
-            glued.extend(glued_first(text, &mut reader, from, second, |c| c == '一'));
-        }
+        glued.extend(glued_first(text, &mut reader, from, second, |c| c == '一'));
     }
     if glued.is_empty() {
         return;

@@ -53,8 +53,8 @@ pub(super) struct Topics {
     /// a heading of the outer style, no line-start heading of another
     /// style in it so far.
     open: bool,
-    /// The sentences shaped like titles in that section, with the length
-    /// of their first clause.
+    /// The sentences shaped like titles in that section, each with where
+    /// its first clause ends.
     found: Vec<(UnnumberedHeading, usize)>,
 }
 
@@ -94,15 +94,14 @@ impl Topics {
 }
 
 /// The first sentence of the line from `start` to `end`, when it is shaped
-/// like a title and body text follows it, with its first clause's length.
+/// like a title and body text follows it, with where its first clause
+/// ends.
 fn topic_sentence(src: &str, start: usize, end: usize) -> Option<(UnnumberedHeading, usize)> {
     let from = start + blank_prefix(&src[start..end]);
     let line = &src[from..end];
-    // A title is at most 34 characters of three bytes and its 。: only the
-    // line's opening is searched, on its bytes (。 is E3 80 82; a sentence
-    // that ends otherwise first is no title).
-    // A title opens with a 汉字 and has eight or more (22 bytes with a
-    // half-width comma) before its 。.
+    // A title opens with a 汉字 and has 8 to 34 characters (22 to 102
+    // bytes) before its 。 (E3 80 82; a sentence that ends otherwise first
+    // is no title): only the line's opening is searched, on its bytes.
     let opening = &line.as_bytes()[..line.len().min(TITLE_BYTES)];
     if !opening.first().is_some_and(|b| (0xE4..=0xE9).contains(b)) || opening.len() < MIN_TITLE_BYTES {
         return None;
@@ -120,50 +119,47 @@ fn topic_sentence(src: &str, start: usize, end: usize) -> Option<(UnnumberedHead
     if crate::parse::marker::marker(sentence).is_some() {
         return None;
     }
-    let first = sentence
-        .split(['，', ','])
-        .next()
-        .unwrap_or(sentence)
-        .chars()
-        .count();
+    // (A title's shape has one comma.)
+    let clause_end = from + sentence.find(['，', ',']).unwrap_or(stop);
     Some((
         UnnumberedHeading {
             start: from,
             title: Span::new(from, from + stop),
             end: from + past,
         },
-        first,
+        clause_end,
     ))
 }
 
 /// The sentences of `found` (one section's) whose first clauses share the
-/// length most of them have, when at least [`SET`] do.
+/// length most of them have, when at least [`SET`] do and no two of them
+/// are the same. Linear but for a sort of the set (a section may hold
+/// any number of lines).
 fn keep_set(src: &str, found: &[(UnnumberedHeading, usize)], out: &mut Vec<UnnumberedHeading>) {
     if found.len() < SET {
         return;
     }
-    let count = |n: usize| found.iter().filter(|&&(_, f)| f == n).count();
-    let Some(common) = found.iter().map(|&(_, f)| f).max_by_key(|&n| count(n)) else {
+    let clause = |&(t, end): &(UnnumberedHeading, usize)| &src[t.start..end];
+    // How many first clauses have each length (a title has at most 34
+    // characters).
+    let mut by_length = [0usize; 35];
+    for f in found {
+        by_length[clause(f).chars().count().min(34)] += 1;
+    }
+    let Some((common, &count)) = by_length.iter().enumerate().max_by_key(|&(_, &n)| n) else {
         return;
     };
-    if count(common) < SET {
+    if count < SET {
         return;
     }
-    let set: Vec<UnnumberedHeading> = found
+    let set: Vec<&(UnnumberedHeading, usize)> = found
         .iter()
-        .filter(|&&(_, f)| f == common)
-        .map(|&(t, _)| t)
+        .filter(|f| clause(f).chars().count() == common)
         .collect();
-    let first_clause = |t: &UnnumberedHeading| {
-        let title = t.title.slice(src);
-        title.split(['，', ',']).next().unwrap_or(title)
-    };
-    let repeats = set
-        .iter()
-        .enumerate()
-        .any(|(i, a)| set[i + 1..].iter().any(|b| first_clause(a) == first_clause(b)));
-    if set.len() >= SET && !repeats {
-        out.extend(set);
+    let mut clauses: Vec<&str> = set.iter().map(|f| clause(f)).collect();
+    clauses.sort_unstable();
+    if clauses.windows(2).all(|w| w[0] != w[1]) {
+        out.extend(set.into_iter().map(|&(t, _)| t));
     }
 }
 
