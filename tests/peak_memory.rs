@@ -55,6 +55,14 @@ fn markdown_of_headings_costs_at_most_eight_times_its_size() {
     peak_slope_at_most("## 一、x\n\n", "md", 8);
 }
 
+/// An HTML page of paragraphs: html5ever's tree builder lays the text out
+/// as it goes (no DOM is kept; a node is 16 bytes while the page is read).
+/// It took thirty times the page's size when scraper's DOM was built first.
+#[test]
+fn html_pages_cost_at_most_eight_times_their_size() {
+    peak_slope_at_most("<p>一、x</p>\n", "html", 8);
+}
+
 /// Asserts that 2 MiB more of `unit` repeated (a file with extension
 /// `ext`) adds at most `times` × 2 MiB to the peak of the outline and of
 /// `lint`: the slope between a 1 MiB and a 3 MiB input, so that the

@@ -18,15 +18,20 @@
 //! page's `<h1>` title) is kept with it. When no block stands out the whole
 //! page is read, so the body is never dropped.
 
-use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
-use scraper::{Html, Node};
+use html5ever::tendril::{StrTendril, TendrilSink};
 
 use crate::HeadingHint;
 use crate::error::{Error, Result};
 use crate::input::decode::decode_borrowed;
 use crate::input::{InputKind, ReadOptions, ReadResult};
 use crate::span::Span;
+
+mod layout;
+mod sink;
+
+use layout::{Info, MAX_PAGE};
+use sink::{Laid, Sink};
 
 /// An HTML page's text, the part of it that is the speech, and its headings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -120,8 +125,15 @@ pub fn html_page(bytes: &[u8], opts: &ReadOptions) -> Result<HtmlPage> {
     };
     // html5ever copies what it keeps: UTF-8 bytes are parsed in place.
     let source = decode_borrowed(bytes, label.as_deref())?;
-    let html = Html::parse_document(&source);
-    let page = extract(&html, source.len());
+    if source.len() > MAX_PAGE {
+        return Err(Error::Limit {
+            path: None,
+            what: "an HTML page's size".to_owned(),
+            limit: MAX_PAGE as u64,
+            unit: "bytes",
+        });
+    }
+    let page = extract(&source)?;
     if page.text.trim().is_empty() {
         return Err(Error::Unsupported {
             path: None,
@@ -178,287 +190,49 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
-/// What the extraction knows of an element. The elements read (those not
-/// hidden) are kept in document order (as they open), so an element's
-/// descendants follow it up to `last`.
-#[derive(Clone, Copy, Debug)]
-struct Info {
-    /// Its text in the page's text.
-    start: usize,
-    end: usize,
-    /// The index of its last descendant (itself when it has none).
-    last: usize,
-    /// Characters of its text outside links.
-    plain: usize,
-    /// `h1`…`h6` as 1…6, else 0.
-    heading: u8,
-    /// `article`, `main` or `role=main`.
-    main: bool,
-    /// Inside a `nav`, `header`, `footer`, `aside` or `a`: not a place for
-    /// the title.
-    in_furniture: bool,
-}
+/// Pieces of the source fed to html5ever at a time: it keeps each until it
+/// has read it, not the whole page; its work is checked after each.
+const CHUNK: usize = 1 << 14;
 
-/// Elements that start and end lines.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "tfoot"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
-}
+/// The tree builder's work allowed per byte of source, beyond
+/// [`BASE_STEPS`]: pages ask it one or two questions a byte (their elements
+/// nest a few dozen deep); each tag among elements nested thousands deep
+/// asks thousands, so the work grows with the square of the page's size.
+const STEPS_PER_BYTE: u64 = 128;
 
-/// Elements whose content a reader never sees.
-fn is_hidden(name: &str) -> bool {
-    matches!(
-        name,
-        "head"
-            | "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "select"
-            | "textarea"
-    )
-}
+/// The work any page is allowed (elements nested about ten thousand deep;
+/// a fraction of a second).
+const BASE_STEPS: u64 = 1 << 26;
 
-/// Characters of the CJK ranges, between which a collapsed line break is
-/// no space.
-fn is_cjk(c: char) -> bool {
-    ('\u{2e80}'..='\u{9fff}').contains(&c)
-        || ('\u{f900}'..='\u{faff}').contains(&c)
-        || ('\u{ff00}'..='\u{ffef}').contains(&c)
-}
-
-/// The text being laid out.
-#[derive(Default)]
-struct Layout {
-    out: String,
-    /// White space seen since the last character (and whether it held a
-    /// line break).
-    space: Option<bool>,
-    plain: usize,
-}
-
-impl Layout {
-    fn end_line(&mut self) {
-        let trimmed = self.out.trim_end_matches([' ', '\t']).len();
-        self.out.truncate(trimmed);
-        if !self.out.is_empty() && !self.out.ends_with('\n') {
-            self.out.push('\n');
+/// Lays out the page's text as html5ever builds it (see [`sink`]), then
+/// finds its main block and headings.
+fn extract(source: &str) -> Result<HtmlPage> {
+    let mut parser = html5ever::parse_document(Sink::new(source.len()), html5ever::ParseOpts::default());
+    let budget = STEPS_PER_BYTE * source.len() as u64 + BASE_STEPS;
+    let mut at = 0;
+    while at < source.len() {
+        let mut end = (at + CHUNK).min(source.len());
+        while !source.is_char_boundary(end) {
+            end += 1;
         }
-        self.space = None;
-    }
-
-    fn text(&mut self, text: &str, pre: bool, link: bool) {
-        if pre {
-            self.out.extend(text.split('\r'));
-            return;
-        }
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            if b.is_ascii_whitespace() {
-                let newline = b == b'\n' || b == b'\r';
-                self.space = Some(self.space.unwrap_or(false) || newline);
-                at += 1;
-                continue;
-            }
-            let end = bytes[at..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(bytes.len(), |n| at + n);
-            // Split at ASCII white space: on character boundaries.
-            self.word(text.get(at..end).unwrap_or_default(), link);
-            at = end;
+        parser.process(StrTendril::from_slice(&source[at..end]));
+        at = end;
+        let steps = parser.tokenizer.sink.sink.steps();
+        if steps > budget {
+            return Err(Error::Limit {
+                path: None,
+                what: format!(
+                    "the HTML tree builder's work by byte {at} of the decoded page (elements nested too deeply)"
+                ),
+                limit: budget,
+                unit: "steps",
+            });
         }
     }
-
-    /// A run of text without ASCII white space.
-    fn word(&mut self, word: &str, link: bool) {
-        let Some(first) = word.chars().next() else {
-            return;
-        };
-        if let Some(newline) = self.space.take() {
-            let prev = self.out.chars().next_back();
-            let at_line_start = prev.is_none_or(|p| p == '\n');
-            let joined = newline && prev.is_some_and(is_cjk) && is_cjk(first);
-            if !at_line_start && !joined {
-                self.out.push(' ');
-            }
-        }
-        if word.contains('\u{a0}') {
-            for c in word.chars() {
-                let c = if c == '\u{a0}' { ' ' } else { c };
-                self.out.push(c);
-                if c != ' ' && c != '\u{3000}' && !link {
-                    self.plain += 1;
-                }
-            }
-            return;
-        }
-        self.out.push_str(word);
-        if !link {
-            self.plain += word.chars().count() - word.matches('\u{3000}').count();
-        }
-    }
-}
-
-/// Lays out the page's text, then finds its main block. The text is
-/// rarely longer than the page's source (`len` bytes): reserved at once, it
-/// is never copied as it grows.
-fn extract(html: &Html, len: usize) -> HtmlPage {
-    let mut layout = Layout {
-        out: String::with_capacity(len),
-        ..Layout::default()
-    };
-    let mut infos: Vec<Info> = Vec::new();
-    // Open elements: index in `infos`, plain characters before it.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let (mut hidden, mut pre, mut links, mut furniture) = (0usize, 0usize, 0usize, 0usize);
-    let mut body = None;
-    for edge in html.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    let name = el.name();
-                    if hidden > 0 || is_hidden(name) {
-                        hidden += 1;
-                        continue;
-                    }
-                    match name {
-                        "br" => {
-                            let trimmed = layout.out.trim_end_matches([' ', '\t']).len();
-                            layout.out.truncate(trimmed);
-                            layout.out.push('\n');
-                            layout.space = None;
-                        }
-                        "td" | "th" if !layout.out.is_empty() && !layout.out.ends_with('\n') => {
-                            layout.space = Some(false);
-                        }
-                        "pre" => pre += 1,
-                        "a" => links += 1,
-                        "body" => body = Some(infos.len()),
-                        _ => {}
-                    }
-                    if is_block(name) {
-                        layout.end_line();
-                    }
-                    open.push((infos.len(), layout.plain));
-                    infos.push(Info {
-                        start: layout.out.len(),
-                        end: layout.out.len(),
-                        last: infos.len(),
-                        plain: 0,
-                        heading: 0,
-                        main: false,
-                        in_furniture: furniture > 0,
-                    });
-                    if is_furniture(name) {
-                        furniture += 1;
-                    }
-                }
-                Node::Text(text) if hidden == 0 => layout.text(text, pre > 0, links > 0),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                let Node::Element(el) = node.value() else {
-                    continue;
-                };
-                let name = el.name();
-                if hidden > 0 {
-                    hidden -= 1;
-                    continue;
-                }
-                if is_block(name) {
-                    layout.end_line();
-                }
-                match name {
-                    "pre" => pre = pre.saturating_sub(1),
-                    "a" => links = links.saturating_sub(1),
-                    _ => {}
-                }
-                if is_furniture(name) {
-                    furniture = furniture.saturating_sub(1);
-                }
-                let last = infos.len().saturating_sub(1);
-                let Some((at, plain)) = open.pop() else {
-                    continue;
-                };
-                if let Some(info) = infos.get_mut(at) {
-                    info.end = layout.out.len();
-                    info.last = last;
-                    info.plain = layout.plain - plain;
-                    info.heading = match name.as_bytes() {
-                        [b'h', d @ b'1'..=b'6'] => d - b'0',
-                        _ => 0,
-                    };
-                    info.main = matches!(name, "article" | "main") || el.attr("role") == Some("main");
-                }
-            }
-        }
-    }
-    layout.end_line();
-    let mut text = layout.out;
-    // A page mostly of markup: give back what its text did not use.
-    if text.capacity() / 2 > text.len() {
-        text.shrink_to_fit();
-    }
+    let Laid { text, infos, body } = parser.finish();
     let headings = page_headings(&text, &infos);
     let main = on_chars(&text, main_span(body, &infos, text.len()));
-    HtmlPage { text, main, headings }
-}
-
-/// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
-fn is_furniture(name: &str) -> bool {
-    matches!(name, "nav" | "header" | "footer" | "aside" | "a")
+    Ok(HtmlPage { text, main, headings })
 }
 
 /// `span` within `text` and on its character boundaries. Offsets are taken
@@ -483,14 +257,14 @@ fn page_headings(text: &str, infos: &[Info]) -> Vec<HeadingHint> {
         .iter()
         .filter(|i| i.heading > 0)
         .filter_map(|i| {
-            let s = text.get(i.start..i.end)?;
+            let s = text.get(i.start()..i.end())?;
             let lead = s.len() - s.trim_start().len();
             let body = s.trim();
             // One line: the heading's first.
             let first = body.split('\n').next().unwrap_or(body);
             (!first.is_empty()).then(|| {
                 HeadingHint::new(
-                    Span::new(i.start + lead, i.start + lead + first.len()),
+                    Span::new(i.start() + lead, i.start() + lead + first.len()),
                     i.heading - 1,
                 )
             })
@@ -522,7 +296,7 @@ fn main_span(body: Option<usize>, infos: &[Info], len: usize) -> Span {
     let Some((body_at, body_info)) = body.and_then(|at| Some((at, infos.get(at)?))) else {
         return whole;
     };
-    let total = body_info.plain;
+    let total = body_info.plain();
     if total == 0 {
         return whole;
     }
@@ -530,17 +304,17 @@ fn main_span(body: Option<usize>, infos: &[Info], len: usize) -> Span {
     let marked = infos
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.main && i.plain * 2 >= total)
-        .max_by_key(|(_, i)| (i.plain, std::cmp::Reverse(i.start)));
+        .filter(|(_, i)| i.main && i.plain() * 2 >= total)
+        .max_by_key(|(_, i)| (i.plain(), std::cmp::Reverse(i.start())));
     let chosen = if let Some((at, _)) = marked {
         at
     } else {
         // Descend into the child holding most of the text outside links.
         let mut cur = body_at;
         while let Some(here) = infos.get(cur) {
-            let best = children(infos, cur).max_by_key(|&(_, i)| i.plain);
+            let best = children(infos, cur).max_by_key(|&(_, i)| i.plain());
             match best {
-                Some((at, info)) if here.plain > 0 && info.plain * 10 >= here.plain * 6 => cur = at,
+                Some((at, info)) if here.plain() > 0 && info.plain() * 10 >= here.plain() * 6 => cur = at,
                 _ => break,
             }
         }
@@ -550,37 +324,37 @@ fn main_span(body: Option<usize>, infos: &[Info], len: usize) -> Span {
         return whole;
     };
     // Content with hardly any text of its own is no better than the page.
-    if info.plain * 10 < total * 3 {
+    if info.plain() * 10 < total * 3 {
         return whole;
     }
-    let mut start = info.start;
+    let mut start = info.start();
     // A heading just before the block (the page's title) opens it.
     let title = infos
         .iter()
         .filter(|i| {
             i.heading > 0
                 && i.heading <= 3
-                && i.end <= info.start
-                && info.start - i.end <= 300
-                && i.plain > 0
+                && i.end() <= info.start()
+                && info.start() - i.end() <= 300
+                && i.plain() > 0
                 && !i.in_furniture
         })
-        .map(|i| i.start)
+        .map(|i| i.start())
         .max();
     if let Some(t) = title {
         start = t;
     }
-    Span::new(start, info.end)
+    Span::new(start, info.end())
 }
 
 /// The children of the element at `at`, with their indices.
 fn children(infos: &[Info], at: usize) -> impl Iterator<Item = (usize, &Info)> {
-    let last = infos.get(at).map_or(at, |i| i.last);
+    let last = infos.get(at).map_or(at, |i| i.last());
     let mut next = at + 1;
     std::iter::from_fn(move || {
         let info = infos.get(next).filter(|_| next <= last)?;
         let here = next;
-        next = info.last.max(next) + 1;
+        next = info.last().max(next) + 1;
         Some((here, info))
     })
 }

@@ -250,3 +250,57 @@ fn a_heading_nested_in_another_at_its_start_takes_the_outer_level() {
         "one heading at the line, at the outer h2's level, whatever the order of a hash map"
     );
 }
+
+#[test]
+fn mis_nested_inline_tags_keep_the_text_in_source_order() {
+    // The adoption agency moves the paragraphs out of the `<b>` and
+    // `<font>`: the text stays where it was, one line a paragraph.
+    let p = page(
+        "<body><b><p>一、总体要求</b>正文。</p><p>二、任务</p>\
+         <div><font><p>三、保障</p><p>各级要加强领导。</font></p></div></body>",
+    );
+    assert_eq!(
+        p.text,
+        "一、总体要求正文。\n二、任务\n三、保障\n各级要加强领导。\n"
+    );
+    assert_eq!(
+        p.main.slice(&p.text),
+        p.text,
+        "no block stands out: the page is read whole"
+    );
+}
+
+#[test]
+fn text_foster_parented_out_of_a_table_is_a_line_after_the_rows_so_far() {
+    let p = page(
+        "<body><table>前言<tr><td>一、总体要求</td></tr>表后<tr><td>正文。</td></tr></table>\
+         <p>二、任务</p></body>",
+    );
+    assert_eq!(p.text, "前言\n一、总体要求\n表后\n正文。\n二、任务\n");
+}
+
+#[test]
+fn elements_nested_too_deeply_are_a_limit_not_a_hang() {
+    // Each start tag among unclosed `<div>`s makes the tree builder walk
+    // the whole stack: 1 MiB of them took 102 s before the budget.
+    let html = format!("<body>{}", "<div>一、x".repeat(30_000));
+    let err = html_page(html.as_bytes(), &ReadOptions::default())
+        .map(|p| p.text.len())
+        .expect_err("too deep")
+        .with_path("deep.html");
+    let message = err.to_string();
+    assert!(
+        message.starts_with("deep.html: the HTML tree builder's work by byte ")
+            && message.contains("(elements nested too deeply) exceeds the limit of "),
+        "{message}"
+    );
+    // Thousands deep is still read.
+    let html = format!("<body>{}", "<div>一、x".repeat(3_000));
+    assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_ok());
+}
+
+#[test]
+fn void_elements_end_lines_without_being_kept() {
+    let p = page("<body><p>一、总体要求<br>正文<img src=a>继续<hr>二、任务<wbr>完</p></body>");
+    assert_eq!(p.text, "一、总体要求\n正文继续\n二、任务完\n");
+}
