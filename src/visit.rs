@@ -1,7 +1,7 @@
 //! Walking the tree: a [`Visit`] trait in the style of `syn::visit`, and the
 //! [`Walk`] iterator over all nodes with their depth.
 
-use crate::ast::{Document, Furniture, Node, Paragraph, Point, Section, Space};
+use crate::ast::{Document, Furniture, Node, NodeData, Paragraph, Point, Section, Space};
 
 /// A visitor over the tree. Each method's default walks into the node's
 /// children through the free function of the same name, so an implementation
@@ -139,6 +139,15 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
         }
         let data = data?;
         let depth = self.open.len();
+        if data.flags & NodeData::RUN != 0 {
+            let piece = self.doc.run_piece(data, self.at);
+            self.at = piece.end;
+            if piece.end >= data.end as usize {
+                self.next = id + 1;
+            }
+            self.given += 1;
+            return Some((depth, self.doc.paragraph(piece)));
+        }
         let end = crate::ast::resolve(self.doc.source(), data.span()).end;
         if data.is_branch() {
             self.open.push((data.next as usize, end));

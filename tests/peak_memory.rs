@@ -55,6 +55,14 @@ fn markdown_of_headings_costs_at_most_eight_times_its_size() {
     peak_slope_at_most("## 一、x\n\n", "md", 8);
 }
 
+/// Text of one-letter lines: a paragraph a line was a 32-byte node for
+/// every 2 bytes (17 times the text); paragraphs back to back are one node
+/// now, given back one a line.
+#[test]
+fn one_letter_lines_cost_at_most_eight_times_their_size() {
+    peak_slope_at_most("x\n", "txt", 8);
+}
+
 /// An HTML page of paragraphs: html5ever's tree builder lays the text out
 /// as it goes (no DOM is kept; a node is 16 bytes while the page is read).
 /// It took thirty times the page's size when scraper's DOM was built first.

@@ -57,6 +57,9 @@ impl NodeData {
     pub const RUN_IN: u8 = 2;
     pub const UNNUMBERED: u8 = 4;
     pub const HAS_MARKER: u8 = 8;
+    /// A paragraph that is a run of paragraphs, one a line: split at each
+    /// line break inside it when read (see `Document::unstored`).
+    pub const RUN: u8 = 16;
 
     /// An end offset that stands for the end of the source.
     pub const TO_END: u32 = u32::MAX;
@@ -137,14 +140,36 @@ impl NodeData {
         }
     }
 
-    /// The spans of the leaves this node holds itself (not its children's).
-    pub fn own_leaves(&self) -> impl Iterator<Item = Span> {
+    /// The spans of the leaves this node holds itself (not its
+    /// children's): a run's paragraphs one by one. `src` is the source the
+    /// node's offsets index.
+    pub fn own_leaves<'s>(&self, src: &'s str) -> impl Iterator<Item = Span> + 's {
         let (a, b) = match self.kind {
             NodeKind::Section | NodeKind::Point => (self.marker(), Some(self.heading())),
             NodeKind::Paragraph | NodeKind::Furniture => (Some(self.span()), None),
         };
-        a.into_iter().chain(b)
+        let run = self.flags & Self::RUN != 0;
+        a.into_iter().chain(b).flat_map(move |span| {
+            let mut at = Some(span.start);
+            std::iter::from_fn(move || {
+                let from = at?;
+                let piece = if run { run_piece(src, span, from) } else { span };
+                at = (run && piece.end < span.end).then_some(piece.end);
+                Some(piece)
+            })
+        })
     }
+}
+
+/// The paragraph of a run over `run` that starts at `at`: up to and with
+/// the next line break, or to the run's end.
+pub(crate) fn run_piece(src: &str, run: Span, at: usize) -> Span {
+    let end = src
+        .as_bytes()
+        .get(at..run.end)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(run.end, |i| at + i + 1);
+    Span::new(at, end)
 }
 
 /// A source offset as stored. The parser gives offsets past 4 GiB to no

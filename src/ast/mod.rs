@@ -41,14 +41,17 @@ pub struct Document<'a> {
     /// Every node in document order (pre-order); each knows where its
     /// subtree ends ([`NodeData::next`]).
     pub(crate) nodes: Vec<NodeData>,
-    /// How many spaces the tree holds. Spaces are not stored: the stored
-    /// nodes' own leaves stand back to back but for blank runs, and each
-    /// such gap is a space, given back by [`Children`], [`Walk`] and
-    /// [`Document::leaves`] (the blank line after a heading or between
-    /// paragraphs: on Markdown of headings, every other node).
+    /// How many nodes the tree holds that are not stored. Spaces are not
+    /// stored: the stored nodes' own leaves stand back to back but for
+    /// blank runs, and each such gap is a space, given back by
+    /// [`Children`], [`Walk`] and [`Document::leaves`] (the blank line
+    /// after a heading or between paragraphs: on Markdown of headings,
+    /// every other node). Paragraphs back to back, each ending a line, are
+    /// one node (flagged [`NodeData::RUN`]), given back one a line: only
+    /// the first of a run is stored.
     ///
     /// [`Walk`]: crate::visit::Walk
-    pub(crate) gaps: usize,
+    pub(crate) unstored: usize,
     /// Numbering oddities found while parsing, in document order.
     pub(crate) diagnostics: DiagnosticStore,
 }
@@ -228,6 +231,14 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
         }
         let n = stored?;
         let id = self.next;
+        if n.flags & NodeData::RUN != 0 {
+            let piece = self.doc.run_piece(n, self.at);
+            self.at = piece.end;
+            if piece.end >= n.end as usize {
+                self.next = n.next as usize;
+            }
+            return Some(self.doc.paragraph(piece));
+        }
         self.next = n.next as usize;
         self.at = resolve(self.doc.source, n.span()).end;
         Some(self.doc.node(id))
@@ -278,12 +289,12 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.len(), doc.walk().count());
     /// ```
     pub fn len(&self) -> usize {
-        self.nodes.len() + self.gaps
+        self.nodes.len() + self.unstored
     }
 
     /// Whether the tree has no nodes (the source is empty).
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.gaps == 0
+        self.nodes.is_empty() && self.unstored == 0
     }
 
     /// Numbering oddities found while parsing, in document order.
@@ -358,7 +369,11 @@ impl<'a> Document<'a> {
         let source = self.source;
         // The spaces not stored are the text between the leaves stored.
         let mut at = 0;
-        let stored = self.nodes.iter().flat_map(|n| n.own_leaves()).map(Some);
+        let stored = self
+            .nodes
+            .iter()
+            .flat_map(move |n| n.own_leaves(source))
+            .map(Some);
         stored
             .chain([None])
             .flat_map(move |span| {
@@ -385,7 +400,21 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The node stored at `id`.
+    /// The paragraph of the run `n` that starts at `at` (or at the run's
+    /// start, when `at` is before it).
+    pub(crate) fn run_piece(&self, n: &NodeData, at: usize) -> Span {
+        data::run_piece(self.source, n.span(), at.max(n.start as usize))
+    }
+
+    /// The paragraph over `span`.
+    pub(crate) fn paragraph(&self, span: Span) -> Node<'_, 'a> {
+        Node::Paragraph(Paragraph {
+            span,
+            text: self.source.get(span.range()).unwrap_or_default(),
+        })
+    }
+
+    /// The node stored at `id` (a run: its first paragraph).
     pub(crate) fn node(&self, id: usize) -> Node<'_, 'a> {
         let Some(n) = self.nodes.get(id) else {
             return Node::Space(Space {
@@ -393,6 +422,9 @@ impl<'a> Document<'a> {
                 text: "",
             });
         };
+        if n.flags & NodeData::RUN != 0 {
+            return self.paragraph(self.run_piece(n, 0));
+        }
         let span = resolve(self.source, n.span());
         let text = span.slice(self.source);
         match n.kind {
@@ -619,7 +651,7 @@ pub(crate) fn resolve(source: &str, span: Span) -> Span {
 static EMPTY_DOCUMENT: &Document<'static> = &Document {
     source: "",
     nodes: Vec::new(),
-    gaps: 0,
+    unstored: 0,
     diagnostics: DiagnosticStore::EMPTY,
 };
 
@@ -698,6 +730,7 @@ leaf_debug!(Paragraph, Space, Furniture);
 
 #[cfg(test)]
 mod tests {
+    use super::NodeData;
     use crate::{Node, Span};
 
     /// Spaces are not stored, yet the sections' children, the walk, the
@@ -706,9 +739,9 @@ mod tests {
     fn spaces_are_given_back() {
         let text = "一、甲\n\n（一）乙\n\n\n二、丙\n";
         let doc = crate::parse(text);
-        assert_eq!(doc.nodes.len() + doc.gaps, doc.len());
+        assert_eq!(doc.nodes.len() + doc.unstored, doc.len());
         // The blank line before （一）, and the two before 二、 (in （一）).
-        assert_eq!(doc.gaps, 2);
+        assert_eq!(doc.unstored, 2);
         assert_eq!(doc.nodes.len(), 3);
         let first = doc.sections().next().expect("一、");
         let kinds: Vec<(&str, Span)> = first.children().map(|n| (n.kind(), n.span())).collect();
@@ -739,5 +772,47 @@ mod tests {
         assert_eq!(doc.walk().len(), doc.len());
         let rebuilt: String = doc.leaves().map(|(_, t)| t).collect();
         assert_eq!(rebuilt, text);
+    }
+
+    /// Paragraphs back to back, each ending a line, are one stored node,
+    /// given back one a line everywhere; a space, a section or the end of
+    /// a line's part before a marker ends a run.
+    #[test]
+    fn runs_of_paragraphs_are_given_back_one_a_line() {
+        let text = "甲\n乙\n丙\n\n丁\n一、总体要求\n戊\n己。一是加强领导，二是狠抓落实。\n庚\n";
+        let doc = crate::parse(text);
+        let runs = doc.nodes.iter().filter(|n| n.flags & NodeData::RUN != 0).count();
+        assert_eq!(runs, 2, "甲乙丙, and 戊己 under 一、");
+        assert_eq!(doc.nodes.len() + doc.unstored, doc.len());
+        let top: Vec<(&str, &str)> = doc.children().map(|n| (n.kind(), n.span().slice(text))).collect();
+        assert_eq!(
+            top,
+            [
+                ("paragraph", "甲\n"),
+                ("paragraph", "乙\n"),
+                ("paragraph", "丙\n"),
+                ("space", "\n"),
+                ("paragraph", "丁\n"),
+                ("section", &text[17..])
+            ]
+        );
+        let section = doc.sections().next().expect("一、");
+        let inner: Vec<(&str, &str)> = section
+            .children()
+            .map(|n| (n.kind(), n.span().slice(text)))
+            .collect();
+        assert_eq!(
+            inner,
+            [
+                ("paragraph", "戊\n"),
+                ("paragraph", "己。"),
+                ("point", "一是加强领导，"),
+                ("point", "二是狠抓落实。\n庚\n")
+            ]
+        );
+        assert_eq!(doc.walk().count(), doc.len());
+        let leaves: Vec<&str> = doc.leaves().map(|(_, t)| t).collect();
+        assert_eq!(leaves[..3], ["甲\n", "乙\n", "丙\n"]);
+        assert_eq!(leaves.concat(), text);
     }
 }

@@ -117,11 +117,20 @@ pub(crate) fn parse_masked<'a>(
     // that was not ASCII (a Chinese link target, code block) could in
     // principle split a character of the source. Then the source is read
     // as plain text rather than risk a tree that does not rebuild it.
+    // A run of paragraphs is split at its line breaks when read, in the
+    // source: they must be the masked copy's (blanking keeps them).
     let fits = doc.nodes.iter().all(|n| {
         [n.start, n.end, n.heading_end, n.title_start, n.title_end]
             .iter()
             .all(|&at| src.is_char_boundary(at as usize))
             && src.is_char_boundary(n.marker_end())
+            && (n.flags & crate::ast::NodeData::RUN == 0 || {
+                let range = n.start as usize..n.end as usize;
+                match (masked.as_bytes().get(range.clone()), src.as_bytes().get(range)) {
+                    (Some(a), Some(b)) => a.iter().zip(b).all(|(x, y)| (*x == b'\n') == (*y == b'\n')),
+                    _ => false,
+                }
+            })
     });
     if !fits {
         return crate::parse_with(src, options);
@@ -129,7 +138,7 @@ pub(crate) fn parse_masked<'a>(
     let mut doc = Document {
         source: src,
         nodes: doc.nodes,
-        gaps: doc.gaps,
+        unstored: doc.unstored,
         diagnostics: doc.diagnostics,
     };
     super::markup::nest_under_headings(&mut doc, &hints);

@@ -39,7 +39,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
         return Document {
             source: src,
             nodes: vec![NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1)],
-            gaps: 0,
+            unstored: 0,
             diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
         };
     }
@@ -47,7 +47,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
-    let (nodes, gaps, mut diagnostics) =
+    let (nodes, unstored, mut diagnostics) =
         build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
     if let Some((span, message)) = furniture::boilerplate_share(src, &furniture) {
         diagnostics.insert_in_order(crate::DiagnosticCode::BoilerplateShare, span, message);
@@ -55,7 +55,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
     Document {
         source: src,
         nodes,
-        gaps,
+        unstored,
         diagnostics: diagnostics.finish(),
     }
 }

@@ -116,8 +116,13 @@ pub(crate) struct Builder<'a, 'o> {
     /// or closed since: blank text right after it is the same space (a
     /// blank line and the next line's indentation, emitted apart).
     space_open: bool,
-    /// How many spaces were emitted (and not stored).
-    gaps: usize,
+    /// Whether the last node stored is a paragraph that ends a line and no
+    /// node has opened or closed since: a paragraph right after it joins
+    /// its run (see `Document::unstored`).
+    run_open: bool,
+    /// How many nodes were given and not stored: spaces, and paragraphs
+    /// after the first of a run.
+    unstored: usize,
     diagnostics: DiagnosticStore,
 }
 
@@ -151,7 +156,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             last_body: ByStyle::default(),
             emitted: 0,
             space_open: false,
-            gaps: 0,
+            run_open: false,
+            unstored: 0,
             diagnostics: DiagnosticStore::default(),
         }
     }
@@ -269,7 +275,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.pop();
         }
         // What is left belongs to the root.
-        (self.nodes, self.gaps, self.diagnostics)
+        (self.nodes, self.unstored, self.diagnostics)
     }
 
     fn event(&mut self, event: Event<'a>) {
@@ -645,13 +651,13 @@ impl<'a, 'o> Builder<'a, 'o> {
                 // between stored nodes (see `Document::gaps`).
                 end = end.max(super::text::skip_blank_lines(src, at, to));
                 if !(self.space_open && self.emitted as usize == at) {
-                    self.gaps += 1;
+                    self.unstored += 1;
                 }
                 self.space_open = true;
+                self.run_open = false;
                 self.emitted = offset(end);
             } else {
-                let next = self.nodes.len() + 1;
-                self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
+                self.paragraph(at, end);
             }
             at = end;
         }
@@ -669,7 +675,31 @@ impl<'a, 'o> Builder<'a, 'o> {
     fn store(&mut self, node: NodeData) {
         self.emitted = offset(node.own_end());
         self.space_open = false;
+        self.run_open = false;
         self.nodes.push(node);
+    }
+
+    /// A paragraph from `at` to `end` (a line, or the part of one before a
+    /// marker). One that starts right where the paragraph stored last ends
+    /// a line, with no node opened or closed between, extends it: a run of
+    /// paragraphs is one node, split at its line breaks when read (text of
+    /// one-letter lines would otherwise take 32 bytes a line).
+    fn paragraph(&mut self, at: usize, end: usize) {
+        let src = self.src.as_bytes();
+        if self.run_open
+            && let Some(last) = self.nodes.last_mut()
+            && last.end as usize == at
+        {
+            last.end = offset(end);
+            last.flags |= NodeData::RUN;
+            self.emitted = last.end;
+            self.unstored += 1;
+            self.run_open = src.get(end.wrapping_sub(1)) == Some(&b'\n');
+            return;
+        }
+        let next = self.nodes.len() + 1;
+        self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
+        self.run_open = src.get(end.wrapping_sub(1)) == Some(&b'\n');
     }
 
     /// Close the innermost open node (never the root): it ends where the
@@ -682,6 +712,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             return;
         };
         self.space_open = false;
+        self.run_open = false;
         let next = index(self.nodes.len());
         let emitted = self.emitted;
         if let Some(node) = self.nodes.get_mut(frame.id) {
