@@ -89,7 +89,8 @@ fn read_and_parse(name: &str, bytes: &[u8]) -> usize {
 
 /// The third-party parser alone: pulldown-cmark's events with offsets, all
 /// consumed, with the options the reader gives it; or html5ever's tree
-/// (through scraper), the DOM the reader walks; on the decoded text.
+/// (through scraper: html5ever building its DOM, where the reader lays the
+/// text out as the tree is built); on the decoded text.
 fn parser_alone(kind: &str, bytes: &[u8]) -> usize {
     let text = std::str::from_utf8(bytes).expect("UTF-8");
     match kind {
