@@ -171,6 +171,12 @@ impl Layout {
     pub fn text(&mut self, text: &str, pre: bool, link: bool) {
         if pre {
             self.out.extend(text.split('\r'));
+            if !link {
+                self.plain += text
+                    .chars()
+                    .filter(|&c| !c.is_ascii_whitespace() && c != '\u{3000}' && c != '\u{a0}')
+                    .count();
+            }
             return;
         }
         let bytes = text.as_bytes();

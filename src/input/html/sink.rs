@@ -11,9 +11,9 @@
 //! Where the tree builder moves nodes after they were inserted (the
 //! adoption agency's repair of mis-nested inline tags such as
 //! `<b><p>…</b>…</p>`), the text stays where it was laid out: a move never
-//! reorders text. Text and elements "foster-parented" out of a table (found
-//! in a table outside any cell, which a browser shows before the table) are
-//! laid out after the rows read so far, the table closed before them.
+//! reorders text. Text "foster-parented" out of a table (found in a table
+//! outside any cell, which a browser shows before the table) is laid out
+//! where it stands, on a line of its own.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -36,6 +36,8 @@ mod ctx {
     pub const LINK: u8 = 1 << 2;
     /// In a `nav`, `header`, `footer`, `aside` or `a`.
     pub const FURNITURE: u8 = 1 << 3;
+    /// Foster-parented out of a table.
+    pub const FOSTERED: u8 = 1 << 4;
 }
 
 /// What a handle names.
@@ -116,8 +118,9 @@ struct State {
     infos: Vec<Info>,
     open: Vec<Open>,
     body: Option<usize>,
-    /// The table the last content was foster-parented out of.
-    fostered: Option<usize>,
+    /// Whether the text laid out last was foster-parented: such text is a
+    /// line of its own.
+    fostered: bool,
 }
 
 /// What the sink gives back: the page's text, the elements read, and the
@@ -150,7 +153,7 @@ impl Sink {
                 infos: Vec::new(),
                 open: Vec::new(),
                 body: None,
-                fostered: None,
+                fostered: false,
             }),
         }
     }
@@ -201,24 +204,13 @@ impl State {
                 Some(p) if p.kind == Kind::Element => (p.ctx, (p.open_at > 0).then_some(p.open_at as usize)),
                 _ => (ctx::HIDDEN, None),
             },
-            // Closing the table laid out so far: the content is a sibling
-            // after it, on a line of its own.
+            // Laid out where the layout stands (in the table), marked: the
+            // table's own content closes it when it goes on.
             Place::Before(sibling) => match self.nodes.get(sibling) {
-                Some(s) => (s.outer, (s.open_at > 0).then(|| s.open_at as usize - 1)),
+                Some(s) => (s.outer | ctx::FOSTERED, None),
                 None => (ctx::HIDDEN, None),
             },
         };
-        let fostered = match place {
-            Place::Before(sibling) => Some(sibling),
-            Place::Under(_) => None,
-        };
-        if fostered.is_some() && self.fostered != fostered && outer & ctx::HIDDEN == 0 {
-            if let Some(depth) = depth {
-                self.close_to(depth);
-            }
-            self.layout.end_line();
-        }
-        self.fostered = fostered;
         match child {
             NodeOrText::AppendText(text) => {
                 if outer & ctx::HIDDEN != 0 {
@@ -226,6 +218,13 @@ impl State {
                 }
                 if let Some(depth) = depth {
                     self.close_to(depth);
+                }
+                // Foster-parented text is a line of its own: a line ends
+                // where such text starts and where it stops.
+                let fostered = outer & ctx::FOSTERED != 0;
+                if fostered != self.fostered {
+                    self.layout.end_line();
+                    self.fostered = fostered;
                 }
                 self.layout
                     .text(&text, outer & ctx::PRE != 0, outer & ctx::LINK != 0);

@@ -271,12 +271,52 @@ fn mis_nested_inline_tags_keep_the_text_in_source_order() {
 }
 
 #[test]
-fn text_foster_parented_out_of_a_table_is_a_line_after_the_rows_so_far() {
+fn text_foster_parented_out_of_a_table_is_a_line_where_it_stands() {
+    // A browser shows such text before the table; it stays in source order
+    // here, a line of its own, and what follows the table starts a line.
     let p = page(
         "<body><table>前言<tr><td>一、总体要求</td></tr>表后<tr><td>正文。</td></tr></table>\
          <p>二、任务</p></body>",
     );
     assert_eq!(p.text, "前言\n一、总体要求\n表后\n正文。\n二、任务\n");
+    let p = page("<div>一、甲<br><table><tr><td>a</td></tr>注</table>二、乙</div>");
+    assert_eq!(p.text, "一、甲\na\n注\n二、乙\n");
+    let p = page("<div>p<table>y</table>q</div>");
+    assert_eq!(p.text, "p\ny\nq\n");
+    // One piece of fostered text stays one, whatever comes between.
+    assert_eq!(page("<table>a<!--c-->b</table>").text, "ab\n");
+    assert_eq!(page("<table>a <b>b</b> c</table>").text, "a b c\n");
+    // Fostered elements without text change no line.
+    let p = page("<table><tr><td>甲</td><img src=x><span></span><td>乙</td></tr></table>");
+    assert_eq!(p.text, "甲 乙\n");
+}
+
+#[test]
+fn a_fostered_block_does_not_take_in_the_rows_after_it() {
+    let p = page(
+        "<body><table><tr><td>一、总体要求，加强领导统筹。</td></tr><p>附：</p>\
+         <tr><td>二、主要任务，狠抓落实见效。</td></tr><tr><td>三、保障措施，压实各方责任。</td></tr>\
+         </table><p>四、其他。</p></body>",
+    );
+    assert!(
+        p.main.slice(&p.text).starts_with("一、总体要求"),
+        "{:?} of {:?}",
+        p.main,
+        p.text
+    );
+}
+
+#[test]
+fn a_speech_in_pre_is_the_main_content() {
+    // Text in `pre` counts like any other (it counted for nothing).
+    let speech =
+        "一、总体要求\n各级各部门要提高认识，加强领导，狠抓落实。\n二、主要任务\n确保各项任务按时完成。\n";
+    let html = format!(
+        "<body><div class=info><p>发布时间：2024年</p></div><div class=content><pre>{speech}</pre></div>\
+         <div class=footer>版权所有</div></body>"
+    );
+    let read = html_text(html.as_bytes(), &ReadOptions::default()).expect("page");
+    assert!(read.text.contains(speech), "{:?}", read.text);
 }
 
 #[test]
