@@ -414,7 +414,7 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The node stored at `id` (a run: its first paragraph).
+    /// The node stored at `id` (not a run's: see [`Document::run_piece`]).
     pub(crate) fn node(&self, id: usize) -> Node<'_, 'a> {
         let Some(n) = self.nodes.get(id) else {
             return Node::Space(Space {
@@ -422,9 +422,6 @@ impl<'a> Document<'a> {
                 text: "",
             });
         };
-        if n.flags & NodeData::RUN != 0 {
-            return self.paragraph(self.run_piece(n, 0));
-        }
         let span = resolve(self.source, n.span());
         let text = span.slice(self.source);
         match n.kind {

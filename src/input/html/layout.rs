@@ -54,18 +54,22 @@ pub(super) fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// What an element's name makes of it, as bits.
+/// What an element's name makes of it, as bits. The four lowest say what
+/// it makes of the text under it, and are that text's context bits too
+/// (see the sink's `ctx`).
 pub(super) mod class {
-    /// It starts and ends lines.
-    pub const BLOCK: u16 = 1;
     /// A reader never sees its content.
-    pub const HIDDEN: u16 = 1 << 1;
-    /// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
-    pub const FURNITURE: u16 = 1 << 2;
-    /// `a`: its text is a link's.
-    pub const LINK: u16 = 1 << 3;
+    pub const HIDDEN: u16 = 1;
     /// `pre`: white space kept.
-    pub const PRE: u16 = 1 << 4;
+    pub const PRE: u16 = 1 << 1;
+    /// `a`: its text is a link's.
+    pub const LINK: u16 = 1 << 2;
+    /// `nav`, `header`, `footer`, `aside`, `a`: not a place for the title.
+    pub const FURNITURE: u16 = 1 << 3;
+    /// The bits above: what the element gives the text under it.
+    pub const CONTEXT: u16 = HIDDEN | PRE | LINK | FURNITURE;
+    /// It starts and ends lines.
+    pub const BLOCK: u16 = 1 << 4;
     /// `br`: a line break.
     pub const BR: u16 = 1 << 5;
     /// `td`, `th`: a cell sharing its row's line.
@@ -116,6 +120,13 @@ fn is_cjk(c: char) -> bool {
     ('\u{2e80}'..='\u{9fff}').contains(&c)
         || ('\u{f900}'..='\u{faff}').contains(&c)
         || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// Whether `c` counts as a character of the text (for the choice of the
+/// main content): not white space. Words without a no-break space are
+/// counted alike, faster.
+fn counts_as_plain(c: char) -> bool {
+    !c.is_ascii_whitespace() && c != '\u{3000}' && c != '\u{a0}'
 }
 
 /// The text being laid out.
@@ -172,10 +183,7 @@ impl Layout {
         if pre {
             self.out.extend(text.split('\r'));
             if !link {
-                self.plain += text
-                    .chars()
-                    .filter(|&c| !c.is_ascii_whitespace() && c != '\u{3000}' && c != '\u{a0}')
-                    .count();
+                self.plain += text.chars().filter(|&c| counts_as_plain(c)).count();
             }
             return;
         }
@@ -215,7 +223,7 @@ impl Layout {
             for c in word.chars() {
                 let c = if c == '\u{a0}' { ' ' } else { c };
                 self.out.push(c);
-                if c != ' ' && c != '\u{3000}' && !link {
+                if counts_as_plain(c) && !link {
                     self.plain += 1;
                 }
             }

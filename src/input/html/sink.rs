@@ -26,16 +26,19 @@ use rustc_hash::FxHashMap;
 
 use super::layout::{Info, Layout, class, classify, offset};
 
-/// What the text under a node is, as bits.
+/// What the text under a node is, as bits: those of the elements around
+/// it ([`class::CONTEXT`]), and whether it was foster-parented.
 mod ctx {
+    use super::class;
+
     /// Never seen by a reader.
-    pub const HIDDEN: u8 = 1;
+    pub const HIDDEN: u8 = class::HIDDEN as u8;
     /// In a `pre`: white space kept.
-    pub const PRE: u8 = 1 << 1;
+    pub const PRE: u8 = class::PRE as u8;
     /// In a link.
-    pub const LINK: u8 = 1 << 2;
+    pub const LINK: u8 = class::LINK as u8;
     /// In a `nav`, `header`, `footer`, `aside` or `a`.
-    pub const FURNITURE: u8 = 1 << 3;
+    pub const FURNITURE: u8 = class::FURNITURE as u8;
     /// Foster-parented out of a table.
     pub const FOSTERED: u8 = 1 << 4;
 }
@@ -47,11 +50,14 @@ enum Kind {
     Document,
     /// An element.
     Element,
-    /// A template's contents: never seen.
-    Fragment,
-    /// A comment or processing instruction: no text.
-    Other,
+    /// Nothing a reader sees (handle [`UNSEEN`]).
+    Unseen,
 }
+
+/// The one handle of every template's contents, comment and processing
+/// instruction: the tree builder only inserts into them, and nothing put
+/// there is seen.
+const UNSEEN: usize = 1;
 
 /// A node: its name, what it makes of the text under it, and where it is
 /// in the layout's stack.
@@ -146,7 +152,7 @@ impl Sink {
         Sink {
             steps: Cell::new(0),
             state: RefCell::new(State {
-                nodes: vec![Node::new(Kind::Document)],
+                nodes: vec![Node::new(Kind::Document), Node::new(Kind::Unseen)],
                 names: vec![LocalName::default()],
                 name_index: FxHashMap::default(),
                 layout: Layout::with_capacity(len),
@@ -337,18 +343,8 @@ impl State {
 
 /// The [`ctx`] bits an element of [`class`] `c` gives the text under it.
 fn own_ctx(c: u16) -> u8 {
-    let mut own = 0;
-    for (bit, flag) in [
-        (class::HIDDEN, ctx::HIDDEN),
-        (class::PRE, ctx::PRE),
-        (class::LINK, ctx::LINK),
-        (class::FURNITURE, ctx::FURNITURE),
-    ] {
-        if c & bit != 0 {
-            own |= flag;
-        }
-    }
-    own
+    // The context bits are the class's lowest.
+    (c & class::CONTEXT) as u8
 }
 
 /// Whether `attrs` hold `role=main`.
@@ -434,11 +430,11 @@ impl TreeSink for Sink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> usize {
-        self.state.borrow_mut().push(Node::new(Kind::Other))
+        UNSEEN
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
-        self.state.borrow_mut().push(Node::new(Kind::Other))
+        UNSEEN
     }
 
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
@@ -468,7 +464,7 @@ impl TreeSink for Sink {
     }
 
     fn get_template_contents(&self, _target: &usize) -> usize {
-        self.state.borrow_mut().push(Node::new(Kind::Fragment))
+        UNSEEN
     }
 
     fn same_node(&self, x: &usize, y: &usize) -> bool {

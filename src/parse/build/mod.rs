@@ -685,7 +685,7 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// paragraphs is one node, split at its line breaks when read (text of
     /// one-letter lines would otherwise take 32 bytes a line).
     fn paragraph(&mut self, at: usize, end: usize) {
-        let src = self.src.as_bytes();
+        let ends_line = self.src.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\n');
         if self.run_open
             && let Some(last) = self.nodes.last_mut()
             && last.end as usize == at
@@ -694,12 +694,11 @@ impl<'a, 'o> Builder<'a, 'o> {
             last.flags |= NodeData::RUN;
             self.emitted = last.end;
             self.unstored += 1;
-            self.run_open = src.get(end.wrapping_sub(1)) == Some(&b'\n');
-            return;
+        } else {
+            let next = self.nodes.len() + 1;
+            self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
         }
-        let next = self.nodes.len() + 1;
-        self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
-        self.run_open = src.get(end.wrapping_sub(1)) == Some(&b'\n');
+        self.run_open = ends_line;
     }
 
     /// Close the innermost open node (never the root): it ends where the
