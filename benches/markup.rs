@@ -18,6 +18,16 @@
 //!
 //! `cargo bench --bench markup` (`MARKUP_ROUNDS=N` sets the rounds, 5 by
 //! default).
+//!
+//! Timings on a shared machine drift; instruction counts do not. With
+//! `MARKUP_ONE=PART` the bench runs one part once and exits, for
+//! `valgrind --tool=callgrind` to count: `none` (only the inputs are made),
+//! `txt`, `markdown`, `html` (read + parse), `markdown-alone`, `html-alone`
+//! (the third-party parser alone), `txt-spaced` (the .txt with a blank line
+//! between paragraphs, as the Markdown has them, made and parsed);
+//! `MARKUP_SIZE=BYTES` sets the size (20 MB
+//! by default). `scripts/count-instructions` runs them all and prints what
+//! each part adds to `none`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -27,6 +37,13 @@ use criterion::{Criterion, Throughput};
 use speechtree::input::{InputKind, ReadOptions, read_bytes};
 
 const SIZE: usize = 20_000_000;
+
+fn size() -> usize {
+    std::env::var("MARKUP_SIZE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SIZE)
+}
 
 fn is_dun(line: &str) -> bool {
     line.split_once('、')
@@ -44,10 +61,11 @@ fn is_paren(line: &str) -> bool {
 /// The three forms of the same text, each about `SIZE` bytes of text.
 fn inputs() -> [(&'static str, &'static str, Vec<u8>); 3] {
     let speech = speechtree::sample::SPEECH;
-    let copies = SIZE / speech.len() + 1;
+    let size = size();
+    let copies = size / speech.len() + 1;
     let txt = speech.repeat(copies);
-    let mut md = String::with_capacity(SIZE * 11 / 10);
-    let mut html = String::with_capacity(SIZE * 12 / 10);
+    let mut md = String::with_capacity(size * 11 / 10);
+    let mut html = String::with_capacity(size * 12 / 10);
     html.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>讲话</title><script>var a = 1;</script></head><body>\n<ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zw\">政务公开</a></li></ul>\n<div id=\"zoom\">\n");
     for _ in 0..copies {
         for line in speech.lines().filter(|l| !l.trim().is_empty()) {
@@ -216,6 +234,23 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
     let inputs = inputs();
+    if let Ok(part) = std::env::var("MARKUP_ONE") {
+        let n = match part.as_str() {
+            "none" => 0,
+            "txt" => read_and_parse(inputs[0].1, black_box(&inputs[0].2)),
+            "markdown" => read_and_parse(inputs[1].1, black_box(&inputs[1].2)),
+            "html" => read_and_parse(inputs[2].1, black_box(&inputs[2].2)),
+            "markdown-alone" => parser_alone("markdown", black_box(&inputs[1].2)),
+            "html-alone" => parser_alone("html", black_box(&inputs[2].2)),
+            "txt-spaced" => {
+                let spaced = spaced_paragraphs(&given_text(inputs[0].1, &inputs[0].2).0);
+                parse_given(black_box(&(spaced, Vec::new())))
+            }
+            other => panic!("MARKUP_ONE={other}: not a part"),
+        };
+        black_box(n);
+        return;
+    }
     interleaved(&inputs, rounds);
     let mut c = Criterion::default()
         .sample_size(10)

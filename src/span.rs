@@ -155,29 +155,58 @@ fn at(source: &str, line: usize, start: usize, offset: usize) -> LineCol {
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     source: &'a str,
-    starts: Vec<usize>,
+    starts: Starts,
+}
+
+/// Line starts: 4 bytes a line where the text is shorter than 4 GiB (text
+/// of short lines would otherwise take more than its size in starts).
+#[derive(Clone, Debug)]
+enum Starts {
+    Short(Vec<u32>),
+    Long(Vec<usize>),
+}
+
+impl Starts {
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Starts::Short(v) => v.get(i).map(|&s| s as usize),
+            Starts::Long(v) => v.get(i).copied(),
+        }
+    }
+
+    /// How many lines start at or before `offset`.
+    fn count_to(&self, offset: usize) -> usize {
+        match self {
+            Starts::Short(v) => v.partition_point(|&s| s as usize <= offset),
+            Starts::Long(v) => v.partition_point(|&s| s <= offset),
+        }
+    }
 }
 
 impl<'a> LineIndex<'a> {
     /// Index the line starts of `source`.
     pub fn new(source: &'a str) -> Self {
-        LineIndex {
-            source,
-            starts: line_starts(source).collect(),
-        }
+        let starts = if u32::try_from(source.len()).is_ok() {
+            // Every start is at most the length.
+            Starts::Short(line_starts(source).map(|s| s as u32).collect())
+        } else {
+            Starts::Long(line_starts(source).collect())
+        };
+        LineIndex { source, starts }
     }
 
     /// Line and column of byte `offset` (see [`line_col`]).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = char_floor(self.source, offset);
-        let line = self.starts.partition_point(|&s| s <= offset);
-        at(self.source, line, self.starts[line - 1], offset)
+        // The first line starts at 0, at or before every offset.
+        let line = self.starts.count_to(offset).max(1);
+        at(self.source, line, self.starts.get(line - 1).unwrap_or(0), offset)
     }
 
     /// Byte span of line `line` (1-based) without its line terminator.
     pub fn line_span(&self, line: usize) -> Option<Span> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let mut end = self.starts.get(line).copied().unwrap_or(self.source.len());
+        let start = self.starts.get(line.checked_sub(1)?)?;
+        let mut end = self.starts.get(line).unwrap_or(self.source.len());
         let bytes = self.source.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;

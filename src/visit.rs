@@ -140,13 +140,13 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
         let data = data?;
         let depth = self.open.len();
         if data.flags & NodeData::RUN != 0 {
-            let piece = self.doc.run_piece(data, self.at);
-            self.at = piece.end;
-            if piece.end >= data.end as usize {
+            let (end, piece) = self.doc.run_piece(data, self.at);
+            self.at = end;
+            if end >= data.end as usize {
                 self.next = id + 1;
             }
             self.given += 1;
-            return Some((depth, self.doc.paragraph(piece)));
+            return Some((depth, piece));
         }
         let end = crate::ast::resolve(self.doc.source(), data.span()).end;
         if data.is_branch() {

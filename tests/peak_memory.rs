@@ -63,6 +63,17 @@ fn one_letter_lines_cost_at_most_eight_times_their_size() {
     peak_slope_at_most("x\n", "txt", 8);
 }
 
+/// One-letter paragraphs each followed by a blank line, as text and as
+/// Markdown: a paragraph and a space a line took 12 times the text (runs
+/// of paragraphs did not cross blank lines), and pulldown-cmark's tree of
+/// the whole Markdown file 38 times (it was given no pieces: a piece could
+/// only end before a heading or Chinese text).
+#[test]
+fn blank_separated_letters_cost_at_most_eight_times_their_size() {
+    peak_slope_at_most("x\n\n", "txt", 8);
+    peak_slope_at_most("x\n\n", "md", 8);
+}
+
 /// An HTML page of paragraphs: html5ever's tree builder lays the text out
 /// as it goes (no DOM is kept; a node is 16 bytes while the page is read).
 /// It took thirty times the page's size when scraper's DOM was built first.

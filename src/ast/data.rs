@@ -57,8 +57,9 @@ impl NodeData {
     pub const RUN_IN: u8 = 2;
     pub const UNNUMBERED: u8 = 4;
     pub const HAS_MARKER: u8 = 8;
-    /// A paragraph that is a run of paragraphs, one a line: split at each
-    /// line break inside it when read (see `Document::unstored`).
+    /// A paragraph that is a run of paragraphs, one a line, and of the
+    /// blank lines between them: split when read ([`run_piece`]; see
+    /// `Document::unstored`).
     pub const RUN: u8 = 16;
 
     /// An end offset that stands for the end of the source.
@@ -141,8 +142,8 @@ impl NodeData {
     }
 
     /// The spans of the leaves this node holds itself (not its
-    /// children's): a run's paragraphs one by one. `src` is the source the
-    /// node's offsets index.
+    /// children's): a run's paragraphs and spaces one by one. `src` is the
+    /// source the node's offsets index.
     pub fn own_leaves<'s>(&self, src: &'s str) -> impl Iterator<Item = Span> + 's {
         let (a, b) = match self.kind {
             NodeKind::Section | NodeKind::Point => (self.marker(), Some(self.heading())),
@@ -153,7 +154,7 @@ impl NodeData {
             let mut at = Some(span.start);
             std::iter::from_fn(move || {
                 let from = at?;
-                let piece = if run { run_piece(src, span, from) } else { span };
+                let piece = if run { run_piece(src, span, from).0 } else { span };
                 at = (run && piece.end < span.end).then_some(piece.end);
                 Some(piece)
             })
@@ -161,15 +162,61 @@ impl NodeData {
     }
 }
 
-/// The paragraph of a run over `run` that starts at `at`: up to and with
-/// the next line break, or to the run's end.
-pub(crate) fn run_piece(src: &str, run: Span, at: usize) -> Span {
-    let end = src
-        .as_bytes()
-        .get(at..run.end)
-        .and_then(|rest| memchr::memchr(b'\n', rest))
-        .map_or(run.end, |i| at + i + 1);
-    Span::new(at, end)
+/// The piece of a run over `run` that starts at `at`, and whether it is a
+/// space: a line that is not blank (up to and with its line break, or to
+/// the run's end) is a paragraph; blank lines, as many as follow one
+/// another, are one space. The builder extends a run only where this gives
+/// back the paragraphs and spaces it would have made (`Builder::paragraph`).
+pub(crate) fn run_piece(src: &str, run: Span, at: usize) -> (Span, bool) {
+    let Some(rest) = src.get(at..run.end) else {
+        return (Span::new(at, run.end.max(at)), false);
+    };
+    let bytes = rest.as_bytes();
+    // Up to and with the line break (a run's lines are short but for its
+    // first: a loop before a search).
+    let line = |bytes: &[u8]| {
+        let head = bytes.len().min(64);
+        let found = bytes[..head]
+            .iter()
+            .position(|&b| b == b'\n')
+            .or_else(|| memchr::memchr(b'\n', &bytes[head..]).map(|i| head + i));
+        (Span::new(at, found.map_or(run.end, |i| at + i + 1)), false)
+    };
+    // Most pieces are paragraphs that start with a character that cannot
+    // be blank.
+    if bytes
+        .first()
+        .is_some_and(|&b| !crate::parse::text::may_start_blank(b))
+    {
+        return line(bytes);
+    }
+    // The blank lines from `at`: up to the last line break before the
+    // first character that is not blank (ASCII blanks first: most spaces
+    // are a line break or two).
+    let ascii = bytes
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        .unwrap_or(bytes.len());
+    let blank = if bytes
+        .get(ascii)
+        .is_some_and(|&b| crate::parse::text::may_start_blank(b))
+    {
+        crate::parse::text::blank_prefix(rest)
+    } else {
+        ascii
+    };
+    let space_end = if blank == rest.len() {
+        Some(run.end)
+    } else {
+        bytes[..blank]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map(|i| at + i + 1)
+    };
+    match space_end {
+        Some(end) if end > at => (Span::new(at, end), true),
+        _ => line(bytes),
+    }
 }
 
 /// A source offset as stored. The parser gives offsets past 4 GiB to no

@@ -232,12 +232,12 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
         let n = stored?;
         let id = self.next;
         if n.flags & NodeData::RUN != 0 {
-            let piece = self.doc.run_piece(n, self.at);
-            self.at = piece.end;
-            if piece.end >= n.end as usize {
+            let (end, piece) = self.doc.run_piece(n, self.at);
+            self.at = end;
+            if end >= n.end as usize {
                 self.next = n.next as usize;
             }
-            return Some(self.doc.paragraph(piece));
+            return Some(piece);
         }
         self.next = n.next as usize;
         self.at = resolve(self.doc.source, n.span()).end;
@@ -400,18 +400,17 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The paragraph of the run `n` that starts at `at` (or at the run's
-    /// start, when `at` is before it).
-    pub(crate) fn run_piece(&self, n: &NodeData, at: usize) -> Span {
-        data::run_piece(self.source, n.span(), at.max(n.start as usize))
-    }
-
-    /// The paragraph over `span`.
-    pub(crate) fn paragraph(&self, span: Span) -> Node<'_, 'a> {
-        Node::Paragraph(Paragraph {
-            span,
-            text: self.source.get(span.range()).unwrap_or_default(),
-        })
+    /// The paragraph or space of the run `n` that starts at `at` (or at
+    /// the run's start, when `at` is before it), and where it ends.
+    pub(crate) fn run_piece(&self, n: &NodeData, at: usize) -> (usize, Node<'_, 'a>) {
+        let (span, blank) = data::run_piece(self.source, n.span(), at.max(n.start as usize));
+        let text = self.source.get(span.range()).unwrap_or_default();
+        let node = if blank {
+            Node::Space(Space { span, text })
+        } else {
+            Node::Paragraph(Paragraph { span, text })
+        };
+        (span.end, node)
     }
 
     /// The node stored at `id` (not a run's: see [`Document::run_piece`]).
@@ -771,15 +770,17 @@ mod tests {
         assert_eq!(rebuilt, text);
     }
 
-    /// Paragraphs back to back, each ending a line, are one stored node,
-    /// given back one a line everywhere; a space, a section or the end of
-    /// a line's part before a marker ends a run.
+    /// Paragraphs back to back, each ending a line, and the blank lines
+    /// between them are one stored node, given back one a line (blank lines
+    /// together) everywhere; a section or the end of a line's part before a
+    /// marker ends a run.
     #[test]
     fn runs_of_paragraphs_are_given_back_one_a_line() {
         let text = "甲\n乙\n丙\n\n丁\n一、总体要求\n戊\n己。一是加强领导，二是狠抓落实。\n庚\n";
         let doc = crate::parse(text);
         let runs = doc.nodes.iter().filter(|n| n.flags & NodeData::RUN != 0).count();
-        assert_eq!(runs, 2, "甲乙丙, and 戊己 under 一、");
+        assert_eq!(runs, 2, "甲乙丙丁, and 戊己 under 一、");
+        assert_eq!(doc.nodes[0].span().slice(text), "甲\n乙\n丙\n\n丁\n");
         assert_eq!(doc.nodes.len() + doc.unstored, doc.len());
         let top: Vec<(&str, &str)> = doc.children().map(|n| (n.kind(), n.span().slice(text))).collect();
         assert_eq!(

@@ -111,26 +111,22 @@ pub(crate) fn parse_masked<'a>(
         return crate::parse_with(src, options);
     }
     let hints = super::markup::merged_hints(&options.heading_hints, headings);
-    let doc = crate::parse::parse(masked, options, &hints);
+    let doc = crate::parse::parse_read_back(masked, src, options, &hints);
     // Spans of the masked copy fall on its character boundaries, which are
     // the source's wherever text was kept; a span inside blanked markup
     // that was not ASCII (a Chinese link target, code block) could in
     // principle split a character of the source. Then the source is read
     // as plain text rather than risk a tree that does not rebuild it.
-    // A run of paragraphs is split at its line breaks when read, in the
-    // source: they must be the masked copy's (blanking keeps them).
+    // A run of paragraphs and spaces is split into lines and blank lines
+    // when read, in the source: they must be the masked copy's (blanking
+    // keeps line breaks, but a line of blanked markup is blank only in the
+    // masked copy).
     let fits = doc.nodes.iter().all(|n| {
         [n.start, n.end, n.heading_end, n.title_start, n.title_end]
             .iter()
             .all(|&at| src.is_char_boundary(at as usize))
             && src.is_char_boundary(n.marker_end())
-            && (n.flags & crate::ast::NodeData::RUN == 0 || {
-                let range = n.start as usize..n.end as usize;
-                match (masked.as_bytes().get(range.clone()), src.as_bytes().get(range)) {
-                    (Some(a), Some(b)) => a.iter().zip(b).all(|(x, y)| (*x == b'\n') == (*y == b'\n')),
-                    _ => false,
-                }
-            })
+            && (n.flags & crate::ast::NodeData::RUN == 0 || same_pieces(masked, src, n.span()))
     });
     if !fits {
         return crate::parse_with(src, options);
@@ -143,6 +139,20 @@ pub(crate) fn parse_masked<'a>(
     };
     super::markup::nest_under_headings(&mut doc, &hints);
     doc
+}
+
+/// Whether the run over `run` splits into the same paragraphs and spaces
+/// in the masked copy and in the source.
+fn same_pieces(masked: &str, src: &str, run: crate::Span) -> bool {
+    let mut at = run.start;
+    while at < run.end {
+        let piece = crate::ast::data::run_piece(masked, run, at);
+        if piece != crate::ast::data::run_piece(src, run, at) {
+            return false;
+        }
+        at = piece.0.end;
+    }
+    true
 }
 
 /// How much Markdown pulldown-cmark is given at once: its tree of a whole
@@ -253,11 +263,13 @@ fn front_matter(src: &str) -> usize {
 }
 
 /// The first place at or after `at` where a piece of `src` may end: the
-/// start of a line that follows a blank line and opens with `#` or a
-/// character that is not ASCII (Chinese text), so that nothing before it
-/// but a fenced code block or an HTML block can run on into it (a list, a
-/// block quote, a table, an indented code block and a paragraph all end at
-/// the blank line); the end of `src` if there is none.
+/// start of a line that follows a blank line and opens with a character
+/// that is not ASCII (Chinese text), an ASCII letter or a punctuation mark
+/// that cannot go on a list or a block quote (not `-`, `+`, `*`, `>`, nor a
+/// digit, `|`, `[`, `\`; no space or tab), so that nothing before it but a
+/// fenced code block or an HTML block can run on into it (a list, a block
+/// quote, a table, an indented code block and a paragraph all end at the
+/// blank line); the end of `src` if there is none.
 fn split_after(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
     let mut from = at;
@@ -266,7 +278,11 @@ fn split_after(src: &str, at: usize) -> usize {
             break;
         };
         let line = from + i + 1;
-        let opens = bytes.get(line).is_some_and(|&b| b == b'#' || b >= 0x80);
+        let opens = bytes.get(line).is_some_and(|&b| {
+            b >= 0x80
+                || b.is_ascii_alphabetic()
+                || (b.is_ascii_punctuation() && !matches!(b, b'-' | b'+' | b'*' | b'>' | b'|' | b'[' | b'\\'))
+        });
         if opens {
             // The line before `line` (its break at `line - 1`) is blank.
             let before = &bytes[..line - 1];
@@ -667,6 +683,47 @@ mod tests {
             .map(|h| (h.span().slice(src), h.level()))
             .collect();
         assert_eq!(levels, [("## 第一章 总则", 0), ("### 第一节 一般规定", 1)]);
+    }
+
+    /// A run of paragraphs goes on across blank lines, but not across a
+    /// line that only the masked copy has blank (a link definition, a
+    /// comment): read back in the source, that line would be a paragraph.
+    #[test]
+    fn runs_cross_only_lines_blank_in_the_source() {
+        let src = "a\n\n[x]: http://e\n\nb\n\n<!-- c -->\n\nd\n  \n\ne\n";
+        let doc = parse_markdown(src, &Options::default());
+        let top: Vec<(&str, &str)> = doc.children().map(|n| (n.kind(), n.span().slice(src))).collect();
+        assert_eq!(
+            top,
+            [
+                ("paragraph", "a\n"),
+                ("space", "\n[x]: http://e\n\n"),
+                ("paragraph", "b\n"),
+                ("space", "\n<!-- c -->\n\n"),
+                ("paragraph", "d\n"),
+                ("space", "  \n\n"),
+                ("paragraph", "e\n")
+            ]
+        );
+        // d, the space and e are one stored node.
+        assert_eq!(doc.nodes.len(), 3);
+        assert_eq!(doc.len(), top.len());
+    }
+
+    /// A long Markdown file of short paragraphs is given to pulldown-cmark
+    /// in pieces (its tree of the whole took 38 times the text): a piece
+    /// may end before a line of ASCII letters after a blank line.
+    #[test]
+    fn pieces_end_before_lines_of_ascii_letters() {
+        let src = "a\n\n".repeat(100);
+        assert_eq!(split_after(&src, 10), 12);
+        let list = "- a\n\n- b\n\n1. c\n\n> d\n\n    e\n";
+        assert_eq!(
+            split_after(list, 0),
+            list.len(),
+            "none of these lines may start a piece"
+        );
+        assert_eq!(mask_in_chunks(&src, 16), mask_in_chunks(&src, 1 << 20));
     }
 
     #[test]

@@ -34,6 +34,17 @@ use crate::span::Span;
 /// of `options.heading_hints`, which the caller may have merged with an
 /// input's own hints: see `input::markup::merged_hints`).
 pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::HeadingHint]) -> Document<'a> {
+    parse_read_back(src, src, options, hints)
+}
+
+/// [`parse`] of `src`, a masked copy of `read_back` (the same length, the
+/// same line breaks): the tree's runs of paragraphs split alike in both.
+pub(crate) fn parse_read_back<'a>(
+    src: &'a str,
+    read_back: &str,
+    options: &Options,
+    hints: &[crate::HeadingHint],
+) -> Document<'a> {
     // The tree stores offsets in 32 bits: a longer text is one paragraph.
     if src.len() >= NodeData::TO_END as usize {
         return Document {
@@ -48,7 +59,7 @@ pub(crate) fn parse<'a>(src: &'a str, options: &Options, hints: &[crate::Heading
     let clues = clues::Clues::gather(src, &cands, hints);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
     let (nodes, unstored, mut diagnostics) =
-        build::Builder::new(src, options, &clues).build(&cands, &furniture, &unnumbered);
+        build::Builder::new(src, read_back, options, &clues).build(&cands, &furniture, &unnumbered);
     if let Some((span, message)) = furniture::boilerplate_share(src, &furniture) {
         diagnostics.insert_in_order(crate::DiagnosticCode::BoilerplateShare, span, message);
     }

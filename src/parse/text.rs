@@ -91,7 +91,7 @@ fn is_ascii_blank(b: Option<&u8>) -> bool {
 /// ([`is_blank_char`]): an ASCII blank, or the lead byte of U+0085, U+00A0
 /// (C2), U+200B, U+2028, U+2029 (E2), U+3000 (E3) or U+FEFF (EF). Most
 /// lines start with a character that fails this test without decoding.
-const fn may_start_blank(b: u8) -> bool {
+pub(crate) const fn may_start_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 

@@ -16,7 +16,7 @@ use super::successors::{ByStyle, Successors};
 use super::text::{floor_char, is_blank, is_inline_space, line_end_after_break};
 use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
-use crate::ast::data::{index, offset};
+use crate::ast::data::{index, offset, run_piece};
 use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind};
 use crate::diagnostic::{DiagnosticCode, DiagnosticStore};
 use crate::span::Span;
@@ -123,6 +123,10 @@ pub(crate) struct Builder<'a, 'o> {
     /// How many nodes were given and not stored: spaces, and paragraphs
     /// after the first of a run.
     unstored: usize,
+    /// The text a run is split in when read: `src`, or the source of
+    /// which `src` is a masked copy (Markdown), whose blank lines may not
+    /// be the copy's.
+    read_back: &'o str,
     diagnostics: DiagnosticStore,
 }
 
@@ -131,9 +135,12 @@ pub(crate) struct Builder<'a, 'o> {
 const BODY_OPENING: usize = 24;
 
 impl<'a, 'o> Builder<'a, 'o> {
-    pub fn new(src: &'a str, options: &'o Options, clues: &'o Clues<'o>) -> Self {
+    /// A builder of the tree of `src`, whose runs are read back in
+    /// `read_back` (see the field).
+    pub fn new(src: &'a str, read_back: &'o str, options: &'o Options, clues: &'o Clues<'o>) -> Self {
         Builder {
             src,
+            read_back,
             options,
             clues,
             stack: vec![Frame {
@@ -654,7 +661,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                     self.unstored += 1;
                 }
                 self.space_open = true;
-                self.run_open = false;
+                // A run of paragraphs may go on across the space.
                 self.emitted = offset(end);
             } else {
                 self.paragraph(at, end);
@@ -680,25 +687,52 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     /// A paragraph from `at` to `end` (a line, or the part of one before a
-    /// marker). One that starts right where the paragraph stored last ends
-    /// a line, with no node opened or closed between, extends it: a run of
-    /// paragraphs is one node, split at its line breaks when read (text of
-    /// one-letter lines would otherwise take 32 bytes a line).
+    /// marker). One of [`RUN_LINE`] bytes or fewer that starts right where
+    /// the paragraph stored last ends a line, or after blank lines that
+    /// follow it, with no node opened or closed between, extends it: a run
+    /// of paragraphs (and the spaces between them) is one node, split when
+    /// read (text of one-letter lines would otherwise take 32 bytes a
+    /// line).
     fn paragraph(&mut self, at: usize, end: usize) {
         let ends_line = self.src.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\n');
         if self.run_open
+            && end - at <= RUN_LINE
+            && let Some(last) = self.nodes.last()
+            && (last.end as usize == at || self.run_takes(last, at, end))
             && let Some(last) = self.nodes.last_mut()
-            && last.end as usize == at
         {
             last.end = offset(end);
             last.flags |= NodeData::RUN;
             self.emitted = last.end;
+            self.space_open = false;
             self.unstored += 1;
         } else {
             let next = self.nodes.len() + 1;
             self.store(NodeData::leaf(NodeKind::Paragraph, Span::new(at, end), next));
         }
         self.run_open = ends_line;
+    }
+
+    /// Whether the run `last` can take the space just emitted up to `at`
+    /// and the paragraph `at..end` after it: read back, the run would give
+    /// that space and that paragraph (the blank lines from its end to `at`,
+    /// all of them; the line from `at`), in the text and in the text it is
+    /// read back in.
+    fn run_takes(&self, last: &NodeData, at: usize, end: usize) -> bool {
+        let from = last.end as usize;
+        let run = Span::new(last.start as usize, end);
+        // The paragraph is a line of `src` (no line break but at its end)
+        // that is not blank; only the masked copy's source may differ
+        // there.
+        let reads = |text: &str, paragraph: bool| {
+            run_piece(text, run, from) == (Span::new(from, at), true)
+                && (!paragraph || text.get(at..end).is_some_and(|p| !is_blank(p)))
+        };
+        from < at
+            && self.space_open
+            && self.emitted as usize == at
+            && reads(self.src, false)
+            && (std::ptr::eq(self.src, self.read_back) || reads(self.read_back, true))
     }
 
     /// Close the innermost open node (never the root): it ends where the
@@ -726,6 +760,11 @@ impl<'a, 'o> Builder<'a, 'o> {
 fn stored_level(level: u32) -> u8 {
     u8::try_from(level).unwrap_or(u8::MAX)
 }
+
+/// The longest paragraph, in bytes, that joins a run (see
+/// `Builder::paragraph`): a longer one is stored alone, its node at most
+/// half its size, and read without a search for its line break.
+const RUN_LINE: usize = 64;
 
 /// The deepest nesting the tree stores, whatever `Options::max_depth` asks.
 pub(crate) const MAX_DEPTH: usize = 200;
