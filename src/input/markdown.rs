@@ -118,15 +118,20 @@ pub(crate) fn parse_masked<'a>(
     // principle split a character of the source. Then the source is read
     // as plain text rather than risk a tree that does not rebuild it.
     // A run of paragraphs and spaces is split into lines and blank lines
-    // when read, in the source: they must be the masked copy's (blanking
-    // keeps line breaks, but a line of blanked markup is blank only in the
-    // masked copy).
+    // when read, in the source: they are the masked copy's, as the masked
+    // copy is the source with hidden bytes blanked and line breaks kept (a
+    // line not blank in it is not blank in the source), and the builder
+    // takes in a space only where it is blank in the source too.
+    debug_assert!(
+        doc.nodes
+            .iter()
+            .all(|n| n.flags & crate::ast::NodeData::RUN == 0 || same_pieces(masked, src, n.span()))
+    );
     let fits = doc.nodes.iter().all(|n| {
         [n.start, n.end, n.heading_end, n.title_start, n.title_end]
             .iter()
             .all(|&at| src.is_char_boundary(at as usize))
             && src.is_char_boundary(n.marker_end())
-            && (n.flags & crate::ast::NodeData::RUN == 0 || same_pieces(masked, src, n.span()))
     });
     if !fits {
         return crate::parse_with(src, options);
