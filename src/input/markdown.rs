@@ -218,8 +218,48 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
             break;
         }
     }
+    blank_cjk_strong(&mut out);
     hints(&mut found);
     (out, found)
+}
+
+/// Blanks in the masked copy the strong emphasis that pulldown-cmark leaves
+/// as text: CommonMark's `**` closes only before a space or a punctuation
+/// mark when it follows one, so `**一是加强领导。**支持……` keeps its
+/// asterisks (commonmark-spec issue 650; pulldown-cmark 0.13 has no option
+/// for it), and they would hide the marker. In a line whose `**` runs
+/// (exactly two asterisks) are even in number and each touches a CJK
+/// character or CJK punctuation, they are read as the writer meant them.
+fn blank_cjk_strong(out: &mut String) {
+    let finder = memchr::memmem::Finder::new(b"**");
+    let mut at = 0;
+    let mut runs: Vec<usize> = Vec::new();
+    while let Some(i) = finder.find(&out.as_bytes()[at..]).map(|i| at + i) {
+        let bytes = out.as_bytes();
+        let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |j| i + j);
+        let line = &out[line_start..line_end];
+        runs.clear();
+        let mut from = 0;
+        let mut all_cjk = true;
+        while let Some(k) = finder.find(&line.as_bytes()[from..]).map(|k| from + k) {
+            let run = line.as_bytes()[k..].iter().take_while(|&&b| b == b'*').count();
+            if run == 2 {
+                let before = line[..k].chars().next_back();
+                let after = line[k + 2..].chars().next();
+                all_cjk &=
+                    before.is_some_and(super::markup::is_cjk) || after.is_some_and(super::markup::is_cjk);
+                runs.push(line_start + k);
+            }
+            from = k + run;
+        }
+        if all_cjk && !runs.is_empty() && runs.len().is_multiple_of(2) {
+            for &k in &runs {
+                out.replace_range(k..k + 2, "  ");
+            }
+        }
+        at = line_end;
+    }
 }
 
 /// Front matter: a block at the very start of `src` from a line of exactly
@@ -688,6 +728,19 @@ mod tests {
             .map(|h| (h.span().slice(src), h.level()))
             .collect();
         assert_eq!(levels, [("## 第一章 总则", 0), ("### 第一节 一般规定", 1)]);
+    }
+
+    /// Strong emphasis that CommonMark leaves as text before CJK text
+    /// (`**一是加强领导。**支持……`) hides no marker; a lone `**` is text.
+    #[test]
+    fn strong_emphasis_against_cjk_punctuation_hides_no_marker() {
+        let out = md("一、总体要求\n\n**一是加强领导。**各级要负责。**二是狠抓落实。**各部门要推进。\n");
+        assert!(
+            out.contains("一是\t加强领导") && out.contains("二是\t狠抓落实"),
+            "{out}"
+        );
+        let (masked, _) = mask("注**：甲。\n**一是**加强。\n");
+        assert_eq!(masked, "注**：甲。\n  一是  加强。\n");
     }
 
     /// A run of paragraphs goes on across blank lines, but not across a

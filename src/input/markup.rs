@@ -177,3 +177,12 @@ mod tests {
         assert_eq!(outline(&doc), "一、\t总体要求\n二、\t主要任务\n");
     }
 }
+
+/// Characters of the CJK ranges (ideographs, their punctuation, the
+/// full-width forms).
+#[cfg(any(feature = "html", feature = "markdown"))]
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}

@@ -114,14 +114,6 @@ pub(super) fn classify(name: &str) -> u16 {
     }
 }
 
-/// Characters of the CJK ranges, between which a collapsed line break is
-/// no space.
-fn is_cjk(c: char) -> bool {
-    ('\u{2e80}'..='\u{9fff}').contains(&c)
-        || ('\u{f900}'..='\u{faff}').contains(&c)
-        || ('\u{ff00}'..='\u{ffef}').contains(&c)
-}
-
 /// Whether `c` counts as a character of the text (for the choice of the
 /// main content): not white space. Words without a no-break space are
 /// counted alike, faster.
@@ -214,7 +206,9 @@ impl Layout {
         if let Some(newline) = self.space.take() {
             let prev = self.out.chars().next_back();
             let at_line_start = prev.is_none_or(|p| p == '\n');
-            let joined = newline && prev.is_some_and(is_cjk) && is_cjk(first);
+            let joined = newline
+                && prev.is_some_and(crate::input::markup::is_cjk)
+                && crate::input::markup::is_cjk(first);
             if !at_line_start && !joined {
                 self.out.push(' ');
             }

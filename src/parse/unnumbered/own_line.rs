@@ -105,9 +105,8 @@ pub(super) fn titles(
             && !starts_marker
             && (2..=25).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !line.contains([
-                '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．',
-            ])
+            && !line.contains(['。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．'])
+            && two_clauses_at_most(line)
             && !line.ends_with(OPEN_ENDS)
             && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
@@ -142,6 +141,28 @@ pub(super) fn titles(
     out.sort_by_key(|t| t.start);
     nested.sort_by_key(|t| t.start);
     (out, nested)
+}
+
+/// The fewest characters of each clause of a title of two
+/// ([`two_clauses_at_most`]).
+const CLAUSE_CHARS: usize = 4;
+
+/// Whether `line` has no comma, or one between two clauses of
+/// [`CLAUSE_CHARS`] characters or more: a topic title of two clauses
+/// (坚持问题导向，着力补齐民生短板).
+fn two_clauses_at_most(line: &str) -> bool {
+    let mut clauses = line.split('，');
+    let first = clauses.next().unwrap_or_default();
+    match (clauses.next(), clauses.next()) {
+        (None, _) => true,
+        (Some(second), None) => [first, second].iter().all(|c| {
+            c.chars()
+                .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                .count()
+                >= CLAUSE_CHARS
+        }),
+        _ => false,
+    }
 }
 
 /// The titles `pending` in a section, settled when it ends: two or more
