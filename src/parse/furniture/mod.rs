@@ -661,23 +661,26 @@ fn inside_book_title(line: &str, at: usize) -> bool {
     before.matches('《').count() > before.matches('》').count()
 }
 
-/// Whether `line` opens with a date (2019年4月23日 …, （2023年5月26日）):
-/// a byline, never the title. A year alone (2024年政府工作报告) is no date.
+/// Whether `line` opens with a date (2019年4月23日 …, （2023年5月26日）,
+/// 二〇二五年十二月): a byline, never the title. A year alone
+/// (2024年政府工作报告) is no date.
 pub(crate) fn opens_with_date(line: &str) -> bool {
-    fn digits(s: &str) -> (usize, &str) {
-        let n = s
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-            .count();
+    fn digits(s: &str, is_digit: fn(char) -> bool) -> (usize, &str) {
+        let n = s.chars().take_while(|&c| is_digit(c)).count();
         let bytes: usize = s.chars().take(n).map(char::len_utf8).sum();
         (n, &s[bytes..])
     }
-    let (year, rest) = digits(line.trim_start_matches(['（', '(']));
-    let Some(rest) = rest.strip_prefix('年') else {
-        return false;
-    };
-    let (month, rest) = digits(rest);
-    year == 4 && (1..=2).contains(&month) && rest.starts_with('月')
+    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let han = |c: char| "〇零一二三四五六七八九十".contains(c);
+    let line = line.trim_start_matches(['（', '(']);
+    [arabic as fn(char) -> bool, han].into_iter().any(|is_digit| {
+        let (year, rest) = digits(line, is_digit);
+        let Some(rest) = rest.strip_prefix('年') else {
+            return false;
+        };
+        let (month, rest) = digits(rest, is_digit);
+        year == 4 && (1..=2).contains(&month) && rest.starts_with('月')
+    })
 }
 
 /// Last words of an organisation's name (……人民政府, 各部门, 各直属机构).

@@ -373,3 +373,24 @@ fn a_flattened_list_of_attachments_before_page_boilerplate_is_found() {
         ["附件：1.检查表2.统计表某市人民政府办公室2026年12月1日\n"]
     );
 }
+
+/// A date is written in Arabic or Chinese digits (二〇二五年十二月); the
+/// line above a date alone is a signature, not a title.
+#[test]
+fn dates_in_chinese_digits_open_a_date_line() {
+    for line in [
+        "2025年12月8日",
+        "（２０２５年３月）",
+        "二〇二五年十二月",
+        "二〇二五年九月一日",
+    ] {
+        assert!(super::opens_with_date(line), "{line}");
+    }
+    for line in ["2024年政府工作报告", "二〇二五年", "一二年十二月", "十二月"] {
+        assert!(!super::opens_with_date(line), "{line}");
+    }
+    let text = "一、工作\n全年完成任务。\n\n某某街道办事处\n二〇二五年十二月\n";
+    let doc = crate::parse(text);
+    let outline = crate::outline::outline(&doc);
+    assert!(!outline.contains("某某街道办事处"), "{outline}");
+}
