@@ -229,7 +229,8 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// asterisks (commonmark-spec issue 650; pulldown-cmark 0.13 has no option
 /// for it), and they would hide the marker. In a line whose `**` runs
 /// (exactly two asterisks) are even in number and each touches a CJK
-/// character or CJK punctuation, they are read as the writer meant them.
+/// character or CJK punctuation (not the ideographic space), they are read
+/// as the writer meant them.
 fn blank_cjk_strong(out: &mut String) {
     let finder = memchr::memmem::Finder::new(b"**");
     let mut at = 0;
@@ -247,8 +248,8 @@ fn blank_cjk_strong(out: &mut String) {
             if run == 2 {
                 let before = line[..k].chars().next_back();
                 let after = line[k + 2..].chars().next();
-                all_cjk &=
-                    before.is_some_and(super::markup::is_cjk) || after.is_some_and(super::markup::is_cjk);
+                let cjk = |c: char| c != '\u{3000}' && super::markup::is_cjk(c);
+                all_cjk &= before.is_some_and(cjk) || after.is_some_and(cjk);
                 runs.push(line_start + k);
             }
             from = k + run;
@@ -731,7 +732,8 @@ mod tests {
     }
 
     /// Strong emphasis that CommonMark leaves as text before CJK text
-    /// (`**一是加强领导。**支持……`) hides no marker; a lone `**` is text.
+    /// (`**一是加强领导。**支持……`) hides no marker; a lone `**`, or two about
+    /// an ideographic space, is text.
     #[test]
     fn strong_emphasis_against_cjk_punctuation_hides_no_marker() {
         let out = md("一、总体要求\n\n**一是加强领导。**各级要负责。**二是狠抓落实。**各部门要推进。\n");
@@ -739,8 +741,8 @@ mod tests {
             out.contains("一是\t加强领导") && out.contains("二是\t狠抓落实"),
             "{out}"
         );
-        let (masked, _) = mask("注**：甲。\n**一是**加强。\n");
-        assert_eq!(masked, "注**：甲。\n  一是  加强。\n");
+        let (masked, _) = mask("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n");
+        assert_eq!(masked, "注**：甲。\n  一是  加强。\n\n**\u{3000}**\n");
     }
 
     /// A run of paragraphs goes on across blank lines, but not across a

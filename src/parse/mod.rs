@@ -301,6 +301,23 @@ mod tests {
         );
     }
 
+    /// A title on its own line may be two clauses about a comma when a line
+    /// longer than any title follows; the first line of a paragraph wrapped
+    /// at 25 characters or fewer, as short and often with a comma, is none.
+    #[test]
+    fn own_line_titles_of_two_clauses_are_not_wrapped_lines() {
+        let text = "同志们：\n今天召开这次会议。\n\n坚持问题导向，着力补齐民生短板\n去年，全市确定的民生实事全部完成，但教育、养老、医疗方面的短板依然明显。\n\n坚持群众参与，让民生工作更有温度\n群众满意是检验民生工作的唯一标准，要把群众参与贯穿始终。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "# salutation: 同志们\n-\t坚持问题导向，着力补齐民生短板\n-\t坚持群众参与，让民生工作更有温度\n"
+        );
+        let text = "\u{3000}\u{3000}第一，原料的供应问题。\n\u{3000}\u{3000}地方工业所需要的原料，主要依靠本地供\n应，各县要摸清家底，抓紧建立稳定的原料基地。\n\u{3000}\u{3000}第二，资金的筹集问题。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一，\t原料的供应问题\n第二，\t资金的筹集问题\n"
+        );
+    }
+
     #[test]
     fn a_code_nests_its_books_parts_chapters_and_articles() {
         let text = "第一编 总则\n第一章 基本规定\n第一条 为了保护权益，制定本法。\n第二编 物权\n第一分编 通则\n第一章 一般规定\n第二条 依照本法第一编的规定，适用本编。\n第二分编 所有权\n第二章 一般规定\n第三条 所有权人享有权利。\n";

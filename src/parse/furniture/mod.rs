@@ -671,7 +671,8 @@ pub(crate) fn opens_with_date(line: &str) -> bool {
         (n, &s[bytes..])
     }
     let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let han = |c: char| "〇零一二三四五六七八九十".contains(c);
+    // 〇, or the circle ○ that often stands for it.
+    let han = |c: char| "〇○零一二三四五六七八九十".contains(c);
     let line = line.trim_start_matches(['（', '(']);
     [arabic as fn(char) -> bool, han].into_iter().any(|is_digit| {
         let (year, rest) = digits(line, is_digit);

@@ -103,10 +103,11 @@ pub(super) fn titles(
         let after_sentence = prev_line.ends_with(['。', '！', '？', '”', '…', '：']);
         let shaped = (after_sentence || prev_is_heading)
             && !starts_marker
-            && (2..=25).contains(&chars())
+            && (2..=MAX_TITLE_CHARS).contains(&chars())
             && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !line.contains(['。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．'])
-            && two_clauses_at_most(line)
+            && (!line.contains('，')
+                || (two_clauses(line) && next_body_is_longer(src, end, body_end, MAX_TITLE_CHARS)))
             && !line.ends_with(OPEN_ENDS)
             && (next_body_is_longer(src, end, body_end, chars())
                 || next_starts_list(src, end, &cands[next_cand..]))
@@ -143,19 +144,22 @@ pub(super) fn titles(
     (out, nested)
 }
 
+/// The most characters of a title on its own line.
+const MAX_TITLE_CHARS: usize = 25;
+
 /// The fewest characters of each clause of a title of two
-/// ([`two_clauses_at_most`]).
+/// ([`two_clauses`]).
 const CLAUSE_CHARS: usize = 4;
 
-/// Whether `line` has no comma, or one between two clauses of
-/// [`CLAUSE_CHARS`] characters or more: a topic title of two clauses
-/// (坚持问题导向，着力补齐民生短板).
-fn two_clauses_at_most(line: &str) -> bool {
+/// Whether `line` is two clauses of [`CLAUSE_CHARS`] 汉字 or more about one
+/// comma: a topic title of two clauses (坚持问题导向，着力补齐民生短板). Such a
+/// title is taken only before a line longer than any title: the first line
+/// of a paragraph wrapped at a width of 25 characters or fewer is as
+/// short as a title, and often holds a comma.
+fn two_clauses(line: &str) -> bool {
     let mut clauses = line.split('，');
-    let first = clauses.next().unwrap_or_default();
-    match (clauses.next(), clauses.next()) {
-        (None, _) => true,
-        (Some(second), None) => [first, second].iter().all(|c| {
+    match (clauses.next(), clauses.next(), clauses.next()) {
+        (Some(first), Some(second), None) => [first, second].iter().all(|c| {
             c.chars()
                 .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 .count()
