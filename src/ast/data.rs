@@ -191,20 +191,8 @@ pub(crate) fn run_piece(src: &str, run: Span, at: usize) -> (Span, bool) {
         return line(bytes);
     }
     // The blank lines from `at`: up to the last line break before the
-    // first character that is not blank (ASCII blanks first: most spaces
-    // are a line break or two).
-    let ascii = bytes
-        .iter()
-        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        .unwrap_or(bytes.len());
-    let blank = if bytes
-        .get(ascii)
-        .is_some_and(|&b| crate::parse::text::may_start_blank(b))
-    {
-        crate::parse::text::blank_prefix(rest)
-    } else {
-        ascii
-    };
+    // first character that is not blank.
+    let blank = crate::parse::text::blank_prefix(rest);
     let space_end = if blank == rest.len() {
         Some(run.end)
     } else {

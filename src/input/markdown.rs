@@ -233,6 +233,7 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// as the writer meant them.
 fn blank_cjk_strong(out: &mut String) {
     let finder = memchr::memmem::Finder::new(b"**");
+    let cjk = |c: char| c != '\u{3000}' && super::markup::is_cjk(c);
     let mut at = 0;
     let mut runs: Vec<usize> = Vec::new();
     while let Some(i) = finder.find(&out.as_bytes()[at..]).map(|i| at + i) {
@@ -248,7 +249,6 @@ fn blank_cjk_strong(out: &mut String) {
             if run == 2 {
                 let before = line[..k].chars().next_back();
                 let after = line[k + 2..].chars().next();
-                let cjk = |c: char| c != '\u{3000}' && super::markup::is_cjk(c);
                 all_cjk &= before.is_some_and(cjk) || after.is_some_and(cjk);
                 runs.push(line_start + k);
             }

@@ -20,6 +20,7 @@
 //! is never chosen.
 
 use super::heading::Siblings;
+use super::text::is_han;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -250,8 +251,7 @@ fn defines_last_word(head: &str, body: &str) -> bool {
     // The starts of the last two, three and four characters.
     head.char_indices().rev().skip(1).take(3).any(|(at, _)| {
         let word = &head[at..];
-        word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && body.strip_prefix(word).is_some_and(|rest| rest.starts_with('是'))
+        word.chars().all(is_han) && body.strip_prefix(word).is_some_and(|rest| rest.starts_with('是'))
     })
 }
 
@@ -1005,9 +1005,7 @@ fn is_numeral(c: char) -> bool {
 
 /// CJK ideographs and letters: characters a word is made of.
 fn is_word_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-        || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        || c.is_ascii_alphabetic()
+    is_han(c) || ('\u{3400}'..='\u{4dbf}').contains(&c) || c.is_ascii_alphabetic()
 }
 
 /// The last two characters of `s`.

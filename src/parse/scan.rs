@@ -8,7 +8,9 @@
 
 use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
-use super::text::{is_boundary, is_closer, is_comma, is_inline_space, is_line_break, lost_break_space};
+use super::text::{
+    is_boundary, is_closer, is_comma, is_han, is_inline_space, is_line_break, lost_break_space,
+};
 use crate::ast::MarkerStyle;
 
 /// Where a candidate stands.
@@ -106,7 +108,7 @@ impl Candidate {
 /// Whether `c` after `prev` may start a glued marker: a bracket or a digit
 /// right after a 汉字.
 fn glued_start(prev: char, c: char) -> bool {
-    let han = ('\u{4e00}'..='\u{9fff}').contains(&prev);
+    let han = is_han(prev);
     // Not a reference (见（二）, 第3.) or a range (至3.).
     let bracket =
         matches!(c, '（' | '(') && !matches!(prev, '第' | '见' | '和' | '及' | '或' | '至' | '按' | '依');
@@ -476,8 +478,7 @@ fn glued_first(
         .unwrap_or(words.len())];
     let mut prev = None;
     for (at, c) in words.char_indices() {
-        let glued_to_word =
-            prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p) && !forms_word_with_one(p));
+        let glued_to_word = prev.is_some_and(|p| is_han(p) && !forms_word_with_one(p));
         prev = Some(c);
         if !(glued_to_word && leads(c)) {
             continue;
@@ -549,7 +550,7 @@ fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Optio
     }
     let before = text[..at].trim_end_matches(' ');
     let prev = before.chars().next_back();
-    if before.len() == at || !prev.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if before.len() == at || !prev.is_some_and(is_han) {
         return Some(pos);
     }
     let spaced = text[at + usize::from(raw.len)..].starts_with(is_inline_space);
@@ -646,7 +647,7 @@ fn add_glued_units(text: &str, out: &mut Vec<Candidate>) {
         let Some(prev) = text[..at].chars().next_back() else {
             continue;
         };
-        let han = ('\u{4e00}'..='\u{9fff}').contains(&prev);
+        let han = is_han(prev);
         // After a closing bracket: a note glued to the title (……条例（2024年
         // ……通过）第一章　总则), taken only with the space after the unit.
         let bracket = matches!(prev, '）' | ')');

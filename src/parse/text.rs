@@ -73,6 +73,12 @@ pub(crate) fn is_blank_char(c: char) -> bool {
     is_inline_space(c) || is_line_break(c)
 }
 
+/// Whether `c` is a 汉字 of the CJK Unified Ideographs block (U+4E00 to
+/// U+9FFF).
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Whether `s` is only white space.
 pub(crate) fn is_blank(s: &str) -> bool {
     blank_prefix(s) == s.len()

@@ -695,12 +695,13 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// line).
     fn paragraph(&mut self, at: usize, end: usize) {
         let ends_line = self.src.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\n');
-        if self.run_open
+        let extends = self.run_open
             && end - at <= RUN_LINE
-            && let Some(last) = self.nodes.last()
-            && (last.end as usize == at || self.run_takes(last, at, end))
-            && let Some(last) = self.nodes.last_mut()
-        {
+            && self
+                .nodes
+                .last()
+                .is_some_and(|last| last.end as usize == at || self.run_takes(last, at, end));
+        if extends && let Some(last) = self.nodes.last_mut() {
             last.end = offset(end);
             last.flags |= NodeData::RUN;
             self.emitted = last.end;

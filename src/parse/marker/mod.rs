@@ -306,7 +306,7 @@ fn path_part(i: &str) -> IResult<&str, u32> {
 /// Whether `c` may start the heading after a decimal number: a 汉字 that is
 /// not a unit or a numeral (2 个月后, 3 月, 1 万元 start sentences).
 fn heading_char(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
+    crate::parse::text::is_han(c)
         && numerals::digit(c).is_none()
         && !"个年月日号时天周次岁万亿千百倍米吨元余至到或及斤亩克升件辆户座篇届份批".contains(c)
 }

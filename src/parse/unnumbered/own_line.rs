@@ -5,7 +5,7 @@ use super::UnnumberedHeading;
 use super::topic::Topics;
 use crate::parse::furniture::Item;
 use crate::parse::scan::{Candidate, Position};
-use crate::parse::text::{is_inline_space, is_line_break, line_end_after_break, trim_blank};
+use crate::parse::text::{is_han, is_inline_space, is_line_break, line_end_after_break, trim_blank};
 use crate::span::Span;
 
 /// Characters a title never ends with: it would be a sentence cut by a
@@ -104,7 +104,7 @@ pub(super) fn titles(
         let shaped = (after_sentence || prev_is_heading)
             && !starts_marker
             && (2..=MAX_TITLE_CHARS).contains(&chars())
-            && line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && line.chars().any(is_han)
             && !line.contains(['。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '．'])
             && (!line.contains('，')
                 || (two_clauses(line) && next_body_is_longer(src, end, body_end, MAX_TITLE_CHARS)))
@@ -159,12 +159,9 @@ const CLAUSE_CHARS: usize = 4;
 fn two_clauses(line: &str) -> bool {
     let mut clauses = line.split('，');
     match (clauses.next(), clauses.next(), clauses.next()) {
-        (Some(first), Some(second), None) => [first, second].iter().all(|c| {
-            c.chars()
-                .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-                .count()
-                >= CLAUSE_CHARS
-        }),
+        (Some(first), Some(second), None) => [first, second]
+            .iter()
+            .all(|c| c.chars().filter(|&c| is_han(c)).count() >= CLAUSE_CHARS),
         _ => false,
     }
 }

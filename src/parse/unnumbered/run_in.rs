@@ -4,6 +4,7 @@
 use super::UnnumberedHeading;
 use super::sentences::Sentences;
 use crate::parse::bytes::{ByteClass, SENTENCE_END};
+use crate::parse::text::is_han;
 use crate::span::Span;
 
 /// Words that open a sentence of running text, not a heading.
@@ -394,7 +395,7 @@ impl Words {
         let mut sorted = Vec::with_capacity(s.len() / 3);
         let mut prev = None;
         for (i, c) in s.char_indices() {
-            if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            if !is_han(c) {
                 continue;
             }
             let code = (u64::from(b[i]) << 16) | (u64::from(b[i + 1]) << 8) | u64::from(b[i + 2]);
@@ -562,8 +563,7 @@ mod tests {
                 && commas == 1
                 && !s.starts_with(['，', ','])
                 && !s.ends_with(['，', ','])
-                && s.chars()
-                    .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | ',' | '、'))
+                && s.chars().all(|c| is_han(c) || matches!(c, '，' | ',' | '、'))
                 && !s.contains(['了', '是'])
                 && !opens_running_text(s)
         };
@@ -596,10 +596,7 @@ mod tests {
     #[test]
     fn words_shared_with_count_distinct_pairs_the_other_text_holds() {
         let by_definition = |s: &str, other: &str| {
-            let chars: Vec<char> = s
-                .chars()
-                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-                .collect();
+            let chars: Vec<char> = s.chars().filter(|&c| is_han(c)).collect();
             let mut pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
             pairs.sort();
             pairs.dedup();
