@@ -1,7 +1,7 @@
 //! Numbering oddities found while parsing. Parsing never fails; what looks
 //! wrong is recorded here with a span, for callers and for `speechtree lint`.
 
-use crate::ast::NodeData;
+use crate::ast::Nodes;
 use crate::span::Span;
 #[cfg(feature = "serde")]
 use serde::Serialize;
@@ -166,7 +166,7 @@ impl DiagnosticStore {
 
     /// Whether a diagnostic of one of `codes` is exactly at `span` (the
     /// list is in the order of starts), in the tree of `nodes`.
-    pub(crate) fn has_at(&self, span: Span, codes: &[DiagnosticCode], nodes: &[NodeData]) -> bool {
+    pub(crate) fn has_at(&self, span: Span, codes: &[DiagnosticCode], nodes: &Nodes) -> bool {
         let from = self.list.partition_point(|d| (d.start as usize) < span.start);
         self.list[from..]
             .iter()
@@ -176,7 +176,7 @@ impl DiagnosticStore {
 
     /// The diagnostics, their related spans read from `nodes` (the tree
     /// they were found in).
-    pub(crate) fn iter<'d>(&'d self, nodes: &'d [NodeData]) -> Diagnostics<'d> {
+    pub(crate) fn iter<'d>(&'d self, nodes: &'d Nodes) -> Diagnostics<'d> {
         Diagnostics {
             store: self,
             nodes,
@@ -184,7 +184,7 @@ impl DiagnosticStore {
         }
     }
 
-    fn get(&self, i: usize, nodes: &[NodeData]) -> Option<Diagnostic<'_>> {
+    fn get(&self, i: usize, nodes: &Nodes) -> Option<Diagnostic<'_>> {
         let d = self.list.get(i)?;
         Some(Diagnostic {
             code: d.code(),
@@ -200,7 +200,7 @@ impl DiagnosticStore {
 
 impl Stored {
     /// Its span, in the tree of `nodes`.
-    fn span(&self, nodes: &[NodeData]) -> Span {
+    fn span(&self, nodes: &Nodes) -> Span {
         if self.word & OWN_END != 0 {
             Span::new(self.start as usize, self.other as usize)
         } else {
@@ -225,12 +225,10 @@ fn at(x: usize) -> u32 {
 
 /// The marker that starts at `start`: that of the first node there with one
 /// (nodes are in document order), or an empty span.
-fn marker_at(nodes: &[NodeData], start: u32) -> Span {
-    let from = nodes.partition_point(|n| n.start < start);
-    nodes[from..]
-        .iter()
-        .take_while(|n| n.start == start)
-        .find_map(NodeData::marker)
+fn marker_at(nodes: &Nodes, start: u32) -> Span {
+    (nodes.first_from(start)..nodes.len())
+        .take_while(|&id| nodes.start(id) == Some(start))
+        .find_map(|id| nodes.get(id)?.marker())
         .unwrap_or(Span::new(start as usize, start as usize))
 }
 
@@ -239,7 +237,7 @@ fn marker_at(nodes: &[NodeData], start: u32) -> Span {
 #[derive(Clone, Debug)]
 pub struct Diagnostics<'d> {
     store: &'d DiagnosticStore,
-    nodes: &'d [NodeData],
+    nodes: &'d Nodes,
     range: std::ops::Range<usize>,
 }
 

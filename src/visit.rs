@@ -132,12 +132,15 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
             }
             self.open.pop();
         }
-        let data = self.doc.nodes.get(id);
-        let start = data.map_or(self.doc.source().len(), |n| n.start as usize);
+        let start = self
+            .doc
+            .nodes
+            .start(id)
+            .map_or(self.doc.source().len(), |s| s as usize);
         if self.at < start {
             return Some(self.gap(start));
         }
-        let data = data?;
+        let data = self.doc.nodes.get(id)?;
         let depth = self.open.len();
         if data.flags & NodeData::RUN != 0 {
             let (end, piece) = self.doc.run_piece(data, self.at);
@@ -157,7 +160,7 @@ impl<'d, 'a> Iterator for Walk<'d, 'a> {
         }
         self.next = id + 1;
         self.given += 1;
-        Some((depth, self.doc.node(id)))
+        Some((depth, self.doc.node(id, data)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

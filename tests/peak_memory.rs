@@ -63,6 +63,19 @@ fn one_letter_lines_cost_at_most_eight_times_their_size() {
     peak_slope_at_most("x\n", "txt", 8);
 }
 
+/// Headings of one short line each, with no body: `1.x` lines (4 bytes a
+/// heading) took 12.4 times the text and `一、` lines 9.4 (`lint` 11.2)
+/// when every node was 32 bytes; a node whose heading and children's text
+/// are short is 12 bytes now, and a `lint` finding 8. `一、x` / `1.z` /
+/// `2.z` repeated nests each 一、 in the 2. before it, down to the depth
+/// limit: 11.1 times (`lint` 12.0) with 32-byte nodes.
+#[test]
+fn headings_of_four_to_seven_bytes_cost_at_most_eight_times_their_size() {
+    peak_slope_at_most("1.x\n2.x\n", "txt", 8);
+    peak_slope_at_most("一、\n", "txt", 8);
+    peak_slope_at_most("一、x\n1.z\n2.z\n", "txt", 8);
+}
+
 /// One-letter paragraphs each followed by a blank line, as text and as
 /// Markdown: a paragraph and a space a line took 12 times the text (runs
 /// of paragraphs did not cross blank lines), and pulldown-cmark's tree of

@@ -1,5 +1,6 @@
-//! How a node is stored: offsets of 32 bits into the source and a few bytes
-//! of kind, style and level.
+//! A node's fields: offsets of 32 bits into the source and a few bytes of
+//! kind, style and level (stored packed where they fit: see
+//! [`Nodes`](super::Nodes)).
 
 use super::{Evidence, FurnitureKind, MarkerStyle};
 use crate::span::Span;
@@ -24,7 +25,7 @@ pub(crate) enum NodeKind {
 /// its clean value in `title_start..title_end`. An offset is `u32`: the
 /// parser keeps a text of 4 GiB or more as one paragraph, whose end is
 /// written as [`NodeData::TO_END`].
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NodeData {
     pub start: u32,
     pub end: u32,
@@ -144,7 +145,7 @@ impl NodeData {
     /// The spans of the leaves this node holds itself (not its
     /// children's): a run's paragraphs and spaces one by one. `src` is the
     /// source the node's offsets index.
-    pub fn own_leaves<'s>(&self, src: &'s str) -> impl Iterator<Item = Span> + 's {
+    pub fn own_leaves<'s>(self, src: &'s str) -> impl Iterator<Item = Span> + 's {
         let (a, b) = match self.kind {
             NodeKind::Section | NodeKind::Point => (self.marker(), Some(self.heading())),
             NodeKind::Paragraph | NodeKind::Furniture => (Some(self.span()), None),

@@ -7,14 +7,16 @@
 //! cover every byte of the input exactly once, in order, so
 //! [`Document::leaves`] rebuilds the source.
 //!
-//! A node is stored in 32 bytes (offsets of 32 bits into the source, its
-//! kind, style and level in one byte each, and where its subtree ends), so a
-//! text of short headings takes a few times its own size; the texts of a
-//! node (its marker, heading, title) are sliced from the source when asked
-//! for. Spaces are not stored: they are the blank text between the stored
+//! A node is a [`NodeData`] of 32 bytes (offsets of 32 bits into the
+//! source, its kind, style and level in one byte each, and where its
+//! subtree ends), stored packed in 12 where its heading and children's text
+//! are short ([`Nodes`]), so a text of short headings takes a few times its
+//! own size; the texts of a node (its marker, heading, title) are sliced
+//! from the source when asked for. Spaces are not stored: they are the blank text between the stored
 //! nodes' own leaves, made into [`Space`] nodes when the tree is read.
 
 pub(crate) mod data;
+pub(crate) mod nodes;
 #[cfg(feature = "serde")]
 mod serialize;
 mod style;
@@ -22,6 +24,7 @@ mod style;
 use crate::diagnostic::{DiagnosticStore, Diagnostics};
 use crate::span::Span;
 pub(crate) use data::{NodeData, NodeKind};
+pub(crate) use nodes::Nodes;
 #[cfg(feature = "serde")]
 use serde::Serialize;
 use std::fmt;
@@ -40,7 +43,7 @@ pub struct Document<'a> {
     pub(crate) source: &'a str,
     /// Every node in document order (pre-order); each knows where its
     /// subtree ends ([`NodeData::next`]).
-    pub(crate) nodes: Vec<NodeData>,
+    pub(crate) nodes: Nodes,
     /// How many nodes the tree holds that are not stored. Spaces are not
     /// stored: the stored nodes' own leaves stand back to back but for
     /// blank runs, and each such gap is a space, given back by
@@ -222,14 +225,16 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
     type Item = Node<'d, 'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let stored = self.doc.nodes.get(self.next).filter(|_| self.next < self.end);
-        let start = stored.map_or(self.until, |n| n.start as usize);
+        let stored = (self.next < self.end).then_some(self.next);
+        let start = stored
+            .and_then(|id| self.doc.nodes.start(id))
+            .map_or(self.until, |s| s as usize);
         if self.at < start {
             let gap = self.doc.gap(self.at, start);
             self.at = start;
             return Some(gap);
         }
-        let n = stored?;
+        let n = self.doc.nodes.get(stored?)?;
         let id = self.next;
         if n.flags & NodeData::RUN != 0 {
             let (end, piece) = self.doc.run_piece(n, self.at);
@@ -241,7 +246,7 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
         }
         self.next = n.next as usize;
         self.at = resolve(self.doc.source, n.span()).end;
-        Some(self.doc.node(id))
+        Some(self.doc.node(id, n))
     }
 }
 
@@ -334,14 +339,14 @@ impl<'a> Document<'a> {
     /// All sections, at any depth, in document order.
     pub fn sections(&self) -> impl Iterator<Item = Section<'_, 'a>> + '_ {
         (0..self.nodes.len())
-            .filter(|&id| self.nodes[id].kind == NodeKind::Section)
+            .filter(|&id| self.data(id).kind == NodeKind::Section)
             .map(|id| Section { doc: self, id })
     }
 
     /// All points, at any depth, in document order.
     pub fn points(&self) -> impl Iterator<Item = Point<'_, 'a>> + '_ {
         (0..self.nodes.len())
-            .filter(|&id| self.nodes[id].kind == NodeKind::Point)
+            .filter(|&id| self.data(id).kind == NodeKind::Point)
             .map(|id| Point { doc: self, id })
     }
 
@@ -402,7 +407,7 @@ impl<'a> Document<'a> {
 
     /// The paragraph or space of the run `n` that starts at `at` (or at
     /// the run's start, when `at` is before it), and where it ends.
-    pub(crate) fn run_piece(&self, n: &NodeData, at: usize) -> (usize, Node<'_, 'a>) {
+    pub(crate) fn run_piece(&self, n: NodeData, at: usize) -> (usize, Node<'_, 'a>) {
         let (span, blank) = data::run_piece(self.source, n.span(), at.max(n.start as usize));
         let text = self.source.get(span.range()).unwrap_or_default();
         let node = if blank {
@@ -413,14 +418,9 @@ impl<'a> Document<'a> {
         (span.end, node)
     }
 
-    /// The node stored at `id` (not a run's: see [`Document::run_piece`]).
-    pub(crate) fn node(&self, id: usize) -> Node<'_, 'a> {
-        let Some(n) = self.nodes.get(id) else {
-            return Node::Space(Space {
-                span: Span::default(),
-                text: "",
-            });
-        };
+    /// The node `n` stored at `id` (not a run's: see
+    /// [`Document::run_piece`]).
+    pub(crate) fn node(&self, id: usize, n: NodeData) -> Node<'_, 'a> {
         let span = resolve(self.source, n.span());
         let text = span.slice(self.source);
         match n.kind {
@@ -438,7 +438,7 @@ impl<'a> Document<'a> {
 
     /// The node stored at `id` as stored (a default node past the end).
     fn data(&self, id: usize) -> NodeData {
-        self.nodes.get(id).copied().unwrap_or_default()
+        self.nodes.get(id).unwrap_or_default()
     }
 
     /// Whether the node at `id` has children.
@@ -646,7 +646,7 @@ pub(crate) fn resolve(source: &str, span: Span) -> Span {
 /// What leaves' [`Node::children`] iterate over: nothing.
 static EMPTY_DOCUMENT: &Document<'static> = &Document {
     source: "",
-    nodes: Vec::new(),
+    nodes: Nodes::EMPTY,
     unstored: 0,
     diagnostics: DiagnosticStore::EMPTY,
 };
@@ -780,7 +780,7 @@ mod tests {
         let doc = crate::parse(text);
         let runs = doc.nodes.iter().filter(|n| n.flags & NodeData::RUN != 0).count();
         assert_eq!(runs, 2, "甲乙丙丁, and 戊己 under 一、");
-        assert_eq!(doc.nodes[0].span().slice(text), "甲\n乙\n丙\n\n丁\n");
+        assert_eq!(doc.data(0).span().slice(text), "甲\n乙\n丙\n\n丁\n");
         assert_eq!(doc.nodes.len() + doc.unstored, doc.len());
         let top: Vec<(&str, &str)> = doc.children().map(|n| (n.kind(), n.span().slice(text))).collect();
         assert_eq!(

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use crate::HeadingHint;
-use crate::ast::{Document, NodeData, NodeKind};
+use crate::ast::{Document, NodeData, NodeKind, Nodes};
 
 /// The caller's hints and an input's own, sorted by start (hints at one
 /// start keep that order): the input's slice itself when the caller gave
@@ -44,7 +44,7 @@ pub(crate) fn nest_under_headings(doc: &mut Document<'_>, hints: &[HeadingHint])
     // Each list of children once the lists below it are done: a node's
     // descendants stand after it, so parents are taken from the last.
     for parent in (0..nodes.len()).rev() {
-        let end = nodes[parent].next as usize;
+        let end = nodes.get(parent).map_or(0, |n| n.next as usize);
         if end > parent + 1 {
             nest_list(nodes, parent + 1..end, hints);
         }
@@ -70,11 +70,14 @@ fn numbered_rank(n: &NodeData) -> Option<u8> {
 /// Moves the sections each marked heading of the sibling list `list` (the
 /// nodes from its first up to its end, stepping over subtrees) holds under
 /// it, the siblings' own children already done (see the module's notes).
-fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[HeadingHint]) {
+fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHint]) {
     let end = list.end;
     let mut i = list.start;
+    // (Every index below is a node's or the end of a list: `at` gives a
+    // default node only past the end.)
+    let at = |nodes: &Nodes, k: usize| nodes.get(k).unwrap_or_default();
     while i < end {
-        let n = nodes[i];
+        let n = at(nodes, i);
         let after = n.next as usize;
         // A numbered section followed by a lower one can hold it; only
         // then is it looked up among the marked headings.
@@ -84,10 +87,10 @@ fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[Head
         };
         let lower = |t: &NodeData| numbered_rank(t).is_some_and(|r| r > rank);
         let mut k = after;
-        while k < end && !matches!(nodes[k].kind, NodeKind::Section | NodeKind::Furniture) {
-            k = nodes[k].next as usize;
+        while k < end && !matches!(at(nodes, k).kind, NodeKind::Section | NodeKind::Furniture) {
+            k = at(nodes, k).next as usize;
         }
-        if !(k < end && lower(&nodes[k]) && marked(hints, n.start as usize)) {
+        if !(k < end && lower(&at(nodes, k)) && marked(hints, n.start as usize)) {
             i = after;
             continue;
         }
@@ -95,7 +98,7 @@ fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[Head
         let mut taken_to = after;
         let mut k = after;
         while k < end {
-            let t = nodes[k];
+            let t = at(nodes, k);
             match t.kind {
                 NodeKind::Section => {
                     if !lower(&t) || marked(hints, t.start as usize) {
@@ -113,29 +116,37 @@ fn nest_list(nodes: &mut [NodeData], list: std::ops::Range<usize>, hints: &[Head
             let mut k = after;
             let mut last_end = n.end;
             while k < taken_to {
-                let t = nodes[k];
+                let t = at(nodes, k);
                 if t.kind == NodeKind::Section {
                     relevel(nodes, k, level - i64::from(t.level));
                 }
                 last_end = last_end.max(t.end);
                 k = t.next as usize;
             }
-            nodes[i].next = taken_to as u32;
-            nodes[i].end = last_end;
+            nodes.set(
+                i,
+                NodeData {
+                    next: taken_to as u32,
+                    end: last_end,
+                    ..n
+                },
+            );
+            i = taken_to;
+        } else {
+            i = after;
         }
-        i = nodes[i].next as usize;
     }
 }
 
 /// Moves the section at `id` and the sections under it (not those under
 /// its points) `delta` levels, to no higher than level 1.
-fn relevel(nodes: &mut [NodeData], id: usize, delta: i64) {
-    let end = nodes[id].next as usize;
+fn relevel(nodes: &mut Nodes, id: usize, delta: i64) {
+    let end = nodes.get(id).map_or(0, |n| n.next as usize);
     let mut k = id;
-    while k < end {
-        let n = &mut nodes[k];
+    while let Some(n) = nodes.get(k).filter(|_| k < end) {
         if n.kind == NodeKind::Section {
-            n.level = u8::try_from((i64::from(n.level) + delta).max(1)).unwrap_or(u8::MAX);
+            let level = u8::try_from((i64::from(n.level) + delta).max(1)).unwrap_or(u8::MAX);
+            nodes.set(k, NodeData { level, ..n });
             k += 1;
         } else {
             k = n.next as usize;

@@ -385,6 +385,7 @@ pub fn findings(doc: &Document<'_>, options: &LintOptions) -> Findings {
     let mut out = Collect {
         options,
         list: Vec::with_capacity(markers + doc.diagnostics().len()),
+        wide: Vec::new(),
         messages: HashMap::new(),
         diagnostics: &doc.diagnostics,
         nodes: &doc.nodes,
@@ -408,6 +409,8 @@ pub struct Findings {
     /// The findings in the order found, until the first is asked for; then
     /// in document order, one per rule and span.
     list: Vec<Pending>,
+    /// The ends and messages of the findings that do not fit 8 bytes.
+    wide: Vec<Wide>,
     /// The next finding's index, once `list` is in order.
     next: Option<usize>,
     messages: Vec<String>,
@@ -426,9 +429,10 @@ impl Findings {
         // first, and `dedup_by` keeps that one: one finding per rule and
         // span without a set of every span seen (a set costs more memory
         // than the findings on text dense with markers).
-        self.list.sort_by_key(|f| (f.start, f.rule(), f.end));
+        let wide = &self.wide;
+        self.list.sort_by_key(|f| (f.start, f.rule(), f.end(wide)));
         self.list.dedup_by(|later, first| {
-            later.rule() == first.rule() && (later.start, later.end) == (first.start, first.end)
+            later.rule() == first.rule() && (later.start, later.end(wide)) == (first.start, first.end(wide))
         });
         self.list.shrink_to_fit();
         self.next = Some(0);
@@ -446,8 +450,12 @@ impl Iterator for Findings {
         Some(Finding {
             rule: p.rule(),
             severity: self.options.severity(p.rule()),
-            span: Span::new(p.start as usize, p.end as usize),
-            message: self.messages.get(p.message()).cloned().unwrap_or_default(),
+            span: Span::new(p.start as usize, p.end(&self.wide) as usize),
+            message: self
+                .messages
+                .get(p.message(&self.wide))
+                .cloned()
+                .unwrap_or_default(),
         })
     }
 
@@ -459,26 +467,62 @@ impl Iterator for Findings {
 
 impl std::iter::FusedIterator for Findings {}
 
-/// A finding as kept until it is asked for: 12 bytes.
+/// A finding as kept until it is asked for: 8 bytes, its start and
+/// [`Pending::word`].
 #[derive(Clone, Copy, Debug)]
 struct Pending {
     start: u32,
-    end: u32,
-    /// The rule's index in [`Rule::ALL`] (4 bits) and, above it, the
-    /// message's number among the distinct messages.
-    rule_message: u32,
+    /// The rule's index in [`Rule::ALL`] (4 bits); then the span's length
+    /// (11 bits) and the message's number among the distinct messages (16
+    /// bits); or, with the top bit set, where the end and message are kept
+    /// in [`Findings::wide`] (27 bits).
+    word: u32,
 }
+
+/// The end and message of a finding whose span or message number does not
+/// fit its [`Pending`].
+#[derive(Clone, Copy, Debug)]
+struct Wide {
+    end: u32,
+    message: u32,
+}
+
+const WIDE_FINDING: u32 = 1 << 31;
+const LEN_SHIFT: u32 = 4;
+const LEN_BITS: u32 = 11;
+const MESSAGE_SHIFT: u32 = LEN_SHIFT + LEN_BITS;
+const MESSAGE_BITS: u32 = 16;
+/// The largest index of a wide finding (later ones share it).
+const MAX_WIDE: u32 = (1 << 27) - 1;
 
 impl Pending {
     fn rule(&self) -> Rule {
         Rule::ALL
-            .get((self.rule_message & 15) as usize)
+            .get((self.word & 15) as usize)
             .copied()
             .unwrap_or(Rule::SkippedOrdinal)
     }
 
-    fn message(&self) -> usize {
-        (self.rule_message >> 4) as usize
+    fn wide<'w>(&self, wide: &'w [Wide]) -> Option<&'w Wide> {
+        (self.word & WIDE_FINDING != 0)
+            .then(|| wide.get(((self.word & !WIDE_FINDING) >> LEN_SHIFT) as usize))
+            .flatten()
+    }
+
+    fn end(&self, wide: &[Wide]) -> u32 {
+        match self.wide(wide) {
+            Some(w) => w.end,
+            None => self
+                .start
+                .saturating_add(self.word >> LEN_SHIFT & ((1 << LEN_BITS) - 1)),
+        }
+    }
+
+    fn message(&self, wide: &[Wide]) -> usize {
+        match self.wide(wide) {
+            Some(w) => w.message as usize,
+            None => (self.word >> MESSAGE_SHIFT & ((1 << MESSAGE_BITS) - 1)) as usize,
+        }
     }
 }
 
@@ -493,13 +537,14 @@ const _: () = assert!(Rule::ALL.len() <= 16);
 struct Collect<'o> {
     options: &'o LintOptions,
     list: Vec<Pending>,
+    wide: Vec<Wide>,
     /// Each distinct message and its number.
     messages: HashMap<String, u32>,
     /// The parser's diagnostics: a marker it reported a sequence fault
     /// for is not reported again.
     diagnostics: &'o crate::diagnostic::DiagnosticStore,
     /// The tree the diagnostics were found in (their spans are read there).
-    nodes: &'o [crate::ast::NodeData],
+    nodes: &'o crate::ast::Nodes,
     /// Where the findings before the last [`Collect::sort_so_far`] start:
     /// one bit a byte of the text up to the last of them (an eighth of its
     /// size at most). `list` keeps the order findings were pushed in, which
@@ -517,11 +562,19 @@ impl Collect<'_> {
             let rule_index = Rule::ALL.iter().position(|&r| r == rule).unwrap_or(0) as u32;
             // Spans past 4 GiB cannot hold a marker (see `parse_with`).
             let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-            self.list.push(Pending {
-                start: at(span.start),
-                end: at(span.end),
-                rule_message: message << 4 | rule_index,
-            });
+            let (start, end) = (at(span.start), at(span.end));
+            let len = end.saturating_sub(start);
+            let word = if len < 1 << LEN_BITS && message < 1 << MESSAGE_BITS {
+                message << MESSAGE_SHIFT | len << LEN_SHIFT | rule_index
+            } else {
+                let index = u32::try_from(self.wide.len()).map_or(MAX_WIDE, |n| n.min(MAX_WIDE));
+                // (Past 2^27 of them, later ones share the last.)
+                if self.wide.len() == index as usize {
+                    self.wide.push(Wide { end, message });
+                }
+                WIDE_FINDING | index << LEN_SHIFT | rule_index
+            };
+            self.list.push(Pending { start, word });
         }
     }
 
@@ -535,6 +588,7 @@ impl Collect<'_> {
         }
         Findings {
             list: self.list,
+            wide: self.wide,
             next: None,
             messages,
             options: self.options.clone(),
@@ -569,9 +623,10 @@ mod tests {
         Collect {
             options,
             list: Vec::new(),
+            wide: Vec::new(),
             messages: HashMap::new(),
             diagnostics: store,
-            nodes: &[],
+            nodes: const { &crate::ast::Nodes::EMPTY },
             reported_starts: Vec::new(),
         }
     }

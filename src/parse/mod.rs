@@ -49,7 +49,11 @@ pub(crate) fn parse_read_back<'a>(
     if src.len() >= NodeData::TO_END as usize {
         return Document {
             source: src,
-            nodes: vec![NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1)],
+            nodes: {
+                let mut nodes = crate::ast::Nodes::default();
+                nodes.push(NodeData::leaf(NodeKind::Paragraph, Span::new(0, src.len()), 1));
+                nodes
+            },
             unstored: 0,
             diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
         };

@@ -17,7 +17,7 @@ use super::text::{floor_char, is_blank, is_inline_space, line_end_after_break};
 use super::unnumbered::{Unnumbered, UnnumberedHeading};
 use crate::Options;
 use crate::ast::data::{index, offset, run_piece};
-use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind};
+use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind, Nodes};
 use crate::diagnostic::{DiagnosticCode, DiagnosticStore};
 use crate::span::Span;
 
@@ -68,6 +68,9 @@ struct Frame<'a> {
     /// This node's index in [`Builder::nodes`] (0 for the root, which is
     /// not stored).
     id: usize,
+    /// The node as it will be stored when it closes (its slot is unset
+    /// until then).
+    node: NodeData,
 }
 
 impl Frame<'_> {
@@ -90,9 +93,13 @@ pub(crate) struct Builder<'a, 'o> {
     options: &'o Options,
     clues: &'o Clues<'o>,
     stack: Vec<Frame<'a>>,
-    /// The tree in document order: a node is stored when it opens, and its
-    /// end and the end of its subtree are set when it closes.
-    nodes: Vec<NodeData>,
+    /// The tree in document order: a node takes its place when it opens,
+    /// and is set when it closes (its end and the end of its subtree are
+    /// known then).
+    nodes: Nodes,
+    /// The last node stored, when it is a paragraph: set in `nodes` when
+    /// the next is stored, as a run may extend it until then.
+    tail: Option<NodeData>,
     cursor: usize,
     levels: ByStyle<u32>,
     /// The last position whose line start was asked for, and that start.
@@ -151,8 +158,10 @@ impl<'a, 'o> Builder<'a, 'o> {
                 closes_at: None,
                 reused: false,
                 next_item: None,
+                node: NodeData::default(),
             }],
-            nodes: Vec::new(),
+            nodes: Nodes::default(),
+            tail: None,
             cursor: 0,
             levels: ByStyle::default(),
             line_memo: (0, 0),
@@ -175,7 +184,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         cands: &[Candidate],
         furniture: &[Item<'a>],
         unnumbered: &Unnumbered,
-    ) -> (Vec<NodeData>, usize, DiagnosticStore) {
+    ) -> (Nodes, usize, DiagnosticStore) {
         let succ: &Successors = &self.clues.successors;
         self.footnote_refs = super::furniture::has_circled_notes(furniture);
         // Where the next candidate that surely starts something stands,
@@ -192,7 +201,12 @@ impl<'a, 'o> Builder<'a, 'o> {
         // memory between documents.
         let markers = cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
         if markers * 16 >= self.src.len() {
-            self.nodes.reserve(2 * markers + 1);
+            self.nodes.reserve(2 * markers + 1, markers);
+        } else {
+            // A section or point that holds others is kept whole beside
+            // its slot: room for as many as there are markers (on a text
+            // of this density, less than twice its size).
+            self.nodes.reserve(0, markers);
         }
         let mut events: Vec<Event<'a>> = furniture
             .iter()
@@ -281,6 +295,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         while self.stack.len() > 1 {
             self.pop();
         }
+        self.set_tail();
         // What is left belongs to the root.
         (self.nodes, self.unstored, self.diagnostics)
     }
@@ -353,8 +368,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             ..evidence
         };
         self.cursor = part.end;
-        let id = self.nodes.len();
-        self.store(NodeData {
+        let (id, node) = self.open(NodeData {
             start: offset(part.start),
             end: offset(part.end),
             heading_end: offset(part.end),
@@ -373,6 +387,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             closes_at: None,
             reused: false,
             next_item: None,
+            node,
         });
     }
 
@@ -552,8 +567,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         } else {
             None
         };
-        let id = self.nodes.len();
-        self.store(NodeData {
+        let (id, node) = self.open(NodeData {
             start: offset(c.start()),
             end: offset(end),
             marker_len: u8::try_from(c.end() - c.start()).unwrap_or(u8::MAX),
@@ -581,6 +595,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             closes_at,
             reused,
             next_item,
+            node,
         });
     }
 
@@ -678,12 +693,38 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    /// Store `node` (its end set when it closes, for a section or point).
+    /// Store the leaf `node` (a paragraph is kept as the tail: see
+    /// [`Builder::tail`]).
     fn store(&mut self, node: NodeData) {
+        self.set_tail();
         self.emitted = offset(node.own_end());
         self.space_open = false;
         self.run_open = false;
-        self.nodes.push(node);
+        if node.kind == NodeKind::Paragraph {
+            self.nodes.push_unset();
+            self.tail = Some(node);
+        } else {
+            self.nodes.push(node);
+        }
+    }
+
+    /// Opens the section or point `node`: its index, and the node as it
+    /// stands until it closes (see [`Builder::pop`]).
+    fn open(&mut self, node: NodeData) -> (usize, NodeData) {
+        self.set_tail();
+        self.emitted = offset(node.own_end());
+        self.space_open = false;
+        self.run_open = false;
+        let id = self.nodes.len();
+        self.nodes.push_unset();
+        (id, node)
+    }
+
+    /// Sets the tail in its place.
+    fn set_tail(&mut self) {
+        if let Some(tail) = self.tail.take() {
+            self.nodes.set(self.nodes.len() - 1, tail);
+        }
     }
 
     /// A paragraph from `at` to `end` (a line, or the part of one before a
@@ -698,10 +739,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         let extends = self.run_open
             && end - at <= RUN_LINE
             && self
-                .nodes
-                .last()
-                .is_some_and(|last| last.end as usize == at || self.run_takes(last, at, end));
-        if extends && let Some(last) = self.nodes.last_mut() {
+                .tail
+                .is_some_and(|last| last.end as usize == at || self.run_takes(&last, at, end));
+        if extends && let Some(last) = self.tail.as_mut() {
             last.end = offset(end);
             last.flags |= NodeData::RUN;
             self.emitted = last.end;
@@ -749,10 +789,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         self.run_open = false;
         let next = index(self.nodes.len());
         let emitted = self.emitted;
-        if let Some(node) = self.nodes.get_mut(frame.id) {
-            node.end = emitted.max(node.heading_end);
-            node.next = next;
-        }
+        let node = frame.node;
+        let end = emitted.max(node.heading_end);
+        self.nodes.set(frame.id, NodeData { end, next, ..node });
     }
 }
 
