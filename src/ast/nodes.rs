@@ -97,8 +97,8 @@ impl Nodes {
         self.slots.push(slot);
     }
 
-    /// Stores a node to be [`set`](Nodes::set) later (a default one
-    /// until then).
+    /// Stores a node to be [`set`](Nodes::set) later (read until then as
+    /// an empty paragraph at offset 0).
     pub fn push_unset(&mut self) {
         self.slots.push(Slot::default());
     }

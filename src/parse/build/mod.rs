@@ -197,7 +197,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         // at once: a marker or an event, and text after it (spaces are not stored)
         // (room not used is never touched: address space, not memory; a
         // vector that still outgrows it is moved by the system, not
-        // copied). Elsewhere the vector grows as vectors do, and reuses
+        // copied). Elsewhere the slots grow as vectors do, and reuse
         // memory between documents.
         let markers = cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
         if markers * 16 >= self.src.len() {
