@@ -2,8 +2,8 @@
 //! bytes and a [`NodeData`] of 32 beside them.
 //!
 //! A paragraph, and a section or point whose heading and children's text
-//! are short (a heading of one line with its title near its ends, up to 31
-//! nodes under it in 255 bytes), packs into a slot of three `u32`s: its
+//! are short (a heading of one line with its title near its ends, up to 63
+//! nodes under it in 255 bytes, a value below 1,024), packs into a slot of three `u32`s: its
 //! start, and its lengths, style, level, value and subtree's size. Any
 //! other node (a section holding a long part of the text, a long heading,
 //! furniture with its value) is kept whole in a side vector, its slot
@@ -187,38 +187,40 @@ fn packed(id: usize, n: &NodeData) -> Option<Slot> {
                 start: n.start,
                 b: fits(u32::from(n.marker_len), MARKER)?
                     | fits(heading, HEADING)?
-                    | fits(lead, LEAD)?
                     | fits(trail, TRAIL)?
                     | fits(extra, EXTRA)?
+                    | fits(subtree, SUBTREE)?
                     | (kind & 1) << 31,
                 c: BRANCH << TAG_SHIFT
-                    | fits(u32::from(n.flags), FLAGS)?
-                    | fits(u32::from(n.style), STYLE)?
-                    | fits(u32::from(n.level), LEVEL)?
                     | fits(u32::from(n.value), VALUE)?
-                    | fits(subtree, SUBTREE)?,
+                    | fits(u32::from(n.level), LEVEL)?
+                    | fits(u32::from(n.style), STYLE)?
+                    | fits(u32::from(n.flags), FLAGS)?
+                    | fits(lead, LEAD)?,
             })
         }
     }
 }
 
 // Where a packed section's or point's fields stand: (shift, bits). In
-// `Slot::b`: the marker's length, the heading's, the title's distances
-// from the heading's start and end, and how far the node ends past its
-// heading (its children's text); in its top bit, whether it is a point.
-const MARKER: (u32, u32) = (0, 6);
-const HEADING: (u32, u32) = (6, 8);
-const LEAD: (u32, u32) = (14, 4);
-const TRAIL: (u32, u32) = (18, 5);
-const EXTRA: (u32, u32) = (23, 8);
-// In `Slot::c`, below the tag (2 bits): the flags (a section or point has
-// no `RUN`), the style, the level (up to the depth limit), the marker's
-// value and how many nodes are under it.
-const FLAGS: (u32, u32) = (26, 4);
-const STYLE: (u32, u32) = (21, 5);
-const LEVEL: (u32, u32) = (13, 8);
-const VALUE: (u32, u32) = (5, 8);
-const SUBTREE: (u32, u32) = (0, 5);
+// `Slot::b`: the marker's length, the heading's, how far the title ends
+// before the heading does, how far the node ends past its heading (its
+// children's text), how many nodes are under it, and in its top bit
+// whether it is a point.
+const MARKER: (u32, u32) = (0, 5);
+const HEADING: (u32, u32) = (5, 8);
+const TRAIL: (u32, u32) = (13, 4);
+const EXTRA: (u32, u32) = (17, 8);
+const SUBTREE: (u32, u32) = (25, 6);
+// In `Slot::c`, below the tag (2 bits): the marker's value (a decimal
+// marker's is below 1,000), the level (up to the depth limit), the style,
+// the flags (a section or point has no `RUN`) and how far the title
+// starts after the marker.
+const VALUE: (u32, u32) = (0, 10);
+const LEVEL: (u32, u32) = (10, 8);
+const STYLE: (u32, u32) = (18, 5);
+const FLAGS: (u32, u32) = (23, 4);
+const LEAD: (u32, u32) = (27, 3);
 
 /// The field at `(shift, bits)` of `word`.
 #[inline]
@@ -250,9 +252,9 @@ fn unpack_packed(id: usize, s: &Slot) -> Option<NodeData> {
             Some(NodeData {
                 start: s.start,
                 end: heading_end.wrapping_add(field(s.b, EXTRA)),
-                next: super::data::index(id + 1 + field(s.c, SUBTREE) as usize),
+                next: super::data::index(id + 1 + field(s.b, SUBTREE) as usize),
                 heading_end,
-                title_start: marker_end.wrapping_add(field(s.b, LEAD)),
+                title_start: marker_end.wrapping_add(field(s.c, LEAD)),
                 title_end: heading_end.wrapping_sub(field(s.b, TRAIL)),
                 value: field(s.c, VALUE) as u16,
                 marker_len,
@@ -282,16 +284,16 @@ mod tests {
         let mut given = Vec::new();
         for id in 0..5000 {
             let start = random(1 << 20) as u32;
-            let marker_len = random(12) as u8;
+            let marker_len = random(40) as u8;
             let heading_end = start + u32::from(marker_len) + random(300) as u32;
             let node = NodeData {
                 start,
                 end: heading_end + random(80) as u32,
-                next: (id + 1 + [0, 0, 1, 5, 31, 32, 300][random(7)]) as u32,
+                next: (id + 1 + [0, 0, 1, 5, 63, 64, 300][random(7)]) as u32,
                 heading_end,
                 title_start: start + u32::from(marker_len) + random(40) as u32,
                 title_end: heading_end.saturating_sub(random(40) as u32),
-                value: [random(300), random(70_000).min(65_535)][random(2)] as u16,
+                value: [random(1100), random(70_000).min(65_535)][random(2)] as u16,
                 marker_len,
                 kind: [
                     NodeKind::Section,

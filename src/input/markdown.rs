@@ -315,7 +315,10 @@ fn front_matter(src: &str) -> usize {
 /// digit, `|`, `[`, `\`; no space or tab), so that nothing before it but a
 /// fenced code block or an HTML block can run on into it (a list, a block
 /// quote, a table, an indented code block and a paragraph all end at the
-/// blank line); the end of `src` if there is none.
+/// blank line); or the start of any line after an ATX heading that stands at
+/// the line's start (`# `…`###### `: it ends every block before it but a
+/// fenced code block or an HTML block, and no block runs on from it). The
+/// end of `src` if there is none.
 fn split_after(src: &str, at: usize) -> usize {
     let bytes = src.as_bytes();
     let mut from = at;
@@ -324,6 +327,12 @@ fn split_after(src: &str, at: usize) -> usize {
             break;
         };
         let line = from + i + 1;
+        // `from` starts the line before `line` (but where `at` is inside a
+        // line).
+        let whole_line = from == 0 || bytes[from - 1] == b'\n';
+        if whole_line && line < bytes.len() && atx_heading(&bytes[from..line]) {
+            return line;
+        }
         let opens = bytes.get(line).is_some_and(|&b| {
             b >= 0x80
                 || b.is_ascii_alphabetic()
@@ -344,6 +353,18 @@ fn split_after(src: &str, at: usize) -> usize {
         from = line;
     }
     bytes.len()
+}
+
+/// Whether `line` (up to and with its `\n`) is one line that is an ATX
+/// heading with no indentation: one to six `#`, then a space, a tab or the
+/// line's end (a carriage return not before the `\n` ends a line too).
+fn atx_heading(line: &[u8]) -> bool {
+    let hashes = line.iter().take_while(|&&b| b == b'#').count();
+    let body = line.strip_suffix(b"\n").unwrap_or(line);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    (1..=6).contains(&hashes)
+        && matches!(line.get(hashes), None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+        && !body.contains(&b'\r')
 }
 
 /// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
@@ -784,6 +805,36 @@ mod tests {
             "none of these lines may start a piece"
         );
         assert_eq!(mask_in_chunks(&src, 16), mask_in_chunks(&src, 1 << 20));
+    }
+
+    /// Headings with no blank line between them: a piece may end after any
+    /// ATX heading at a line's start (a file of `# x` lines was given to
+    /// pulldown-cmark whole: 32 times the text).
+    #[test]
+    fn pieces_end_after_atx_headings() {
+        let src = "# x\n".repeat(100);
+        assert_eq!(split_after(&src, 8), 12);
+        // (A heading that started before `at` is not looked at.)
+        assert_eq!(split_after(&src, 10), 16);
+        for not in [
+            "- a\n  # b\nc\n",
+            "    # b\nc\n",
+            "#b\nc\n",
+            "####### b\nc\n",
+            " # b\nc\n",
+            "# b\r\\\n\\\n",
+        ] {
+            assert_eq!(split_after(not, 0), not.len(), "{not:?}");
+        }
+        let mixed = "# 一、x\n1. a\n- b\n> c\n## （一）y\n```\n# 不是标题\n```\n| a |\n|---|\n# z\n    d\n"
+            .repeat(20);
+        for chunk in [1, 7, 30, 100] {
+            assert_eq!(
+                mask_in_chunks(&mixed, chunk),
+                mask_in_chunks(&mixed, usize::MAX),
+                "{chunk}"
+            );
+        }
     }
 
     #[test]
