@@ -438,7 +438,7 @@ impl<'a> Document<'a> {
 
     /// The node stored at `id` as stored (a default node past the end).
     fn data(&self, id: usize) -> NodeData {
-        self.nodes.get(id).unwrap_or_default()
+        self.nodes.at(id)
     }
 
     /// Whether the node at `id` has children.

@@ -73,6 +73,13 @@ impl Nodes {
         Some(self.unpack(id, slot))
     }
 
+    /// The node at `id`, or a default node past the end (an index read
+    /// from a node's `next` may be the end).
+    #[inline]
+    pub fn at(&self, id: usize) -> NodeData {
+        self.get(id).unwrap_or_default()
+    }
+
     /// The start of the node at `id` (without unpacking it).
     #[inline]
     pub fn start(&self, id: usize) -> Option<u32> {
@@ -80,7 +87,7 @@ impl Nodes {
     }
 
     /// The nodes in order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = NodeData> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = NodeData> + '_ {
         self.slots.iter().enumerate().map(|(id, s)| self.unpack(id, s))
     }
 
@@ -106,24 +113,20 @@ impl Nodes {
     /// Replaces the node at `id` (nothing past the end).
     #[inline]
     pub fn set(&mut self, id: usize, node: NodeData) {
-        let Some(old) = self.slots.get_mut(id) else {
+        let Some(&old) = self.slots.get(id) else {
             return;
         };
-        let wide = (old.c >> TAG_SHIFT == WIDE).then_some(old.b as usize);
-        if let Some(slot) = packed(id, &node) {
-            debug_assert_eq!(unpack_packed(id, &slot), Some(node));
-            *old = slot;
-            // A node kept whole that fits now frees its entry when it is
-            // the last (else the entry stays, unused).
-            if wide.is_some_and(|at| at + 1 == self.wide.len()) {
-                self.wide.pop();
-            }
-        } else if let Some(kept) = wide.and_then(|at| self.wide.get_mut(at)) {
-            old.start = node.start;
+        // A node kept whole that is kept whole again takes its entry back
+        // (one that now fits leaves its entry unused: only relevelling
+        // after the tree is built does that).
+        let kept = (old.c >> TAG_SHIFT == WIDE && packed(id, &node).is_none())
+            .then(|| self.wide.get_mut(old.b as usize))
+            .flatten();
+        if let Some(kept) = kept {
             *kept = node;
+            self.slots[id].start = node.start;
         } else {
-            let slot = self.keep_whole(node);
-            self.slots[id] = slot;
+            self.slots[id] = self.pack(id, node);
         }
     }
 

@@ -44,7 +44,7 @@ pub(crate) fn nest_under_headings(doc: &mut Document<'_>, hints: &[HeadingHint])
     // Each list of children once the lists below it are done: a node's
     // descendants stand after it, so parents are taken from the last.
     for parent in (0..nodes.len()).rev() {
-        let end = nodes.get(parent).map_or(0, |n| n.next as usize);
+        let end = nodes.at(parent).next as usize;
         if end > parent + 1 {
             nest_list(nodes, parent + 1..end, hints);
         }
@@ -73,11 +73,8 @@ fn numbered_rank(n: &NodeData) -> Option<u8> {
 fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHint]) {
     let end = list.end;
     let mut i = list.start;
-    // (Every index below is a node's or the end of a list: `at` gives a
-    // default node only past the end.)
-    let at = |nodes: &Nodes, k: usize| nodes.get(k).unwrap_or_default();
     while i < end {
-        let n = at(nodes, i);
+        let n = nodes.at(i);
         let after = n.next as usize;
         // A numbered section followed by a lower one can hold it; only
         // then is it looked up among the marked headings.
@@ -87,10 +84,10 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
         };
         let lower = |t: &NodeData| numbered_rank(t).is_some_and(|r| r > rank);
         let mut k = after;
-        while k < end && !matches!(at(nodes, k).kind, NodeKind::Section | NodeKind::Furniture) {
-            k = at(nodes, k).next as usize;
+        while k < end && !matches!(nodes.at(k).kind, NodeKind::Section | NodeKind::Furniture) {
+            k = nodes.at(k).next as usize;
         }
-        if !(k < end && lower(&at(nodes, k)) && marked(hints, n.start as usize)) {
+        if !(k < end && lower(&nodes.at(k)) && marked(hints, n.start as usize)) {
             i = after;
             continue;
         }
@@ -98,7 +95,7 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
         let mut taken_to = after;
         let mut k = after;
         while k < end {
-            let t = at(nodes, k);
+            let t = nodes.at(k);
             match t.kind {
                 NodeKind::Section => {
                     if !lower(&t) || marked(hints, t.start as usize) {
@@ -116,7 +113,7 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
             let mut k = after;
             let mut last_end = n.end;
             while k < taken_to {
-                let t = at(nodes, k);
+                let t = nodes.at(k);
                 if t.kind == NodeKind::Section {
                     relevel(nodes, k, level - i64::from(t.level));
                 }
@@ -141,7 +138,7 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
 /// Moves the section at `id` and the sections under it (not those under
 /// its points) `delta` levels, to no higher than level 1.
 fn relevel(nodes: &mut Nodes, id: usize, delta: i64) {
-    let end = nodes.get(id).map_or(0, |n| n.next as usize);
+    let end = nodes.at(id).next as usize;
     let mut k = id;
     while let Some(n) = nodes.get(k).filter(|_| k < end) {
         if n.kind == NodeKind::Section {

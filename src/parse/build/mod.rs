@@ -53,26 +53,51 @@ struct Events<'e, 'a> {
     lists: (&'e [Item<'a>], &'e [UnnumberedHeading], &'e [UnnumberedHeading]),
     /// The next of each list.
     next: (usize, usize, usize),
+    /// Where the next event starts (`usize::MAX` when none is left): most
+    /// calls, one a candidate, stop at it.
+    first: usize,
 }
 
-impl<'a> Events<'_, 'a> {
+impl<'e, 'a> Events<'e, 'a> {
+    fn new(lists: (&'e [Item<'a>], &'e [UnnumberedHeading], &'e [UnnumberedHeading])) -> Self {
+        let mut events = Events {
+            lists,
+            next: (0, 0, 0),
+            first: 0,
+        };
+        events.first = events.heads().into_iter().flatten().min().unwrap_or(usize::MAX);
+        events
+    }
+
+    /// Where the next of each list starts.
+    fn heads(&self) -> [Option<usize>; 3] {
+        let (furniture, top, nested) = self.lists;
+        [
+            furniture.get(self.next.0).map(|f| f.span.start),
+            top.get(self.next.1).map(|h| h.start),
+            nested.get(self.next.2).map(|h| h.start),
+        ]
+    }
+
     /// The next event, when it starts at or before `at`.
     fn next_until(&mut self, at: usize) -> Option<Event<'a>> {
+        if self.first > at {
+            return None;
+        }
         let (furniture, top, nested) = self.lists;
-        let f = furniture.get(self.next.0).map(|f| f.span.start);
-        let t = top.get(self.next.1).map(|h| h.start);
-        let n = nested.get(self.next.2).map(|h| h.start);
-        let first = [f, t, n].into_iter().flatten().min().filter(|&s| s <= at)?;
-        if f == Some(first) {
+        let [f, t, _] = self.heads();
+        let event = if f == Some(self.first) {
             self.next.0 += 1;
             furniture.get(self.next.0 - 1).map(|&f| Event::Furniture(f))
-        } else if t == Some(first) {
+        } else if t == Some(self.first) {
             self.next.1 += 1;
             top.get(self.next.1 - 1).map(|&h| Event::TopUnnumbered(h))
         } else {
             self.next.2 += 1;
             nested.get(self.next.2 - 1).map(|&h| Event::NestedUnnumbered(h))
-        }
+        };
+        self.first = self.heads().into_iter().flatten().min().unwrap_or(usize::MAX);
+        event
     }
 }
 
@@ -234,10 +259,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         debug_assert!(furniture.is_sorted_by_key(|f| f.span.start));
         debug_assert!(unnumbered.top.is_sorted_by_key(|h| h.start));
         debug_assert!(unnumbered.nested.is_sorted_by_key(|h| h.start));
-        let mut events = Events {
-            lists: (furniture, &unnumbered.top, &unnumbered.nested),
-            next: (0, 0, 0),
-        };
+        let mut events = Events::new((furniture, &unnumbered.top, &unnumbered.nested));
         // The next furniture item (to skip candidates inside them): an
         // index rather than a peekable iterator, which moves each item out
         // and back at every candidate.
@@ -389,7 +411,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             ..evidence
         };
         self.cursor = part.end;
-        let (id, node) = self.open(NodeData {
+        let node = NodeData {
             start: offset(part.start),
             end: offset(part.end),
             heading_end: offset(part.end),
@@ -399,7 +421,8 @@ impl<'a, 'o> Builder<'a, 'o> {
             flags: NodeData::evidence_flags(evidence),
             level: stored_level(level),
             ..NodeData::default()
-        });
+        };
+        let id = self.open(&node);
         self.stack.push(Frame {
             kind: Kind::Section { level },
             start: part.start,
@@ -588,7 +611,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         } else {
             None
         };
-        let (id, node) = self.open(NodeData {
+        let node = NodeData {
             start: offset(c.start()),
             end: offset(end),
             marker_len: u8::try_from(c.end() - c.start()).unwrap_or(u8::MAX),
@@ -607,7 +630,8 @@ impl<'a, 'o> Builder<'a, 'o> {
                 _ => 0,
             }),
             ..NodeData::default()
-        });
+        };
+        let id = self.open(&node);
         self.stack.push(Frame {
             kind,
             start: c.start(),
@@ -717,10 +741,7 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// Store the leaf `node` (a paragraph is kept as the tail: see
     /// [`Builder::tail`]).
     fn store(&mut self, node: NodeData) {
-        self.set_tail();
-        self.emitted = offset(node.own_end());
-        self.space_open = false;
-        self.run_open = false;
+        self.place(&node);
         if node.kind == NodeKind::Paragraph {
             self.nodes.push_unset();
             self.tail = Some(node);
@@ -729,16 +750,21 @@ impl<'a, 'o> Builder<'a, 'o> {
         }
     }
 
-    /// Opens the section or point `node`: its index, and the node as it
-    /// stands until it closes (see [`Builder::pop`]).
-    fn open(&mut self, node: NodeData) -> (usize, NodeData) {
+    /// Opens the section or point `node`: its index, its slot unset until
+    /// it closes (the frame keeps it: see [`Builder::pop`]).
+    fn open(&mut self, node: &NodeData) -> usize {
+        self.place(node);
+        self.nodes.push_unset();
+        self.nodes.len() - 1
+    }
+
+    /// What storing `node` next changes before its slot is taken: the tail
+    /// is set, and the text emitted ends with `node`'s own leaves.
+    fn place(&mut self, node: &NodeData) {
         self.set_tail();
         self.emitted = offset(node.own_end());
         self.space_open = false;
         self.run_open = false;
-        let id = self.nodes.len();
-        self.nodes.push_unset();
-        (id, node)
     }
 
     /// Sets the tail in its place.
