@@ -97,48 +97,66 @@ impl Default for Options {
 /// A line of the text that its source marks as a heading (a Word paragraph
 /// styled Heading 1…9 / 标题 1…9, or with an outline level).
 ///
-/// Kept in 12 bytes, as offsets of 32 bits (the tree's own: a text of
-/// 4 GiB or more is one paragraph, and hints past that are ignored), since a
-/// Markdown file of headings has one hint every few bytes.
+/// Kept in 8 bytes, since a Markdown file of headings has one hint every
+/// few bytes: the start as an offset of 32 bits (the tree's own: a text of
+/// 4 GiB or more is one paragraph), the length in 26 bits and the level in
+/// 6. A hint that starts at 4 GiB or more or is 64 MiB long or longer is
+/// ignored (its span is read as an empty one at `u32::MAX`); levels above
+/// 63 are read as 63 (Word's outline levels are 0 to 8, Markdown's and
+/// HTML's 0 to 5).
 ///
 /// ```
 /// use speechtree::{HeadingHint, Span};
 /// let hint = HeadingHint::new(Span::new(0, 21), 0);
 /// assert_eq!(hint.span().slice("过去五年的回顾\n"), "过去五年的回顾");
 /// assert_eq!(hint.level(), 0);
+/// assert_eq!(HeadingHint::new(Span::new(0, 21), 200).level(), 63);
+/// assert_eq!(std::mem::size_of::<HeadingHint>(), 8);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct HeadingHint {
     start: u32,
-    end: u32,
-    level: u8,
+    /// The length (the low [`HeadingHint::LEN_BITS`]) and the level above it.
+    len_level: u32,
 }
 
 impl HeadingHint {
+    /// Bits of the length; the level has the rest.
+    const LEN_BITS: u32 = 26;
+    /// The deepest level kept.
+    const MAX_LEVEL: u8 = (u32::MAX >> Self::LEN_BITS) as u8;
+
     /// A hint that the line at `span` is a heading at outline `level`,
     /// 0-based as Word's `w:outlineLvl` (Heading 1 is 0).
     pub fn new(span: Span, level: u8) -> Self {
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        let len = span.end.saturating_sub(span.start);
+        let (start, len) = match u32::try_from(span.start) {
+            Ok(start) if len < 1 << Self::LEN_BITS => (start, len as u32),
+            _ => (u32::MAX, 0),
+        };
         HeadingHint {
-            start: at(span.start),
-            end: at(span.end),
-            level,
+            start,
+            len_level: len | u32::from(level.min(Self::MAX_LEVEL)) << Self::LEN_BITS,
         }
     }
 
     /// The heading's line in the text, without its line break.
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let start = self.start as usize;
+        Span::new(
+            start,
+            start + (self.len_level & ((1 << Self::LEN_BITS) - 1)) as usize,
+        )
     }
 
     /// Its outline level, 0-based (Heading 1 is 0).
     pub fn level(&self) -> u8 {
-        self.level
+        (self.len_level >> Self::LEN_BITS) as u8
     }
 
     /// The same line at another level.
     pub(crate) fn at_level(self, level: u8) -> Self {
-        HeadingHint { level, ..self }
+        HeadingHint::new(self.span(), level)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::sequence::{read_marker, renumbered};
 use super::{Collect, Rule};
-use crate::ast::{Document, Marker, MarkerStyle, Node};
+use crate::ast::{Children, Document, Marker, MarkerStyle, Node};
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -147,82 +147,77 @@ pub(super) fn sequence_words_with_shi(source: &str, out: &mut Collect) {
 /// explains itself).
 pub(super) fn single_items(doc: &Document<'_>, out: &mut Collect) {
     out.sort_so_far();
-    // The lists of children still to read: the index of the node that
-    // holds each (`u32::MAX` for the top level; indices, not iterators, as
-    // this list holds one entry a heading on text dense with headings) and
-    // whether it is under a heading.
-    let mut work: Vec<(u32, bool)> = vec![(u32::MAX, false)];
-    while let Some((owner, nested)) = work.pop() {
-        let children = match owner {
-            u32::MAX => doc.children(),
-            owner => doc.children_of(owner as usize),
-        };
-        let mut by_style: HashMap<MarkerStyle, (usize, Option<Node<'_, '_>>)> = HashMap::new();
-        // Lines of text that start with an ordinal the parser left as text
-        // (1. with no 2.): style → (count, span and text of the first).
-        let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
-        for (at, node) in children.with_ids() {
-            if let Node::Section(s) = node
-                && let Some(m) = s.marker()
-            {
-                let e = by_style.entry(m.style).or_insert((0, Some(node)));
-                e.0 += 1;
-            }
-            if let Node::Paragraph(p) = node
-                && (p.span.start == 0 || doc.source()[..p.span.start].ends_with('\n'))
-                && let Some((span, text, style, value)) = text_ordinal(p.text, p.span.start)
-            {
-                as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
-            }
-            // (A document has fewer nodes than bytes, and fewer bytes than
-            // `u32::MAX`: every index converts.)
-            if node.has_children()
-                && let Ok(at) = u32::try_from(at)
-            {
-                let heading = matches!(node, Node::Section(s) if s.marker().is_some() || s.heading().evidence.unnumbered);
-                work.push((at, nested || heading));
-            }
+    // Each list with whether it is under a heading.
+    let heading = |nested: bool, _, node: Node<'_, '_>| {
+        nested || matches!(node, Node::Section(s) if s.marker().is_some() || s.heading().evidence.unnumbered)
+    };
+    super::lists_depth_first(
+        doc,
+        false,
+        |children, nested| single_items_in(doc, children, nested, out),
+        heading,
+    );
+}
+
+/// [`single_items`] among `children`, a list under a heading if `nested`.
+fn single_items_in<'d>(doc: &'d Document<'_>, children: Children<'d, '_>, nested: bool, out: &mut Collect) {
+    if !nested {
+        return;
+    }
+    let mut by_style: HashMap<MarkerStyle, (usize, Option<Node<'_, '_>>)> = HashMap::new();
+    // Lines of text that start with an ordinal the parser left as text
+    // (1. with no 2.): style → (count, span and text of the first).
+    let mut as_text: HashMap<MarkerStyle, (usize, Span, &str, u32)> = HashMap::new();
+    for node in children {
+        if let Node::Section(s) = node
+            && let Some(m) = s.marker()
+        {
+            let e = by_style.entry(m.style).or_insert((0, Some(node)));
+            e.0 += 1;
         }
-        if !nested {
+        if let Node::Paragraph(p) = node
+            && (p.span.start == 0 || doc.source()[..p.span.start].ends_with('\n'))
+            && let Some((span, text, style, value)) = text_ordinal(p.text, p.span.start)
+        {
+            as_text.entry(style).or_insert((0, span, text, value)).0 += 1;
+        }
+    }
+    for (style, (count, span, text, value)) in as_text {
+        if count != 1 || value != 1 || by_style.contains_key(&style) || out.reported(span) {
             continue;
         }
-        for (style, (count, span, text, value)) in as_text {
-            if count != 1 || value != 1 || by_style.contains_key(&style) || out.reported(span) {
-                continue;
-            }
-            out.push(
-                Rule::SingleItem,
-                span,
-                format!(
-                    "{text} has no sibling: number a list of one item not at all, or add {}",
-                    renumbered(text, 1, 2)
-                ),
-            );
+        out.push(
+            Rule::SingleItem,
+            span,
+            format!(
+                "{text} has no sibling: number a list of one item not at all, or add {}",
+                renumbered(text, 1, 2)
+            ),
+        );
+    }
+    for (count, node) in by_style.into_values() {
+        let Some(Node::Section(s)) = node else { continue };
+        let Some(m) = s.marker() else { continue };
+        // A statute numbers its articles through the whole text: a
+        // chapter holding only 第一条 is no list of one.
+        if count != 1
+            || m.value != 1
+            || m.style == MarkerStyle::Article
+            || s.heading().evidence.run_in
+            || s.heading().title.is_empty()
+            || out.reported(m.span)
+        {
+            continue;
         }
-        for (count, node) in by_style.into_values() {
-            let Some(Node::Section(s)) = node else { continue };
-            let Some(m) = s.marker() else { continue };
-            // A statute numbers its articles through the whole text: a
-            // chapter holding only 第一条 is no list of one.
-            if count != 1
-                || m.value != 1
-                || m.style == MarkerStyle::Article
-                || s.heading().evidence.run_in
-                || s.heading().title.is_empty()
-                || out.reported(m.span)
-            {
-                continue;
-            }
-            out.push(
-                Rule::SingleItem,
-                m.span,
-                format!(
-                    "{} has no sibling: number a list of one item not at all, or add {}",
-                    m.text.trim(),
-                    renumbered(m.text.trim(), 1, 2)
-                ),
-            );
-        }
+        out.push(
+            Rule::SingleItem,
+            m.span,
+            format!(
+                "{} has no sibling: number a list of one item not at all, or add {}",
+                m.text.trim(),
+                renumbered(m.text.trim(), 1, 2)
+            ),
+        );
     }
 }
 

@@ -615,6 +615,31 @@ impl Collect<'_> {
     }
 }
 
+/// Calls `list` on each list of children in `doc`, depth first: the top
+/// level's with `top`, and each node's with what `inner` makes of its
+/// parent list's state, its index and the node. The stack holds one list a
+/// level (a list of the lists still to read held one entry a heading: on
+/// text dense with headings, most of the text's size again).
+fn lists_depth_first<'d, 'a, S: Copy>(
+    doc: &'d Document<'a>,
+    top: S,
+    mut list: impl FnMut(crate::ast::Children<'d, 'a>, S),
+    mut inner: impl FnMut(S, usize, crate::ast::Node<'d, 'a>) -> S,
+) {
+    list(doc.children(), top);
+    let mut stack = vec![(doc.children().with_ids(), top)];
+    while let Some((siblings, state)) = stack.last_mut() {
+        let state = *state;
+        let Some((at, node)) = siblings.find(|(_, n)| n.has_children()) else {
+            stack.pop();
+            continue;
+        };
+        let state = inner(state, at, node);
+        list(doc.children_of(at), state);
+        stack.push((doc.children_of(at).with_ids(), state));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,74 +167,72 @@ pub(super) fn level_rank(style: MarkerStyle) -> u8 {
 
 /// Restarts among sibling sections, and levels out of order.
 pub(super) fn sequences_and_levels(doc: &Document<'_>, out: &mut Collect) {
-    // The lists of children still to read: the index of the node that
-    // holds each (`NONE` for the top level) and of its nearest enclosing
-    // section with a marker (`NONE` for none). Indices, not iterators and
-    // markers: on text dense with headings this list holds one entry a
-    // heading, and it stays small.
-    const NONE: u32 = u32::MAX;
-    let mut work: Vec<(u32, u32)> = vec![(NONE, NONE)];
-    while let Some((owner, enclosing)) = work.pop() {
-        let children = match owner {
-            NONE => doc.children(),
-            owner => doc.children_of(owner as usize),
+    // Each list with the index of its nearest enclosing section with a
+    // marker (`None` for none).
+    let enclosing = |enclosing: Option<usize>, at: usize, node: Node<'_, '_>| match node {
+        Node::Section(s) if s.marker().is_some() => Some(at),
+        _ => enclosing,
+    };
+    super::lists_depth_first(
+        doc,
+        None,
+        |children, at| sequences_in(doc, children, at, out),
+        enclosing,
+    );
+}
+
+/// [`sequences_and_levels`] among `children`, whose nearest enclosing
+/// section with a marker is at `enclosing`.
+fn sequences_in<'d>(
+    doc: &'d Document<'_>,
+    children: Children<'d, '_>,
+    enclosing: Option<usize>,
+    out: &mut Collect,
+) {
+    let parent = enclosing.and_then(|at| doc.marker_at(at));
+    let mut last_of_style: HashMap<MarkerStyle, Marker<'_>> = HashMap::new();
+    // The lowest level (highest rank) met so far in this unit, and where.
+    let mut lowest: Option<Marker<'_>> = None;
+    let mut reported_back: HashSet<MarkerStyle> = HashSet::new();
+    for node in children.clone() {
+        let section_marker = match node {
+            Node::Section(s) => s.marker(),
+            _ => None,
         };
-        let parent = match enclosing {
-            NONE => None,
-            at => doc.marker_at(at as usize),
-        };
-        let mut last_of_style: HashMap<MarkerStyle, Marker<'_>> = HashMap::new();
-        // The lowest level (highest rank) met so far in this unit, and where.
-        let mut lowest: Option<Marker<'_>> = None;
-        let mut reported_back: HashSet<MarkerStyle> = HashSet::new();
-        for (at, node) in children.clone().with_ids() {
-            let section_marker = match node {
-                Node::Section(s) => s.marker(),
-                _ => None,
-            };
-            if let Some(m) = section_marker {
-                let nested = parent
-                    .filter(|p| level_rank(m.style) < level_rank(p.style))
-                    .map(|p| {
-                        format!(
-                            "{} is nested under {}: the standard order is 一、 （一） 1. （1）",
-                            m.text.trim(),
-                            p.text.trim()
-                        )
-                    });
-                let back = lowest
-                    .filter(|low| level_rank(m.style) < level_rank(low.style))
-                    .map(|low| {
-                        format!(
-                            "{} comes after the lower-level {} in the same unit (GB/T 15834 B.3.8)",
-                            m.text.trim(),
-                            low.text.trim()
-                        )
-                    });
-                if let Some(message) = nested.or(back)
-                    && reported_back.insert(m.style)
-                {
-                    out.push(Rule::LevelOrder, m.span, message);
-                }
-                if lowest.is_none_or(|low| level_rank(m.style) > level_rank(low.style)) {
-                    lowest = Some(m);
-                }
-                if let Some(prev) = last_of_style.get(&m.style) {
-                    sibling_sequence(doc.source(), prev, &m, out);
-                }
-                last_of_style.insert(m.style, m);
-            }
-            // (A document has fewer nodes than bytes, and fewer bytes than
-            // `u32::MAX`: every index converts.)
-            if node.has_children()
-                && let Ok(at) = u32::try_from(at)
+        if let Some(m) = section_marker {
+            let nested = parent
+                .filter(|p| level_rank(m.style) < level_rank(p.style))
+                .map(|p| {
+                    format!(
+                        "{} is nested under {}: the standard order is 一、 （一） 1. （1）",
+                        m.text.trim(),
+                        p.text.trim()
+                    )
+                });
+            let back = lowest
+                .filter(|low| level_rank(m.style) < level_rank(low.style))
+                .map(|low| {
+                    format!(
+                        "{} comes after the lower-level {} in the same unit (GB/T 15834 B.3.8)",
+                        m.text.trim(),
+                        low.text.trim()
+                    )
+                });
+            if let Some(message) = nested.or(back)
+                && reported_back.insert(m.style)
             {
-                let inner = if section_marker.is_some() { at } else { enclosing };
-                work.push((at, inner));
+                out.push(Rule::LevelOrder, m.span, message);
             }
+            if lowest.is_none_or(|low| level_rank(m.style) > level_rank(low.style)) {
+                lowest = Some(m);
+            }
+            if let Some(prev) = last_of_style.get(&m.style) {
+                sibling_sequence(doc.source(), prev, &m, out);
+            }
+            last_of_style.insert(m.style, m);
         }
-        trailing_mixed_styles(children, out);
     }
+    trailing_mixed_styles(children, out);
 }
 
 /// The last section of each style among `children`: a line of its text

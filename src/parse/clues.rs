@@ -67,8 +67,8 @@ impl<'h> Hints<'h> {
     }
 
     /// The hints, in order of start.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &HeadingHint> {
-        self.0.iter()
+    pub(crate) fn as_slice(&self) -> &[HeadingHint] {
+        &self.0
     }
 
     /// The outline level a hint gives the line at `at`.

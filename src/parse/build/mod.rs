@@ -14,7 +14,7 @@ use super::messages;
 use super::scan::{Candidate, Position};
 use super::successors::{ByStyle, Successors};
 use super::text::{floor_char, is_blank, is_inline_space, line_end_after_break};
-use super::unnumbered::{Unnumbered, UnnumberedHeading};
+use super::unnumbered::{Hinted, HintedHeading, Unnumbered, UnnumberedHeading};
 use crate::Options;
 use crate::ast::data::{index, offset, run_piece};
 use crate::ast::{Evidence, FurnitureKind, Marker, MarkerStyle, NodeData, NodeKind, Nodes};
@@ -45,36 +45,57 @@ enum Event<'a> {
 }
 
 /// The events of a text in order of start: its furniture, top-level and
-/// nested unnumbered headings (each list in order), merged as they are
-/// read (furniture first, then top-level headings, where two start
-/// together). A vector of them all took 48 bytes an event: on Markdown of
-/// headings, six times the text.
+/// nested unnumbered headings (each list in order) and the headings the
+/// input's hints mark, merged as they are read (furniture first, then
+/// top-level headings, then hinted ones, where two start together). A
+/// vector of them all took 48 bytes an event: on Markdown of headings, six
+/// times the text.
 struct Events<'e, 'a> {
     lists: (&'e [Item<'a>], &'e [UnnumberedHeading], &'e [UnnumberedHeading]),
     /// The next of each list.
     next: (usize, usize, usize),
+    /// The hinted headings, and the next of them (one where a heading of
+    /// its list was found at its start is passed over: that one stands).
+    hinted: Hinted<'e, 'e>,
+    next_hinted: Option<HintedHeading>,
     /// Where the next event starts (`usize::MAX` when none is left): most
     /// calls, one a candidate, stop at it.
     first: usize,
 }
 
 impl<'e, 'a> Events<'e, 'a> {
-    fn new(lists: (&'e [Item<'a>], &'e [UnnumberedHeading], &'e [UnnumberedHeading])) -> Self {
+    fn new(
+        lists: (&'e [Item<'a>], &'e [UnnumberedHeading], &'e [UnnumberedHeading]),
+        hinted: Hinted<'e, 'e>,
+    ) -> Self {
         let mut events = Events {
             lists,
             next: (0, 0, 0),
+            hinted,
+            next_hinted: None,
             first: 0,
         };
+        events.next_hinted = events.hinted_after();
         events.first = events.heads().into_iter().flatten().min().unwrap_or(usize::MAX);
         events
     }
 
+    /// The next hinted heading that stands.
+    fn hinted_after(&mut self) -> Option<HintedHeading> {
+        let (_, top, nested) = self.lists;
+        self.hinted.by_ref().find(|h| {
+            let list = if h.top { top } else { nested };
+            list.binary_search_by_key(&h.heading.start, |u| u.start).is_err()
+        })
+    }
+
     /// Where the next of each list starts.
-    fn heads(&self) -> [Option<usize>; 3] {
+    fn heads(&self) -> [Option<usize>; 4] {
         let (furniture, top, nested) = self.lists;
         [
             furniture.get(self.next.0).map(|f| f.span.start),
             top.get(self.next.1).map(|h| h.start),
+            self.next_hinted.map(|h| h.heading.start),
             nested.get(self.next.2).map(|h| h.start),
         ]
     }
@@ -85,13 +106,20 @@ impl<'e, 'a> Events<'e, 'a> {
             return None;
         }
         let (furniture, top, nested) = self.lists;
-        let [f, t, _] = self.heads();
+        let [f, t, h, _] = self.heads();
         let event = if f == Some(self.first) {
             self.next.0 += 1;
             furniture.get(self.next.0 - 1).map(|&f| Event::Furniture(f))
         } else if t == Some(self.first) {
             self.next.1 += 1;
             top.get(self.next.1 - 1).map(|&h| Event::TopUnnumbered(h))
+        } else if h == Some(self.first) {
+            let hinted = self.next_hinted.take();
+            self.next_hinted = self.hinted_after();
+            hinted.map(|h| match h.top {
+                true => Event::TopUnnumbered(h.heading),
+                false => Event::NestedUnnumbered(h.heading),
+            })
         } else {
             self.next.2 += 1;
             nested.get(self.next.2 - 1).map(|&h| Event::NestedUnnumbered(h))
@@ -247,7 +275,9 @@ impl<'a, 'o> Builder<'a, 'o> {
         // vector that still outgrows it is moved by the system, not
         // copied). Elsewhere the slots grow as vectors do, and reuse
         // memory between documents.
-        let markers = cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len();
+        let hints = self.clues.hints.as_slice();
+        let markers =
+            cands.len() + furniture.len() + unnumbered.top.len() + unnumbered.nested.len() + hints.len();
         if markers * 16 >= self.src.len() {
             self.nodes.reserve(2 * markers + 1, markers);
         } else {
@@ -259,7 +289,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         debug_assert!(furniture.is_sorted_by_key(|f| f.span.start));
         debug_assert!(unnumbered.top.is_sorted_by_key(|h| h.start));
         debug_assert!(unnumbered.nested.is_sorted_by_key(|h| h.start));
-        let mut events = Events::new((furniture, &unnumbered.top, &unnumbered.nested));
+        let hinted = Hinted::new(self.src, hints, cands, furniture);
+        let mut events = Events::new((furniture, &unnumbered.top, &unnumbered.nested), hinted);
         // The next furniture item (to skip candidates inside them): an
         // index rather than a peekable iterator, which moves each item out
         // and back at every candidate.
