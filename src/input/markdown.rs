@@ -164,6 +164,12 @@ fn same_pieces(masked: &str, src: &str, run: crate::Span) -> bool {
 /// file of headings would take about 12 times the file.
 const CHUNK: usize = 256 << 10;
 
+/// About how many events a piece should give: pulldown-cmark's tree grows
+/// with the blocks and inlines, and 256 KiB of `# x` lines are 65,536
+/// headings (a tree of 6 MB, and the memory it leaves behind as the file is
+/// read). A piece after one denser in events than this allows is smaller.
+const PIECE_EVENTS: usize = 16_384;
+
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
 fn mask(src: &str) -> (String, Vec<HeadingHint>) {
     mask_in_chunks(src, CHUNK)
@@ -191,19 +197,27 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     // Front matter is hidden; pulldown-cmark reads what follows it.
     let mut start = front_matter(src);
     masked_into(&mut out, src, &mut shown, start);
+    // The size of the next piece: `chunk`, or less after a piece dense in
+    // events.
+    let mut size = chunk.max(1);
     while start < src.len() || start == 0 {
-        let mut want = chunk.max(1);
+        let mut want = size;
         let mut end;
         loop {
-            end = if whole {
-                src.len()
+            let before_item;
+            (end, before_item) = if whole {
+                (src.len(), false)
             } else {
                 split_after(src, start.saturating_add(want))
             };
             shown.clear();
             let heads = found.len();
-            let open = mask_piece(src, start..end, &mut shown, &mut found);
-            if !open || end == src.len() {
+            let last = mask_piece(src, start..end, &mut shown, &mut found);
+            // Before a list item, the piece must end in a list (see
+            // `split_after`).
+            if (!last.runs_on && (!before_item || last.is_list)) || end == src.len() {
+                let per_event = (end - start) / last.events.max(1);
+                size = chunk.max(1).min(PIECE_EVENTS.saturating_mul(per_event.max(1)));
                 break;
             }
             found.truncate(heads);
@@ -308,18 +322,25 @@ fn front_matter(src: &str) -> usize {
     0
 }
 
-/// The first place at or after `at` where a piece of `src` may end: the
-/// start of a line that follows a blank line and opens with a character
-/// that is not ASCII (Chinese text), an ASCII letter or a punctuation mark
-/// that cannot go on a list or a block quote (not `-`, `+`, `*`, `>`, nor a
-/// digit, `|`, `[`, `\`; no space or tab), so that nothing before it but a
-/// fenced code block or an HTML block can run on into it (a list, a block
-/// quote, a table, an indented code block and a paragraph all end at the
-/// blank line); or the start of any line after an ATX heading that stands at
-/// the line's start (`# `…`###### `: it ends every block before it but a
-/// fenced code block or an HTML block, and no block runs on from it). The
-/// end of `src` if there is none.
-fn split_after(src: &str, at: usize) -> usize {
+/// The first place at or after `at` where a piece of `src` may end, and
+/// whether it is before a list item. A piece may end at the start of a line
+/// that follows a blank line and opens with a character that is not ASCII
+/// (Chinese text), an ASCII letter or a punctuation mark that cannot go on a
+/// list or a block quote (not `-`, `+`, `*`, `>`, nor a digit, `|`, `[`,
+/// `\`; no space or tab), so that nothing before it but a fenced code block
+/// or an HTML block can run on into it (a list, a block quote, a table, an
+/// indented code block and a paragraph all end at the blank line); at the
+/// start of any line after an ATX heading that stands at the line's start
+/// (`# `…`###### `: it ends every block before it but a fenced code block
+/// or an HTML block, and no block runs on from it); or before a list item at
+/// a line's start ([`list_item`]), but only where the piece before it ends
+/// in a list: a list item with no indentation starts an item, of that list
+/// or of a new one, whatever the list's last item held (its paragraph, code
+/// or table cannot take an unindented line that starts an item), so the
+/// item and what follows it are read alike whether the list is given or
+/// not. (After a paragraph, `2. x` would go on with it.) The end of `src`
+/// if there is none.
+fn split_after(src: &str, at: usize) -> (usize, bool) {
     let bytes = src.as_bytes();
     let mut from = at;
     while from < bytes.len() {
@@ -331,7 +352,10 @@ fn split_after(src: &str, at: usize) -> usize {
         // line).
         let whole_line = from == 0 || bytes[from - 1] == b'\n';
         if whole_line && line < bytes.len() && atx_heading(&bytes[from..line]) {
-            return line;
+            return (line, false);
+        }
+        if list_item(&bytes[line..]) {
+            return (line, true);
         }
         let opens = bytes.get(line).is_some_and(|&b| {
             b >= 0x80
@@ -347,12 +371,30 @@ fn split_after(src: &str, at: usize) -> usize {
                     .iter()
                     .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
             if blank {
-                return line;
+                return (line, false);
             }
         }
         from = line;
     }
-    bytes.len()
+    (bytes.len(), false)
+}
+
+/// Whether `rest` starts with a line that opens a list item with no
+/// indentation and text after its marker: one to nine digits and `.` or
+/// `)`, or a `-`, `+` or `*`, then a space or a tab, then a character that
+/// is not ASCII or a letter or digit (so that the line is no thematic break
+/// or setext underline: `- - -`, `* * *`).
+fn list_item(rest: &[u8]) -> bool {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = match rest.get(digits) {
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        Some(b'-' | b'+' | b'*') if digits == 0 => 1,
+        _ => return false,
+    };
+    matches!(rest.get(marker), Some(b' ' | b'\t'))
+        && rest
+            .get(marker + 1)
+            .is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
 }
 
 /// Whether `line` (up to and with its `\n`) is one line that is an ATX
@@ -367,19 +409,33 @@ fn atx_heading(line: &[u8]) -> bool {
         && !body.contains(&b'\r')
 }
 
+/// What a piece's last top-level block is.
+struct LastBlock {
+    /// A fenced code block or an HTML block that reaches the piece's end:
+    /// it may run on past it.
+    runs_on: bool,
+    /// A list.
+    is_list: bool,
+    /// How many events pulldown-cmark gave for the piece.
+    events: usize,
+}
+
 /// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
 /// it shows into `shown` and its headings into `found` (levels as written,
-/// 1 to 6). Whether its last block may have run on past it: a fenced code
-/// block or an HTML block that reaches the piece's end.
+/// 1 to 6), and what its last top-level block is.
 fn mask_piece(
     src: &str,
     range: Range<usize>,
     shown: &mut Vec<Range<usize>>,
     found: &mut Vec<HeadingHint>,
-) -> bool {
+) -> LastBlock {
     let bytes = src.as_bytes();
     let Some(piece) = src.get(range.clone()) else {
-        return false;
+        return LastBlock {
+            runs_on: false,
+            is_list: false,
+            events: 0,
+        };
     };
     let base = range.start;
     let mut opts = CmarkOptions::empty();
@@ -391,15 +447,19 @@ fn mask_piece(
     // Whether the last top-level block is one that runs on until it is
     // closed, and where it ended.
     let mut last_runs_on = false;
+    let mut last_is_list = false;
     let mut last_end = 0;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
+    let mut events = 0;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
+        events += 1;
         let range = range.start + base..range.end + base;
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
                     last_runs_on = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock);
+                    last_is_list = matches!(tag, Tag::List(_));
                 }
                 depth += 1;
             }
@@ -462,7 +522,11 @@ fn mask_piece(
     }
     // Open at the piece's end: it reaches it (a closed block ends before
     // the blank line the piece ends with).
-    last_runs_on && last_end >= base + piece.len()
+    LastBlock {
+        runs_on: last_runs_on && last_end >= base + piece.len(),
+        is_list: last_is_list,
+        events,
+    }
 }
 
 /// Writes `src` from where `out` ends up to `to` onto `out`, every byte
@@ -797,11 +861,11 @@ mod tests {
     #[test]
     fn pieces_end_before_lines_of_ascii_letters() {
         let src = "a\n\n".repeat(100);
-        assert_eq!(split_after(&src, 10), 12);
-        let list = "- a\n\n- b\n\n1. c\n\n> d\n\n    e\n";
+        assert_eq!(split_after(&src, 10), (12, false));
+        let list = "> d\n\n    e\n\n-a\n\n- \n\n1.c\n\n- - -\n\n1234567890. f\n";
         assert_eq!(
             split_after(list, 0),
-            list.len(),
+            (list.len(), false),
             "none of these lines may start a piece"
         );
         assert_eq!(mask_in_chunks(&src, 16), mask_in_chunks(&src, 1 << 20));
@@ -813,9 +877,9 @@ mod tests {
     #[test]
     fn pieces_end_after_atx_headings() {
         let src = "# x\n".repeat(100);
-        assert_eq!(split_after(&src, 8), 12);
+        assert_eq!(split_after(&src, 8), (12, false));
         // (A heading that started before `at` is not looked at.)
-        assert_eq!(split_after(&src, 10), 16);
+        assert_eq!(split_after(&src, 10), (16, false));
         for not in [
             "- a\n  # b\nc\n",
             "    # b\nc\n",
@@ -824,9 +888,44 @@ mod tests {
             " # b\nc\n",
             "# b\r\\\n\\\n",
         ] {
-            assert_eq!(split_after(not, 0), not.len(), "{not:?}");
+            assert_eq!(split_after(not, 0), (not.len(), false), "{not:?}");
         }
         let mixed = "# 一、x\n1. a\n- b\n> c\n## （一）y\n```\n# 不是标题\n```\n| a |\n|---|\n# z\n    d\n"
+            .repeat(20);
+        for chunk in [1, 7, 30, 100] {
+            assert_eq!(
+                mask_in_chunks(&mixed, chunk),
+                mask_in_chunks(&mixed, usize::MAX),
+                "{chunk}"
+            );
+        }
+    }
+
+    /// A list with no blank line between its items: a piece may end before
+    /// an item with no indentation where the piece ends in a list (a file
+    /// of `1. x` lines was given to pulldown-cmark whole: 36 times the
+    /// text); not after a paragraph (`2. x` goes on with it, and a `---`
+    /// under both makes them a heading), a block quote or a table.
+    #[test]
+    fn pieces_end_before_list_items_after_a_list() {
+        let src = "1. x\n".repeat(100);
+        assert_eq!(split_after(&src, 3), (5, true));
+        assert_eq!(split_after(&src, 5), (10, true));
+        assert_eq!(split_after("- 一\n+ b\n* 3\n2) c\n", 0), (6, true));
+        let (masked, _) = mask_in_chunks(&src, 1);
+        assert_eq!(masked, src, "the items' numbers are shown");
+        assert_eq!(mask_in_chunks(&src, 1), mask_in_chunks(&src, usize::MAX));
+        for not_a_list in [
+            "段落\n2. x\n---\n",
+            "> a\n2. b\n---\n",
+            "| a |\n|---|\n2. b\n---\n",
+        ] {
+            let whole = mask_in_chunks(not_a_list, usize::MAX);
+            assert_eq!(mask_in_chunks(not_a_list, 1), whole, "{not_a_list:?}");
+        }
+        let (_, headings) = mask_in_chunks("段落\n2. x\n---\n", 1);
+        assert_eq!(headings.len(), 1, "a setext heading of two lines");
+        let mixed = "1. a\n   b\nlazy\n2. c\n   ```\n   code\n3. d\n   | t |\n   |---|\n4) e\n- f\n> g\n5. h\n\n    i\n* j\n- - -\n"
             .repeat(20);
         for chunk in [1, 7, 30, 100] {
             assert_eq!(
@@ -910,6 +1009,13 @@ mod props {
             "...\n",
             "--- \r",
             "> ```\n",
+            "1. a\n",
+            "2) 二\n",
+            "- b\n",
+            "* 中\n",
+            "+ 3\n",
+            "   ",
+            "1234567890. ",
         ])
     }
 
