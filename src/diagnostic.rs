@@ -83,7 +83,7 @@ const _: () = {
         i += 1;
     }
     assert!(
-        DiagnosticCode::BoilerplateShare as usize + 1 == DiagnosticCode::ALL.len(),
+        DiagnosticCode::MarkupAsText as usize + 1 == DiagnosticCode::ALL.len(),
         "a code missing from DiagnosticCode::ALL"
     );
 };
@@ -304,17 +304,24 @@ pub enum DiagnosticCode {
     /// More than a small share of the text (over 5% or 2 KB) was set aside
     /// as page boilerplate (`furniture: noise`); the span runs over it.
     BoilerplateShare,
+    /// A piece of a Markdown source was read as plain text (its markup
+    /// shown to the parser as it is): no place to end a piece made it small
+    /// enough for pulldown-cmark's tree of it to fit the memory bound (a
+    /// paragraph of a million code spans). Markers behind markup there are
+    /// not found; the span runs over the piece.
+    MarkupAsText,
 }
 
 impl DiagnosticCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosticCode; 6] = [
+    pub const ALL: [DiagnosticCode; 7] = [
         DiagnosticCode::SkippedOrdinal,
         DiagnosticCode::DuplicateOrdinal,
         DiagnosticCode::NotStartingAtOne,
         DiagnosticCode::EmptyHeading,
         DiagnosticCode::DepthLimit,
         DiagnosticCode::BoilerplateShare,
+        DiagnosticCode::MarkupAsText,
     ];
 
     /// The stable id, as used by `speechtree lint` (`skipped-ordinal`, …).
@@ -326,6 +333,7 @@ impl DiagnosticCode {
             DiagnosticCode::EmptyHeading => "empty-heading",
             DiagnosticCode::DepthLimit => "depth-limit",
             DiagnosticCode::BoilerplateShare => "boilerplate-share",
+            DiagnosticCode::MarkupAsText => "markup-as-text",
         }
     }
 }

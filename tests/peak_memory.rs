@@ -98,6 +98,19 @@ fn headings_of_four_to_seven_bytes_cost_at_most_eight_times_their_size() {
     peak_slope_at_most("一、x\n1.z\n2.z\n", "txt", 8);
 }
 
+/// Markdown whose blocks cannot be cut into pieces and are dense in
+/// markup: a paragraph of code spans with no line break, a block quote of
+/// one-line paragraphs, setext headings with no blank line. pulldown-cmark's
+/// tree of such a block took 36, 13 and 31 times the text; a block whose
+/// marks of markup would take its tree over six times the file is read as
+/// plain text (and reported as `markup-as-text`).
+#[test]
+fn markdown_too_dense_in_markup_costs_at_most_eight_times_its_size() {
+    peak_slope_at_most("`x`", "md", 8);
+    peak_slope_at_most("> 一、x\n", "md", 8);
+    peak_slope_at_most("x\n=\n", "md", 8);
+}
+
 /// One-letter paragraphs each followed by a blank line, as text and as
 /// Markdown: a paragraph and a space a line took 12 times the text (runs
 /// of paragraphs did not cross blank lines), and pulldown-cmark's tree of

@@ -47,11 +47,16 @@ use crate::{HeadingHint, Options};
 /// assert_eq!(heading.level(), 0);
 /// ```
 pub fn markdown_text(src: &str) -> ReadResult {
-    let (text, headings) = mask(src);
+    let Masked {
+        text,
+        headings,
+        as_text,
+    } = mask(src);
     ReadResult {
         text,
         headings,
         kind: InputKind::Markdown,
+        as_text,
         ..ReadResult::default()
     }
 }
@@ -93,18 +98,21 @@ pub(crate) fn read_markdown(src: String) -> ReadResult {
 /// assert_eq!(leads, ["加强领导", "狠抓落实"]);
 /// ```
 pub fn parse_markdown<'a>(src: &'a str, options: &Options) -> Document<'a> {
-    let (masked, headings) = mask(src);
-    parse_masked(src, &masked, &headings, options)
+    let masked = mask(src);
+    parse_masked(src, &masked.text, &masked.headings, &masked.as_text, options)
 }
 
 /// Parses `masked` (a masked copy of `src`, see [`markdown_text`]) with
 /// `headings` and `options`' hints, and presents the tree over `src`: the
 /// offsets are the same, so the tree only changes the text it reads, and
-/// sections are nested under the marked headings.
+/// sections are nested under the marked headings. The pieces `as_text`
+/// (read as plain text, see [`mask`]) are reported as
+/// [`DiagnosticCode::MarkupAsText`](crate::DiagnosticCode::MarkupAsText).
 pub(crate) fn parse_masked<'a>(
     src: &'a str,
     masked: &str,
     headings: &[HeadingHint],
+    as_text: &[crate::Span],
     options: &Options,
 ) -> Document<'a> {
     if masked.len() != src.len() {
@@ -143,6 +151,16 @@ pub(crate) fn parse_masked<'a>(
         diagnostics: doc.diagnostics,
     };
     super::markup::nest_under_headings(&mut doc, &hints);
+    for &span in as_text {
+        doc.diagnostics.insert_in_order(
+            crate::DiagnosticCode::MarkupAsText,
+            span,
+            format!(
+                "{} bytes of Markdown read as plain text: too dense in markup to read within the memory bound",
+                span.len()
+            ),
+        );
+    }
     doc
 }
 
@@ -170,9 +188,59 @@ const CHUNK: usize = 256 << 10;
 /// read). A piece after one denser in events than this allows is smaller.
 const PIECE_EVENTS: usize = 16_384;
 
+/// Bytes of pulldown-cmark's memory to count for each mark of markup in a
+/// piece (see [`marks`]): its tree and links took 35 to 135 bytes a mark
+/// on text that was nothing but code spans, emphasis, links, block quote
+/// lines, setext headings or tables.
+const MARK_COST: usize = 128;
+
+/// How much of pulldown-cmark's memory a piece may take, by [`MARK_COST`]:
+/// six times the source, or 16 MiB on a smaller one.
+fn mark_budget(src: &str) -> usize {
+    src.len().saturating_mul(6).max(16 << 20)
+}
+
+/// The marks of markup in `bytes`, for pulldown-cmark's memory: line breaks
+/// and the bytes that open or close an inline or a table cell.
+fn marks(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_mark(b)).count()
+}
+
+/// Whether `b` is a mark of markup for [`marks`].
+#[inline(always)]
+fn is_mark(b: u8) -> bool {
+    (b == b'\n')
+        | (b == b'*')
+        | (b == b'_')
+        | (b == b'`')
+        | (b == b'[')
+        | (b == b']')
+        | (b == b'(')
+        | (b == b')')
+        | (b == b'<')
+        | (b == b'&')
+        | (b == b'\\')
+        | (b == b'~')
+        | (b == b'|')
+        | (b == b'>')
+}
+
+/// What [`mask`] makes of a Markdown source.
+pub(crate) struct Masked {
+    /// The masked copy.
+    pub text: String,
+    /// The source's headings as hints.
+    pub headings: Vec<HeadingHint>,
+    /// Pieces read as plain text (shown whole in the masked copy): pieces
+    /// that no place to end a piece made small enough for pulldown-cmark's
+    /// tree of them to fit [`mark_budget`] (a paragraph of a million code
+    /// spans, a block quote of a million lines).
+    pub as_text: Vec<crate::Span>,
+}
+
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
-fn mask(src: &str) -> (String, Vec<HeadingHint>) {
-    mask_in_chunks(src, CHUNK)
+fn mask(src: &str) -> Masked {
+    mask_in_chunks(src, CHUNK, mark_budget(src))
 }
 
 /// [`markdown_text`]'s text and headings, pulldown-cmark given pieces of
@@ -180,7 +248,8 @@ fn mask(src: &str) -> (String, Vec<HeadingHint>) {
 /// every `chunk` (built by cargo-fuzz only, with `--cfg fuzzing`).
 #[cfg(fuzzing)]
 pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
-    mask_in_chunks(src, chunk)
+    let masked = mask_in_chunks(src, chunk, mark_budget(src));
+    (masked.text, masked.headings)
 }
 
 /// [`mask`], pulldown-cmark given pieces of about `chunk` bytes that end
@@ -188,9 +257,20 @@ pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// piece whose last block could be open (a fenced code block, an HTML
 /// block) is grown, doubling, until it is not or reaches the end. A source
 /// with a link reference definition (`]:`) is read whole: a definition
-/// anywhere gives links everywhere their meaning.
-fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
+/// anywhere gives links everywhere their meaning. A piece whose marks of
+/// markup, at [`MARK_COST`] each, are over `budget` is first cut as short
+/// as it can be; if it is still over, it is read as plain text.
+fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
     let whole = memchr::memmem::find(src.as_bytes(), b"]:").is_some();
+    // Pieces cut about `chunk` long are not counted (counting every piece
+    // added 2 to 3% to the instructions of reading Markdown): pulldown-cmark's
+    // tree of one takes some megabytes, whatever the file's size, and is
+    // dropped before the next.
+    let over = |piece: Range<usize>| {
+        piece.len() > (budget / MARK_COST).max(chunk.saturating_mul(2))
+            && marks(&src.as_bytes()[piece]).saturating_mul(MARK_COST) > budget
+    };
+    let mut as_text = Vec::new();
     let mut out = String::with_capacity(src.len());
     let mut found: Vec<HeadingHint> = Vec::new();
     let mut shown: Vec<Range<usize>> = Vec::new();
@@ -202,6 +282,7 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     let mut size = chunk.max(1);
     while start < src.len() || start == 0 {
         let mut want = size;
+        let mut shortest = false;
         let mut end;
         loop {
             let before_item;
@@ -211,6 +292,19 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
                 split_after(src, start.saturating_add(want))
             };
             shown.clear();
+            let too_dense = over(start..end);
+            if too_dense && !whole && !shortest {
+                // As short as it can be (once: a piece that is then grown
+                // is not cut again).
+                shortest = true;
+                want = 1;
+                continue;
+            }
+            if too_dense {
+                shown.push(start..end);
+                as_text.push(crate::Span::new(start, end));
+                break;
+            }
             let heads = found.len();
             let last = mask_piece(src, start..end, &mut shown, &mut found);
             // Before a list item, the piece must end in a list (see
@@ -225,7 +319,11 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
             want = want.max(end - start).saturating_mul(2);
         }
         if !masked_into(&mut out, src, &mut shown, end) {
-            return (String::new(), Vec::new());
+            return Masked {
+                text: String::new(),
+                headings: Vec::new(),
+                as_text: Vec::new(),
+            };
         }
         start = end;
         if end == src.len() {
@@ -234,7 +332,11 @@ fn mask_in_chunks(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     }
     blank_cjk_strong(&mut out);
     hints(&mut found);
-    (out, found)
+    Masked {
+        text: out,
+        headings: found,
+        as_text,
+    }
 }
 
 /// Blanks in the masked copy the strong emphasis that pulldown-cmark leaves
@@ -623,6 +725,13 @@ fn reveal_html(src: &str, range: Range<usize>, shown: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`mask_in_chunks`]'s masked copy and headings, at `chunk` and the
+    /// source's budget.
+    pub(super) fn chunked(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
+        let masked = mask_in_chunks(src, chunk, mark_budget(src));
+        (masked.text, masked.headings)
+    }
     use crate::Node;
     use crate::outline;
 
@@ -801,14 +910,14 @@ mod tests {
             "一、见[附件]\n\n二、标题\n\n[附件]: http://example.com/三、\n",
             "## 第一章 总则\n\n第一条 为了规范。\n\n## 第二章 附则\n\n第二条 施行。\n",
         ] {
-            let whole = mask_in_chunks(src, usize::MAX);
-            assert_eq!(mask_in_chunks(src, 1), whole, "{src:?}");
-            assert_eq!(mask(src), whole, "{src:?}");
+            let whole = chunked(src, usize::MAX);
+            assert_eq!(chunked(src, 1), whole, "{src:?}");
+            assert_eq!(chunked(src, CHUNK), whole, "{src:?}");
         }
         // Split at every blank line before Chinese text, the headings keep
         // their levels.
         let src = "# 标题\n\n## 第一章 总则\n\n第一条 为了规范。\n\n### 第一节 一般规定\n\n第二条 施行。\n";
-        let (_, headings) = mask_in_chunks(src, 1);
+        let (_, headings) = chunked(src, 1);
         let levels: Vec<(&str, u8)> = headings
             .iter()
             .map(|h| (h.span().slice(src), h.level()))
@@ -826,7 +935,7 @@ mod tests {
             out.contains("一是\t加强领导") && out.contains("二是\t狠抓落实"),
             "{out}"
         );
-        let (masked, _) = mask("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n");
+        let (masked, _) = chunked("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n", CHUNK);
         assert_eq!(masked, "注**：甲。\n  一是  加强。\n\n**\u{3000}**\n");
     }
 
@@ -868,7 +977,7 @@ mod tests {
             (list.len(), false),
             "none of these lines may start a piece"
         );
-        assert_eq!(mask_in_chunks(&src, 16), mask_in_chunks(&src, 1 << 20));
+        assert_eq!(chunked(&src, 16), chunked(&src, 1 << 20));
     }
 
     /// Headings with no blank line between them: a piece may end after any
@@ -893,11 +1002,7 @@ mod tests {
         let mixed = "# 一、x\n1. a\n- b\n> c\n## （一）y\n```\n# 不是标题\n```\n| a |\n|---|\n# z\n    d\n"
             .repeat(20);
         for chunk in [1, 7, 30, 100] {
-            assert_eq!(
-                mask_in_chunks(&mixed, chunk),
-                mask_in_chunks(&mixed, usize::MAX),
-                "{chunk}"
-            );
+            assert_eq!(chunked(&mixed, chunk), chunked(&mixed, usize::MAX), "{chunk}");
         }
     }
 
@@ -912,28 +1017,65 @@ mod tests {
         assert_eq!(split_after(&src, 3), (5, true));
         assert_eq!(split_after(&src, 5), (10, true));
         assert_eq!(split_after("- 一\n+ b\n* 3\n2) c\n", 0), (6, true));
-        let (masked, _) = mask_in_chunks(&src, 1);
+        let (masked, _) = chunked(&src, 1);
         assert_eq!(masked, src, "the items' numbers are shown");
-        assert_eq!(mask_in_chunks(&src, 1), mask_in_chunks(&src, usize::MAX));
+        assert_eq!(chunked(&src, 1), chunked(&src, usize::MAX));
         for not_a_list in [
             "段落\n2. x\n---\n",
             "> a\n2. b\n---\n",
             "| a |\n|---|\n2. b\n---\n",
         ] {
-            let whole = mask_in_chunks(not_a_list, usize::MAX);
-            assert_eq!(mask_in_chunks(not_a_list, 1), whole, "{not_a_list:?}");
+            let whole = chunked(not_a_list, usize::MAX);
+            assert_eq!(chunked(not_a_list, 1), whole, "{not_a_list:?}");
         }
-        let (_, headings) = mask_in_chunks("段落\n2. x\n---\n", 1);
+        let (_, headings) = chunked("段落\n2. x\n---\n", 1);
         assert_eq!(headings.len(), 1, "a setext heading of two lines");
         let mixed = "1. a\n   b\nlazy\n2. c\n   ```\n   code\n3. d\n   | t |\n   |---|\n4) e\n- f\n> g\n5. h\n\n    i\n* j\n- - -\n"
             .repeat(20);
         for chunk in [1, 7, 30, 100] {
-            assert_eq!(
-                mask_in_chunks(&mixed, chunk),
-                mask_in_chunks(&mixed, usize::MAX),
-                "{chunk}"
-            );
+            assert_eq!(chunked(&mixed, chunk), chunked(&mixed, usize::MAX), "{chunk}");
         }
+    }
+
+    /// A piece whose markup would make pulldown-cmark's tree too large is
+    /// first cut as short as it can be, and read as plain text only where
+    /// it cannot be cut (one paragraph): that piece is shown whole and
+    /// reported, the rest is read as Markdown.
+    #[test]
+    fn pieces_too_dense_in_markup_are_cut_short_or_read_as_text() {
+        // Paragraphs of code spans, cut at the Chinese lines after blank lines.
+        let spans = "`x`".repeat(40);
+        let cuttable = format!("{spans}\n\n中文\n\n{spans}\n\n## 一、标题\n");
+        // Room for one paragraph of them, not two.
+        let budget = 100 * MARK_COST;
+        let masked = mask_in_chunks(&cuttable, 16, budget);
+        assert!(masked.as_text.is_empty());
+        assert_eq!((masked.text, masked.headings), chunked(&cuttable, CHUNK));
+        // One paragraph of them: read as text, the heading after it still
+        // read as Markdown.
+        let dense = format!("{spans}{spans}\n\n## 一、标题\n");
+        let masked = mask_in_chunks(&dense, 16, budget);
+        let piece = masked.as_text[..].to_vec();
+        assert_eq!(piece.len(), 1);
+        assert_eq!(piece[0].slice(&dense), format!("{spans}{spans}\n\n"));
+        assert_eq!(
+            &masked.text[..piece[0].end],
+            piece[0].slice(&dense),
+            "shown as it is"
+        );
+        assert_eq!(masked.headings.len(), 1);
+        // Reported, and the tree still rebuilds the source.
+        let doc = parse_masked(
+            &dense,
+            &masked.text,
+            &masked.headings,
+            &piece,
+            &Options::default(),
+        );
+        let codes: Vec<_> = doc.diagnostics().map(|d| (d.code, d.span)).collect();
+        assert_eq!(codes, [(crate::DiagnosticCode::MarkupAsText, piece[0])]);
+        assert_eq!(doc.leaves().map(|(_, t)| t).collect::<String>(), dense);
+        assert_eq!(marks(b"a\n*_`[]()<&\\~|> b"), 14);
     }
 
     #[test]
@@ -945,6 +1087,7 @@ mod tests {
 
 #[cfg(test)]
 mod props {
+    use super::tests::chunked;
     use super::*;
     use proptest::prelude::*;
 
@@ -1028,8 +1171,8 @@ mod props {
             let read = markdown_text(&src);
             prop_assert_eq!(read.text.len(), src.len());
             // Read in pieces as small as they come, it is read the same.
-            let whole = mask_in_chunks(&src, usize::MAX);
-            prop_assert_eq!(&mask_in_chunks(&src, 1), &whole);
+            let whole = chunked(&src, usize::MAX);
+            prop_assert_eq!(&chunked(&src, 1), &whole);
             prop_assert_eq!(&(read.text.clone(), read.headings.clone()), &whole);
             for h in &read.headings {
                 prop_assert!(src.get(h.span().range()).is_some());

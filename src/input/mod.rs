@@ -136,6 +136,9 @@ pub struct ReadResult {
     /// For Markdown, the masked copy the parser reads (see
     /// [`markdown_text`]); `text` is then the Markdown source.
     pub(crate) masked: Option<String>,
+    /// For Markdown, the pieces read as plain text (see
+    /// [`DiagnosticCode::MarkupAsText`](crate::DiagnosticCode::MarkupAsText)).
+    pub(crate) as_text: Vec<crate::Span>,
 }
 
 impl ReadResult {
@@ -159,7 +162,7 @@ impl ReadResult {
     pub fn parse(&self, options: &Options) -> Document<'_> {
         #[cfg(feature = "markdown")]
         if let Some(masked) = &self.masked {
-            return markdown::parse_masked(&self.text, masked, &self.headings, options);
+            return markdown::parse_masked(&self.text, masked, &self.headings, &self.as_text, options);
         }
         if self.headings.is_empty() {
             return crate::parse_with(&self.text, options);

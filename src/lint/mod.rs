@@ -96,11 +96,15 @@ pub enum Rule {
     /// More than a small share of the text (over 5% or 2 KB) was set aside
     /// as page boilerplate: check that no body text is among it.
     BoilerplateShare,
+    /// A piece of Markdown was read as plain text, its markup too dense to
+    /// read within the memory bound: markers behind markup there are not
+    /// found.
+    MarkupAsText,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::SkippedOrdinal,
         Rule::DuplicateOrdinal,
         Rule::NotStartingAtOne,
@@ -113,6 +117,7 @@ impl Rule {
         Rule::MixedStyle,
         Rule::SingleItem,
         Rule::BoilerplateShare,
+        Rule::MarkupAsText,
     ];
 
     /// The stable id: `skipped-ordinal`, `level-order`, ….
@@ -136,6 +141,7 @@ impl Rule {
             Rule::MixedStyle => "mixed-style",
             Rule::SingleItem => "single-item",
             Rule::BoilerplateShare => DiagnosticCode::BoilerplateShare.id(),
+            Rule::MarkupAsText => DiagnosticCode::MarkupAsText.id(),
         }
     }
 
@@ -160,6 +166,7 @@ impl Rule {
             | Rule::MixedStyle
             | Rule::SingleItem => None,
             Rule::BoilerplateShare => Some(DiagnosticCode::BoilerplateShare),
+            Rule::MarkupAsText => Some(DiagnosticCode::MarkupAsText),
         }
     }
 
@@ -183,7 +190,8 @@ impl Rule {
             | Rule::DepthLimit
             | Rule::PunctuationAfterOrdinal
             | Rule::SingleItem
-            | Rule::BoilerplateShare => Severity::Warning,
+            | Rule::BoilerplateShare
+            | Rule::MarkupAsText => Severity::Warning,
         }
     }
 
@@ -208,6 +216,9 @@ impl Rule {
             Rule::MixedStyle => "a marker of another style in a level (⑶ among （一） （二） （四）)",
             Rule::SingleItem => "a heading ordinal with no sibling (（一） with no （二）)",
             Rule::BoilerplateShare => "over 5% or 2 KB of the text set aside as page boilerplate",
+            Rule::MarkupAsText => {
+                "Markdown read as plain text: its markup too dense to read within the memory bound"
+            }
         }
     }
 }
@@ -222,6 +233,7 @@ impl From<DiagnosticCode> for Rule {
             DiagnosticCode::EmptyHeading => Rule::EmptyHeading,
             DiagnosticCode::DepthLimit => Rule::DepthLimit,
             DiagnosticCode::BoilerplateShare => Rule::BoilerplateShare,
+            DiagnosticCode::MarkupAsText => Rule::MarkupAsText,
         }
     }
 }

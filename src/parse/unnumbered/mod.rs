@@ -223,11 +223,14 @@ mod tests {
     use super::*;
     use crate::parse::{clues::Clues, furniture, scan, test_random};
 
+    /// The top-level and nested lists, as (start, title, end).
+    type Lists = (Vec<(usize, Span, usize)>, Vec<(usize, Span, usize)>);
+
     /// The lists as they were made before hinted headings were read from
     /// the hints: each hinted heading added to its list, taking the place
     /// of one found at its start in the other list, then each list sorted
     /// with one heading a start (the first).
-    fn listed(src: &str, hints: &[HeadingHint]) -> (Vec<(usize, Span, usize)>, Vec<(usize, Span, usize)>) {
+    fn listed(src: &str, hints: &[HeadingHint]) -> Lists {
         let cands = scan::candidates(src);
         let furniture = furniture::detect(src);
         let clues = Clues::gather(src, &cands, hints);
@@ -256,7 +259,7 @@ mod tests {
 
     /// The lists as the tree reads them now: [`detect`]'s, and the hinted
     /// headings that stand.
-    fn read(src: &str, hints: &[HeadingHint]) -> (Vec<(usize, Span, usize)>, Vec<(usize, Span, usize)>) {
+    fn read(src: &str, hints: &[HeadingHint]) -> Lists {
         let cands = scan::candidates(src);
         let furniture = furniture::detect(src);
         let clues = Clues::gather(src, &cands, hints);

@@ -126,7 +126,8 @@ class Diagnostic:
 
     Attributes:
         code: Its stable id: ``skipped-ordinal``, ``duplicate-ordinal``,
-            ``not-starting-at-one``, ``empty-heading``, ``depth-limit``.
+            ``not-starting-at-one``, ``empty-heading``, ``depth-limit``,
+            ``boilerplate-share``, ``markup-as-text``.
         message: One line, lowercase.
         start: Where it is (usually the marker), as a ``str`` index.
         end: Its end, as a ``str`` index.

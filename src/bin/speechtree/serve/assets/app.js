@@ -26,6 +26,7 @@
     'mixed-style': '同级编号样式混用',
     'single-item': '单项不编号',
     'boilerplate-share': '大段内容被视为页面杂项',
+    'markup-as-text': 'Markdown 标记过密，按纯文本读取',
   };
   const FURNITURE = {
     title: '标题', subtitle: '副标题', byline: '署名', salutation: '称呼', closing: '结束语',
