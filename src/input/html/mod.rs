@@ -204,10 +204,25 @@ const STEPS_PER_BYTE: u64 = 128;
 /// a fraction of a second).
 const BASE_STEPS: u64 = 1 << 26;
 
+/// The elements a page may make, beyond [`BASE_ELEMENTS`]: one for every
+/// [`BYTES_PER_ELEMENT`] bytes of source. A page's elements are each at least
+/// a tag (`<p>`, three bytes), and pages have one every 20 to 50 bytes; but
+/// the tree builder reopens the inline elements left open (`<b>`, `<i>`, a
+/// `<font>` with its own attributes) in every new paragraph, so `<p><b>x`
+/// repeated made 4.4 elements every 7 bytes (27 times the page in memory),
+/// and `<p><b class=N>x` with a new N each time more with every paragraph
+/// (250 KB took 3 GB and 20 seconds before the work limit stopped it).
+const BYTES_PER_ELEMENT: usize = 8;
+
+/// The elements any page may make.
+const BASE_ELEMENTS: usize = 1 << 16;
+
 /// Lays out the page's text as html5ever builds it (see [`sink`]), then
 /// finds its main block and headings.
 fn extract(source: &str) -> Result<HtmlPage> {
-    let mut parser = html5ever::parse_document(Sink::new(source.len()), html5ever::ParseOpts::default());
+    let max_elements = source.len() / BYTES_PER_ELEMENT + BASE_ELEMENTS;
+    let sink = Sink::new(source.len(), max_elements);
+    let mut parser = html5ever::parse_document(sink, html5ever::ParseOpts::default());
     let budget = STEPS_PER_BYTE * source.len() as u64 + BASE_STEPS;
     let mut at = 0;
     while at < source.len() {
@@ -217,6 +232,25 @@ fn extract(source: &str) -> Result<HtmlPage> {
         }
         parser.process(StrTendril::from_slice(&source[at..end]));
         at = end;
+        let sink = &parser.tokenizer.sink.sink;
+        if sink.over() {
+            return Err(Error::Limit {
+                path: None,
+                what: format!(
+                    "the elements the HTML tree builder made by byte {at} of the decoded page (one every {BYTES_PER_ELEMENT} bytes, and {BASE_ELEMENTS} more)"
+                ),
+                limit: max_elements as u64,
+                unit: "elements",
+            });
+        }
+        if sink.too_deep() {
+            return Err(Error::Limit {
+                path: None,
+                what: format!("the nesting of elements by byte {at} of the decoded page"),
+                limit: sink::MAX_DEPTH as u64,
+                unit: "levels",
+            });
+        }
         let steps = parser.tokenizer.sink.sink.steps();
         if steps > budget {
             return Err(Error::Limit {

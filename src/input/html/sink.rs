@@ -127,7 +127,15 @@ struct State {
     /// Whether the text laid out last was foster-parented: such text is a
     /// line of its own.
     fostered: bool,
+    /// Whether an element was opened deeper than [`MAX_DEPTH`] (it and
+    /// what is under it were not laid out).
+    too_deep: bool,
 }
+
+/// The deepest the layout nests elements: pages nest a few dozen deep, and
+/// `<b>` repeated nests one more at every three bytes (ten times the page
+/// in memory).
+pub(super) const MAX_DEPTH: usize = 10_000;
 
 /// What the sink gives back: the page's text, the elements read, and the
 /// index of `body` among them.
@@ -143,14 +151,25 @@ pub(super) struct Sink {
     /// The tree builder's questions so far (names and identities of nodes):
     /// its work, which grows with the square of the nesting depth.
     steps: Cell<u64>,
+    /// The most elements kept (see [`Sink::new`]).
+    max_elements: usize,
+    /// Elements asked for past `max_elements`: each is given a handle of
+    /// its own that names nothing (its content is not seen).
+    refused: Cell<usize>,
 }
+
+/// The first handle of the elements refused (far past any node's).
+const REFUSED: usize = usize::MAX / 2;
 
 impl Sink {
     /// A sink for a page of about `len` bytes of source (its text is rarely
-    /// longer: reserved at once, it is never copied as it grows).
-    pub fn new(len: usize) -> Self {
+    /// longer: reserved at once, it is never copied as it grows) that keeps
+    /// at most `max_elements` elements.
+    pub fn new(len: usize, max_elements: usize) -> Self {
         Sink {
             steps: Cell::new(0),
+            max_elements,
+            refused: Cell::new(0),
             state: RefCell::new(State {
                 nodes: vec![Node::new(Kind::Document), Node::new(Kind::Unseen)],
                 names: vec![LocalName::default()],
@@ -160,6 +179,7 @@ impl Sink {
                 open: Vec::new(),
                 body: None,
                 fostered: false,
+                too_deep: false,
             }),
         }
     }
@@ -171,6 +191,17 @@ impl Sink {
 
     fn step(&self) {
         self.steps.set(self.steps.get() + 1);
+    }
+
+    /// Whether the tree builder asked for more than `max_elements`
+    /// elements.
+    pub fn over(&self) -> bool {
+        self.refused.get() > 0
+    }
+
+    /// Whether elements were nested deeper than [`MAX_DEPTH`].
+    pub fn too_deep(&self) -> bool {
+        self.state.borrow().too_deep
     }
 }
 
@@ -286,6 +317,11 @@ impl State {
             if c & class::BLOCK != 0 {
                 layout.end_line();
             }
+            return;
+        }
+        if self.open.len() >= MAX_DEPTH {
+            self.too_deep = true;
+            node.ctx |= ctx::HIDDEN;
             return;
         }
         let info = self.infos.len();
@@ -413,6 +449,13 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
         let mut state = self.state.borrow_mut();
+        if state.nodes.len() >= self.max_elements {
+            // Nothing is kept of it, nor laid out under it; the caller
+            // stops once the piece it gave the tree builder is read.
+            let refused = self.refused.get();
+            self.refused.set(refused + 1);
+            return REFUSED.saturating_add(refused);
+        }
         // The tree builder creates no element in another namespace.
         let ns = NAMESPACES.iter().position(|n| *n == name.ns).unwrap_or(0) as u8;
         let mut c = classify(&name.local);

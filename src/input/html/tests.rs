@@ -321,21 +321,57 @@ fn a_speech_in_pre_is_the_main_content() {
 
 #[test]
 fn elements_nested_too_deeply_are_a_limit_not_a_hang() {
+    let message = |html: &str| {
+        html_page(html.as_bytes(), &ReadOptions::default())
+            .map(|p| p.text.len())
+            .expect_err("a limit")
+            .with_path("deep.html")
+            .to_string()
+    };
     // Each start tag among unclosed `<div>`s makes the tree builder walk
-    // the whole stack: 1 MiB of them took 102 s before the budget.
-    let html = format!("<body>{}", "<div>一、x".repeat(30_000));
-    let err = html_page(html.as_bytes(), &ReadOptions::default())
-        .map(|p| p.text.len())
-        .expect_err("too deep")
-        .with_path("deep.html");
-    let message = err.to_string();
+    // the whole stack: 1 MiB of them took 102 s before the budget. Past
+    // ten thousand deep, the nesting is the limit.
+    let m = message(&format!("<body>{}", "<div>一、x".repeat(30_000)));
     assert!(
-        message.starts_with("deep.html: the HTML tree builder's work by byte ")
-            && message.contains("(elements nested too deeply) exceeds the limit of "),
-        "{message}"
+        m.starts_with("deep.html: the nesting of elements by byte ")
+            && m.ends_with("exceeds the limit of 10000 levels"),
+        "{m}"
+    );
+    // Under it, paragraphs among 9,500 open `<div>`s are work.
+    let m = message(&format!(
+        "<body>{}{}",
+        "<div>".repeat(9_500),
+        "<p>一、x</p>".repeat(20_000)
+    ));
+    assert!(
+        m.starts_with("deep.html: the HTML tree builder's work by byte ")
+            && m.contains("(elements nested too deeply) exceeds the limit of "),
+        "{m}"
     );
     // Thousands deep is still read.
     let html = format!("<body>{}", "<div>一、x".repeat(3_000));
+    assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_ok());
+}
+
+/// Inline elements left open are reopened by the tree builder in every new
+/// paragraph: with attributes that differ each time (no three alike), each
+/// paragraph reopens all of them, and 250 KB of `<p><b class=N>x` took 3 GB
+/// and 20 s before the work limit stopped it after a piece. Elements past
+/// one every 8 bytes (and 65,536) are refused as they are asked for.
+#[test]
+fn elements_made_past_one_every_eight_bytes_are_a_limit() {
+    let html: String = (0..200_000).map(|i| format!("<p><b class={i}>x")).collect();
+    let m = html_page(html.as_bytes(), &ReadOptions::default())
+        .map(|p| p.text.len())
+        .expect_err("a limit")
+        .to_string();
+    assert!(
+        m.starts_with("the elements the HTML tree builder made by byte ")
+            && m.contains("exceeds the limit of "),
+        "{m}"
+    );
+    // A page of 65,536 elements or fewer is read whatever its size.
+    let html = "<p>x".repeat(60_000);
     assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_ok());
 }
 
