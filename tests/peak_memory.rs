@@ -130,6 +130,18 @@ fn html_pages_cost_at_most_eight_times_their_size() {
     peak_slope_at_most("<p>一、x</p>\n", "html", 8);
 }
 
+/// Pages whose elements multiply or nest: `<b>` repeated nests one more
+/// every 3 bytes (24 times the page before failing as a page without
+/// text); `<p><b>x` reopens the open `<b>`s in every paragraph (27 times);
+/// nested `<template>`s are never laid out (8.7 times). Past one element
+/// every 8 bytes, or 10,000 deep, the page is refused as it is read.
+#[test]
+fn html_pages_of_multiplying_or_nesting_elements_cost_at_most_eight_times_their_size() {
+    peak_slope_at_most("<b>", "html", 8);
+    peak_slope_at_most("<p><b>x", "html", 8);
+    peak_slope_at_most("<template>", "html", 8);
+}
+
 /// Asserts that 2 MiB more of `unit` repeated (a file with extension
 /// `ext`) adds at most `times` × 2 MiB to the peak of the outline and of
 /// `lint`: the slope between a 1 MiB and a 3 MiB input, so that the

@@ -237,7 +237,8 @@ fn extract(source: &str) -> Result<HtmlPage> {
             return Err(Error::Limit {
                 path: None,
                 what: format!(
-                    "the elements the HTML tree builder made by byte {at} of the decoded page (one every {BYTES_PER_ELEMENT} bytes, and {BASE_ELEMENTS} more)"
+                    "the elements the HTML tree builder made by byte {at} of the decoded page (one every {BYTES_PER_ELEMENT} bytes and {BASE_ELEMENTS} more, a template counting as {})",
+                    sink::TEMPLATE_WEIGHT
                 ),
                 limit: max_elements as u64,
                 unit: "elements",

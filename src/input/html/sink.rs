@@ -151,8 +151,11 @@ pub(super) struct Sink {
     /// The tree builder's questions so far (names and identities of nodes):
     /// its work, which grows with the square of the nesting depth.
     steps: Cell<u64>,
-    /// The most elements kept (see [`Sink::new`]).
+    /// The most elements kept (see [`Sink::new`]), a `template` counting
+    /// as [`TEMPLATE_WEIGHT`].
     max_elements: usize,
+    /// The elements kept so far, so counted.
+    elements: Cell<usize>,
     /// Elements asked for past `max_elements`: each is given a handle of
     /// its own that names nothing (its content is not seen).
     refused: Cell<usize>,
@@ -160,6 +163,12 @@ pub(super) struct Sink {
 
 /// The first handle of the elements refused (far past any node's).
 const REFUSED: usize = usize::MAX / 2;
+
+/// What a `template` counts for among the elements: the tree builder keeps
+/// a mark among its formatting elements for each (64 bytes, where an
+/// element costs the sink 16 to 36), and nested ones are never laid out,
+/// so the nesting limit does not stop them.
+pub(super) const TEMPLATE_WEIGHT: usize = 4;
 
 impl Sink {
     /// A sink for a page of about `len` bytes of source (its text is rarely
@@ -169,6 +178,7 @@ impl Sink {
         Sink {
             steps: Cell::new(0),
             max_elements,
+            elements: Cell::new(0),
             refused: Cell::new(0),
             state: RefCell::new(State {
                 nodes: vec![Node::new(Kind::Document), Node::new(Kind::Unseen)],
@@ -449,13 +459,20 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
         let mut state = self.state.borrow_mut();
-        if state.nodes.len() >= self.max_elements {
+        let weight = if name.local == html5ever::local_name!("template") {
+            TEMPLATE_WEIGHT
+        } else {
+            1
+        };
+        let elements = self.elements.get() + weight;
+        if elements > self.max_elements {
             // Nothing is kept of it, nor laid out under it; the caller
             // stops once the piece it gave the tree builder is read.
             let refused = self.refused.get();
             self.refused.set(refused + 1);
             return REFUSED.saturating_add(refused);
         }
+        self.elements.set(elements);
         // The tree builder creates no element in another namespace.
         let ns = NAMESPACES.iter().position(|n| *n == name.ns).unwrap_or(0) as u8;
         let mut c = classify(&name.local);

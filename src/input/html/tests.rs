@@ -373,6 +373,13 @@ fn elements_made_past_one_every_eight_bytes_are_a_limit() {
     // A page of 65,536 elements or fewer is read whatever its size.
     let html = "<p>x".repeat(60_000);
     assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_ok());
+    // Nested templates, never laid out, count four times.
+    let html = "<template>".repeat(60_000);
+    let m = html_page(html.as_bytes(), &ReadOptions::default())
+        .map(|p| p.text.len())
+        .expect_err("a limit")
+        .to_string();
+    assert!(m.contains("a template counting as 4"), "{m}");
 }
 
 #[test]
