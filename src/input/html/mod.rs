@@ -214,8 +214,12 @@ const BASE_STEPS: u64 = 1 << 26;
 /// (250 KB took 3 GB and 20 seconds before the work limit stopped it).
 const BYTES_PER_ELEMENT: usize = 8;
 
-/// The elements any page may make.
+/// The elements any page may make (64 when built for fuzzing, so that the
+/// fuzzer's small pages reach the limit).
+#[cfg(not(fuzzing))]
 const BASE_ELEMENTS: usize = 1 << 16;
+#[cfg(fuzzing)]
+const BASE_ELEMENTS: usize = 64;
 
 /// Lays out the page's text as html5ever builds it (see [`sink`]), then
 /// finds its main block and headings.
@@ -224,6 +228,21 @@ fn extract(source: &str) -> Result<HtmlPage> {
     let sink = Sink::new(source.len(), max_elements);
     let mut parser = html5ever::parse_document(sink, html5ever::ParseOpts::default());
     let budget = STEPS_PER_BYTE * source.len() as u64 + BASE_STEPS;
+    let over = |at: usize| Error::Limit {
+        path: None,
+        what: format!(
+            "the elements the HTML tree builder made by byte {at} of the decoded page (one every {BYTES_PER_ELEMENT} bytes and {BASE_ELEMENTS} more, a template counting as {})",
+            sink::TEMPLATE_WEIGHT
+        ),
+        limit: max_elements as u64,
+        unit: "elements",
+    };
+    let too_deep = |at: usize| Error::Limit {
+        path: None,
+        what: format!("the nesting of elements by byte {at} of the decoded page"),
+        limit: sink::MAX_DEPTH as u64,
+        unit: "levels",
+    };
     let mut at = 0;
     while at < source.len() {
         let mut end = (at + CHUNK).min(source.len());
@@ -234,25 +253,12 @@ fn extract(source: &str) -> Result<HtmlPage> {
         at = end;
         let sink = &parser.tokenizer.sink.sink;
         if sink.over() {
-            return Err(Error::Limit {
-                path: None,
-                what: format!(
-                    "the elements the HTML tree builder made by byte {at} of the decoded page (one every {BYTES_PER_ELEMENT} bytes and {BASE_ELEMENTS} more, a template counting as {})",
-                    sink::TEMPLATE_WEIGHT
-                ),
-                limit: max_elements as u64,
-                unit: "elements",
-            });
+            return Err(over(at));
         }
         if sink.too_deep() {
-            return Err(Error::Limit {
-                path: None,
-                what: format!("the nesting of elements by byte {at} of the decoded page"),
-                limit: sink::MAX_DEPTH as u64,
-                unit: "levels",
-            });
+            return Err(too_deep(at));
         }
-        let steps = parser.tokenizer.sink.sink.steps();
+        let steps = sink.steps();
         if steps > budget {
             return Err(Error::Limit {
                 path: None,
@@ -264,7 +270,20 @@ fn extract(source: &str) -> Result<HtmlPage> {
             });
         }
     }
-    let Laid { text, infos, body } = parser.finish();
+    // The end of the page closes what is open, and can make elements too.
+    let Laid {
+        text,
+        infos,
+        body,
+        over: refused,
+        too_deep: deep,
+    } = parser.finish();
+    if refused {
+        return Err(over(at));
+    }
+    if deep {
+        return Err(too_deep(at));
+    }
     let headings = page_headings(&text, &infos);
     let main = on_chars(&text, main_span(body, &infos, text.len()));
     Ok(HtmlPage { text, main, headings })

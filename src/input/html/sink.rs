@@ -135,7 +135,11 @@ struct State {
 /// The deepest the layout nests elements: pages nest a few dozen deep, and
 /// `<b>` repeated nests one more at every three bytes (ten times the page
 /// in memory).
+#[cfg(not(fuzzing))]
 pub(super) const MAX_DEPTH: usize = 10_000;
+/// (32 when built for fuzzing, so that the fuzzer's small pages reach it.)
+#[cfg(fuzzing)]
+pub(super) const MAX_DEPTH: usize = 32;
 
 /// What the sink gives back: the page's text, the elements read, and the
 /// index of `body` among them.
@@ -143,6 +147,11 @@ pub(super) struct Laid {
     pub text: String,
     pub infos: Vec<Info>,
     pub body: Option<usize>,
+    /// Whether elements were refused past the limit, or nested too deep
+    /// (as [`Sink::over`] and [`Sink::too_deep`] say while the page is
+    /// read: the end of the page can make elements too).
+    pub over: bool,
+    pub too_deep: bool,
 }
 
 /// A [`TreeSink`] that lays the page's text out as it is built.
@@ -156,13 +165,11 @@ pub(super) struct Sink {
     max_elements: usize,
     /// The elements kept so far, so counted.
     elements: Cell<usize>,
-    /// Elements asked for past `max_elements`: each is given a handle of
-    /// its own that names nothing (its content is not seen).
+    /// Elements asked for past `max_elements`: each is kept with its name
+    /// (the tree builder looks elements up by name), but hidden: nothing
+    /// under it is laid out.
     refused: Cell<usize>,
 }
-
-/// The first handle of the elements refused (far past any node's).
-const REFUSED: usize = usize::MAX / 2;
 
 /// What a `template` counts for among the elements: the tree builder keeps
 /// a mark among its formatting elements for each (64 bytes, where an
@@ -423,6 +430,7 @@ impl TreeSink for Sink {
     type ElemName<'a> = Name;
 
     fn finish(self) -> Laid {
+        let over = self.over();
         let mut state = self.state.into_inner();
         state.close_to(0);
         state.layout.end_line();
@@ -435,6 +443,8 @@ impl TreeSink for Sink {
             text,
             infos: state.infos,
             body: state.body,
+            over,
+            too_deep: state.too_deep,
         }
     }
 
@@ -465,19 +475,22 @@ impl TreeSink for Sink {
             1
         };
         let elements = self.elements.get() + weight;
-        if elements > self.max_elements {
-            // Nothing is kept of it, nor laid out under it; the caller
-            // stops once the piece it gave the tree builder is read.
-            let refused = self.refused.get();
-            self.refused.set(refused + 1);
-            return REFUSED.saturating_add(refused);
+        // Past the limit, nothing is laid out under it; the caller stops
+        // once the piece it gave the tree builder is read.
+        let refused = elements > self.max_elements;
+        if refused {
+            self.refused.set(self.refused.get() + 1);
+        } else {
+            self.elements.set(elements);
         }
-        self.elements.set(elements);
         // The tree builder creates no element in another namespace.
         let ns = NAMESPACES.iter().position(|n| *n == name.ns).unwrap_or(0) as u8;
         let mut c = classify(&name.local);
         if role_main(&attrs) {
             c |= class::MAIN;
+        }
+        if refused {
+            c = class::HIDDEN;
         }
         let mut node = Node::new(Kind::Element);
         node.name = state.name(name.local);

@@ -373,6 +373,11 @@ fn elements_made_past_one_every_eight_bytes_are_a_limit() {
     // A page of 65,536 elements or fewer is read whatever its size.
     let html = "<p>x".repeat(60_000);
     assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_ok());
+    // A refused element keeps its name: the tree builder, closing a `</p>`
+    // with no `<p>` open, makes one and pops up to it (an element refused
+    // without its name emptied its stack: a panic).
+    let html = format!("<html><body>{}中文", "<br></p>".repeat(90_000));
+    assert!(html_page(html.as_bytes(), &ReadOptions::default()).is_err());
     // Nested templates, never laid out, count four times.
     let html = "<template>".repeat(60_000);
     let m = html_page(html.as_bytes(), &ReadOptions::default())
