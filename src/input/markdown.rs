@@ -386,8 +386,9 @@ fn mask(src: &str) -> Masked {
 
 /// [`markdown_text`]'s text and headings, pulldown-cmark given pieces of
 /// about `chunk` bytes: the fuzz targets check that it is the same for
-/// every `chunk` (built by cargo-fuzz only, with `--cfg fuzzing`).
-#[cfg(fuzzing)]
+/// every `chunk` (built by cargo-fuzz, with `--cfg fuzzing`, and for the
+/// tests).
+#[cfg(any(fuzzing, test))]
 pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
     let masked = mask_in_chunks(src, chunk, mark_budget(src));
     (masked.text, masked.headings)
@@ -425,9 +426,8 @@ fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
     // short as they can be (counted once, not again at every piece).
     let mut short_until = 0;
     while start < src.len() || start == 0 {
-        let shortest_here = start < short_until;
-        let mut want = if shortest_here { 0 } else { size };
-        let mut shortest = shortest_here;
+        let mut shortest = start < short_until;
+        let mut want = if shortest { 0 } else { size };
         let mut end;
         loop {
             let before_item;
@@ -872,13 +872,6 @@ fn reveal_html(src: &str, range: Range<usize>, shown: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// [`mask_in_chunks`]'s masked copy and headings, at `chunk` and the
-    /// source's budget.
-    pub(super) fn chunked(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
-        let masked = mask_in_chunks(src, chunk, mark_budget(src));
-        (masked.text, masked.headings)
-    }
     use crate::Node;
     use crate::outline;
 
@@ -1057,14 +1050,14 @@ mod tests {
             "一、见[附件]\n\n二、标题\n\n[附件]: http://example.com/三、\n",
             "## 第一章 总则\n\n第一条 为了规范。\n\n## 第二章 附则\n\n第二条 施行。\n",
         ] {
-            let whole = chunked(src, usize::MAX);
-            assert_eq!(chunked(src, 1), whole, "{src:?}");
-            assert_eq!(chunked(src, CHUNK), whole, "{src:?}");
+            let whole = masked_in_pieces(src, usize::MAX);
+            assert_eq!(masked_in_pieces(src, 1), whole, "{src:?}");
+            assert_eq!(masked_in_pieces(src, CHUNK), whole, "{src:?}");
         }
         // Split at every blank line before Chinese text, the headings keep
         // their levels.
         let src = "# 标题\n\n## 第一章 总则\n\n第一条 为了规范。\n\n### 第一节 一般规定\n\n第二条 施行。\n";
-        let (_, headings) = chunked(src, 1);
+        let (_, headings) = masked_in_pieces(src, 1);
         let levels: Vec<(&str, u8)> = headings
             .iter()
             .map(|h| (h.span().slice(src), h.level()))
@@ -1082,7 +1075,7 @@ mod tests {
             out.contains("一是\t加强领导") && out.contains("二是\t狠抓落实"),
             "{out}"
         );
-        let (masked, _) = chunked("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n", CHUNK);
+        let (masked, _) = masked_in_pieces("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n", CHUNK);
         assert_eq!(masked, "注**：甲。\n  一是  加强。\n\n**\u{3000}**\n");
     }
 
@@ -1124,7 +1117,7 @@ mod tests {
             (list.len(), false),
             "none of these lines may start a piece"
         );
-        assert_eq!(chunked(&src, 16), chunked(&src, 1 << 20));
+        assert_eq!(masked_in_pieces(&src, 16), masked_in_pieces(&src, 1 << 20));
     }
 
     /// Headings with no blank line between them: a piece may end after any
@@ -1149,7 +1142,11 @@ mod tests {
         let mixed = "# 一、x\n1. a\n- b\n> c\n## （一）y\n```\n# 不是标题\n```\n| a |\n|---|\n# z\n    d\n"
             .repeat(20);
         for chunk in [1, 7, 30, 100] {
-            assert_eq!(chunked(&mixed, chunk), chunked(&mixed, usize::MAX), "{chunk}");
+            assert_eq!(
+                masked_in_pieces(&mixed, chunk),
+                masked_in_pieces(&mixed, usize::MAX),
+                "{chunk}"
+            );
         }
     }
 
@@ -1164,23 +1161,27 @@ mod tests {
         assert_eq!(split_after(&src, 3), (5, true));
         assert_eq!(split_after(&src, 5), (10, true));
         assert_eq!(split_after("- 一\n+ b\n* 3\n2) c\n", 0), (6, true));
-        let (masked, _) = chunked(&src, 1);
+        let (masked, _) = masked_in_pieces(&src, 1);
         assert_eq!(masked, src, "the items' numbers are shown");
-        assert_eq!(chunked(&src, 1), chunked(&src, usize::MAX));
+        assert_eq!(masked_in_pieces(&src, 1), masked_in_pieces(&src, usize::MAX));
         for not_a_list in [
             "段落\n2. x\n---\n",
             "> a\n2. b\n---\n",
             "| a |\n|---|\n2. b\n---\n",
         ] {
-            let whole = chunked(not_a_list, usize::MAX);
-            assert_eq!(chunked(not_a_list, 1), whole, "{not_a_list:?}");
+            let whole = masked_in_pieces(not_a_list, usize::MAX);
+            assert_eq!(masked_in_pieces(not_a_list, 1), whole, "{not_a_list:?}");
         }
-        let (_, headings) = chunked("段落\n2. x\n---\n", 1);
+        let (_, headings) = masked_in_pieces("段落\n2. x\n---\n", 1);
         assert_eq!(headings.len(), 1, "a setext heading of two lines");
         let mixed = "1. a\n   b\nlazy\n2. c\n   ```\n   code\n3. d\n   | t |\n   |---|\n4) e\n- f\n> g\n5. h\n\n    i\n* j\n- - -\n"
             .repeat(20);
         for chunk in [1, 7, 30, 100] {
-            assert_eq!(chunked(&mixed, chunk), chunked(&mixed, usize::MAX), "{chunk}");
+            assert_eq!(
+                masked_in_pieces(&mixed, chunk),
+                masked_in_pieces(&mixed, usize::MAX),
+                "{chunk}"
+            );
         }
     }
 
@@ -1197,7 +1198,7 @@ mod tests {
         let budget = 100 * MARK_COST;
         let masked = mask_in_chunks(&cuttable, 16, budget);
         assert!(masked.as_text.is_empty());
-        assert_eq!((masked.text, masked.headings), chunked(&cuttable, CHUNK));
+        assert_eq!((masked.text, masked.headings), masked_in_pieces(&cuttable, CHUNK));
         // One paragraph of them: read as text, the heading after it still
         // read as Markdown.
         let dense = format!("{spans}{spans}\n\n## 一、标题\n");
@@ -1247,7 +1248,6 @@ mod tests {
 
 #[cfg(test)]
 mod props {
-    use super::tests::chunked;
     use super::*;
     use proptest::prelude::*;
 
@@ -1331,8 +1331,8 @@ mod props {
             let read = markdown_text(&src);
             prop_assert_eq!(read.text.len(), src.len());
             // Read in pieces as small as they come, it is read the same.
-            let whole = chunked(&src, usize::MAX);
-            prop_assert_eq!(&chunked(&src, 1), &whole);
+            let whole = masked_in_pieces(&src, usize::MAX);
+            prop_assert_eq!(&masked_in_pieces(&src, 1), &whole);
             prop_assert_eq!(&(read.text.clone(), read.headings.clone()), &whole);
             for h in &read.headings {
                 prop_assert!(src.get(h.span().range()).is_some());
