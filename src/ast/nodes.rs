@@ -86,6 +86,20 @@ impl Nodes {
         self.slots.get(id).map(|s| s.start)
     }
 
+    /// The index after the subtree of the node at `id` (its `next`),
+    /// without unpacking it; `id + 1` past the end.
+    #[inline]
+    pub fn next(&self, id: usize) -> usize {
+        let Some(s) = self.slots.get(id) else {
+            return id + 1;
+        };
+        match s.c >> TAG_SHIFT {
+            LEAF => id + 1,
+            BRANCH => id + 1 + field(s.b, SUBTREE) as usize,
+            _ => self.wide.get(s.b as usize).map_or(id + 1, |n| n.next as usize),
+        }
+    }
+
     /// The nodes in order.
     pub fn iter(&self) -> impl Iterator<Item = NodeData> + '_ {
         self.slots.iter().enumerate().map(|(id, s)| self.unpack(id, s))

@@ -12,8 +12,8 @@
 
 use std::borrow::Cow;
 
-use crate::HeadingHint;
 use crate::ast::{Document, NodeData, NodeKind, Nodes};
+use crate::{HeadingHint, Span};
 
 /// The caller's hints and an input's own, sorted by start (hints at one
 /// start keep that order): the input's slice itself when the caller gave
@@ -41,25 +41,54 @@ pub(crate) fn nest_under_headings(doc: &mut Document<'_>, hints: &[HeadingHint])
         return;
     }
     let nodes = &mut doc.nodes;
+    // Only a node on a marked heading's line takes siblings: which they
+    // are, found once (node starts and hints are both in order).
+    let marked = Marked::of(nodes, hints);
     // Each list of children once the lists below it are done: a node's
     // descendants stand after it, so parents are taken from the last.
     for parent in (0..nodes.len()).rev() {
-        let end = nodes.at(parent).next as usize;
+        let end = nodes.next(parent);
         if end > parent + 1 {
-            nest_list(nodes, parent + 1..end, hints);
+            nest_list(nodes, parent + 1..end, &marked);
         }
     }
     let all = 0..nodes.len();
-    nest_list(nodes, all, hints);
+    nest_list(nodes, all, &marked);
 }
 
-/// Whether a node starting at `at` is on a marked heading's line.
-fn marked(hints: &[HeadingHint], at: usize) -> bool {
-    let i = hints.partition_point(|h| h.span().start <= at);
-    i > 0
-        && hints
-            .get(i - 1)
-            .is_some_and(|h| at < h.span().end.max(h.span().start + 1))
+/// Which nodes start on a marked heading's line, a bit a node.
+struct Marked(Vec<u64>);
+
+impl Marked {
+    /// The nodes that start on a marked heading's line (a hint's span, or
+    /// its start when it is empty: the last hint starting at or before the
+    /// node decides). `hints` are sorted by start, as node starts are.
+    fn of(nodes: &Nodes, hints: &[HeadingHint]) -> Marked {
+        let mut bits = vec![0u64; nodes.len().div_ceil(64)];
+        let mut h = 0;
+        let mut last = 0;
+        for id in 0..nodes.len() {
+            let at = nodes.start(id).map_or(0, |s| s as usize);
+            debug_assert!(at >= last, "node starts in order");
+            last = at;
+            while hints.get(h + 1).is_some_and(|n| n.span().start <= at) {
+                h += 1;
+            }
+            let on = hints.get(h).is_some_and(|m| {
+                let Span { start, end } = m.span();
+                start <= at && at < end.max(start + 1)
+            });
+            if let (true, Some(w)) = (on, bits.get_mut(id / 64)) {
+                *w |= 1 << (id % 64);
+            }
+        }
+        Marked(bits)
+    }
+
+    /// Whether the node at `id` starts on a marked heading's line.
+    fn has(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
 }
 
 /// The style rank of a numbered section's marker.
@@ -70,14 +99,18 @@ fn numbered_rank(n: &NodeData) -> Option<u8> {
 /// Moves the sections each marked heading of the sibling list `list` (the
 /// nodes from its first up to its end, stepping over subtrees) holds under
 /// it, the siblings' own children already done (see the module's notes).
-fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHint]) {
+fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, marked: &Marked) {
     let end = list.end;
     let mut i = list.start;
     while i < end {
+        // Only a marked, numbered section followed by a lower one can hold
+        // it.
+        if !marked.has(i) {
+            i = nodes.next(i);
+            continue;
+        }
         let n = nodes.at(i);
         let after = n.next as usize;
-        // A numbered section followed by a lower one can hold it; only
-        // then is it looked up among the marked headings.
         let Some(rank) = numbered_rank(&n) else {
             i = after;
             continue;
@@ -85,9 +118,9 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
         let lower = |t: &NodeData| numbered_rank(t).is_some_and(|r| r > rank);
         let mut k = after;
         while k < end && !matches!(nodes.at(k).kind, NodeKind::Section | NodeKind::Furniture) {
-            k = nodes.at(k).next as usize;
+            k = nodes.next(k);
         }
-        if !(k < end && lower(&nodes.at(k)) && marked(hints, n.start as usize)) {
+        if !(k < end && lower(&nodes.at(k))) {
             i = after;
             continue;
         }
@@ -98,7 +131,7 @@ fn nest_list(nodes: &mut Nodes, list: std::ops::Range<usize>, hints: &[HeadingHi
             let t = nodes.at(k);
             match t.kind {
                 NodeKind::Section => {
-                    if !lower(&t) || marked(hints, t.start as usize) {
+                    if !lower(&t) || marked.has(k) {
                         break;
                     }
                     taken_to = t.next as usize;

@@ -144,25 +144,34 @@ impl<'h, 'c> Hinted<'h, 'c> {
         }
     }
 
-    /// The heading the hint `hint` marks, if any.
-    fn heading(&self, hint: &HeadingHint) -> Option<UnnumberedHeading> {
+    /// The heading the hint `hint` marks, if any. Hints come in order of
+    /// start: the candidates and furniture items before it are passed for
+    /// good (a cursor, not a search from the first at every hint).
+    fn heading(&mut self, hint: &HeadingHint) -> Option<UnnumberedHeading> {
         let src = self.src;
         let Span { start, end } = hint.span();
         let line = src.get(start..end)?;
         let lead = blank_prefix(line);
         let title = trim_blank(line);
         let content = start + lead;
-        let first = self.cands.partition_point(|c| c.start() < start);
+        let first = self.cands.iter().take_while(|c| c.start() < start).count();
+        self.cands = &self.cands[first..];
         let starts_marker = self
             .cands
-            .get(first)
+            .first()
             .is_some_and(|c| c.start() <= content && c.position() == Position::LineStart);
-        // Furniture items are in order and do not overlap.
-        let i = self.furniture.partition_point(|f| f.span.start <= content);
-        let in_furniture = i
-            .checked_sub(1)
-            .and_then(|i| self.furniture.get(i))
-            .is_some_and(|f| content < f.span.end);
+        // Furniture items are in order and do not overlap: the one that
+        // could hold `content` is the last starting at or before it.
+        let passed = self
+            .furniture
+            .iter()
+            .take_while(|f| f.span.end <= content)
+            .count();
+        self.furniture = &self.furniture[passed..];
+        let in_furniture = self
+            .furniture
+            .first()
+            .is_some_and(|f| f.span.start <= content && content < f.span.end);
         if title.is_empty() || starts_marker || in_furniture {
             return None;
         }
@@ -236,8 +245,9 @@ mod tests {
         let clues = Clues::gather(src, &cands, hints);
         let found = detect(src, &cands, &furniture, &Clues::gather(src, &cands, &[]));
         let (mut top, mut nested) = (found.top, found.nested);
-        let hinted = Hinted::new(src, clues.hints.as_slice(), &cands, &furniture);
         for hint in clues.hints.as_slice() {
+            // A fresh reader each time: no cursor carried from hint to hint.
+            let mut hinted = Hinted::new(src, clues.hints.as_slice(), &cands, &furniture);
             let Some(heading) = hinted.heading(hint) else {
                 continue;
             };
