@@ -139,8 +139,6 @@ pub struct ReadResult {
     /// For Markdown, the pieces read as plain text (see
     /// [`DiagnosticCode::MarkupAsText`](crate::DiagnosticCode::MarkupAsText)).
     pub(crate) as_text: Vec<crate::Span>,
-    /// For Markdown, whether a byte blanked in the masked copy is not ASCII.
-    pub(crate) hides_wide: bool,
 }
 
 impl ReadResult {
@@ -164,14 +162,7 @@ impl ReadResult {
     pub fn parse(&self, options: &Options) -> Document<'_> {
         #[cfg(feature = "markdown")]
         if let Some(masked) = &self.masked {
-            return markdown::parse_masked(
-                &self.text,
-                masked,
-                &self.headings,
-                &self.as_text,
-                self.hides_wide,
-                options,
-            );
+            return markdown::parse_masked(&self.text, masked, &self.headings, &self.as_text, options);
         }
         if self.headings.is_empty() {
             return crate::parse_with(&self.text, options);
