@@ -161,7 +161,8 @@ impl<'h, 'c> Hinted<'h, 'c> {
             .first()
             .is_some_and(|c| c.start() <= content && c.position() == Position::LineStart);
         // Furniture items are in order and do not overlap: the one that
-        // could hold `content` is the last starting at or before it.
+        // could hold `content` is the first not ending at or before it
+        // (items passed here end before every later hint's content).
         let passed = self
             .furniture
             .iter()
