@@ -47,6 +47,11 @@ const OPENERS: &[&str] = &[
     "全省",
     "全区",
     "全国",
+    "全县",
+    "全州",
+    "我州",
+    "全镇",
+    "我镇",
     "党的",
     "党中央",
     "根据",
@@ -85,6 +90,25 @@ const OPENERS: &[&str] = &[
     "全党",
     "我们党",
 ];
+
+/// [`OPENERS`] that name an event: they open a body only as a time
+/// phrase (改革开放以来，, 改革开放四十多年来); after 坚持, 深化 they are a
+/// heading's object ("着力深化改革开放，……").
+const EVENTS: &[&str] = &["改革开放"];
+
+/// Whether `rest`, what follows an event's name, makes it a time phrase:
+/// a word that ends one ([`TIME_CLAUSE_ENDS`]: 以来, 之后 …), or a number
+/// of years then 来 (四十多年来, 40年来).
+fn opens_time_clause(rest: &str) -> bool {
+    if TIME_CLAUSE_ENDS.iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    let n = rest
+        .chars()
+        .take_while(|&c| is_digit(c) || is_numeral(c) || c == '多')
+        .count();
+    n > 0 && rest.chars().skip(n).take(2).eq("年来".chars())
+}
 
 /// Words that close a heading.
 const CLOSERS: &[&str] = &[
@@ -308,7 +332,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
             continue;
         }
-        if (is_digit(prev) && is_digit(c)) || (is_numeral(prev) && is_numeral(c)) {
+        // Nor inside a number (二〇二五, 四十多年, 三十余年).
+        if (is_digit(prev) && is_digit(c))
+            || (is_numeral(prev) && is_numeral(c))
+            || ((is_digit(prev) || is_numeral(prev)) && matches!(c, '多' | '余'))
+        {
             continue;
         }
         // A heading does not end on a particle or a preposition that needs
@@ -480,7 +508,7 @@ fn score(
     } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
         // A word that closes headings as well (回顾) opens no body for sure:
         // "……工作回顾过去一年，" ends with it.
-        if !CLOSERS.contains(&o) {
+        if !CLOSERS.contains(&o) && !(EVENTS.contains(&o) && !opens_time_clause(&body[o.len()..])) {
             score += OPENER_OPENS_BODY;
         }
         if body[o.len()..].starts_with(['，', ',']) {
@@ -1056,6 +1084,35 @@ mod tests {
             Some("关于当前防控重点工作")
         );
         assert_eq!(cut("发展的重大意义党的十八大以来"), Some("发展的重大意义"));
+    }
+
+    /// 改革开放 opens a body as a time phrase only (改革开放以来，); after 坚持
+    /// or 深化 it is the heading's object.
+    #[test]
+    fn an_event_opens_a_body_only_as_a_time_phrase() {
+        assert_eq!(cut("坚持改革开放，发展活力持续增强全年新增市场主体12万户"), None);
+        assert_eq!(
+            cut("保护和激发市场主体活力改革开放以来，我国市场主体快速增长"),
+            Some("保护和激发市场主体活力")
+        );
+        assert_eq!(
+            cut("扩大对外开放改革开放四十多年来，我省外贸持续增长"),
+            Some("扩大对外开放")
+        );
+        assert_eq!(
+            cut("开启全面建设社会主义现代化国家新征程改革开放之后，我们党作出战略安排"),
+            Some("开启全面建设社会主义现代化国家新征程")
+        );
+    }
+
+    /// A county's report opens its bodies with 全县 as a province's does
+    /// with 全省.
+    #[test]
+    fn a_county_opens_a_body() {
+        for place in ["全省", "全县"] {
+            let run = format!("加快建设现代化产业体系{place}规模以上工业增加值增长7%");
+            assert_eq!(cut(&run), Some("加快建设现代化产业体系"), "{place}");
+        }
     }
 
     /// Clauses of one length, a sibling written alike: their end needs

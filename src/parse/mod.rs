@@ -287,6 +287,40 @@ mod tests {
         );
     }
 
+    /// A 首先 list inside a 第二， paragraph is its points, as written and
+    /// without line breaks (the list starts before 第二's next item); one
+    /// that starts in a later paragraph after the last item is not.
+    #[test]
+    fn sequence_points_nest_in_the_ordinal_point_they_start_in() {
+        let text = "第一，要保有求真的勇气。求真是灵魂。\n第二，要学会与变化相处。我有三点建议。首先，不要害怕走弯路。路有风景。其次，要保持学习的习惯。学习很重要。最后，要照顾好自己。身体是本钱。\n第三，要记得来时的路。父母不容易。\n";
+        let nested = "第一，\t要保有求真的勇气\n第二，\t要学会与变化相处\n  首先，\t不要害怕走弯路\n  其次，\t要保持学习的习惯\n  最后，\t要照顾好自己\n第三，\t要记得来时的路\n";
+        assert_eq!(outline(&parse(text)), nested);
+        assert_eq!(outline(&parse(&text.replace('\n', ""))), nested);
+        let text = "第一，要提高认识。认识到位。\n第二，要压实责任。责任到人。\n首先，要建台账。逐项细化。\n其次，要抓调度。每月通报。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一，\t要提高认识\n第二，\t要压实责任\n首先，\t要建台账\n其次，\t要抓调度\n"
+        );
+        // Without line breaks, a list after a 最后 does not nest in it: 最后
+        // has no next item.
+        let text = "首先，要学习。多读书。其次，要实践。多调研。最后，要总结。多反思。第一，要建台账。逐项细化。第二，要抓调度。每月通报。";
+        assert_eq!(
+            outline(&parse(text)),
+            "首先，\t要学习\n其次，\t要实践\n最后，\t要总结\n第一，\t要建台账\n第二，\t要抓调度\n"
+        );
+    }
+
+    /// A chapter glued after an article's last sentence holds the articles
+    /// on the lines after it, as one on its own line does.
+    #[test]
+    fn a_glued_chapter_holds_the_lines_after_it() {
+        let text = "第一章　总则\n第一条　为了规范管理，制定本法。\n第二条　本法适用于全省。第二章　管理第三条 单位应当登记。\n第四条　单位应当备案。第五条 单位应当报告。逾期的，依法处理。\n第六条　单位应当公开。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一章\t总则\n  第一条\t为了规范管理，制定本法\n  第二条\t本法适用于全省\n第二章\t管理\n  第三条\t单位应当登记\n  第四条\t单位应当备案\n  第五条\t单位应当报告\n  第六条\t单位应当公开\n"
+        );
+    }
+
     /// Own-line titles whose ordinals were lost, two or more in a numbered
     /// section whose numbering goes on after them, nest in it (the first
     /// right under the section's heading line); one after the last

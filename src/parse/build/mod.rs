@@ -476,20 +476,48 @@ impl<'a, 'o> Builder<'a, 'o> {
         keep
     }
 
-    /// How many frames to keep when a new list of `style` starts.
-    fn new_list_parent(&self, style: MarkerStyle) -> usize {
+    /// Whether the list of the point `f` has its next item after `at`
+    /// (最后 has none; the next list's 首先 is no next item of it).
+    fn list_goes_on_after(&self, f: &Frame<'_>, at: usize) -> bool {
+        f.next_item.is_some_and(|next| {
+            next > at
+                && self
+                    .src
+                    .get(next..)
+                    .and_then(super::marker::marker)
+                    .is_some_and(|m| {
+                        Some(m.style) == f.style() && (m.last || u32::from(m.value) == f.value() + 1)
+                    })
+        })
+    }
+
+    /// How many frames to keep when a new list starts at `c`.
+    fn new_list_parent(&self, c: &Candidate) -> usize {
+        let style = c.raw().style;
         let mut keep = self.open_parent();
         // 一是 and 一要 lists stand inside the paragraph-sized points of
         // 第一， 其一， 首先， (第二，要聚焦重点任务……。 then 一要……二要……):
-        // the innermost of those stays open for them.
-        if matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
-            && let Some(outer) = self.stack[keep..].iter().rposition(|f| {
-                matches!(
-                    f.style(),
-                    Some(MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence)
-                )
-            })
-        {
+        // the innermost of those stays open for them. So do lists of those
+        // kinds, of another of them, that start before the point's next item
+        // or, where the line breaks were kept, in the point's own paragraph
+        // (第二，……我有三点建议。首先，……其次，……).
+        let paragraph_sized = |s: Option<MarkerStyle>| {
+            matches!(
+                s,
+                Some(MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence)
+            )
+        };
+        let nests = |f: &Frame<'_>| {
+            paragraph_sized(f.style())
+                && (matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
+                    || (paragraph_sized(Some(style))
+                        && f.style() != Some(style)
+                        && (self.list_goes_on_after(f, c.start())
+                            || (!self.clues.in_flattened_line(c.start())
+                                && !closes_its_list(f)
+                                && !self.src.as_bytes()[f.start..c.start()].contains(&b'\n')))))
+        };
+        if let Some(outer) = self.stack[keep..].iter().rposition(nests) {
             return keep + outer + 1;
         }
         while keep > 1 && self.stack[keep - 1].reused {
@@ -635,13 +663,17 @@ impl<'a, 'o> Builder<'a, 'o> {
         // out (一、 inside （五）) is a list, not a level: other lists that
         // follow it are its siblings.
         let reused = style.is_heading() && self.stack.iter().any(|f| f.style() == Some(style));
-        let closes_at = if !style.is_heading() || self.clues.in_flattened_line(c.start()) {
-            None
-        } else if c.position() != Position::LineStart {
-            Some(self.line_end(c.start()))
-        } else {
-            None
-        };
+        // A statute unit glued after a sentence (……。第五章　法律责任第三十条
+        // ……) is a lost line break, not a list: it holds what follows, as
+        // its siblings on lines of their own do.
+        let closes_at =
+            if !style.is_heading() || style.is_statute_unit() || self.clues.in_flattened_line(c.start()) {
+                None
+            } else if c.position() != Position::LineStart {
+                Some(self.line_end(c.start()))
+            } else {
+                None
+            };
         let node = NodeData {
             start: offset(c.start()),
             end: offset(end),
@@ -893,8 +925,13 @@ impl Frame<'_> {
     }
 }
 
-/// Whether the line is over at `at`: a line break just before it, or only
-/// white space up to the next one.
+/// Whether the point `f` is a 最后, which closes its list: a list that
+/// follows in its paragraph is the next of the section's, not its points.
+fn closes_its_list(f: &Frame<'_>) -> bool {
+    f.marker
+        .is_some_and(|m| super::marker::marker(m.text).is_some_and(|raw| raw.last))
+}
+
 /// Whether the text from `start` to `end` (a marker and its lead) is a
 /// paragraph of its own in a line that lost its breaks: a paragraph's
 /// indentation (an ideographic space, or two spaces) stands right before
@@ -908,6 +945,8 @@ fn alone_in_paragraph(src: &str, start: usize, end: usize) -> bool {
     before && lead.ends_with(crate::parse::text::ends_heading) && starts_indented(after)
 }
 
+/// Whether the line is over at `at`: a line break just before it, or only
+/// white space up to the next one.
 fn rest_of_line_blank(src: &str, at: usize) -> bool {
     src[..at].ends_with(['\n', '\r']) || is_blank(&src[at..line_end_after_break(src, at)])
 }

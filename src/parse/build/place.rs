@@ -179,7 +179,7 @@ impl<'a> Builder<'a, '_> {
             || (c.position() == Position::RunIn
                 && (style.is_statute_unit() || (style == MarkerStyle::ParenHan && has_succ)));
         if runs_on && style.is_heading() && v > 1 && self.last_value.get(style) == Some(v - 1) {
-            return Some(Placement::under(self.new_list_parent(style), v));
+            return Some(Placement::under(self.new_list_parent(c), v));
         }
         let evidence = has_succ
             || (line_start
@@ -220,7 +220,7 @@ impl<'a> Builder<'a, '_> {
             return None;
         }
         Some(Placement {
-            keep: self.new_list_parent(style),
+            keep: self.new_list_parent(c),
             value: v,
             finding,
         })
@@ -299,7 +299,7 @@ impl<'a> Builder<'a, '_> {
             // The first point glued to a heading (一要 after ……落地见效):
             // a list's start only when its second item is near.
             let near = succ.is_some_and(|s| s.start() - c.start() <= POINT_REACH);
-            return (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1));
+            return (v == 1 && near).then(|| Placement::under(self.new_list_parent(c), 1));
         }
         if !matches!(
             style,
@@ -321,7 +321,7 @@ impl<'a> Builder<'a, '_> {
             && self.last_value.get(style) == Some(v - 1)
             && succ.is_some()
         {
-            return Some(Placement::under(self.new_list_parent(style), v));
+            return Some(Placement::under(self.new_list_parent(c), v));
         }
         // A bracketed 汉字 ordinal is distinctive, and so is an 一、 (glued
         // only after a heading's title, its second item the next of its
@@ -329,7 +329,7 @@ impl<'a> Builder<'a, '_> {
         let near = succ.is_some_and(|s| {
             matches!(style, MarkerStyle::ParenHan | MarkerStyle::Dun) || s.start() - c.start() <= POINT_REACH
         });
-        (v == 1 && near).then(|| Placement::under(self.new_list_parent(style), 1))
+        (v == 1 && near).then(|| Placement::under(self.new_list_parent(c), 1))
     }
 
     /// A statute's unit glued to the text before it (……总则第一条,
@@ -353,7 +353,7 @@ impl<'a> Builder<'a, '_> {
         // A first unit right after the title of a larger one (自然人第一节) is
         // one even when its second is not near.
         let first = v == 1 && (succ.is_some() || self.after_unit_title(c));
-        (continues || first).then(|| Placement::under(self.new_list_parent(style), v))
+        (continues || first).then(|| Placement::under(self.new_list_parent(c), v))
     }
 }
 
