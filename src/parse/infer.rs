@@ -89,6 +89,16 @@ const OPENERS: &[&str] = &[
     "中国",
     "全党",
     "我们党",
+    "始终",
+    "会议听取",
+    "会议认为",
+    "会议要求",
+    "会议强调",
+    "会议指出",
+    "会议研究",
+    "会议决定",
+    "会议同意",
+    "会议审议",
 ];
 
 /// [`OPENERS`] that name an event: they open a body only as a time
@@ -172,6 +182,16 @@ const CLOSERS: &[&str] = &[
     "力度",
     "力量",
     "打算",
+    "见效",
+    "实效",
+    "实处",
+    "首位",
+    "不足",
+    "局面",
+    "篇章",
+    "台阶",
+    "前列",
+    "突破",
 ];
 
 /// The most characters a heading is looked for in.
@@ -508,7 +528,9 @@ fn score(
     } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
         // A word that closes headings as well (回顾) opens no body for sure:
         // "……工作回顾过去一年，" ends with it.
-        if !CLOSERS.contains(&o) && !(EVENTS.contains(&o) && !opens_time_clause(&body[o.len()..])) {
+        // An event (改革开放) opens a body only as a time phrase.
+        let opens_time = !EVENTS.contains(&o) || opens_time_clause(&body[o.len()..]);
+        if !CLOSERS.contains(&o) && opens_time {
             score += OPENER_OPENS_BODY;
         }
         if body[o.len()..].starts_with(['，', ',']) {
@@ -610,9 +632,9 @@ const TIME_CLAUSE_ENDS: [&str; 11] = [
 ];
 
 /// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
-const FRAME_CLAUSE_STARTS: [&str; 19] = [
+const FRAME_CLAUSE_STARTS: [&str; 20] = [
     "围绕", "按照", "根据", "通过", "随着", "面对", "针对", "对于", "为了", "经过", "截至", "立足", "聚焦",
-    "依照", "依据", "对照", "结合", "基于", "鉴于",
+    "依照", "依据", "对照", "结合", "基于", "鉴于", "作为",
 ];
 
 /// What the body's first clause says of where the body starts: a clause of
@@ -631,7 +653,7 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     };
     let n = end - k;
     if !matches!(comma, '，' | ',') || !(3..=CLAUSE_CHARS).contains(&n) {
-        return 0;
+        return long_frame(run, chars, k);
     }
     // Most places are passed on the clause's first and last characters.
     let first = chars[k].1;
@@ -655,6 +677,7 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
             | '结'
             | '基'
             | '鉴'
+            | '作'
             | '近'
             | '自'
             | '从'
@@ -673,6 +696,25 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     } else {
         0
     }
+}
+
+/// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]) scores
+/// when it holds figures or a list, or runs longer than [`CLAUSE_CHARS`]
+/// (围绕全年增长6%左右的预期目标，; 按照稳增长、调结构的要求，): closed by its
+/// comma within [`FRAME_CHARS`] characters, before any sentence's end.
+fn long_frame(run: &str, chars: &[(usize, char)], k: usize) -> i32 {
+    let rest = &run[chars[k].0..];
+    if !FRAME_CLAUSE_STARTS.iter().any(|w| rest.starts_with(w)) {
+        return 0;
+    }
+    for (n, &(_, c)) in chars[k..].iter().enumerate().take(FRAME_CHARS + 1) {
+        match c {
+            '，' | ',' => return if n >= 4 { FRAME_CLAUSE_OPENS_BODY } else { 0 },
+            '。' | '；' | ';' | '：' | ':' | '！' | '？' => return 0,
+            _ => {}
+        }
+    }
+    0
 }
 
 /// For each character of a run, the index of the first character from it on
@@ -1103,6 +1145,37 @@ mod tests {
             cut("开启全面建设社会主义现代化国家新征程改革开放之后，我们党作出战略安排"),
             Some("开启全面建设社会主义现代化国家新征程")
         );
+    }
+
+    /// A frame led by a preposition opens a body also when it holds
+    /// figures or a list and runs past the short clause's reach; minutes
+    /// open theirs with 会议听取/会议要求; a speech's titles close with
+    /// 落地见效, 落到实处, 摆在首位.
+    #[test]
+    fn frames_with_figures_minutes_and_title_closers() {
+        for (run, head) in [
+            (
+                "全力以赴抓好下半年各项重点工作围绕全年地区生产总值增长6%左右的预期目标，下半年要抓好四个方面",
+                "全力以赴抓好下半年各项重点工作",
+            ),
+            (
+                "关于老旧小区改造工作会议听取了市住建局关于改造计划的汇报",
+                "关于老旧小区改造工作",
+            ),
+            (
+                "压实工作责任，确保落地见效全市上下要一级抓一级，层层抓落实",
+                "压实工作责任，确保落地见效",
+            ),
+            (
+                "严格落实从严治党责任，始终保持清正廉洁作为局党组书记，我始终牢记第一责任人的职责",
+                "严格落实从严治党责任，始终保持清正廉洁",
+            ),
+        ] {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+        assert_eq!(cut("其他事项会议要求，各责任单位要抓紧落实"), Some("其他事项"));
+        // A frame that a sentence's end closes first is none.
+        assert_eq!(cut("加强组织领导围绕目标任务。各地要抓好落实，确保完成"), None);
     }
 
     /// A county's report opens its bodies with 全县 as a province's does
