@@ -1,8 +1,8 @@
 //! Scores speechtree's outlines on the real documents in `../shared/corpus`
 //! (every document with a gold `.outline`, whatever its kind: .txt, .md,
 //! .html, .docx, read as the command line reads them) with
-//! `../shared/eval/score.py`, as written and, for plain text, with every
-//! line break removed, and fails when a total drops below the floor recorded in
+//! `../shared/eval/score.py`, as written and, for plain text and Markdown,
+//! with every line break removed or turned into a space, and fails when a total drops below the floor recorded in
 //! `tests/corpus-floor.txt`; the same for the documents of
 //! `tests/fixtures/written` (texts written for testing, each with its
 //! expected outline). Skipped, with a notice, when `../shared` or `python3`
@@ -60,6 +60,15 @@ fn scored_in(dirs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
+/// The documents scored: the shared corpus, the written texts, or the
+/// Markdown documents of both (whose flattened copies stay Markdown).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Set {
+    Corpus,
+    Written,
+    Markdown,
+}
+
 /// How the corpus's texts are scored: as written, with every line break
 /// removed, or with each one turned into a space (as a page collapses
 /// white space).
@@ -71,32 +80,32 @@ enum Form {
 }
 
 impl Form {
-    /// The name of its floors in `tests/corpus-floor.txt` for the corpus,
-    /// and (`written`) for `tests/fixtures/written`.
-    fn name(self, written: bool) -> &'static str {
-        match (self, written) {
-            (Form::AsWritten, false) => "corpus",
-            (Form::Flat, false) => "flat",
-            (Form::Spaced, false) => "spaced",
-            (Form::AsWritten, true) => "written",
-            (Form::Flat, true) => "written-flat",
-            (Form::Spaced, true) => "written-spaced",
+    /// The name of its floors in `tests/corpus-floor.txt` for `set`.
+    fn name(self, set: Set) -> &'static str {
+        match (self, set) {
+            (Form::AsWritten, Set::Corpus) => "corpus",
+            (Form::Flat, Set::Corpus) => "flat",
+            (Form::Spaced, Set::Corpus) => "spaced",
+            (Form::AsWritten, Set::Written) => "written",
+            (Form::Flat, Set::Written) => "written-flat",
+            (Form::Spaced, Set::Written) => "written-spaced",
+            (Form::AsWritten, Set::Markdown) => "markdown",
+            (Form::Flat, Set::Markdown) => "markdown-flat",
+            (Form::Spaced, Set::Markdown) => "markdown-spaced",
         }
     }
 }
 
-/// Scores `docs` in `form` and returns score.py's output.
-fn score(shared: &Path, docs: Vec<(PathBuf, PathBuf)>, form: Form) -> String {
+/// Scores `docs` (of `set`) in `form` and returns score.py's output.
+fn score(shared: &Path, docs: Vec<(PathBuf, PathBuf)>, form: Form, set: Set) -> String {
     let flat = form != Form::AsWritten;
-    let tmp = std::env::temp_dir().join(format!("speechtree-corpus-{}-{form:?}", std::process::id()));
+    let tmp = std::env::temp_dir().join(format!(
+        "speechtree-corpus-{}-{form:?}-{set:?}",
+        std::process::id()
+    ));
     fs::create_dir_all(&tmp).expect("temp dir");
     let mut args = vec![shared.join("eval/score.py").display().to_string()];
     for (gold, txt) in docs {
-        // Flattening is what happens to plain text; the floors are measured
-        // on it. (A flattened Markdown law reads the same as .md or .txt.)
-        if flat && txt.extension().is_none_or(|x| x != "txt") {
-            continue;
-        }
         // Flattened: the file's bytes without line breaks, read as a file of
         // the same name would be.
         let opts = speechtree::input::ReadOptions::default();
@@ -156,7 +165,7 @@ fn floor(key: &str) -> f64 {
         .unwrap_or(1.0)
 }
 
-fn check(form: Form, written_texts: bool) {
+fn check(form: Form, set: Set) {
     let Some(shared) = shared() else {
         println!("skipped: ../shared is absent");
         return;
@@ -165,18 +174,28 @@ fn check(form: Form, written_texts: bool) {
         println!("skipped: python3 is absent");
         return;
     }
-    let docs = if written_texts {
-        written()
-    } else {
-        documents(&shared)
-    };
-    let report = score(&shared, docs, form);
+    let has = |doc: &Path, ext: &str| doc.extension().is_some_and(|x| x == ext);
+    let docs: Vec<_> = match set {
+        Set::Corpus => documents(&shared),
+        Set::Written => written(),
+        Set::Markdown => documents(&shared).into_iter().chain(written()).collect(),
+    }
+    .into_iter()
+    // Flattening is what happens to plain text, and to Markdown kept as
+    // files: each is flattened with its own kind (HTML and Word are not).
+    .filter(|(_, doc)| match (set, form) {
+        (Set::Markdown, _) => has(doc, "md") || has(doc, "markdown"),
+        (_, Form::AsWritten) => true,
+        _ => has(doc, "txt"),
+    })
+    .collect();
+    let report = score(&shared, docs, form, set);
     println!("{report}");
     let total = report
         .lines()
         .find(|l| l.starts_with("total:"))
         .expect("score.py prints a total");
-    let name = form.name(written_texts);
+    let name = form.name(set);
     let (f1, parents) = (figure(total, "headings F1"), figure(total, "parents"));
     assert!(
         f1 >= floor(&format!("{name}.headings")),
@@ -186,7 +205,7 @@ fn check(form: Form, written_texts: bool) {
         parents >= floor(&format!("{name}.parents")),
         "{name} parents {parents} fell below its floor"
     );
-    if form == Form::AsWritten && !written_texts {
+    if form == Form::AsWritten && set == Set::Corpus {
         let worst = floor("corpus.per-document");
         for line in report.lines().filter(|l| !l.starts_with("total:")) {
             let f = figure(line, "headings F1");
@@ -272,32 +291,45 @@ fn flattened_texts_keep_their_outline() {
 
 #[test]
 fn corpus_scores_stay_above_the_floor() {
-    check(Form::AsWritten, false);
+    check(Form::AsWritten, Set::Corpus);
 }
 
 #[test]
 fn flattened_corpus_scores_stay_above_the_floor() {
-    check(Form::Flat, false);
+    check(Form::Flat, Set::Corpus);
 }
 
 #[test]
 fn spaced_corpus_scores_stay_above_the_floor() {
-    check(Form::Spaced, false);
+    check(Form::Spaced, Set::Corpus);
 }
 
 #[test]
 fn written_texts_score_above_their_floor() {
-    check(Form::AsWritten, true);
+    check(Form::AsWritten, Set::Written);
 }
 
 #[test]
 fn flattened_written_texts_score_above_their_floor() {
-    check(Form::Flat, true);
+    check(Form::Flat, Set::Written);
 }
 
 #[test]
 fn spaced_written_texts_score_above_their_floor() {
-    check(Form::Spaced, true);
+    check(Form::Spaced, Set::Written);
+}
+
+/// The Markdown documents of the corpus and the written texts run into one
+/// line and with their line breaks turned into spaces, read as Markdown
+/// (their headings' `#`s then stand inside the text).
+#[test]
+fn flattened_markdown_scores_above_its_floor() {
+    check(Form::Flat, Set::Markdown);
+}
+
+#[test]
+fn spaced_markdown_scores_above_its_floor() {
+    check(Form::Spaced, Set::Markdown);
 }
 
 /// The seed speech, when `../shared` is there.

@@ -776,7 +776,7 @@ fn mask_piece(
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }
-                shown.push(range);
+                show_text(bytes, range, shown);
             }
             Event::Code(_) if hidden == 0 => {
                 if let Some((_, first @ None)) = &mut heading {
@@ -796,6 +796,37 @@ fn mask_piece(
         runs_on: last_runs_on && last_end >= base + piece.len(),
         is_list: last_is_list,
         events,
+    }
+}
+
+/// Shows the text `range` of `bytes` but the marks of ATX headings whose
+/// line breaks were lost: a Markdown file run into one line (`……制定本方
+/// 案。## 一、总体要求### （一）指导思想……`) is one paragraph to CommonMark,
+/// and its `#`s are text, before the very markers they announce. A run of
+/// one to six `#`s followed by a space, after a character that is not
+/// ASCII (blanks between them aside) or at a line's start, is hidden: the
+/// spaces left stand where the line breaks were, as the parser reads them
+/// in text whose line breaks became spaces. `C# 语言`, `#话题#`, `第#1号`
+/// and inline code keep theirs.
+fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
+    let mut from = range.start;
+    let mut at = range.start;
+    while let Some(i) = memchr::memchr(b'#', &bytes[at..range.end]).map(|i| at + i) {
+        let run = bytes[i..range.end].iter().take_while(|&&b| b == b'#').count();
+        at = i + run;
+        if run > 6 || bytes.get(at) != Some(&b' ') {
+            continue;
+        }
+        let before = bytes[..i].iter().rposition(|&b| b != b' ');
+        if before.is_none_or(|j| bytes[j] >= 0x80 || bytes[j] == b'\n') {
+            if from < i {
+                shown.push(from..i);
+            }
+            from = at;
+        }
+    }
+    if from < range.end {
+        shown.push(from..range.end);
     }
 }
 
@@ -937,6 +968,53 @@ mod tests {
                 .nth(1)
                 .is_some_and(|s| s.heading().evidence.unnumbered)
         );
+    }
+
+    /// A Markdown file run into one line, or with its line breaks turned
+    /// into spaces: its headings' `#`s are text to CommonMark, and are
+    /// hidden before the markers they announce; `C# 语言`, a hashtag and
+    /// inline code keep theirs.
+    #[test]
+    fn headings_marks_that_lost_their_line_breaks_hide_no_marker() {
+        let src = "# 某县实施方案\n\n为做好工作，制定本方案。\n\n## 一、总体要求\n\n### （一）指导思想\n\n坚持以人民为中心。\n\n### （二）主要目标\n\n到2026年，基本建成体系。\n\n## 二、重点任务\n\n推进建设。\n";
+        let expected = "一、\t总体要求\n  （一）\t指导思想\n  （二）\t主要目标\n二、\t重点任务\n";
+        // The sections (the title line is furniture).
+        let sections = |src: &str| {
+            md(src)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(|l| [l, "\n"])
+                .collect::<String>()
+        };
+        assert_eq!(sections(src), expected);
+        // Run into one line, the headings' ends are inferred (重点任务|推进
+        // 建设 is not); the markers and their nesting are the file's.
+        let markers = |outline: &str| {
+            outline
+                .lines()
+                .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            markers(&sections(&src.replace('\n', ""))),
+            markers(expected),
+            "run into one line"
+        );
+        assert_eq!(
+            sections(&src.replace('\n', " ")),
+            expected,
+            "line breaks as spaces"
+        );
+        assert_eq!(
+            sections(&src.replace('\n', "\r\n").replace(['\r', '\n'], " ")),
+            expected,
+            "CRLF line breaks as spaces"
+        );
+        for kept in ["学习 C# 语言。一、", "话题 #一、 热议", "代码 `## 一、不是` 结束"]
+        {
+            let (text, _) = masked_in_pieces(kept, 1 << 16);
+            assert!(text.contains('#'), "{kept}: {text}");
+        }
     }
 
     #[test]

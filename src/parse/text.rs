@@ -30,7 +30,12 @@ pub(crate) fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}')
 }
 
-/// Whether the byte at `at` starts a run of ASCII spaces (up to four)
+/// The most ASCII spaces [`lost_break_space`] reads as one lost line
+/// break: a blank line turned into spaces, CRLF, and the `#### ` of a
+/// Markdown heading blanked after them (`要求\r\n\r\n#### （一）` is nine).
+const MAX_BREAK_SPACES: usize = 10;
+
+/// Whether the byte at `at` starts a run of ASCII spaces (up to ten)
 /// between two pieces of Chinese text: a 汉字 or full-width punctuation
 /// (lead byte E3 to E9, or EF) before it, and after it a character of
 /// three or more bytes (汉字, full-width punctuation, “), an ordinal
@@ -42,8 +47,12 @@ pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
     if at < 3 || bytes.get(at) != Some(&b' ') || !matches!(bytes[at - 3], 0xE3..=0xE9 | 0xEF) {
         return false;
     }
-    let spaces = bytes[at..].iter().take(5).take_while(|&&b| b == b' ').count();
-    if spaces > 4 {
+    let spaces = bytes[at..]
+        .iter()
+        .take(MAX_BREAK_SPACES + 1)
+        .take_while(|&&b| b == b' ')
+        .count();
+    if spaces > MAX_BREAK_SPACES {
         return false;
     }
     let rest = &bytes[at + spaces..];

@@ -666,14 +666,21 @@ impl<'a, 'o> Builder<'a, 'o> {
         // A statute unit glued after a sentence (……。第五章　法律责任第三十条
         // ……) is a lost line break, not a list: it holds what follows, as
         // its siblings on lines of their own do.
-        let closes_at =
-            if !style.is_heading() || style.is_statute_unit() || self.clues.in_flattened_line(c.start()) {
-                None
-            } else if c.position() != Position::LineStart {
-                Some(self.line_end(c.start()))
-            } else {
-                None
-            };
+        let after_sentence = self.src[..c.start()]
+            .trim_end_matches(is_inline_space)
+            .chars()
+            .next_back()
+            .is_some_and(super::text::is_boundary);
+        let closes_at = if !style.is_heading()
+            || (style.is_statute_unit() && after_sentence)
+            || self.clues.in_flattened_line(c.start())
+        {
+            None
+        } else if c.position() != Position::LineStart {
+            Some(self.line_end(c.start()))
+        } else {
+            None
+        };
         let node = NodeData {
             start: offset(c.start()),
             end: offset(end),
