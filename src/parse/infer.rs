@@ -659,8 +659,27 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     let first = chars[k].1;
     let last = chars[end - 1].1;
     let may_end = matches!(last, '来' | '后' | '前' | '间' | '际' | '年');
-    let may_start = matches!(
-        first,
+    let may_start = starts_frame(first) || matches!(first, '近' | '自' | '从');
+    if !(may_end || may_start) {
+        return 0;
+    }
+    let clause = &run[chars[k].0..comma_at];
+    // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
+    let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
+        || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
+    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && n >= 4) || anchored_time {
+        FRAME_CLAUSE_OPENS_BODY
+    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+        TIME_CLAUSE_OPENS_BODY
+    } else {
+        0
+    }
+}
+
+/// Whether `c` is the first character of a word of [`FRAME_CLAUSE_STARTS`].
+fn starts_frame(c: char) -> bool {
+    matches!(
+        c,
         '围' | '按'
             | '根'
             | '通'
@@ -678,24 +697,7 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
             | '基'
             | '鉴'
             | '作'
-            | '近'
-            | '自'
-            | '从'
-    );
-    if !(may_end || may_start) {
-        return 0;
-    }
-    let clause = &run[chars[k].0..comma_at];
-    // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
-    let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
-        || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
-    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && n >= 4) || anchored_time {
-        FRAME_CLAUSE_OPENS_BODY
-    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
-        TIME_CLAUSE_OPENS_BODY
-    } else {
-        0
-    }
+    )
 }
 
 /// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]) scores
@@ -703,6 +705,10 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
 /// (围绕全年增长6%左右的预期目标，; 按照稳增长、调结构的要求，): closed by its
 /// comma within [`FRAME_CHARS`] characters, before any sentence's end.
 fn long_frame(run: &str, chars: &[(usize, char)], k: usize) -> i32 {
+    // Most places are passed on their first character.
+    if !starts_frame(chars[k].1) {
+        return 0;
+    }
     let rest = &run[chars[k].0..];
     if !FRAME_CLAUSE_STARTS.iter().any(|w| rest.starts_with(w)) {
         return 0;
@@ -1176,6 +1182,13 @@ mod tests {
         assert_eq!(cut("其他事项会议要求，各责任单位要抓紧落实"), Some("其他事项"));
         // A frame that a sentence's end closes first is none.
         assert_eq!(cut("加强组织领导围绕目标任务。各地要抓好落实，确保完成"), None);
+    }
+
+    #[test]
+    fn every_frame_word_passes_the_first_character_test() {
+        for w in super::FRAME_CLAUSE_STARTS {
+            assert!(super::starts_frame(w.chars().next().unwrap_or_default()), "{w}");
+        }
     }
 
     /// A county's report opens its bodies with 全县 as a province's does

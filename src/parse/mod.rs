@@ -310,6 +310,30 @@ mod tests {
         );
     }
 
+    /// Points inside a quotation are the speaker's words; a line break
+    /// closes a quotation left open.
+    #[test]
+    fn points_inside_quotation_marks_are_no_markers() {
+        let text = "一、改善人居环境。一位老党员说：“过去村里有三难：一是路难走；二是水难喝；三是垃圾没人管。”我们要做好三件事：一是修路；二是供水；三是治垃圾。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t改善人居环境\n  一是\t修路\n  二是\t供水\n  三是\t治垃圾\n"
+        );
+        let text = "他说：“这件事很重要。\n我们要做到：一是抓落实；二是抓督查。\n";
+        assert_eq!(outline(&parse(text)), "一是\t抓落实\n二是\t抓督查\n");
+    }
+
+    /// A note in brackets after a sentence (……。（省民政厅负责）) is part of
+    /// it: the marker after it starts a sentence, also without line breaks.
+    #[test]
+    fn a_marker_after_a_note_in_brackets_starts_a_sentence() {
+        let text = "一、总体要求。做好工作。二、提升服务能力。坚持需求导向。（一）发展助餐服务。推进助餐点建设。（省民政厅负责）（二）拓展居家服务。大力发展床位。（省卫健委负责）（三）加强健康服务。推进医养结合。三、培育经营主体。发挥市场作用。";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t总体要求\n二、\t提升服务能力\n  （一）\t发展助餐服务\n  （二）\t拓展居家服务\n  （三）\t加强健康服务\n三、\t培育经营主体\n"
+        );
+    }
+
     /// A chapter glued after an article's last sentence holds the articles
     /// on the lines after it, as one on its own line does.
     #[test]

@@ -320,6 +320,14 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                 };
                 break after_marker.or_else(|| next_place(text, &mut stops, end));
             }
+            // A note in brackets after a sentence is part of it (……。（省民
+            // 政厅负责）（二）……): a marker may stand after it.
+            if matches!(c, '（' | '(')
+                && let Some(close) = note_end(text, i)
+            {
+                i = close;
+                continue;
+            }
             let after = i + c.len_utf8();
             match boundary_after(text, after, c) {
                 Some((next, p)) => (i, pos) = (next, p),
@@ -332,6 +340,24 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     add_glued_sentence_points(text, &mut out);
     add_glued_first_headings(text, &mut out);
     out
+}
+
+/// The most characters inside a note in brackets that [`note_end`] reads.
+const NOTE_CHARS: usize = 40;
+
+/// Where a note in brackets opening at `at` ends (past its closing
+/// bracket): a bracket closed within [`NOTE_CHARS`] characters, with no
+/// bracket, sentence end or line break inside.
+fn note_end(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].char_indices().skip(1);
+    for (j, c) in chars.by_ref().take(NOTE_CHARS + 1) {
+        match c {
+            '）' | ')' => return (j > 3).then_some(at + j + c.len_utf8()),
+            '（' | '(' | '。' | '！' | '？' | '\n' | '\r' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first heading of a list glued to the title of the heading before

@@ -295,6 +295,7 @@ impl<'a, 'o> Builder<'a, 'o> {
         // index rather than a peekable iterator, which moves each item out
         // and back at every candidate.
         let mut inside = 0;
+        let mut quotes = Quotes::default();
         for (i, c) in cands.iter().enumerate() {
             while let Some(event) = events.next_until(c.start()) {
                 self.event(event);
@@ -305,6 +306,9 @@ impl<'a, 'o> Builder<'a, 'o> {
             if c.start() < self.cursor
                 || furniture.get(inside).is_some_and(|f| f.span.start <= c.start())
                 || never_after_comma(c, succ.get(i).map(|j| &cands[j]))
+                || (!c.raw().style.is_heading()
+                    && c.position() != Position::LineStart
+                    && quotes.open_at(self.src, c.start()))
             {
                 continue;
             }
@@ -929,6 +933,50 @@ pub(crate) const MAX_DEPTH: usize = 200;
 impl Frame<'_> {
     fn kind_is_section(&self) -> bool {
         matches!(self.kind, Kind::Section { .. })
+    }
+}
+
+/// How far back an open quotation mark still holds a point inside it
+/// (bytes): where a closing mark was lost, a text run into one line keeps
+/// its points past this.
+const QUOTE_REACH: usize = 600;
+
+/// The quotation marks (“ ”) open at a place, read forward once over the
+/// text as the candidates come in order: points inside a quotation (一位
+/// 老党员说：“过去村里有三难：一是路难走；二是……”) are the speaker's words,
+/// not the document's enumeration. A line break closes every quotation.
+#[derive(Default)]
+struct Quotes {
+    /// How far the text has been read.
+    at: usize,
+    /// How many quotations are open there.
+    depth: u32,
+    /// Where the outermost open one was opened.
+    opened: usize,
+}
+
+impl Quotes {
+    /// Whether a quotation opened within [`QUOTE_REACH`] bytes is open at
+    /// `to` (asked at places that only grow).
+    fn open_at(&mut self, src: &str, to: usize) -> bool {
+        let bytes = src.as_bytes();
+        if to > self.at {
+            for i in memchr::memchr2_iter(b'\n', 0xE2, &bytes[self.at..to]).map(|i| self.at + i) {
+                match bytes.get(i..i + 3) {
+                    _ if bytes[i] == b'\n' => self.depth = 0,
+                    Some([0xE2, 0x80, 0x9C]) => {
+                        if self.depth == 0 {
+                            self.opened = i;
+                        }
+                        self.depth += 1;
+                    }
+                    Some([0xE2, 0x80, 0x9D]) => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            self.at = to;
+        }
+        self.depth > 0 && to - self.opened <= QUOTE_REACH
     }
 }
 
