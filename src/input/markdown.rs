@@ -721,6 +721,8 @@ fn mask_piece(
     let mut last_end = 0;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
+    // Inside a link to a place on the page (a table of contents' entry).
+    let mut in_page_link = false;
     let mut events = 0;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
         events += 1;
@@ -765,6 +767,10 @@ fn mask_piece(
                     shown.push(at..at + digits + 1);
                 }
             }
+            // A link to a place on the page (`[第一章 总则](#第一章-总则)`)
+            // is navigation: its text names a heading that stands below.
+            Event::Start(Tag::Link { dest_url, .. }) => in_page_link = dest_url.starts_with('#'),
+            Event::End(TagEnd::Link) => in_page_link = false,
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, Some(at))) = heading.take() {
@@ -772,7 +778,7 @@ fn mask_piece(
                     found.push(HeadingHint::new(line_at(bytes, at), level as u8));
                 }
             }
-            Event::Text(_) if hidden == 0 => {
+            Event::Text(_) if hidden == 0 && !in_page_link => {
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }
@@ -803,8 +809,9 @@ fn mask_piece(
 /// line breaks were lost: a Markdown file run into one line (`……制定本方
 /// 案。## 一、总体要求### （一）指导思想……`) is one paragraph to CommonMark,
 /// and its `#`s are text, before the very markers they announce. A run of
-/// one to six `#`s followed by a space, after a character that is not
-/// ASCII (blanks between them aside) or at a line's start, is hidden: the
+/// one to six `#`s followed by a space, after a character that is no ASCII
+/// letter or digit (a table's `|`, a 汉字; blanks between them aside) or at
+/// a line's start, is hidden: the
 /// spaces left stand where the line breaks were, as the parser reads them
 /// in text whose line breaks became spaces. `C# 语言`, `#话题#`, `第#1号`
 /// and inline code keep theirs.
@@ -818,7 +825,7 @@ fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
             continue;
         }
         let before = bytes[..i].iter().rposition(|&b| b != b' ');
-        if before.is_none_or(|j| bytes[j] >= 0x80 || bytes[j] == b'\n') {
+        if before.is_none_or(|j| !bytes[j].is_ascii_alphanumeric()) {
             if from < i {
                 shown.push(from..i);
             }
@@ -955,6 +962,25 @@ mod tests {
         let markers: Vec<&str> = doc.points().map(|p| p.marker().text).collect();
         assert_eq!(markers, ["一是", "二是"]);
         assert_eq!(md(src), outline(&doc));
+    }
+
+    /// A table of contents of links to places on the page names the
+    /// chapters that stand below: its entries are no chapters.
+    #[test]
+    fn links_to_places_on_the_page_are_navigation() {
+        let src = "# 某某保护法\n\n- [第一章 总则](#第一章-总则)\n- [第二章 管理](#第二章-管理)\n\n## 第一章 总则\n\n第一条　为了保护，制定本法。\n\n## 第二章 管理\n\n第二条　应当管理。详见[第二章](https://example.com/2)。\n";
+        assert_eq!(
+            md(src)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>(),
+            [
+                "第一章\t总则",
+                "  第一条\t为了保护，制定本法",
+                "第二章\t管理",
+                "  第二条\t应当管理"
+            ]
+        );
     }
 
     #[test]
