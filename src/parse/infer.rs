@@ -85,6 +85,12 @@ const OPENERS: &[&str] = &[
     "回顾",
     "实践证明",
     "事实证明",
+    "实践充分证明",
+    "事实充分证明",
+    "历史证明",
+    "历史充分证明",
+    "要把",
+    "要以",
     "大家知道",
     "中国",
     "全党",
@@ -1180,6 +1186,15 @@ mod tests {
             assert_eq!(cut(run), Some(head), "{run}");
         }
         assert_eq!(cut("其他事项会议要求，各责任单位要抓紧落实"), Some("其他事项"));
+        // A directive or a lesson drawn opens a body as a subject does.
+        assert_eq!(
+            cut("全力以赴抓好下半年各项重点工作要把稳增长放在更加突出的位置"),
+            Some("全力以赴抓好下半年各项重点工作")
+        );
+        assert_eq!(
+            cut("深刻把握当前全省发展面临的形势任务实践充分证明，只要我们坚持发展"),
+            Some("深刻把握当前全省发展面临的形势任务")
+        );
         // A frame that a sentence's end closes first is none.
         assert_eq!(cut("加强组织领导围绕目标任务。各地要抓好落实，确保完成"), None);
     }

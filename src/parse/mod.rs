@@ -327,10 +327,21 @@ mod tests {
     /// it: the marker after it starts a sentence, also without line breaks.
     #[test]
     fn a_marker_after_a_note_in_brackets_starts_a_sentence() {
-        let text = "一、总体要求。做好工作。二、提升服务能力。坚持需求导向。（一）发展助餐服务。推进助餐点建设。（省民政厅负责）（二）拓展居家服务。大力发展床位。（省卫健委负责）（三）加强健康服务。推进医养结合。三、培育经营主体。发挥市场作用。";
+        let text = "一、总体要求。做好工作。二、提升服务能力。坚持需求导向。（一）发展助餐服务。推进助餐点建设。（省民政厅、省商务厅、省财政厅按职责分工负责，以下均需各市、县人民政府落实，不再列出）（二）拓展居家服务。大力发展床位。（省卫健委负责）（三）加强健康服务。推进医养结合。三、培育经营主体。发挥市场作用。";
         assert_eq!(
             outline(&parse(text)),
             "一、\t总体要求\n二、\t提升服务能力\n  （一）\t发展助餐服务\n  （二）\t拓展居家服务\n  （三）\t加强健康服务\n三、\t培育经营主体\n"
+        );
+    }
+
+    /// In a document whose circled numbers mark footnotes (改革①, 注：①……),
+    /// circled items after a colon and a semicolon are still a list.
+    #[test]
+    fn circled_items_after_a_colon_are_a_list_beside_footnotes() {
+        let text = "一、主要工作\n（一）发展产业\n1．壮大集群\n（1）集群加快壮大。重点抓了三件事：①推行链长制；②新建园区4个；③设立引导基金。\n（2）服务业提质增效。新增规上企业120家。\n2．推动融合\n深化亩均改革①，推进平台建设。\n注：①亩均改革，是指按亩均效益评价企业的改革。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t主要工作\n  （一）\t发展产业\n    1．\t壮大集群\n      （1）\t集群加快壮大\n        ①\t推行链长制\n        ②\t新建园区4个\n        ③\t设立引导基金\n      （2）\t服务业提质增效\n    2．\t推动融合\n"
         );
     }
 

@@ -343,7 +343,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
 }
 
 /// The most characters inside a note in brackets that [`note_end`] reads.
-const NOTE_CHARS: usize = 40;
+const NOTE_CHARS: usize = 80;
 
 /// Where a note in brackets opening at `at` ends (past its closing
 /// bracket): a bracket closed within [`NOTE_CHARS`] characters, with no

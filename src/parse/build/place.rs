@@ -78,7 +78,8 @@ impl<'a> Builder<'a, '_> {
 
     /// Whether `c` is no marker wherever it stands: 第一 without a delimiter
     /// inside a line, or a circled number in running text of a document
-    /// whose circled numbers are footnote references.
+    /// whose circled numbers are footnote references, but after a colon or
+    /// a semicolon.
     pub(super) fn passed_over(&self, c: &Candidate) -> bool {
         let style = c.raw().style;
         let line_start = c.position() == Position::LineStart;
@@ -86,9 +87,13 @@ impl<'a> Builder<'a, '_> {
             .chars()
             .next_back()
             .is_some_and(|ch| numerals::digit(ch).is_some());
+        // A footnote reference follows words (改革①，); an item of a list in
+        // a sentence follows its colon or the item before (……：①……；②……).
+        let after_list_mark = self.src[..c.start()].ends_with(['：', '；', ':', ';']);
         (style == MarkerStyle::Ordinal && !line_start && bare)
             || (self.footnote_refs
                 && !line_start
+                && !after_list_mark
                 && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber))
     }
 
