@@ -826,8 +826,14 @@ fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
         }
         let before = bytes[..i].iter().rposition(|&b| b != b' ');
         if before.is_none_or(|j| !bytes[j].is_ascii_alphanumeric()) {
-            if from < i {
-                shown.push(from..i);
+            // The end of a table's last row run on before it (…… | 中心 |##
+            // 二、) is hidden with it: the row's text then ends the line.
+            let row_end = bytes[from..i]
+                .iter()
+                .rposition(|&b| b != b' ' && b != b'|')
+                .map_or(from, |j| from + j + 1);
+            if from < row_end {
+                shown.push(from..row_end);
             }
             from = at;
         }
@@ -1035,6 +1041,12 @@ mod tests {
             sections(&src.replace('\n', "\r\n").replace(['\r', '\n'], " ")),
             expected,
             "CRLF line breaks as spaces"
+        );
+        // A table run on before the next heading: its row's last `|` goes.
+        let table = "## 一、重点项目\n\n| 序号 | 项目 |\n|---|---|\n| 1 | 快速路工程 |\n\n## 二、民生服务\n\n1. 优化公交。\n2. 推进一体化。\n";
+        assert_eq!(
+            markers(&sections(&table.replace('\n', ""))),
+            ["一、", "二、", "  1.", "  2."]
         );
         for kept in ["学习 C# 语言。一、", "话题 #一、 热议", "代码 `## 一、不是` 结束"]
         {
