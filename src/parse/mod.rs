@@ -334,6 +334,17 @@ mod tests {
         );
     }
 
+    /// 一要 points that open paragraphs hold the 第一， lists after them,
+    /// up to the next 一要 item.
+    #[test]
+    fn ordinal_lists_nest_in_the_yao_point_whose_list_goes_on() {
+        let text = "一要在学深悟透上持续用力，切实筑牢思想根基。理论学习很重要。\n第一，要系统学。原原本本学。\n第二，要联系实际学。学以致用。\n二要在推动发展上体现成效。学习在于运用。第一，要紧盯目标任务。确保完成。第二，要狠抓项目建设。加快进度。\n三要在转变作风上动真碰硬。作风建设永远在路上。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一要\t在学深悟透上持续用力，切实筑牢思想根基\n  第一，\t要系统学\n  第二，\t要联系实际学\n二要\t在推动发展上体现成效\n  第一，\t要紧盯目标任务\n  第二，\t要狠抓项目建设\n三要\t在转变作风上动真碰硬\n"
+        );
+    }
+
     /// In a document whose circled numbers mark footnotes (改革①, 注：①……),
     /// circled items after a colon and a semicolon are still a list.
     #[test]

@@ -499,12 +499,14 @@ impl<'a, 'o> Builder<'a, 'o> {
     fn new_list_parent(&self, c: &Candidate) -> usize {
         let style = c.raw().style;
         let mut keep = self.open_parent();
+        // A list of points starts inside an open point of another style
+        // whose own list goes on after it (一要……。第一，……第二，……。二要……):
+        // the next item of the outer list closes it, not this one. Besides,
         // 一是 and 一要 lists stand inside the paragraph-sized points of
-        // 第一， 其一， 首先， (第二，要聚焦重点任务……。 then 一要……二要……):
-        // the innermost of those stays open for them. So do lists of those
-        // kinds, of another of them, that start before the point's next item
-        // or, where the line breaks were kept, in the point's own paragraph
-        // (第二，……我有三点建议。首先，……其次，……).
+        // 第一， 其一， 首先， (第二，要聚焦重点任务……。 then 一要……二要……),
+        // and lists of those kinds, of another of them, inside one where the
+        // line breaks were kept, in the point's own paragraph (第二，……我有
+        // 三点建议。首先，……其次，……).
         let paragraph_sized = |s: Option<MarkerStyle>| {
             matches!(
                 s,
@@ -512,14 +514,16 @@ impl<'a, 'o> Builder<'a, 'o> {
             )
         };
         let nests = |f: &Frame<'_>| {
-            paragraph_sized(f.style())
-                && (matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
-                    || (paragraph_sized(Some(style))
-                        && f.style() != Some(style)
-                        && (self.list_goes_on_after(f, c.start())
-                            || (!self.clues.in_flattened_line(c.start())
-                                && !closes_its_list(f)
-                                && !self.src.as_bytes()[f.start..c.start()].contains(&b'\n')))))
+            let other_point =
+                !style.is_heading() && matches!(f.kind, Kind::Point { .. }) && f.style() != Some(style);
+            (other_point && self.list_goes_on_after(f, c.start()))
+                || (paragraph_sized(f.style())
+                    && (matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
+                        || (paragraph_sized(Some(style))
+                            && f.style() != Some(style)
+                            && !self.clues.in_flattened_line(c.start())
+                            && !closes_its_list(f)
+                            && !self.src.as_bytes()[f.start..c.start()].contains(&b'\n'))))
         };
         if let Some(outer) = self.stack[keep..].iter().rposition(nests) {
             return keep + outer + 1;
