@@ -512,7 +512,8 @@ fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
 /// mark when it follows one, so `**一是加强领导。**支持……` keeps its
 /// asterisks (commonmark-spec issue 650; pulldown-cmark 0.13 has no option
 /// for it), and they would hide the marker. In a line whose `**` runs
-/// (exactly two asterisks) are even in number and each touches a CJK
+/// (exactly two asterisks, or four: a closing and an opening run
+/// together) are even in number and each touches a CJK
 /// character or CJK punctuation (not the ideographic space), they are read
 /// as the writer meant them.
 fn blank_cjk_strong(out: &mut String) {
@@ -530,11 +531,13 @@ fn blank_cjk_strong(out: &mut String) {
         let mut all_cjk = true;
         while let Some(k) = finder.find(&line.as_bytes()[from..]).map(|k| from + k) {
             let run = line.as_bytes()[k..].iter().take_while(|&&b| b == b'*').count();
-            if run == 2 {
+            // `****` is one strong closing and the next opening, run
+            // together where a line break between them was lost.
+            if run == 2 || run == 4 {
                 let before = line[..k].chars().next_back();
-                let after = line[k + 2..].chars().next();
+                let after = line[k + run..].chars().next();
                 all_cjk &= before.is_some_and(cjk) || after.is_some_and(cjk);
-                runs.push(line_start + k);
+                runs.extend((0..run / 2).map(|j| line_start + k + 2 * j));
             }
             from = k + run;
         }
@@ -1047,6 +1050,13 @@ mod tests {
         assert_eq!(
             markers(&sections(&table.replace('\n', ""))),
             ["一、", "二、", "  1.", "  2."]
+        );
+        // Bold lines for chapters run together: `办法****第一章` closes one
+        // and opens the next.
+        let bold = "**某市管理办法**\n\n**第一章　总则**\n\n第一条　为规范管理，制定本办法。\n\n**第二章　管理**\n\n第二条　应当管理。\n";
+        assert_eq!(
+            markers(&sections(&bold.replace('\n', ""))),
+            ["第一章", "  第一条", "第二章", "  第二条"]
         );
         for kept in ["学习 C# 语言。一、", "话题 #一、 热议", "代码 `## 一、不是` 结束"]
         {
