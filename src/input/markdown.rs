@@ -726,6 +726,8 @@ fn mask_piece(
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
     // Inside a link to a place on the page (a table of contents' entry).
     let mut in_page_link = false;
+    // Whether the heading open is as short as a line.
+    let mut heading_line = false;
     let mut events = 0;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
         events += 1;
@@ -774,14 +776,19 @@ fn mask_piece(
             // is navigation: its text names a heading that stands below.
             Event::Start(Tag::Link { dest_url, .. }) => in_page_link = dest_url.starts_with('#'),
             Event::End(TagEnd::Link) => in_page_link = false,
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, None)),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level, None));
+                heading_line = range.len() <= HEADING_LINE;
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, Some(at))) = heading.take() {
                     // Its line, found now while the heading is in cache.
                     found.push(HeadingHint::new(line_at(bytes, at), level as u8));
                 }
             }
-            Event::Text(_) if hidden == 0 && !in_page_link => {
+            // A heading that links to itself keeps its text (not a whole
+            // file run into one `# ` line).
+            Event::Text(_) if hidden == 0 && !(in_page_link && !(heading.is_some() && heading_line)) => {
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }
@@ -808,6 +815,10 @@ fn mask_piece(
     }
 }
 
+/// The longest heading (bytes of source) whose links to places on the page
+/// are its own text: a longer one is a file run into one `# ` line.
+const HEADING_LINE: usize = 512;
+
 /// Shows the text `range` of `bytes` but the marks of ATX headings whose
 /// line breaks were lost: a Markdown file run into one line (`……制定本方
 /// 案。## 一、总体要求### （一）指导思想……`) is one paragraph to CommonMark,
@@ -816,8 +827,8 @@ fn mask_piece(
 /// letter or digit (a table's `|`, a 汉字; blanks between them aside) or at
 /// a line's start, is hidden: the
 /// spaces left stand where the line breaks were, as the parser reads them
-/// in text whose line breaks became spaces. `C# 语言`, `#话题#`, `第#1号`
-/// and inline code keep theirs.
+/// in text whose line breaks became spaces. `C# 语言`, a hashtag's opening
+/// `#话题`, `第#1号`, an escaped `\## ` and inline code keep theirs.
 fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
     let mut from = range.start;
     let mut at = range.start;
@@ -828,7 +839,8 @@ fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
             continue;
         }
         let before = bytes[..i].iter().rposition(|&b| b != b' ');
-        if before.is_none_or(|j| !bytes[j].is_ascii_alphanumeric()) {
+        // Not after an escaped `\#` (its `#` is the event before).
+        if before.is_none_or(|j| !bytes[j].is_ascii_alphanumeric() && !matches!(bytes[j], b'#' | b'\\')) {
             // The end of a table's last row run on before it (…… | 中心 |##
             // 二、) is hidden with it: the row's text then ends the line.
             let row_end = bytes[from..i]
@@ -990,6 +1002,20 @@ mod tests {
                 "  第二条\t应当管理"
             ]
         );
+        // A heading that links to itself is still the heading.
+        let src = "# 某某条例\n\n## [第一章 总则](#第一章-总则)\n\n第一条　为了保护，制定本条例。\n\n## [第二章 管理](#第二章-管理)\n\n第二条　应当管理。\n";
+        assert_eq!(
+            md(src)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>(),
+            [
+                "第一章\t总则",
+                "  第一条\t为了保护，制定本条例",
+                "第二章\t管理",
+                "  第二条\t应当管理"
+            ]
+        );
     }
 
     #[test]
@@ -1058,6 +1084,9 @@ mod tests {
             markers(&sections(&bold.replace('\n', ""))),
             ["第一章", "  第一条", "第二章", "  第二条"]
         );
+        // An escaped `\#` keeps the `#` after it: no heading.
+        let (text, _) = masked_in_pieces("\\## 三、这是正文里的一句话。\n", 1 << 16);
+        assert!(text.contains("##"), "{text}");
         for kept in ["学习 C# 语言。一、", "话题 #一、 热议", "代码 `## 一、不是` 结束"]
         {
             let (text, _) = masked_in_pieces(kept, 1 << 16);

@@ -321,6 +321,19 @@ mod tests {
         );
         let text = "他说：“这件事很重要。\n我们要做到：一是抓落实；二是抓督查。\n";
         assert_eq!(outline(&parse(text)), "一是\t抓落实\n二是\t抓督查\n");
+        // A lone CR ends a quotation as a line feed does.
+        let text = "他说：“这件事很重要。\r我们要做到：一是抓落实；二是抓督查。\r";
+        assert_eq!(outline(&parse(text)), "一是\t抓落实\n二是\t抓督查\n");
+        // A quotation of several paragraphs opens each and closes the last,
+        // also run into one line: the points after it are the document's.
+        let text = "一、学习讲话精神。总书记指出：“第一段话。“第二段话。“第三段话。”我们要做到：一是抓落实；二是抓督查；三是抓考核。二、加强组织领导。";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t学习讲话精神\n  一是\t抓落实\n  二是\t抓督查\n  三是\t抓考核\n二、\t加强组织领导\n"
+        );
+        // A quotation opened on the next line holds its own points.
+        let text = "他说：“这件事很重要。\n群众说：“村里有两难：一是路难走；二是水难喝。”我们要做到：一是修路；二是供水。\n";
+        assert_eq!(outline(&parse(text)), "一是\t修路\n二是\t供水\n");
     }
 
     /// A note in brackets after a sentence (……。（省民政厅负责）) is part of

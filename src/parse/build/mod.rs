@@ -523,7 +523,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                             && f.style() != Some(style)
                             && !self.clues.in_flattened_line(c.start())
                             && !closes_its_list(f)
-                            && !self.src.as_bytes()[f.start..c.start()].contains(&b'\n'))))
+                            && self.same_line(f.start, c.start()))))
         };
         if let Some(outer) = self.stack[keep..].iter().rposition(nests) {
             return keep + outer + 1;
@@ -587,6 +587,17 @@ impl<'a, 'o> Builder<'a, 'o> {
         let found = memchr::memrchr(b'\n', &self.src.as_bytes()[from..at]).map_or(known, |i| from + i + 1);
         self.line_memo = (at, found);
         found
+    }
+
+    /// Whether `from` is on the line of `at` (after it: no line break
+    /// between). The line of the candidate being placed is known (the loop
+    /// asks for its start first): no read of the text between, which may
+    /// be a long line passed over by each candidate after it.
+    fn same_line(&self, from: usize, at: usize) -> bool {
+        match self.line_memo {
+            (checked, start) if checked == at => start <= from,
+            _ => memchr::memrchr(b'\n', &self.src.as_bytes()[from.min(at)..at]).is_none(),
+        }
     }
 
     /// Where the line containing `at` ends (before its line break).
@@ -948,39 +959,41 @@ const QUOTE_REACH: usize = 600;
 /// The quotation marks (“ ”) open at a place, read forward once over the
 /// text as the candidates come in order: points inside a quotation (一位
 /// 老党员说：“过去村里有三难：一是路难走；二是……”) are the speaker's words,
-/// not the document's enumeration. A line break closes every quotation.
+/// not the document's enumeration. A quotation holds only on its own line
+/// (a line break, U+2028 or U+2029 ends it) and within [`QUOTE_REACH`]
+/// bytes of its opening mark (a mark left open is forgotten past them).
 #[derive(Default)]
 struct Quotes {
     /// How far the text has been read.
     at: usize,
-    /// How many quotations are open there.
-    depth: u32,
-    /// Where the outermost open one was opened.
+    /// Whether a quotation is open there.
+    open: bool,
+    /// Where it was opened.
     opened: usize,
 }
 
 impl Quotes {
-    /// Whether a quotation opened within [`QUOTE_REACH`] bytes is open at
-    /// `to` (asked at places that only grow).
+    /// Whether a quotation is open at `to` (asked at places that only grow).
     fn open_at(&mut self, src: &str, to: usize) -> bool {
         let bytes = src.as_bytes();
         if to > self.at {
-            for i in memchr::memchr2_iter(b'\n', 0xE2, &bytes[self.at..to]).map(|i| self.at + i) {
+            // Both marks start with the byte E2 (as do — … and U+2028).
+            for i in memchr::memchr_iter(0xE2, &bytes[self.at..to]).map(|i| self.at + i) {
                 match bytes.get(i..i + 3) {
-                    _ if bytes[i] == b'\n' => self.depth = 0,
-                    Some([0xE2, 0x80, 0x9C]) => {
-                        if self.depth == 0 {
-                            self.opened = i;
-                        }
-                        self.depth += 1;
-                    }
-                    Some([0xE2, 0x80, 0x9D]) => self.depth = self.depth.saturating_sub(1),
+                    // An opening mark while one is open opens the next of a
+                    // quotation of several paragraphs (each opens, the last
+                    // closes), or stands for a closing one mistyped: the
+                    // quotation is the new one's.
+                    Some([0xE2, 0x80, 0x9C]) => (self.open, self.opened) = (true, i),
+                    Some([0xE2, 0x80, 0x9D] | [0xE2, 0x80, 0xA8 | 0xA9]) => self.open = false,
                     _ => {}
                 }
             }
             self.at = to;
         }
-        self.depth > 0 && to - self.opened <= QUOTE_REACH
+        self.open
+            && to - self.opened <= QUOTE_REACH
+            && memchr::memchr2(b'\n', b'\r', &bytes[self.opened..to]).is_none()
     }
 }
 

@@ -142,7 +142,7 @@ impl<'a> Builder<'a, '_> {
             && v > 1
             && !c.raw().last
             && open + 1 == self.stack.len()
-            && !self.src[self.stack[open].start..c.start()].contains('\n');
+            && self.same_line(self.stack[open].start, c.start());
         if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
             return None;
         }
