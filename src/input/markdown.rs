@@ -724,9 +724,11 @@ fn mask_piece(
     let mut last_end = 0;
     let mut lists: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<usize>)> = None;
-    // Inside a link to a place on the page (a table of contents' entry).
+    // Inside a link to a place on the page (a table of contents' entry),
+    // whose text is navigation.
     let mut in_page_link = false;
-    // Whether the heading open is as short as a line.
+    // Whether the heading open is as short as a line: its own link to
+    // itself is its text.
     let mut heading_line = false;
     let mut events = 0;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
@@ -774,7 +776,9 @@ fn mask_piece(
             }
             // A link to a place on the page (`[第一章 总则](#第一章-总则)`)
             // is navigation: its text names a heading that stands below.
-            Event::Start(Tag::Link { dest_url, .. }) => in_page_link = dest_url.starts_with('#'),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                in_page_link = dest_url.starts_with('#') && !(heading.is_some() && heading_line);
+            }
             Event::End(TagEnd::Link) => in_page_link = false,
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level, None));
@@ -786,9 +790,7 @@ fn mask_piece(
                     found.push(HeadingHint::new(line_at(bytes, at), level as u8));
                 }
             }
-            // A heading that links to itself keeps its text (not a whole
-            // file run into one `# ` line).
-            Event::Text(_) if hidden == 0 && !(in_page_link && !(heading.is_some() && heading_line)) => {
+            Event::Text(_) if hidden == 0 && !in_page_link => {
                 if let Some((_, first @ None)) = &mut heading {
                     *first = Some(range.start);
                 }

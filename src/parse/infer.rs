@@ -644,13 +644,18 @@ const FRAME_CLAUSE_STARTS: [&str; 20] = [
 ];
 
 /// What the body's first clause says of where the body starts: a clause of
-/// time (……以来，), or one of topic or manner (围绕……，), closed by a comma
-/// within [`CLAUSE_CHARS`] characters with no other punctuation. These open
+/// time (……以来，) closed by a comma within [`CLAUSE_CHARS`] characters with
+/// no other punctuation, or one of topic or manner ([`frame_clause`]: 围绕
+/// ……，). These open
 /// paragraphs of body text as a class, whatever their words: where the
 /// corpus's headings end, what follows is one of these, a date or a subject.
 fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize) -> i32 {
-    // The clause runs from `k` to the first character that is not a word's;
-    // it must be a comma, within reach.
+    let frame = frame_clause(run, chars, k);
+    if frame > 0 {
+        return frame;
+    }
+    // A clause of time runs from `k` to the first character that is not a
+    // word's; it must be a comma, within reach.
     let Some(&end) = stops.get(k) else {
         return 0;
     };
@@ -659,13 +664,13 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     };
     let n = end - k;
     if !matches!(comma, '，' | ',') || !(3..=CLAUSE_CHARS).contains(&n) {
-        return long_frame(run, chars, k);
+        return 0;
     }
     // Most places are passed on the clause's first and last characters.
     let first = chars[k].1;
     let last = chars[end - 1].1;
     let may_end = matches!(last, '来' | '后' | '前' | '间' | '际' | '年');
-    let may_start = starts_frame(first) || matches!(first, '近' | '自' | '从');
+    let may_start = matches!(first, '近' | '自' | '从');
     if !(may_end || may_start) {
         return 0;
     }
@@ -673,7 +678,7 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
     let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
         || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
-    if (FRAME_CLAUSE_STARTS.iter().any(|w| clause.starts_with(w)) && n >= 4) || anchored_time {
+    if anchored_time {
         FRAME_CLAUSE_OPENS_BODY
     } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
         TIME_CLAUSE_OPENS_BODY
@@ -682,41 +687,14 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     }
 }
 
-/// Whether `c` is the first character of a word of [`FRAME_CLAUSE_STARTS`].
-fn starts_frame(c: char) -> bool {
-    matches!(
-        c,
-        '围' | '按'
-            | '根'
-            | '通'
-            | '随'
-            | '面'
-            | '针'
-            | '对'
-            | '为'
-            | '经'
-            | '截'
-            | '立'
-            | '聚'
-            | '依'
-            | '结'
-            | '基'
-            | '鉴'
-            | '作'
-    )
-}
-
-/// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]) scores
-/// when it holds figures or a list, or runs longer than [`CLAUSE_CHARS`]
-/// (围绕全年增长6%左右的预期目标，; 按照稳增长、调结构的要求，): closed by its
-/// comma within [`FRAME_CHARS`] characters, before any sentence's end.
-fn long_frame(run: &str, chars: &[(usize, char)], k: usize) -> i32 {
+/// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]: 围绕……，
+/// 按照……，) scores: closed by its comma, at least four characters on and
+/// within [`FRAME_CHARS`], before any sentence's end; it may hold figures
+/// or a list (围绕全年增长6%左右的预期目标，; 按照稳增长、调结构的要求，).
+fn frame_clause(run: &str, chars: &[(usize, char)], k: usize) -> i32 {
     // Most places are passed on their first character.
-    if !starts_frame(chars[k].1) {
-        return 0;
-    }
     let rest = &run[chars[k].0..];
-    if !FRAME_CLAUSE_STARTS.iter().any(|w| rest.starts_with(w)) {
+    if !words_at(&FRAMING, Some(chars[k].1)).any(|w| rest.starts_with(w)) {
         return 0;
     }
     for (n, &(_, c)) in chars[k..].iter().enumerate().take(FRAME_CHARS + 1) {
@@ -1033,6 +1011,9 @@ type WordIndex = LazyLock<HashMap<char, Vec<&'static str>>>;
 /// [`OPENERS`] by their first character.
 static OPENING: WordIndex = LazyLock::new(|| index_words(OPENERS, |w| w.chars().next()));
 
+/// [`FRAME_CLAUSE_STARTS`] by their first character.
+static FRAMING: WordIndex = LazyLock::new(|| index_words(&FRAME_CLAUSE_STARTS, |w| w.chars().next()));
+
 /// [`CLOSERS`] by their last character.
 static CLOSING: WordIndex = LazyLock::new(|| index_words(CLOSERS, |w| w.chars().next_back()));
 
@@ -1200,9 +1181,15 @@ mod tests {
     }
 
     #[test]
-    fn every_frame_word_passes_the_first_character_test() {
+    fn every_frame_word_opens_a_frame() {
         for w in super::FRAME_CLAUSE_STARTS {
-            assert!(super::starts_frame(w.chars().next().unwrap_or_default()), "{w}");
+            let run = format!("{w}全年目标任务，各地要抓好落实");
+            let chars: Vec<(usize, char)> = run.char_indices().collect();
+            assert_eq!(
+                super::frame_clause(&run, &chars, 0),
+                super::FRAME_CLAUSE_OPENS_BODY,
+                "{w}"
+            );
         }
     }
 

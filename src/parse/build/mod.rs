@@ -495,37 +495,39 @@ impl<'a, 'o> Builder<'a, 'o> {
         })
     }
 
+    /// Whether a new list starting at `c` stands inside the open point `f`.
+    /// A list of points does inside a point of another style whose own list
+    /// goes on after it (一要……。第一，……第二，……。二要……): the next item of
+    /// the outer list closes it, not this one. Besides, 一是 and 一要 lists
+    /// stand inside the paragraph-sized points of 第一， 其一， 首先，
+    /// (第二，要聚焦重点任务……。 then 一要……二要……), and lists of those kinds,
+    /// of another of them, inside one where the line breaks were kept, in
+    /// the point's own paragraph (第二，……我有三点建议。首先，……其次，……).
+    fn nests_in(&self, f: &Frame<'_>, c: &Candidate) -> bool {
+        let style = c.raw().style;
+        if style.is_heading() || !matches!(f.kind, Kind::Point { .. }) || f.style() == Some(style) {
+            return false;
+        }
+        if self.list_goes_on_after(f, c.start()) {
+            return true;
+        }
+        let paragraph_sized =
+            |s: MarkerStyle| matches!(s, MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence);
+        if !f.style().is_some_and(paragraph_sized) {
+            return false;
+        }
+        matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
+            || (paragraph_sized(style)
+                && !self.clues.in_flattened_line(c.start())
+                && !closes_its_list(f)
+                && self.same_line(f.start, c.start()))
+    }
+
     /// How many frames to keep when a new list starts at `c`.
     fn new_list_parent(&self, c: &Candidate) -> usize {
         let style = c.raw().style;
         let mut keep = self.open_parent();
-        // A list of points starts inside an open point of another style
-        // whose own list goes on after it (一要……。第一，……第二，……。二要……):
-        // the next item of the outer list closes it, not this one. Besides,
-        // 一是 and 一要 lists stand inside the paragraph-sized points of
-        // 第一， 其一， 首先， (第二，要聚焦重点任务……。 then 一要……二要……),
-        // and lists of those kinds, of another of them, inside one where the
-        // line breaks were kept, in the point's own paragraph (第二，……我有
-        // 三点建议。首先，……其次，……).
-        let paragraph_sized = |s: Option<MarkerStyle>| {
-            matches!(
-                s,
-                Some(MarkerStyle::Ordinal | MarkerStyle::Qi | MarkerStyle::Sequence)
-            )
-        };
-        let nests = |f: &Frame<'_>| {
-            let other_point =
-                !style.is_heading() && matches!(f.kind, Kind::Point { .. }) && f.style() != Some(style);
-            (other_point && self.list_goes_on_after(f, c.start()))
-                || (paragraph_sized(f.style())
-                    && (matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
-                        || (paragraph_sized(Some(style))
-                            && f.style() != Some(style)
-                            && !self.clues.in_flattened_line(c.start())
-                            && !closes_its_list(f)
-                            && self.same_line(f.start, c.start()))))
-        };
-        if let Some(outer) = self.stack[keep..].iter().rposition(nests) {
+        if let Some(outer) = self.stack[keep..].iter().rposition(|f| self.nests_in(f, c)) {
             return keep + outer + 1;
         }
         while keep > 1 && self.stack[keep - 1].reused {
@@ -685,21 +687,18 @@ impl<'a, 'o> Builder<'a, 'o> {
         // A statute unit glued after a sentence (……。第五章　法律责任第三十条
         // ……) is a lost line break, not a list: it holds what follows, as
         // its siblings on lines of their own do.
-        let after_sentence = self.src[..c.start()]
-            .trim_end_matches(is_inline_space)
-            .chars()
-            .next_back()
-            .is_some_and(super::text::is_boundary);
-        let closes_at = if !style.is_heading()
-            || (style.is_statute_unit() && after_sentence)
-            || self.clues.in_flattened_line(c.start())
-        {
-            None
-        } else if c.position() != Position::LineStart {
-            Some(self.line_end(c.start()))
-        } else {
-            None
+        let after_sentence = || {
+            self.src[..c.start()]
+                .trim_end_matches(is_inline_space)
+                .chars()
+                .next_back()
+                .is_some_and(super::text::is_boundary)
         };
+        let inline_list = style.is_heading()
+            && c.position() != Position::LineStart
+            && !self.clues.in_flattened_line(c.start())
+            && !(style.is_statute_unit() && after_sentence());
+        let closes_at = inline_list.then(|| self.line_end(c.start()));
         let node = NodeData {
             start: offset(c.start()),
             end: offset(end),

@@ -89,12 +89,11 @@ impl<'a> Builder<'a, '_> {
             .is_some_and(|ch| numerals::digit(ch).is_some());
         // A footnote reference follows words (改革①，); an item of a list in
         // a sentence follows its colon or the item before (……：①……；②……).
-        let after_list_mark = self.src[..c.start()].ends_with(['：', '；', ':', ';']);
         (style == MarkerStyle::Ordinal && !line_start && bare)
             || (self.footnote_refs
                 && !line_start
-                && !after_list_mark
-                && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber))
+                && matches!(style, MarkerStyle::Circled | MarkerStyle::ParenNumber)
+                && !self.src[..c.start()].ends_with(['：', '；', ':', ';']))
     }
 
     /// `c` as the next item of an open node of its style (the innermost
