@@ -34,6 +34,9 @@ const OPENERS: &[&str] = &[
     "多年来",
     "今年",
     "去年",
+    "全年",
+    "新征程上",
+    "新征程中",
     "当前",
     "目前",
     "现在",
@@ -198,7 +201,67 @@ const CLOSERS: &[&str] = &[
     "台阶",
     "前列",
     "突破",
+    "向好",
+    "有进",
 ];
+
+/// Verbs that open a directive sentence of a body (……加强组织领导|成立由……,
+/// ……强化要素保障|要加强……): weaker than [`OPENERS`], as they open
+/// headings too.
+const DIRECTIVES: [&str; 24] = [
+    "要",
+    "将",
+    "坚持",
+    "建立",
+    "成立",
+    "健全",
+    "完善",
+    "引导",
+    "强化",
+    "压实",
+    "严格",
+    "加强",
+    "推动",
+    "推进",
+    "落实",
+    "实行",
+    "实施",
+    "开展",
+    "组织",
+    "鼓励",
+    "支持",
+    "加快",
+    "各级",
+    "综合考虑",
+];
+
+/// What a body opening with a verb of [`DIRECTIVES`] scores.
+const VERB_OPENS_BODY: i32 = 12;
+
+/// Adverbs of a state reached, which close a heading of a review with the
+/// two characters after them (经济运行总体平稳, 有效投资持续扩大).
+const STATES: [&str; 10] = [
+    "持续", "不断", "更加", "总体", "稳步", "明显", "显著", "大幅", "日益", "逐步",
+];
+
+/// Whether `head` ends with a subject, an adverb of [`STATES`] and two
+/// 汉字 (not after a comma: "，持续推动" opens a clause of a verb).
+fn ends_in_state(head: &str) -> bool {
+    let mut back = head.chars().rev();
+    let (Some(b), Some(a)) = (back.next(), back.next()) else {
+        return false;
+    };
+    if !(is_han(a) && is_han(b)) {
+        return false;
+    }
+    let before = &head[..head.len() - a.len_utf8() - b.len_utf8()];
+    STATES.iter().any(|s| {
+        before
+            .strip_suffix(s)
+            .and_then(|subject| subject.chars().next_back())
+            .is_some_and(is_han)
+    })
+}
 
 /// The most characters a heading is looked for in.
 const MAX_CHARS: usize = 48;
@@ -544,6 +607,8 @@ fn score(
         }
     } else if body.starts_with("——") {
         score += DASH_OPENS_BODY;
+    } else if words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) {
+        score += VERB_OPENS_BODY;
     } else {
         score += adverbial_opening(body);
     }
@@ -570,7 +635,7 @@ fn score(
             score - SHORT_HEAD_COST
         };
     }
-    if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) {
+    if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) || ends_in_state(head) {
         score += CLOSER_ENDS_HEAD;
     }
     // A heading is rarely long.
@@ -1014,6 +1079,9 @@ static OPENING: WordIndex = LazyLock::new(|| index_words(OPENERS, |w| w.chars().
 /// [`FRAME_CLAUSE_STARTS`] by their first character.
 static FRAMING: WordIndex = LazyLock::new(|| index_words(&FRAME_CLAUSE_STARTS, |w| w.chars().next()));
 
+/// [`DIRECTIVES`] by their first character.
+static DIRECTING: WordIndex = LazyLock::new(|| index_words(&DIRECTIVES, |w| w.chars().next()));
+
 /// [`CLOSERS`] by their last character.
 static CLOSING: WordIndex = LazyLock::new(|| index_words(CLOSERS, |w| w.chars().next_back()));
 
@@ -1125,7 +1193,10 @@ mod tests {
     /// or 深化 it is the heading's object.
     #[test]
     fn an_event_opens_a_body_only_as_a_time_phrase() {
-        assert_eq!(cut("坚持改革开放，发展活力持续增强全年新增市场主体12万户"), None);
+        assert_eq!(
+            cut("坚持改革开放，发展活力持续增强全年新增市场主体12万户"),
+            Some("坚持改革开放，发展活力持续增强")
+        );
         assert_eq!(
             cut("保护和激发市场主体活力改革开放以来，我国市场主体快速增长"),
             Some("保护和激发市场主体活力")
@@ -1420,5 +1491,44 @@ mod tests {
         assert_eq!(cut(run), None, "without the sibling");
         let run = "大力发展现代化的钢铁工业和城乡一体的交通网络，都要统筹规划";
         assert_eq!(infer_end(run, &siblings), None, "no other evidence");
+    }
+
+    /// A heading of a review ends with the state its subject reached
+    /// (经济运行总体平稳); a heading ending with a closing word is followed
+    /// by a body opening with a verb of a directive (成立, 要); 新征程上 and
+    /// 全年 open bodies.
+    #[test]
+    fn states_reached_and_directives_mark_the_end() {
+        assert_eq!(
+            cut("经济运行总体平稳全县实现地区生产总值368.2亿元，同比增长5.6%"),
+            Some("经济运行总体平稳")
+        );
+        assert_eq!(
+            cut(
+                "加强组织领导成立由县政府分管负责同志任组长、县直有关部门主要负责同志为成员的工作专班，统筹推进各项工作"
+            ),
+            Some("加强组织领导")
+        );
+        assert_eq!(
+            cut("着力强化要素保障要加强用地保障，推行工业用地标准地出让和弹性年期供应，保障重大项目用地需求"),
+            Some("着力强化要素保障")
+        );
+        assert_eq!(
+            cut("全面加强政府自身建设新征程上，我们将始终坚持以人民为中心，建设人民满意的政府"),
+            Some("全面加强政府自身建设")
+        );
+        assert_eq!(
+            cut("经济运行稳中向好全年地区生产总值增长6.3%，增速高于全省0.6个百分点"),
+            Some("经济运行稳中向好")
+        );
+        // An adverb after a comma opens a verb's clause, no state.
+        assert_eq!(
+            cut("认清形势，进一步增强抓好春季工作的紧迫感各地要迅速行动起来，抓好各项工作"),
+            None
+        );
+        assert_eq!(
+            cut("聚焦重点领域，坚决打好污染防治攻坚战，持续推动全市生态环境质量实现根本好转"),
+            None
+        );
     }
 }

@@ -743,4 +743,50 @@ mod tests {
         let flat = text.replace('\n', "");
         assert_eq!(outline(&parse(&flat)), expected, "flattened");
     }
+
+    /// A unit followed by the paragraph or item it names (第十二条第一款所列
+    /// 情形) is a reference, even at a line's start; a number closing a
+    /// bracket opened before it ((见附件1)) is no item.
+    #[test]
+    fn references_to_clauses_and_attachments_are_no_markers() {
+        let text = "第十一条 接待单位应当严格控制陪餐人数。\n第十二条 有下列情形之一的，不予报销：\n（一）无公函的；\n（二）超标准的。\n第十二条第一款所列情形经查实的，依照本办法第二十四条处理。\n第十三条 本办法自发布之日起施行。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第十一条\t接待单位应当严格控制陪餐人数\n第十二条\t有下列情形之一的，不予报销\n  （一）\t无公函的\n  （二）\t超标准的\n第十三条\t本办法自发布之日起施行\n"
+        );
+        let text = "一、方法步骤\n1.自查阶段。各学校对照自查表（见附件1）逐项开展自查。\n2.检查阶段。各地组成检查组。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t方法步骤\n  1.\t自查阶段\n  2.\t检查阶段\n"
+        );
+    }
+
+    /// A page number between the pages of a printed text (－ 1 －) stands
+    /// between a sentence and the next heading when the line breaks are
+    /// lost; in a text hard-wrapped at a number of characters, a line with
+    /// figures is as full as one without.
+    #[test]
+    fn page_numbers_and_wrapped_figures_do_not_break_the_outline() {
+        let text = "下面讲三点意见。一、提高站位，准确把握新要求（一）要充分肯定成绩。去年粮食增产。（二）要清醒认识困难。当前问题很多。－ 1 －二、突出重点，扎实推进乡村全面振兴（一）抓好粮食稳产保供。这是头等大事。（二）守住底线。这是硬杠杠。三、强化保障（一）强化组织领导。各级党委要扛起责任。（二）强化要素保障。要加大投入。";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t提高站位，准确把握新要求\n  （一）\t要充分肯定成绩\n  （二）\t要清醒认识困难\n二、\t突出重点，扎实推进乡村全面振兴\n  （一）\t抓好粮食稳产保供\n  （二）\t守住底线\n三、\t强化保障\n  （一）\t强化组织领导\n  （二）\t强化要素保障\n"
+        );
+        // Thirty-four characters a line, figures counted as characters.
+        let paragraph = "今年全市粮食播种面积要稳定在610万亩以上，产量稳定在53亿斤以上。一要稳面积，把粮食生产目标任务分解落实到县、乡、村和具体地块，坚决遏制耕地非农化；二要提单产，大力推广良种良法良机，新建高标准农田25万亩；三要防灾害，健全农业防灾减灾体系，做好病虫害统防统治。各地要把粮食安全责任扛在肩上，层层压实，确保粮食生产各项任务落到实处，为全省大局作出新的更大贡献。";
+        let chars: Vec<char> = paragraph.chars().collect();
+        let wrapped: String = chars
+            .chunks(34)
+            .map(|line| line.iter().collect::<String>() + "\n")
+            .collect();
+        let wrapped = format!("一、抓好粮食生产\n{wrapped}{wrapped}");
+        // (A line break inside a lead is printed as a space.)
+        let found = outline(&parse(&wrapped)).replace(' ', "");
+        assert!(
+            found.contains(
+                "一要\t稳面积，把粮食生产目标任务分解落实到县、乡、村和具体地块，坚决遏制耕地非农化\n"
+            ),
+            "{found}"
+        );
+    }
 }

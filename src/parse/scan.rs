@@ -10,6 +10,7 @@ use super::bytes::{ByteClass, SCAN_STOP};
 use super::marker::{RawMarker, Reader, may_start_marker};
 use super::text::{
     is_boundary, is_closer, is_comma, is_han, is_inline_space, is_line_break, lost_break_space,
+    page_number_len,
 };
 use crate::ast::MarkerStyle;
 
@@ -299,8 +300,14 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                 i += c.len_utf8();
                 continue;
             }
+            // A page number between pages (……。－ 2 －二、……) is passed over.
+            if let Some(n) = page_number_len(&text[i..]) {
+                i += n;
+                continue;
+            }
             if may_start_marker(c)
                 && let Some(raw) = reader.read(text, i)
+                && !(pos == Position::Glued && closes_bracket(text, i, &raw))
                 && let Some(pos) = unit_position(text, i, &raw, pos)
             {
                 let Some(cand) = Candidate::new(i, raw, pos) else {
@@ -340,6 +347,27 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     add_glued_sentence_points(text, &mut out);
     add_glued_first_headings(text, &mut out);
     out
+}
+
+/// How many characters before a glued `1）` [`closes_bracket`] reads.
+const BRACKET_REACH: usize = 20;
+
+/// Whether the glued marker `raw` at `at` ends with the bracket that closes
+/// one opened before it in its sentence (（见附件1）逐项……): a reference in
+/// brackets, not a marker.
+fn closes_bracket(text: &str, at: usize, raw: &RawMarker) -> bool {
+    let marker = &text[at..at + usize::from(raw.len)];
+    if !marker.ends_with(['）', ')']) {
+        return false;
+    }
+    for c in text[..at].chars().rev().take(BRACKET_REACH) {
+        match c {
+            '（' | '(' => return true,
+            '）' | ')' | '。' | '！' | '？' | '；' | '\n' | '\r' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The most characters inside a note in brackets that [`note_end`] reads.
@@ -571,6 +599,9 @@ fn forms_word_with_one(c: char) -> bool {
 /// (违反本条例 第十二条规定的), or not followed by the space before its text
 /// (依照本法 第三章规定).
 fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Option<Position> {
+    if raw.style.is_statute_unit() && names_clause(&text[at + usize::from(raw.len)..]) {
+        return None;
+    }
     if pos != Position::RunIn || !raw.style.is_statute_unit() {
         return Some(pos);
     }
@@ -581,6 +612,21 @@ fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Optio
     }
     let spaced = text[at + usize::from(raw.len)..].starts_with(is_inline_space);
     (spaced && prev.is_some_and(|p| unit_after(raw.style, p))).then_some(Position::Glued)
+}
+
+/// Whether `rest`, what follows a statute's unit, names a paragraph or an
+/// item of it (第十二条第一款所列, 第五条第（二）项): the unit is a
+/// reference, wherever it stands.
+fn names_clause(rest: &str) -> bool {
+    let Some(number) = rest.strip_prefix('第') else {
+        return false;
+    };
+    let after = number.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || crate::numerals::digit(c).is_some()
+            || matches!(c, '十' | '百' | '（' | '）' | '(' | ')')
+    });
+    after.len() < number.len() && after.starts_with(['款', '项'])
 }
 
 /// Whether a unit of `style` read after `prev` (glued to it, or after a
@@ -744,7 +790,10 @@ fn boundary_after(text: &str, after: usize, c: char) -> Option<(usize, Position)
 /// When it may not, the place is of no use: `candidates` would only move on.
 fn may_follow(text: &str, at: usize, pos: Position) -> bool {
     text[at..].chars().next().is_some_and(|c| {
-        is_inline_space(c) || (is_closer(c) && pos != Position::LineStart) || may_start_marker(c)
+        is_inline_space(c)
+            || (is_closer(c) && pos != Position::LineStart)
+            || may_start_marker(c)
+            || page_number_len(&text[at..]).is_some()
     })
 }
 

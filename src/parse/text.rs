@@ -238,8 +238,7 @@ pub(crate) fn skip_line_break(src: &str, at: usize) -> Option<usize> {
 /// How many lines [`wrap_width`] reads.
 const WRAP_SAMPLE_LINES: usize = 120;
 /// How many bytes short of the wrap a full line may end (three 汉字: a
-/// line that does not fit its next character ends short of the width, and
-/// digits take fewer bytes than 汉字 of their width).
+/// line that does not fit its next character ends short of the width).
 const WRAP_SLACK: usize = 9;
 /// The narrowest wrap taken (in bytes: twenty-five 汉字).
 const WRAP_MIN: usize = 75;
@@ -256,9 +255,9 @@ pub(crate) fn wrap_width(src: &str) -> Option<usize> {
     let mut n = 0;
     let mut at = 0;
     for end in memchr::memchr_iter(b'\n', src.as_bytes()).take(WRAP_SAMPLE_LINES) {
-        let line = trim_blank(&src[at..end]);
-        if line.len() >= WRAP_MIN {
-            sample[n] = line.len();
+        let line = wrap_len(trim_blank(&src[at..end]));
+        if line >= WRAP_MIN {
+            sample[n] = line;
             n += 1;
         }
         at = end + 1;
@@ -287,9 +286,17 @@ pub(crate) fn fills_wrap(src: &str, at: usize, wrap: usize) -> bool {
     let Some(start) = memchr::memrchr2(b'\n', b'\r', window).map(|i| from + i + 1) else {
         // No line start within reach: the line is longer than the wrap,
         // unless it is the text's first.
-        return from == 0 && trim_blank(&src[..at]).len() + WRAP_SLACK >= wrap;
+        return from == 0 && wrap_len(trim_blank(&src[..at])) + WRAP_SLACK >= wrap;
     };
-    trim_blank(&src[start..at]).len() + WRAP_SLACK >= wrap
+    wrap_len(trim_blank(&src[start..at])) + WRAP_SLACK >= wrap
+}
+
+/// The length of `line` for [`wrap_width`]: its bytes, with three for each
+/// ASCII character, as for a 汉字. A line wrapped at a number of characters
+/// holds as many whatever they are; one wrapped at a width holds two
+/// digits for a 汉字, within the slack for a few figures.
+fn wrap_len(line: &str) -> usize {
+    line.len() + 2 * line.bytes().filter(u8::is_ascii).count()
 }
 
 /// A line at least this long (bytes, about 1,300 characters) is taken to be
@@ -346,6 +353,26 @@ pub(crate) fn skip_blank_lines(src: &str, at: usize, to: usize) -> usize {
 
 /// A text of one line this long (bytes, about 100 characters) lost its breaks.
 const SINGLE_LINE: usize = 300;
+
+/// The dashes around a page number: full-width, ASCII, em and en.
+fn is_page_dash(c: char) -> bool {
+    matches!(c, '－' | '-' | '—' | '–')
+}
+
+/// The length of the page number at the start of `s`, as a PDF or a
+/// printed 公文 prints it at a page's foot (－ 2 －, - 12 -, —3—): a dash,
+/// one to three digits and the same dash, with spaces inside or not.
+pub(crate) fn page_number_len(s: &str) -> Option<usize> {
+    let dash = s.chars().next().filter(|&c| is_page_dash(c))?;
+    let inner = s[dash.len_utf8()..].trim_start_matches(is_inline_space);
+    let digits = inner.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let count = inner[..inner.len() - digits.len()].chars().count();
+    if !(1..=3).contains(&count) {
+        return None;
+    }
+    let rest = digits.trim_start_matches(is_inline_space).strip_prefix(dash)?;
+    Some(s.len() - rest.len())
+}
 
 /// `at`, moved back to the nearest char boundary of `src`.
 pub(crate) fn floor_char(src: &str, mut at: usize) -> usize {

@@ -1101,8 +1101,9 @@ fn continues_numbering(cands: &[Candidate], i: usize) -> bool {
 
 /// Whether the heading of `c` is all its text up to `limit`, where its
 /// first child is glued there (二、扎实做好2026年教育重点工作（一）……): a
-/// short run without punctuation between a heading and its child list is
-/// the heading, whatever words it holds (a year, an opener).
+/// short run without a sentence's punctuation between a heading and its
+/// child list is the heading, whatever words it holds (a year, an opener,
+/// a comma between its two phrases: 突出重点，扎实推进乡村全面振兴（一）……).
 fn whole_run_before_child(src: &str, c: &Candidate, limit: usize, sure: Option<&Candidate>) -> bool {
     const WHOLE_RUN_CHARS: usize = 30;
     let Some(child) =
@@ -1113,7 +1114,7 @@ fn whole_run_before_child(src: &str, c: &Candidate, limit: usize, sure: Option<&
     let Some(run) = src.get(c.end()..child.start()) else {
         return false;
     };
-    !run.contains(['，', '。', '：', '；', '！', '？', ',', ':', ';', '、'])
+    !run.contains(['。', '：', '；', '！', '？', ':', ';'])
         && run.chars().take(WHOLE_RUN_CHARS + 1).count() <= WHOLE_RUN_CHARS
 }
 

@@ -1025,24 +1025,34 @@ static ATTACHMENTS: Finder = LazyLock::new(|| memmem::Finder::new("附件"));
 /// the next items under it (2.统计表), each line starting with its number.
 fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<'_>> {
     let mut search = from;
+    // The line of the last label (its start and end): labels on one line
+    // share it (text whose line breaks were lost is one line).
+    let mut line = 0..0;
     while let Some(i) = ATTACHMENTS.find(&src.as_bytes()[search..]) {
         let hit = search + i;
-        search = super::text::line_end_after_break(src, hit);
+        // The next label may be on this line (……（见附件2）……。附件：1.……
+        // where the line breaks were lost).
+        search = hit + "附件".len();
+        if hit >= line.end {
+            let start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
+            line = start..super::text::line_end_after_break(src, hit);
+        }
         // At a line start, after its indentation, or after a sentence end
         // near the end where the line breaks were lost.
-        let line_start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
-        let at_line_start = line_start >= from && src[line_start..hit].chars().all(is_inline_space);
-        let rest = &src[hit + "附件".len()..search];
-        if !lists_attachments(rest) {
+        let at_line_start = line.start >= from && src[line.start..hit].chars().all(is_inline_space);
+        let rest = &src[search..line.end];
+        let labels_list = lists_attachments(rest)
+            || (at_line_start && names_last_attachment(src, rest, line.end, body_end));
+        if !labels_list {
             continue;
         }
         if !at_line_start {
             if hit < from || !flattened_list_at_end(src, hit, rest, body_end) {
                 continue;
             }
-            return Some(item(src, FurnitureKind::Attachments, hit, search));
+            return Some(item(src, FurnitureKind::Attachments, hit, line.end));
         }
-        let mut end = search;
+        let mut end = line.end;
         while end < src.len() {
             let e = super::text::line_end_after_break(src, end);
             if !starts_with_item_number(trim_blank(&src[end..e])) {
@@ -1050,7 +1060,7 @@ fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<
             }
             end = e;
         }
-        return Some(item(src, FurnitureKind::Attachments, line_start, end));
+        return Some(item(src, FurnitureKind::Attachments, line.start, end));
     }
     None
 }
@@ -1065,13 +1075,18 @@ const FLAT_ATTACHMENTS_REACH: usize = 600;
 /// boilerplate starts), with a second item glued after the first
 /// (附件：1.检查表2.统计表).
 fn flattened_list_at_end(src: &str, hit: usize, rest: &str, body_end: usize) -> bool {
-    let after_sentence = src[..hit]
-        .trim_end_matches(is_inline_space)
-        .ends_with(['。', '！', '？', '；']);
-    let second = ["2.", "2．", "2、", "２.", "２．", "２、"]
-        .iter()
-        .any(|n| rest.contains(n));
-    after_sentence && second && hit < body_end && body_end - hit <= FLAT_ATTACHMENTS_REACH
+    let near_end = hit < body_end && body_end - hit <= FLAT_ATTACHMENTS_REACH;
+    let after_sentence = || {
+        src[..hit]
+            .trim_end_matches(is_inline_space)
+            .ends_with(['。', '！', '？', '；'])
+    };
+    let second = || {
+        ["2.", "2．", "2、", "２.", "２．", "２、"]
+            .iter()
+            .any(|n| rest[..floor_char(rest, FLAT_ATTACHMENTS_REACH)].contains(n))
+    };
+    near_end && after_sentence() && second()
 }
 
 /// Whether what follows a 附件 label lists a document's attachments: a
@@ -1081,6 +1096,42 @@ pub(crate) fn lists_attachments(rest: &str) -> bool {
     rest.trim_start_matches(is_inline_space)
         .strip_prefix(['：', ':'])
         .is_some_and(|items| starts_with_item_number(items.trim_start_matches(is_inline_space)))
+}
+
+/// The most lines of a signature and date that may follow a lone
+/// attachment's name ([`names_last_attachment`]).
+const SIGNATURE_LINES: usize = 4;
+
+/// The most characters of a line of a signature or date.
+const SIGNATURE_CHARS: usize = 40;
+
+/// Whether a 附件 label followed by `rest` (to its line's end, `line_end`)
+/// names the one attachment of a 公文 (附件：某某管理办法): a name after the
+/// colon, then nothing before `end`, or a few short lines without a
+/// sentence end or a marker, the last a date (the issuer, the date). An
+/// annex labelled so is followed by its text.
+pub(crate) fn names_last_attachment(src: &str, rest: &str, line_end: usize, end: usize) -> bool {
+    let named = rest
+        .trim_start_matches(is_inline_space)
+        .strip_prefix(['：', ':'])
+        .is_some_and(|name| !trim_blank(name).is_empty());
+    let Some(after) = src.get(line_end..end.max(line_end)) else {
+        return false;
+    };
+    let lines: Vec<&str> = after
+        .lines()
+        .map(trim_blank)
+        .filter(|l| !l.is_empty())
+        .take(SIGNATURE_LINES + 1)
+        .collect();
+    named
+        && lines.len() <= SIGNATURE_LINES
+        && lines.last().is_none_or(|l| opens_with_date(l))
+        && lines.iter().all(|l| {
+            l.chars().count() <= SIGNATURE_CHARS
+                && !l.contains(['。', '！', '？', '；'])
+                && super::marker::marker(l).is_none()
+        })
 }
 
 /// Whether `line` starts with an item's number: digits, then `.`, `．` or `、`.

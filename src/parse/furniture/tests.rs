@@ -394,3 +394,32 @@ fn dates_in_chinese_digits_open_a_date_line() {
     let outline = crate::outline::outline(&doc);
     assert!(!outline.contains("某某街道办事处"), "{outline}");
 }
+
+/// A 公文 with one attachment names it after the label, without a number
+/// (附件：某某管理办法), then signs: the name is furniture, no annex title.
+/// An annex labelled so is followed by its own text.
+#[test]
+fn one_attachment_named_before_the_signature_is_furniture() {
+    let text = "一、总体要求\n加强管理。\n二、工作安排\n做好工作。\n\n附件：某某区管理办法\n\n某某区人民政府办公室\n2026年3月1日\n";
+    assert_eq!(attachments(text), ["附件：某某区管理办法\n"]);
+    assert_eq!(
+        crate::outline::outline(&crate::parse(text)),
+        "一、\t总体要求\n二、\t工作安排\n"
+    );
+    // At the text's end too.
+    let last = "一、总体要求\n加强管理。\n\n附件：某某区任务分解表\n";
+    assert_eq!(attachments(last), ["附件：某某区任务分解表\n"]);
+    let annex = "一、总体要求\n加强管理。\n\n附件：某某区管理办法\n为了规范管理，根据有关规定，结合本区实际，制定本办法。各单位应当遵照执行，并按要求报送落实情况。\n";
+    assert!(attachments(annex).is_empty());
+}
+
+/// Where the line breaks were lost, a reference to an attachment earlier on
+/// the line (（见附件2）) does not hide the list after it.
+#[test]
+fn a_reference_to_an_attachment_does_not_hide_the_flattened_list() {
+    let text = "一、工作要求请按时报送整改台账（见附件2）。联系人：张三。附件：1.检查表2.整改台账某某省教育厅2025年3月3日";
+    assert_eq!(
+        attachments(text),
+        ["附件：1.检查表2.整改台账某某省教育厅2025年3月3日"]
+    );
+}

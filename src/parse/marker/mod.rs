@@ -4,7 +4,7 @@
 //! numeral     = han-numeral / digits          ; 一 … 九十九 一百, 貳 參; 1 … 999 (half or full width)
 //! dun         = han-numeral ("、" / "．" / "." / "，" / ",") !han-numeral     ; 一、  (not 三、四月份)
 //! paren-han   = open han-numeral close [ "、" / "．" / "." ]                 ; （一） (一)
-//! dot         = digits ("." / "．" / "、" / ")" / "）") !digit               ; 1.  (not 1.5亿)
+//! dot         = digits ("." / "．" / "、" / ")" / "）") (year / !digit)      ; 1.  1.2026年 (not 1.5亿)
 //! paren-digit = open digits close [ "、" / "．" / "." ]                      ; （1） (１)
 //! circled     = "①" … "㊿" ; paren-number = "⑴" … "⒇" ; paren-ideograph = "㈠" … "㈩"
 //! unit        = ("第" / "弟") han-numeral ("章" / "节" / "條" / "条" / "部分" / "编" / "分编") ; 第一章
@@ -15,6 +15,7 @@
 //! yao         = han-numeral ("要" / "抓" / "靠" / "看" / "讲")              ; 一要 一抓
 //! sequence    = ("首先" / "其次" / "再次" / "最后") ("，" / "," / "、")       ; 首先，
 //! decimal     = part *3("." part) &(space heading-char)                     ; 1 总则  3.1.2 要求  (not 1.5亿, 2025.1)
+//! year        = ("19" / "20") 2DIGIT "年"                                  ; 1.2026年，完成……
 //! part        = 1*2DIGIT !DIGIT                                            ; 1 … 99, ASCII, not 0
 //! space       = " " / "  " / "　" ; heading-char = a 汉字 not a unit (个 年 月 % …)
 //! digit-stop  = "⒈" … "⒛"
@@ -156,8 +157,20 @@ fn paren_han(i: &str) -> IResult<&str, u32> {
 fn dot(i: &str) -> IResult<&str, u32> {
     let (i, v) = digits(i)?;
     let (i, _) = satisfy(|c| matches!(c, '.' | '．' | '、' | ')' | '）')).parse(i)?;
-    let (i, _) = not(peek(verify(anychar, |&c| is_digit(c) || c == '%'))).parse(i)?;
+    if !opens_with_year(i) {
+        let (_, _) = not(peek(verify(anychar, |&c| is_digit(c) || c == '%'))).parse(i)?;
+    }
     Ok((i, v))
+}
+
+/// Whether `i` opens with a year (19xx年, 20xx年): after `1.` it is an
+/// item's text (1.2026年，完成……), as no number has four decimals then 年.
+fn opens_with_year(i: &str) -> bool {
+    let b = i.as_bytes();
+    b.len() > 4
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
+        && b[2..4].iter().all(u8::is_ascii_digit)
+        && i[4..].starts_with('年')
 }
 
 fn paren_digit(i: &str) -> IResult<&str, u32> {

@@ -174,6 +174,10 @@ fn forms() {
     assert_eq!(read("其二，加强"), Some((S::Qi, 2, "其二，")));
     assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
     assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
+    // An item's text may open with a year: no number has four decimals
+    // then 年.
+    assert_eq!(read("1.2026年，完成改造"), Some((S::Dot, 1, "1.")));
+    assert_eq!(read("2、2027年，全部完工"), Some((S::Dot, 2, "2、")));
     // 要 in a word of its own stays out of the marker (三是要素保障不足).
     assert_eq!(read("三是要素保障不足"), Some((S::Shi, 3, "三是")));
     assert_eq!(read("二是要求不高"), Some((S::Shi, 2, "二是")));
@@ -213,6 +217,9 @@ fn look_alikes() {
         "2 个月后",
         "3 月",
         "1.5 亿元",
+        "1.2026",
+        "1.20亿年",
+        "1.2126年",
         "2025.1 起",
         "2025 年",
         "3.1%",

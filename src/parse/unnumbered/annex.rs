@@ -3,7 +3,7 @@
 //! right after a sentence end.
 
 use super::UnnumberedHeading;
-use crate::parse::furniture::lists_attachments;
+use crate::parse::furniture::{lists_attachments, names_last_attachment};
 use crate::parse::text::{Finder, blank_suffix, is_inline_space, line_end_after_break, trim_blank};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -40,7 +40,7 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
         // A list of attachments (附件：1.检查表) is furniture, not an annex.
         if let Some(rest) = content
             .strip_prefix("附件")
-            .filter(|rest| !lists_attachments(rest))
+            .filter(|rest| !lists_attachments(rest) && !names_last_attachment(src, rest, end, src.len()))
             .or_else(|| content.strip_prefix("附："))
         {
             let label = rest.trim_start_matches(|c: char| {
