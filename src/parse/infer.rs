@@ -196,6 +196,7 @@ const CLOSERS: &[&str] = &[
     "实处",
     "首位",
     "不足",
+    "考核",
     "局面",
     "篇章",
     "台阶",
@@ -206,8 +207,8 @@ const CLOSERS: &[&str] = &[
 ];
 
 /// Verbs that open a directive sentence of a body (……加强组织领导|成立由……,
-/// ……强化要素保障|要加强……): weaker than [`OPENERS`], as they open
-/// headings too.
+/// ……强化要素保障|要加强……): they open headings too, so they count only
+/// after a word that closes one, and less than [`OPENERS`].
 const DIRECTIVES: [&str; 24] = [
     "要",
     "将",
@@ -254,13 +255,12 @@ fn ends_in_state(head: &str) -> bool {
     if !(is_han(a) && is_han(b)) {
         return false;
     }
+    // Each adverb is two 汉字: six bytes.
     let before = &head[..head.len() - a.len_utf8() - b.len_utf8()];
-    STATES.iter().any(|s| {
-        before
-            .strip_suffix(s)
-            .and_then(|subject| subject.chars().next_back())
-            .is_some_and(is_han)
-    })
+    let Some(adverb) = before.len().checked_sub(6).and_then(|at| before.get(at..)) else {
+        return false;
+    };
+    STATES.contains(&adverb) && before[..before.len() - 6].chars().next_back().is_some_and(is_han)
 }
 
 /// The most characters a heading is looked for in.
@@ -607,11 +607,11 @@ fn score(
         }
     } else if body.starts_with("——") {
         score += DASH_OPENS_BODY;
-    } else if words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) {
-        score += VERB_OPENS_BODY;
     } else {
         score += adverbial_opening(body);
     }
+    // What opened the body so far, before a directive verb is asked for.
+    let opened = score;
     if fragment_opening(
         repeats.chars,
         facts.stops,
@@ -637,6 +637,11 @@ fn score(
     }
     if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) || ends_in_state(head) {
         score += CLOSER_ENDS_HEAD;
+        // A body opening with a directive verb, where nothing else opened
+        // it (……加强组织领导|成立……).
+        if opened == 0 && words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) {
+            score += VERB_OPENS_BODY;
+        }
     }
     // A heading is rarely long.
     score -= (head_chars.saturating_sub(LONG_HEAD_CHARS) as i32) / 2;
@@ -1512,6 +1517,10 @@ mod tests {
         assert_eq!(
             cut("着力强化要素保障要加强用地保障，推行工业用地标准地出让和弹性年期供应，保障重大项目用地需求"),
             Some("着力强化要素保障")
+        );
+        assert_eq!(
+            cut("严格督导考核将农村生活垃圾分类治理工作纳入乡镇年度综合考核和乡村振兴实绩考核内容"),
+            Some("严格督导考核")
         );
         assert_eq!(
             cut("全面加强政府自身建设新征程上，我们将始终坚持以人民为中心，建设人民满意的政府"),

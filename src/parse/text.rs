@@ -255,7 +255,7 @@ pub(crate) fn wrap_width(src: &str) -> Option<usize> {
     let mut n = 0;
     let mut at = 0;
     for end in memchr::memchr_iter(b'\n', src.as_bytes()).take(WRAP_SAMPLE_LINES) {
-        let line = wrap_len(trim_blank(&src[at..end]));
+        let line = trim_blank(&src[at..end]).len();
         if line >= WRAP_MIN {
             sample[n] = line;
             n += 1;
@@ -291,8 +291,9 @@ pub(crate) fn fills_wrap(src: &str, at: usize, wrap: usize) -> bool {
     wrap_len(trim_blank(&src[start..at])) + WRAP_SLACK >= wrap
 }
 
-/// The length of `line` for [`wrap_width`]: its bytes, with three for each
-/// ASCII character, as for a 汉字. A line wrapped at a number of characters
+/// The length of `line` for [`fills_wrap`]: its bytes, with three for each
+/// ASCII character, as for a 汉字 (the wrap is read on lines of 汉字, where
+/// bytes and characters agree). A line wrapped at a number of characters
 /// holds as many whatever they are; one wrapped at a width holds two
 /// digits for a 汉字, within the slack for a few figures.
 fn wrap_len(line: &str) -> usize {
@@ -362,7 +363,18 @@ fn is_page_dash(c: char) -> bool {
 /// The length of the page number at the start of `s`, as a PDF or a
 /// printed 公文 prints it at a page's foot (－ 2 －, - 12 -, —3—): a dash,
 /// one to three digits and the same dash, with spaces inside or not.
+#[inline]
 pub(crate) fn page_number_len(s: &str) -> Option<usize> {
+    // Known by its first byte: most text here opens with a 汉字 (E4 to E9).
+    if matches!(s.as_bytes().first(), Some(b'-' | 0xE2 | 0xEF)) {
+        page_number_after_dash(s)
+    } else {
+        None
+    }
+}
+
+/// [`page_number_len`] of `s`, which opens with a byte of a dash.
+fn page_number_after_dash(s: &str) -> Option<usize> {
     let dash = s.chars().next().filter(|&c| is_page_dash(c))?;
     let inner = s[dash.len_utf8()..].trim_start_matches(is_inline_space);
     let digits = inner.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
