@@ -514,8 +514,8 @@ fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
 /// for it), and they would hide the marker. In a line whose `**` runs
 /// (exactly two asterisks, or four: a closing and an opening run
 /// together) are even in number and each touches a CJK
-/// character or CJK punctuation (not the ideographic space), they are read
-/// as the writer meant them.
+/// character or CJK punctuation (not the ideographic space) or stands at
+/// the line's start or end, they are read as the writer meant them.
 fn blank_cjk_strong(out: &mut String) {
     let finder = memchr::memmem::Finder::new(b"**");
     let cjk = |c: char| c != '\u{3000}' && super::markup::is_cjk(c);
@@ -536,7 +536,12 @@ fn blank_cjk_strong(out: &mut String) {
             if run == 2 || run == 4 {
                 let before = line[..k].chars().next_back();
                 let after = line[k + run..].chars().next();
-                all_cjk &= before.is_some_and(cjk) || after.is_some_and(cjk);
+                // (At the line's start or end it can only open or close:
+                // `**1.加强政治建设。**坚持……`.)
+                let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+                let at_edge = (line[..k].trim().is_empty() && word(after))
+                    || (line[k + run..].trim().is_empty() && word(before));
+                all_cjk &= at_edge || before.is_some_and(cjk) || after.is_some_and(cjk);
                 runs.extend((0..run / 2).map(|j| line_start + k + 2 * j));
             }
             from = k + run;
@@ -1247,6 +1252,15 @@ mod tests {
         );
         let (masked, _) = masked_in_pieces("注**：甲。\n**一是**加强。\n\n**\u{3000}**\n", CHUNK);
         assert_eq!(masked, "注**：甲。\n  一是  加强。\n\n**\u{3000}**\n");
+        // At a line's start, before an ordinal (and a Markdown heading is a
+        // section where its numbering does not start at 一, as in an excerpt).
+        let out = md(
+            "## 五、加强自身建设\n\n**1.加强政治建设。**坚持把政治建设摆在首位。\n\n**2.加强作风建设。**持续深化三服务活动。\n",
+        );
+        assert_eq!(
+            out,
+            "五、\t加强自身建设\n  1.\t加强政治建设\n  2.\t加强作风建设\n"
+        );
     }
 
     /// A run of paragraphs goes on across blank lines, but not across a

@@ -429,8 +429,12 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             continue;
         }
         // A heading does not end on a particle or a preposition that needs
-        // what follows (……严格地|按照……).
-        if ends_mid_phrase(prev) || starts_mid_phrase(c) {
+        // what follows (……严格地|按照……), nor on the 要 of a subject's
+        // duty (各部门要|聚焦……; not 主要, 重要).
+        if ends_mid_phrase(prev)
+            || starts_mid_phrase(c)
+            || (prev == '要' && k >= 2 && !forms_word_with_yao(chars[k - 2].1))
+        {
             continue;
         }
         let head = &run[..at];
@@ -602,7 +606,9 @@ fn score(
         if !CLOSERS.contains(&o) && opens_time {
             score += OPENER_OPENS_BODY;
         }
-        if body[o.len()..].starts_with(['，', ',']) {
+        // An opener that a comma or a copula closes opens a sentence
+        // (当前，……; 今年是……之年).
+        if body[o.len()..].starts_with(['，', ',', '是']) {
             score += OPENER_WITH_COMMA;
         }
     } else if body.starts_with("——") {
@@ -814,6 +820,15 @@ fn ends_mid_phrase(c: char) -> bool {
             | '于'
             | '近'
             | '自'
+    )
+}
+
+/// Whether `c` makes a word with a following 要 (重要, 主要, 纪要), which
+/// may end a heading.
+fn forms_word_with_yao(c: char) -> bool {
+    matches!(
+        c,
+        '重' | '主' | '需' | '纪' | '摘' | '必' | '概' | '提' | '首' | '紧' | '简' | '只' | '想'
     )
 }
 
@@ -1538,6 +1553,25 @@ mod tests {
         assert_eq!(
             cut("聚焦重点领域，坚决打好污染防治攻坚战，持续推动全市生态环境质量实现根本好转"),
             None
+        );
+    }
+
+    /// No heading ends on the 要 of a duty (各部门要|聚焦……), though one
+    /// may end on 重要 or 纪要; an opener with a copula opens a body
+    /// (今年是……之年).
+    #[test]
+    fn duties_and_copulas_open_no_heading_end() {
+        assert_eq!(
+            cut(
+                "全力抓好重点行业领域专项整治今年是安全生产治本攻坚三年行动的关键之年,各地各部门要聚焦重点行业领域,集中力量开展专项整治"
+            ),
+            Some("全力抓好重点行业领域专项整治")
+        );
+        assert_eq!(
+            cut(
+                "健全人民当家作主制度体系，发展社会主义民主政治我国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家"
+            ),
+            Some("健全人民当家作主制度体系，发展社会主义民主政治")
         );
     }
 }

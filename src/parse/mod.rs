@@ -789,4 +789,32 @@ mod tests {
             "{found}"
         );
     }
+
+    /// The last item of a list holds a list of the style its siblings held
+    /// (三要 after 一要 and 二要 held 第一，lists); a 一是 list in the paragraph
+    /// after a list's last item (第三，……。 then ……：一是……) is the section's.
+    #[test]
+    fn lists_after_a_last_item_follow_their_siblings_and_paragraphs() {
+        let text = "一要学深悟透。\n第一，要系统学。读原著。\n第二，要联系实际学。解决问题。\n二要推动发展。\n第一，要紧盯目标。抓落实。\n第二，要狠抓项目。抓建设。\n三要转变作风。\n第一，要树牢实干导向。不搞虚的。\n第二，要为基层减负。精简文件。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一要\t学深悟透\n  第一，\t要系统学\n  第二，\t要联系实际学\n二要\t推动发展\n  第一，\t要紧盯目标\n  第二，\t要狠抓项目\n三要\t转变作风\n  第一，\t要树牢实干导向\n  第二，\t要为基层减负\n"
+        );
+        let text = "一、存在的不足和下步打算\n第一，学习不够深入。有时满足于一般性了解。\n第二，创新不够。办法不多。\n针对以上问题，下步重点做好三个方面工作：一是加强理论武装；二是推进水网建设；三是从严管党治党。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t存在的不足和下步打算\n  第一，\t学习不够深入\n  第二，\t创新不够\n  一是\t加强理论武装\n  二是\t推进水网建设\n  三是\t从严管党治党\n"
+        );
+    }
+
+    /// A unit that a second paragraph opens by naming it (第二条规定的……,
+    /// 第五条所称……) is a reference.
+    #[test]
+    fn units_named_at_a_paragraph_start_are_references() {
+        let text = "第一条 为了规范管理，制定本细则。\n第二条 本细则适用于下列人员：高校毕业生、退役军人。\n第三条 符合条件的可以申请贷款。\n第二条规定的人员开设网店的，视同符合条件。\n第三条所称贷款，是指担保贷款。\n第四条 本细则自发布之日起施行。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一条\t为了规范管理，制定本细则\n第二条\t本细则适用于下列人员\n第三条\t符合条件的可以申请贷款\n第四条\t本细则自发布之日起施行\n"
+        );
+    }
 }

@@ -599,7 +599,7 @@ fn forms_word_with_one(c: char) -> bool {
 /// (违反本条例 第十二条规定的), or not followed by the space before its text
 /// (依照本法 第三章规定).
 fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Option<Position> {
-    if raw.style.is_statute_unit() && names_clause(&text[at + usize::from(raw.len)..]) {
+    if raw.style.is_statute_unit() && names_clause(&text[at + usize::from(raw.len)..], raw.style) {
         return None;
     }
     if pos != Position::RunIn || !raw.style.is_statute_unit() {
@@ -614,10 +614,20 @@ fn unit_position(text: &str, at: usize, raw: &RawMarker, pos: Position) -> Optio
     (spaced && prev.is_some_and(|p| unit_after(raw.style, p))).then_some(Position::Glued)
 }
 
+/// What follows a unit that a sentence refers to (第二条规定的, 第五条所称):
+/// no unit's text opens so.
+const REFERRING: [&str; 6] = ["规定", "所称", "所列", "所指", "的规定", "之规定"];
+
 /// Whether `rest`, what follows a statute's unit, names a paragraph or an
-/// item of it (第十二条第一款所列, 第五条第（二）项): the unit is a
-/// reference, wherever it stands.
-fn names_clause(rest: &str) -> bool {
+/// item of it (第十二条第一款所列, 第五条第（二）项) or goes on as a
+/// reference does ([`REFERRING`]): the unit is a reference, wherever it
+/// stands; so does an article followed by 、 (第三条、第四条).
+fn names_clause(rest: &str, style: MarkerStyle) -> bool {
+    if REFERRING.iter().any(|w| rest.starts_with(w))
+        || (style == MarkerStyle::Article && rest.starts_with('、'))
+    {
+        return true;
+    }
     let Some(number) = rest.strip_prefix('第') else {
         return false;
     };

@@ -180,6 +180,10 @@ pub(crate) struct Builder<'a, 'o> {
     levels: ByStyle<u32>,
     /// The last position whose line start was asked for, and that start.
     line_memo: (usize, usize),
+    /// The last list nested in a point of another style: the node holding
+    /// the outer list, the outer style and the inner one. The last item of
+    /// that outer list holds a list of the inner style as its siblings did.
+    nested_list: Option<(usize, MarkerStyle, MarkerStyle)>,
     /// How the last heading of each style ended (its last two characters).
     last_end: ByStyle<&'a str>,
     /// The last heading of each style.
@@ -241,6 +245,7 @@ impl<'a, 'o> Builder<'a, 'o> {
             cursor: 0,
             levels: ByStyle::default(),
             line_memo: (0, 0),
+            nested_list: None,
             last_value: ByStyle::default(),
             footnote_refs: false,
             last_end: ByStyle::default(),
@@ -498,17 +503,20 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// Whether a new list starting at `c` stands inside the open point `f`.
     /// A list of points does inside a point of another style whose own list
     /// goes on after it (一要……。第一，……第二，……。二要……): the next item of
-    /// the outer list closes it, not this one. Besides, 一是 and 一要 lists
-    /// stand inside the paragraph-sized points of 第一， 其一， 首先，
-    /// (第二，要聚焦重点任务……。 then 一要……二要……), and lists of those kinds,
-    /// of another of them, inside one where the line breaks were kept, in
-    /// the point's own paragraph (第二，……我有三点建议。首先，……其次，……).
+    /// the outer list closes it, not this one, and in the last item of a
+    /// list whose earlier items held such lists ([`Self::nests_as_before`]).
+    /// Besides, 一是 and 一要 lists stand inside the paragraph-sized points
+    /// of 第一， 其一， 首先， in their paragraph (第二，要聚焦重点任务……。一
+    /// 要……二要……; a list in the next paragraph after the last item is the
+    /// section's), and lists of those kinds, of another of them, inside one
+    /// where the line breaks were kept, in the point's own paragraph (第二，
+    /// ……我有三点建议。首先，……其次，……).
     fn nests_in(&self, f: &Frame<'_>, c: &Candidate) -> bool {
         let style = c.raw().style;
         if style.is_heading() || !matches!(f.kind, Kind::Point { .. }) || f.style() == Some(style) {
             return false;
         }
-        if self.list_goes_on_after(f, c.start()) {
+        if self.list_goes_on_after(f, c.start()) || self.nests_as_before(f, c) {
             return true;
         }
         let paragraph_sized =
@@ -516,11 +524,29 @@ impl<'a, 'o> Builder<'a, 'o> {
         if !f.style().is_some_and(paragraph_sized) {
             return false;
         }
-        matches!(style, MarkerStyle::Shi | MarkerStyle::Yao)
-            || (paragraph_sized(style)
-                && !self.clues.in_flattened_line(c.start())
-                && !closes_its_list(f)
-                && self.same_line(f.start, c.start()))
+        // Where the line breaks were kept, in the point's own paragraph.
+        let flat = self.clues.in_flattened_line(c.start());
+        match style {
+            MarkerStyle::Shi | MarkerStyle::Yao => flat || self.same_line(f.start, c.start()),
+            _ => paragraph_sized(style) && !flat && !closes_its_list(f) && self.same_line(f.start, c.start()),
+        }
+    }
+
+    /// Whether the open point `f` is an item of a list whose earlier items
+    /// held lists of `c`'s style, in the same node: the last item holds one
+    /// too (一要……第一，……第二，……二要……三要……第一，……第二，……).
+    fn nests_as_before(&self, f: &Frame<'_>, c: &Candidate) -> bool {
+        let Some((holder, outer, inner)) = self.nested_list else {
+            return false;
+        };
+        let below = self
+            .stack
+            .iter()
+            .position(|g| std::ptr::eq(g, f))
+            .and_then(|k| k.checked_sub(1));
+        inner == c.raw().style
+            && f.style() == Some(outer)
+            && below.is_some_and(|k| self.stack[k].id == holder)
     }
 
     /// How many frames to keep when a new list starts at `c`.
@@ -613,6 +639,12 @@ impl<'a, 'o> Builder<'a, 'o> {
             self.pop();
         }
         let style = c.raw().style;
+        if let [.., holder, outer] = &self.stack[..]
+            && matches!(outer.kind, Kind::Point { .. })
+            && let Some(outer_style) = outer.style().filter(|&s| s != style)
+        {
+            self.nested_list = Some((holder.id, outer_style, style));
+        }
         self.last_value.set(style, p.value);
         let marker = Marker {
             span: Span::new(c.start(), c.end()),

@@ -191,7 +191,11 @@ impl<'a> Builder<'a, '_> {
                 && (strong_alone(style) || self.levels.get(style).is_some()))
             || self.decimal_child(c)
             || self.lone_flat_heading(c);
-        let lone_unit = line_start && self.lone_unit_heading(c);
+        // A heading the input marks (a Markdown `## 五、……`, a Word heading
+        // style) stands alone too: an excerpt starts there.
+        let lone_unit = line_start
+            && (self.lone_unit_heading(c)
+                || (style.is_heading() && self.clues.hints.level_at(c.start()).is_some()));
         let finding = if v == 1 {
             None
         } else if line_start && style.is_heading() && (has_succ || lone_unit) {
