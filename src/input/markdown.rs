@@ -529,6 +529,9 @@ fn blank_cjk_strong(out: &mut String) {
         runs.clear();
         let mut from = 0;
         let mut all_cjk = true;
+        // Where the line's words start and end, found once for its runs.
+        let lead = line.len() - line.trim_start().len();
+        let trail = line.trim_end().len();
         while let Some(k) = finder.find(&line.as_bytes()[from..]).map(|k| from + k) {
             let run = line.as_bytes()[k..].iter().take_while(|&&b| b == b'*').count();
             // `****` is one strong closing and the next opening, run
@@ -539,8 +542,7 @@ fn blank_cjk_strong(out: &mut String) {
                 // (At the line's start or end it can only open or close:
                 // `**1.加强政治建设。**坚持……`.)
                 let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
-                let at_edge = (line[..k].trim().is_empty() && word(after))
-                    || (line[k + run..].trim().is_empty() && word(before));
+                let at_edge = (k <= lead && word(after)) || (k + run >= trail && word(before));
                 all_cjk &= at_edge || before.is_some_and(cjk) || after.is_some_and(cjk);
                 runs.extend((0..run / 2).map(|j| line_start + k + 2 * j));
             }

@@ -208,30 +208,19 @@ const CLOSERS: &[&str] = &[
 
 /// Verbs that open a directive sentence of a body (……加强组织领导|成立由……,
 /// ……强化要素保障|要加强……): they open headings too, so they count only
-/// after a word that closes one, and less than [`OPENERS`].
-const DIRECTIVES: [&str; 24] = [
+/// after a word that closes one, and less than [`OPENERS`]. Not the verbs
+/// that open a heading's second phrase (完善工作机制推动工作落实: 推动,
+/// 加强, 推进, 完善, 健全, 强化 …).
+const DIRECTIVES: [&str; 11] = [
     "要",
     "将",
     "坚持",
     "建立",
     "成立",
-    "健全",
-    "完善",
     "引导",
-    "强化",
     "压实",
     "严格",
-    "加强",
-    "推动",
-    "推进",
-    "落实",
     "实行",
-    "实施",
-    "开展",
-    "组织",
-    "鼓励",
-    "支持",
-    "加快",
     "各级",
     "综合考虑",
 ];
@@ -828,7 +817,23 @@ fn ends_mid_phrase(c: char) -> bool {
 fn forms_word_with_yao(c: char) -> bool {
     matches!(
         c,
-        '重' | '主' | '需' | '纪' | '摘' | '必' | '概' | '提' | '首' | '紧' | '简' | '只' | '想'
+        '重' | '主'
+            | '需'
+            | '纪'
+            | '纲'
+            | '摘'
+            | '必'
+            | '概'
+            | '提'
+            | '首'
+            | '紧'
+            | '简'
+            | '只'
+            | '想'
+            | '机'
+            | '扼'
+            | '精'
+            | '险'
     )
 }
 
@@ -1561,6 +1566,15 @@ mod tests {
     /// (今年是……之年).
     #[test]
     fn duties_and_copulas_open_no_heading_end() {
+        assert_eq!(
+            cut("认真贯彻实施规划纲要当前，各地各部门要把贯彻实施规划纲要作为重要政治任务，抓紧抓实"),
+            Some("认真贯彻实施规划纲要")
+        );
+        // A heading's second phrase is no body (完善工作机制|推动……).
+        assert_ne!(
+            cut("完善工作机制推动工作落实各地要建立健全工作推进机制，明确责任分工，确保各项任务落到实处"),
+            Some("完善工作机制")
+        );
         assert_eq!(
             cut(
                 "全力抓好重点行业领域专项整治今年是安全生产治本攻坚三年行动的关键之年,各地各部门要聚焦重点行业领域,集中力量开展专项整治"

@@ -621,11 +621,11 @@ const REFERRING: [&str; 6] = ["规定", "所称", "所列", "所指", "的规定
 /// Whether `rest`, what follows a statute's unit, names a paragraph or an
 /// item of it (第十二条第一款所列, 第五条第（二）项) or goes on as a
 /// reference does ([`REFERRING`]): the unit is a reference, wherever it
-/// stands; so does an article followed by 、 (第三条、第四条).
+/// stands; so does an article followed by 、 and the next (第三条、第四条;
+/// not 第一条、为了……, an article written with 、).
 fn names_clause(rest: &str, style: MarkerStyle) -> bool {
-    if REFERRING.iter().any(|w| rest.starts_with(w))
-        || (style == MarkerStyle::Article && rest.starts_with('、'))
-    {
+    let listed = rest.strip_prefix('、').is_some_and(|next| next.starts_with('第'));
+    if REFERRING.iter().any(|w| rest.starts_with(w)) || (style == MarkerStyle::Article && listed) {
         return true;
     }
     let Some(number) = rest.strip_prefix('第') else {

@@ -291,13 +291,21 @@ pub(crate) fn fills_wrap(src: &str, at: usize, wrap: usize) -> bool {
     wrap_len(trim_blank(&src[start..at])) + WRAP_SLACK >= wrap
 }
 
-/// The length of `line` for [`fills_wrap`]: its bytes, with three for each
-/// ASCII character, as for a 汉字 (the wrap is read on lines of 汉字, where
-/// bytes and characters agree). A line wrapped at a number of characters
-/// holds as many whatever they are; one wrapped at a width holds two
-/// digits for a 汉字, within the slack for a few figures.
+/// How many ASCII characters of a line [`wrap_len`] counts as 汉字.
+const WRAP_FIGURES: usize = 4;
+
+/// The length of `line` for [`fills_wrap`] (the wrap is read on lines of
+/// 汉字, three bytes each): its bytes, with three for each of its first
+/// [`WRAP_FIGURES`] ASCII characters and one and a half for the others. A
+/// text may be wrapped at a number of characters, where a figure fills as
+/// much as a 汉字, or at a width, where it fills half as much: a line with a
+/// few figures (一要稳面积……53亿斤……) is full either way, one of many figures
+/// ((一)2024年1-12月与2023年1-12月……, a short title) no fuller than its
+/// width.
 fn wrap_len(line: &str) -> usize {
-    line.len() + 2 * line.bytes().filter(u8::is_ascii).count()
+    let ascii = line.bytes().filter(u8::is_ascii).count();
+    let few = ascii.min(WRAP_FIGURES);
+    line.len() + 2 * few + (ascii - few) / 2
 }
 
 /// A line at least this long (bytes, about 1,300 characters) is taken to be

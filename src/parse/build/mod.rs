@@ -507,9 +507,9 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// list whose earlier items held such lists ([`Self::nests_as_before`]).
     /// Besides, 一是 and 一要 lists stand inside the paragraph-sized points
     /// of 第一， 其一， 首先， in their paragraph (第二，要聚焦重点任务……。一
-    /// 要……二要……; a list in the next paragraph after the last item is the
-    /// section's), and lists of those kinds, of another of them, inside one
-    /// where the line breaks were kept, in the point's own paragraph (第二，
+    /// 要……二要……; after a blank line, or off the line of a 最后, a list is
+    /// the section's), and lists of those kinds, of another of them, inside
+    /// one where the line breaks were kept, in the point's own line (第二，
     /// ……我有三点建议。首先，……其次，……).
     fn nests_in(&self, f: &Frame<'_>, c: &Candidate) -> bool {
         let style = c.raw().style;
@@ -524,10 +524,16 @@ impl<'a, 'o> Builder<'a, 'o> {
         if !f.style().is_some_and(paragraph_sized) {
             return false;
         }
-        // Where the line breaks were kept, in the point's own paragraph.
         let flat = self.clues.in_flattened_line(c.start());
         match style {
-            MarkerStyle::Shi | MarkerStyle::Yao => flat || self.same_line(f.start, c.start()),
+            // In the point's paragraph, on the lines after it too (a
+            // paragraph may be wrapped): not past a blank line, nor off the
+            // line of a 最后.
+            MarkerStyle::Shi | MarkerStyle::Yao => {
+                flat || self.same_line(f.start, c.start())
+                    || !(closes_its_list(f) || blank_line_between(self.src, f.start, c.start()))
+            }
+            // Where the line breaks were kept, in the point's own line.
             _ => paragraph_sized(style) && !flat && !closes_its_list(f) && self.same_line(f.start, c.start()),
         }
     }
@@ -1026,6 +1032,27 @@ impl Quotes {
             && to - self.opened <= QUOTE_REACH
             && memchr::memchr2(b'\n', b'\r', &bytes[self.opened..to]).is_none()
     }
+}
+
+/// How far (bytes) [`blank_line_between`] looks: a point longer than this
+/// is taken to have ended its paragraph.
+const PARAGRAPH_REACH: usize = 8 << 10;
+
+/// Whether a blank line stands between `from` and `to`, within
+/// [`PARAGRAPH_REACH`].
+fn blank_line_between(src: &str, from: usize, to: usize) -> bool {
+    if to.saturating_sub(from) > PARAGRAPH_REACH {
+        return true;
+    }
+    let bytes = &src.as_bytes()[from.min(to)..to];
+    memchr::memchr_iter(b'\n', bytes).any(|i| {
+        let rest = &bytes[i + 1..];
+        let blank = rest
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+        rest.get(blank) == Some(&b'\n')
+    })
 }
 
 /// Whether the point `f` is a 最后, which closes its list: a list that
