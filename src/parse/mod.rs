@@ -807,6 +807,23 @@ mod tests {
         );
     }
 
+    /// A paragraph ends at a line break after a sentence's end (not after a
+    /// colon): the 一是 list of the next paragraph is the section's, the
+    /// list of the lines after 三个方面： the point's.
+    #[test]
+    fn a_list_on_the_lines_after_a_colon_stays_in_its_point() {
+        let text = "一、下步打算\n第一，学习不够深入。有时满足于一般性了解。\n第二，从严管党治党。重点做好三个方面：\n一是压实主体责任；\n二是加强日常监督。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t下步打算\n  第一，\t学习不够深入\n  第二，\t从严管党治党\n    一是\t压实主体责任\n    二是\t加强日常监督\n"
+        );
+        let text = "一、下步打算\n第一，学习不够深入。有时满足于一般性了解。\n第二，创新不够。办法不多。\n对这些问题，我们一要加强学习，二要大胆创新。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "一、\t下步打算\n  第一，\t学习不够深入\n  第二，\t创新不够\n  一要\t加强学习\n  二要\t大胆创新\n"
+        );
+    }
+
     /// A unit that a second paragraph opens by naming it (第二条规定的……,
     /// 第五条所称……) is a reference.
     #[test]

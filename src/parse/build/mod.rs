@@ -507,8 +507,8 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// list whose earlier items held such lists ([`Self::nests_as_before`]).
     /// Besides, 一是 and 一要 lists stand inside the paragraph-sized points
     /// of 第一， 其一， 首先， in their paragraph (第二，要聚焦重点任务……。一
-    /// 要……二要……; after a blank line, or off the line of a 最后, a list is
-    /// the section's), and lists of those kinds, of another of them, inside
+    /// 要……二要……; after the end of its paragraph, or off the line of a 最后,
+    /// a list is the section's), and lists of those kinds, of another of them, inside
     /// one where the line breaks were kept, in the point's own line (第二，
     /// ……我有三点建议。首先，……其次，……).
     fn nests_in(&self, f: &Frame<'_>, c: &Candidate) -> bool {
@@ -527,11 +527,12 @@ impl<'a, 'o> Builder<'a, 'o> {
         let flat = self.clues.in_flattened_line(c.start());
         match style {
             // In the point's paragraph, on the lines after it too (a
-            // paragraph may be wrapped): not past a blank line, nor off the
-            // line of a 最后.
+            // paragraph may be wrapped): not past its end, nor off the line
+            // of a 最后.
             MarkerStyle::Shi | MarkerStyle::Yao => {
                 flat || self.same_line(f.start, c.start())
-                    || !(closes_its_list(f) || blank_line_between(self.src, f.start, c.start()))
+                    || !(closes_its_list(f)
+                        || paragraph_ends_between(self.src, f.start, c.start(), self.clues.wrap.is_some()))
             }
             // Where the line breaks were kept, in the point's own line.
             _ => paragraph_sized(style) && !flat && !closes_its_list(f) && self.same_line(f.start, c.start()),
@@ -1034,24 +1035,29 @@ impl Quotes {
     }
 }
 
-/// How far (bytes) [`blank_line_between`] looks: a point longer than this
-/// is taken to have ended its paragraph.
+/// How far (bytes) [`paragraph_ends_between`] looks: a point longer than
+/// this is taken to have ended its paragraph.
 const PARAGRAPH_REACH: usize = 8 << 10;
 
-/// Whether a blank line stands between `from` and `to`, within
-/// [`PARAGRAPH_REACH`].
-fn blank_line_between(src: &str, from: usize, to: usize) -> bool {
+/// Whether a paragraph ends between `from` and `to` (within
+/// [`PARAGRAPH_REACH`]): a blank line stands there, or, in a text that is
+/// not hard-wrapped, a line break after a sentence's end (……偏紧。⏎对这些
+/// 问题……; not ……三个方面：⏎一是……, nor a break inside a sentence, as a
+/// wrap or a Markdown paragraph's soft break leaves).
+fn paragraph_ends_between(src: &str, from: usize, to: usize, wrapped: bool) -> bool {
     if to.saturating_sub(from) > PARAGRAPH_REACH {
         return true;
     }
-    let bytes = &src.as_bytes()[from.min(to)..to];
+    let start = from.min(to);
+    let bytes = &src.as_bytes()[start..to];
     memchr::memchr_iter(b'\n', bytes).any(|i| {
         let rest = &bytes[i + 1..];
         let blank = rest
             .iter()
             .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
             .count();
-        rest.get(blank) == Some(&b'\n')
+        let line = src[start..start + i].trim_end_matches(['\r', ' ', '\u{3000}', '”', '’', '）']);
+        rest.get(blank) == Some(&b'\n') || (!wrapped && line.ends_with(['。', '！', '？']))
     })
 }
 
