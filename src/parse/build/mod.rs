@@ -500,7 +500,8 @@ impl<'a, 'o> Builder<'a, 'o> {
         })
     }
 
-    /// Whether a new list starting at `c` stands inside the open point `f`.
+    /// Whether a new list starting at `c` stands inside the open point `f`
+    /// (the frame at `k` on the stack).
     /// A list of points does inside a point of another style whose own list
     /// goes on after it (一要……。第一，……第二，……。二要……): the next item of
     /// the outer list closes it, not this one, and in the last item of a
@@ -511,12 +512,13 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// a list is the section's), and lists of those kinds, of another of them, inside
     /// one where the line breaks were kept, in the point's own line (第二，
     /// ……我有三点建议。首先，……其次，……).
-    fn nests_in(&self, f: &Frame<'_>, c: &Candidate) -> bool {
+    fn nests_in(&self, k: usize, c: &Candidate) -> bool {
+        let f = &self.stack[k];
         let style = c.raw().style;
         if style.is_heading() || !matches!(f.kind, Kind::Point { .. }) || f.style() == Some(style) {
             return false;
         }
-        if self.list_goes_on_after(f, c.start()) || self.nests_as_before(f, c) {
+        if self.list_goes_on_after(f, c.start()) || self.nests_as_before(k, c) {
             return true;
         }
         let paragraph_sized =
@@ -542,26 +544,23 @@ impl<'a, 'o> Builder<'a, 'o> {
     /// Whether the open point `f` is an item of a list whose earlier items
     /// held lists of `c`'s style, in the same node: the last item holds one
     /// too (一要……第一，……第二，……二要……三要……第一，……第二，……).
-    fn nests_as_before(&self, f: &Frame<'_>, c: &Candidate) -> bool {
+    /// `k` is `f`'s place on the stack.
+    fn nests_as_before(&self, k: usize, c: &Candidate) -> bool {
         let Some((holder, outer, inner)) = self.nested_list else {
             return false;
         };
-        let below = self
-            .stack
-            .iter()
-            .position(|g| std::ptr::eq(g, f))
-            .and_then(|k| k.checked_sub(1));
         inner == c.raw().style
-            && f.style() == Some(outer)
-            && below.is_some_and(|k| self.stack[k].id == holder)
+            && self.stack[k].style() == Some(outer)
+            && k.checked_sub(1)
+                .is_some_and(|below| self.stack[below].id == holder)
     }
 
     /// How many frames to keep when a new list starts at `c`.
     fn new_list_parent(&self, c: &Candidate) -> usize {
         let style = c.raw().style;
         let mut keep = self.open_parent();
-        if let Some(outer) = self.stack[keep..].iter().rposition(|f| self.nests_in(f, c)) {
-            return keep + outer + 1;
+        if let Some(outer) = (keep..self.stack.len()).rev().find(|&k| self.nests_in(k, c)) {
+            return outer + 1;
         }
         while keep > 1 && self.stack[keep - 1].reused {
             keep -= 1;
