@@ -807,6 +807,36 @@ mod tests {
         );
     }
 
+    /// Where the line breaks were kept, the last item holds a list of
+    /// another point style than its siblings held (其一， after 第一， and
+    /// 第二， held 一是 lists); without them, only of the same style.
+    #[test]
+    fn a_last_item_holds_a_list_of_another_style_where_lines_were_kept() {
+        let text = "第一，要提高认识。认识到位。\n一是关乎形象。\n二是关乎成败。\n第二，要正视问题。问题不少。\n一是状态不佳。\n二是作风不实。\n第三，要推动好转。既要破，也要立。\n其一，要在学习上下功夫。学以致用。\n其二，要在落实上下功夫。建立台账。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一，\t要提高认识\n  一是\t关乎形象\n  二是\t关乎成败\n第二，\t要正视问题\n  一是\t状态不佳\n  二是\t作风不实\n第三，\t要推动好转\n  其一，\t要在学习上下功夫\n  其二，\t要在落实上下功夫\n"
+        );
+        let flat = text.replace('\n', "");
+        assert!(
+            outline(&parse(&flat)).contains("\n其一，\t要在学习上下功夫\n"),
+            "{}",
+            outline(&parse(&flat))
+        );
+    }
+
+    /// Two item styles first met at one depth (1. lists under one article,
+    /// （一） under another) nest by the standard order where a 1. list
+    /// starts inside a （一） item.
+    #[test]
+    fn item_styles_met_at_one_depth_nest_by_the_standard_order() {
+        let text = "第一条　实验室应当做到：\n\n1. 建立制度；\n\n2. 开展培训。\n\n第二条　危险化学品按照下列规定执行：\n\n（一）采购管理。\n\n1. 通过平台采购；\n\n2. 剧毒品须经审批。\n\n（二）存放管理。分类存放。\n\n第三条　本规定自发布之日起施行。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "第一条\t实验室应当做到\n  1.\t建立制度\n  2.\t开展培训\n第二条\t危险化学品按照下列规定执行\n  （一）\t采购管理\n    1.\t通过平台采购\n    2.\t剧毒品须经审批\n  （二）\t存放管理\n第三条\t本规定自发布之日起施行\n"
+        );
+    }
+
     /// A paragraph ends at a line break after a sentence's end (not after a
     /// colon): the 一是 list of the next paragraph is the section's, the
     /// list of the lines after 三个方面： the point's.

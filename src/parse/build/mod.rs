@@ -542,14 +542,17 @@ impl<'a, 'o> Builder<'a, 'o> {
     }
 
     /// Whether the open point `f` is an item of a list whose earlier items
-    /// held lists of `c`'s style, in the same node: the last item holds one
-    /// too (一要……第一，……第二，……二要……三要……第一，……第二，……).
-    /// `k` is `f`'s place on the stack.
+    /// held lists, in the same node: the last item holds one too
+    /// (一要……第一，……第二，……二要……三要……第一，……第二，……). Where the
+    /// line breaks were kept, a list of another style than its siblings'
+    /// (第一，……一是……第二，……一是……第三，……其一，……); in a line that lost
+    /// them, only of the same style (a lost unnumbered heading may stand
+    /// between: the next list is its). `k` is `f`'s place on the stack.
     fn nests_as_before(&self, k: usize, c: &Candidate) -> bool {
         let Some((holder, outer, inner)) = self.nested_list else {
             return false;
         };
-        inner == c.raw().style
+        (inner == c.raw().style || !self.clues.in_flattened_line(c.start()))
             && self.stack[k].style() == Some(outer)
             && k.checked_sub(1)
                 .is_some_and(|below| self.stack[below].id == holder)
@@ -574,10 +577,16 @@ impl<'a, 'o> Builder<'a, 'o> {
                     // A statute's units nest by their kind, not by the depth
                     // first met: 第一条 under 第一章 does not stop a later
                     // 第一节 from holding its 第三条.
-                    if self.stack[keep - 1]
-                        .style()
-                        .is_some_and(|open| statute_holds(open, style))
-                    {
+                    // Two styles first met at one depth (lists of 1. under
+                    // some articles, of （一） under others) nest by the
+                    // standard order where one's list starts inside the
+                    // other's item: （一）采购管理。1. …… 2. …… is its list.
+                    if self.stack[keep - 1].style().is_some_and(|open| {
+                        statute_holds(open, style)
+                            || (c.value() == 1
+                                && self.levels.get(open) == Some(level)
+                                && open.standard_rank() < style.standard_rank())
+                    }) {
                         break;
                     }
                     keep -= 1;
