@@ -1078,6 +1078,15 @@ mod tests {
             markers(&sections(&table.replace('\n', ""))),
             ["一、", "二、", "  1.", "  2."]
         );
+        // Its last cell a number: the heading's mark stood for a line break.
+        let numbers = table.replace("快速路工程", "98");
+        for form in [numbers.replace('\n', ""), numbers.replace('\n', " ")] {
+            assert_eq!(
+                markers(&sections(&form)),
+                ["一、", "二、", "  1.", "  2."],
+                "{form}"
+            );
+        }
         // Bold lines for chapters run together: `办法****第一章` closes one
         // and opens the next.
         let bold = "**某市管理办法**\n\n**第一章　总则**\n\n第一条　为规范管理，制定本办法。\n\n**第二章　管理**\n\n第二条　应当管理。\n";

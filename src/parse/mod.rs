@@ -217,6 +217,36 @@ mod tests {
         }
     }
 
+    /// A code (法典) of 编, its 附则 without an ordinal after the last 编:
+    /// the 附则 holds the articles after it, on its own line or run in
+    /// where the line breaks were lost; a unit titled with a kind of text
+    /// (基本规定) is no part of the code's name, nor is a status note
+    /// (（示范文本）) left out of it.
+    #[test]
+    fn a_code_keeps_its_name_and_its_unnumbered_closing_unit() {
+        let expected = "# title: 某省测试法规汇编（示范文本）\n第一编\t通　　则\n  第一章\t基本规定\n    第一条\t为了规范管理，制定本汇编\n  第二章\t管理\n    第二条\t单位应当加强管理\n第二编\t分　　则\n  第一章\t监督\n    第三条\t有关部门应当加强监督\n-\t附　　则\n  第四条\t本汇编自公布之日起施行\n";
+        let written = "某省测试法规汇编（示范文本）\n\n（2026年1月5日某省人民代表大会常务委员会通过）\n\n第一编　通　　则\n\n第一章　基本规定\n\n第一条　为了规范管理，制定本汇编。\n\n第二章　管理\n\n第二条　单位应当加强管理。\n\n第二编　分　　则\n\n第一章　监督\n\n第三条　有关部门应当加强监督。\n\n附　　则\n\n第四条　本汇编自公布之日起施行。\n";
+        for text in [
+            written.to_string(),
+            written.replace('\n', ""),
+            written.replace('\n', " "),
+        ] {
+            assert_eq!(outline(&parse(&text)), expected, "{text}");
+        }
+        // Articles after a title between them that is no unit title stay
+        // in their chapter.
+        let text = "第一章　总则\n\n第一条　为了规范管理，制定本条例。\n\n补充说明\n\n第二条　本条例自公布之日起施行。\n";
+        assert_eq!(
+            outline(&parse(text))
+                .lines()
+                .filter(|l| l.starts_with('-'))
+                .count(),
+            0,
+            "{}",
+            outline(&parse(text))
+        );
+    }
+
     /// The first 一、 of a part glued to the part's title, where the line
     /// breaks were lost: it starts the part's list when its 二、 is the
     /// next of its style; 统一、 and an 一、 without a second are no marker.

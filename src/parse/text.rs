@@ -35,16 +35,21 @@ pub(crate) fn is_inline_space(c: char) -> bool {
 /// Markdown heading blanked after them (`要求\r\n\r\n#### （一）` is nine).
 const MAX_BREAK_SPACES: usize = 10;
 
+/// The fewest ASCII spaces [`lost_break_space`] reads as a lost line
+/// break after an ASCII letter or digit.
+const MIN_SPACES_AFTER_ASCII: usize = 3;
+
 /// Whether the byte at `at` starts a run of ASCII spaces (up to ten)
 /// between two pieces of Chinese text: a 汉字 or full-width punctuation
-/// (lead byte E3 to E9, or EF) before it, and after it a character of
+/// (lead byte E3 to E9, or EF) before it (or an ASCII letter or digit
+/// before three or more), and after it a character of
 /// three or more bytes (汉字, full-width punctuation, “), an ordinal
 /// (`1.`, `2、`, `(3)`, `（一）`) or a year (`2025年`). Such a run is the
 /// trace of a line break that a page or a copy turned into spaces
 /// (……面临的形势 近年来，……); spaces around numbers in running text (项目
 /// 200 个, 增长 5.2%) and before a bracketed abbreviation (（GDP）) are not.
 pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
-    if at < 3 || bytes.get(at) != Some(&b' ') || !matches!(bytes[at - 3], 0xE3..=0xE9 | 0xEF) {
+    if at < 3 || bytes.get(at) != Some(&b' ') {
         return false;
     }
     let spaces = bytes[at..]
@@ -52,7 +57,11 @@ pub(crate) fn lost_break_space(bytes: &[u8], at: usize) -> bool {
         .take(MAX_BREAK_SPACES + 1)
         .take_while(|&&b| b == b' ')
         .count();
-    if spaces > MAX_BREAK_SPACES {
+    // After a number or a word of ASCII, only a blank line's run (or a
+    // Markdown mark's: `| 98 |## 三、`) of three or more.
+    let after_text = matches!(bytes[at - 3], 0xE3..=0xE9 | 0xEF)
+        || (spaces >= MIN_SPACES_AFTER_ASCII && bytes[at - 1].is_ascii_alphanumeric());
+    if !after_text || spaces > MAX_BREAK_SPACES {
         return false;
     }
     let rest = &bytes[at + spaces..];
@@ -423,6 +432,8 @@ mod tests {
             "应急准备 1.完善",
             "工作回顾 2025年是",
             "重点任务  第一，",
+            // A table's last cell before a Markdown heading's blanked mark.
+            "可办率98     三、重点任务",
         ] {
             assert!(lost(s), "{s}");
         }
@@ -433,6 +444,7 @@ mod tests {
             "国内生产总值 （GDP）",
             "重点项目 200 个",
             "abc 一",
+            "2025年 GDP  增长",
         ] {
             assert!(!lost(s), "{s}");
         }

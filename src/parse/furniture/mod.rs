@@ -42,7 +42,7 @@ const SALUTATIONS: [&str; 14] = [
 ];
 
 /// Words that end a title: what kind of text this is.
-const TITLE_WORDS: [&str; 42] = [
+const TITLE_WORDS: [&str; 44] = [
     "讲话",
     "工作报告",
     "报告",
@@ -76,6 +76,8 @@ const TITLE_WORDS: [&str; 42] = [
     "复函",
     "命令",
     "的函",
+    "汇编",
+    "汇纂",
     "講話",
     "報告",
     "決定",
@@ -559,8 +561,8 @@ const NAMES_ANOTHER: [&str; 7] = ["本", "该", "此", "依据", "根据", "按�
 
 /// Where the title ends in the first line of a text that lost its line
 /// breaks (某某市养犬管理条例（2025年…通过）目录第一章 总则第一条……): the
-/// last word naming a kind of text before the first comma or sentence end,
-/// followed by what follows titles (a dated note, a byline, 目录, the
+/// first word naming a kind of text before the first comma or sentence end
+/// that is followed by what follows titles (a dated note, a byline, 目录, the
 /// first unit or section).
 fn flat_title_end(line: &str) -> Option<usize> {
     let head = &line[..floor_char(line, FLAT_TITLE_REACH.min(line.len()))];
@@ -570,20 +572,42 @@ fn flat_title_end(line: &str) -> Option<usize> {
     if NAMES_ANOTHER.iter().any(|w| head.starts_with(w)) {
         return None;
     }
-    let named = named_ends(head).max()?;
-    let rest = &head[named..];
-    let first_unit = rest.starts_with("一、")
-        || rest.strip_prefix('第').is_some_and(|r| {
-            r.chars()
-                .next()
-                .is_some_and(|c| crate::numerals::digit(c).is_some())
-        });
-    (opens_dated_note(rest)
-        || opens_byline(rest)
-        || rest.starts_with("目录")
-        || rest.starts_with("目　录")
-        || first_unit)
-        .then_some(named)
+    // The first such word: a unit's title may name a kind of text too
+    // (……通过）第一章　基本规定第一条……).
+    // A status note (（试行）) is the title's own.
+    named_ends(head).find_map(|named| {
+        let rest = after_short_notes(&head[named..]);
+        let first_unit = rest.starts_with("一、")
+            || rest.strip_prefix('第').is_some_and(|r| {
+                r.chars()
+                    .next()
+                    .is_some_and(|c| crate::numerals::digit(c).is_some())
+            });
+        (opens_dated_note(rest)
+            || opens_byline(rest)
+            || rest.starts_with("目录")
+            || rest.starts_with("目　录")
+            || first_unit)
+            .then_some(head.len() - rest.len())
+    })
+}
+
+/// How long (in chars) a bracketed note of a title's status may be
+/// (（草案）, （试行）, （示范文本）).
+const STATUS_NOTE_CHARS: usize = 8;
+
+/// `rest` past the short undated notes it opens with (（试行）（2025年……通过）
+/// → （2025年……通过）).
+fn after_short_notes(mut rest: &str) -> &str {
+    while !opens_dated_note(rest)
+        && let Some(inner) = rest.strip_prefix(['（', '('])
+        && let Some(close) = inner.find(['）', ')'])
+        && inner[..close].chars().count() <= STATUS_NOTE_CHARS
+    {
+        rest = &inner[close..];
+        rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    }
+    rest
 }
 
 /// Where a bracketed note glued at `at` ends (（2025年10月20日……通过）),

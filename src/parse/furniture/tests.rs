@@ -105,7 +105,7 @@ fn a_table_of_contents_is_set_aside_and_its_entries_are_no_units() {
     let doc = parse(text);
     assert_eq!(
         crate::outline(&doc),
-        "# title: 某某市测试管理条例\n第一章\t总则\n  第一条\t为了规范管理，制定本条例\n第二章\t管理\n  第一节\t一般规定\n    第二条\t管理应当规范\n    第三条\t本条例自公布之日起施行\n"
+        "# title: 某某市测试管理条例\n第一章\t总则\n  第一条\t为了规范管理，制定本条例\n第二章\t管理\n  第一节\t一般规定\n    第二条\t管理应当规范\n-\t附则\n  第三条\t本条例自公布之日起施行\n"
     );
     assert!(doc.diagnostics().is_empty(), "no chapter numbered twice");
     let plan = "目录\n第一篇 开局\n第一章 发展环境\n第二章 指导方针\n第二篇 创新\n第三章 科技\n第一篇 开局\n第一章 发展环境\n当前，发展环境深刻变化。\n";

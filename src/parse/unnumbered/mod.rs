@@ -8,7 +8,9 @@
 //! - [`parallel`]: such titles without a list, beside a sibling written to
 //!   the same pattern;
 //! - [`topic`]: such titles opening their paragraphs where the line breaks
-//!   were kept, a set of them written to one pattern.
+//!   were kept, a set of them written to one pattern;
+//! - [`statute`]: a statute's 附则 without an ordinal, inside flattened
+//!   lines.
 //!
 //! The input's heading hints ([`crate::Options::heading_hints`]) add
 //! more and override the level the text's shape suggested.
@@ -18,6 +20,7 @@ mod own_line;
 mod parallel;
 mod run_in;
 mod sentences;
+mod statute;
 mod topic;
 
 use super::clues::Clues;
@@ -63,10 +66,14 @@ pub(crate) fn detect(
     let (own_top, own_nested) = own_line::titles(src, cands, furniture, &clues.flattened);
     top.extend(own_top);
     let mut nested = own_nested;
+    let units_from = statute::first_unit(cands);
     for range in &clues.flattened {
         let first = cands.partition_point(|c| c.start() < range.start);
         let last = cands.partition_point(|c| c.start() < range.end);
         let line_cands = &cands[first..last];
+        if let Some(units_from) = units_from {
+            statute::units_in(src, range.clone(), line_cands, units_from, &mut top);
+        }
         // Where parallel titles are looked for, every sentence of the line
         // is read: split once, for both passes.
         match parallel::outer_style(line_cands, (&clues.successors, first)) {

@@ -3,6 +3,7 @@
 
 use super::UnnumberedHeading;
 use super::topic::Topics;
+use crate::MarkerStyle;
 use crate::parse::furniture::Item;
 use crate::parse::scan::{Candidate, Position};
 use crate::parse::text::{is_han, is_inline_space, is_line_break, line_end_after_break, trim_blank};
@@ -21,7 +22,8 @@ const OPEN_ENDS: &[char] = &[
 /// those nested in a numbered section whose numbering goes on after them:
 /// a level whose ordinals were lost (一、…… / 强化思想认识 / …… / 客观看待
 /// 成绩 / …… / 二、……), taken only where a section holds two or more,
-/// the first of them maybe right under the section's heading line.
+/// the first of them maybe right under the section's heading line; in a
+/// statute, one followed by an article is a unit at the top level.
 /// The same walk finds the topic sentences of lines outside `flattened`
 /// ([`super::topic`]), nested too.
 pub(super) fn titles(
@@ -37,6 +39,8 @@ pub(super) fn titles(
     // may nest in the one being read (each with whether it may stand at
     // the top level instead).
     let mut in_section = false;
+    // Whether a statute's units above its articles have begun.
+    let mut in_units = false;
     let mut pending: Vec<(UnnumberedHeading, bool)> = Vec::new();
     let body_start = furniture
         .iter()
@@ -82,6 +86,10 @@ pub(super) fn titles(
         if starts_heading {
             settle(&mut pending, &mut out, &mut nested);
             in_section = true;
+            in_units |= matches!(
+                cands[next_cand].raw().style,
+                MarkerStyle::Chapter | MarkerStyle::Book | MarkerStyle::SubBook | MarkerStyle::Part
+            );
             topics.heading(src, cands[next_cand].raw().style, &mut nested);
         } else {
             topics.line(src, at, end, || {
@@ -125,9 +133,14 @@ pub(super) fn titles(
         // goes on keeps it in its section (after the last section, only
         // where earlier sections held such titles: else titles there close
         // the numbered part, 在工人中的宣传工作 after 三、).
+        // A statute numbers its articles on through its units: its 附则
+        // between articles (after the last 编) is a unit of its own.
         let next = shaped.then(|| next_heading(&cands[next_cand..])).flatten();
-        let top = shaped && after_sentence && next.is_none_or(|c| c.value() == 1);
-        let nests = shaped && in_section && next.map_or(!nested.is_empty(), |c| c.value() > 1);
+        let unit = in_units
+            && next.is_some_and(|c| c.raw().style == MarkerStyle::Article)
+            && super::statute::is_unit_title(line);
+        let top = shaped && after_sentence && (unit || next.is_none_or(|c| c.value() == 1));
+        let nests = shaped && in_section && !unit && next.map_or(!nested.is_empty(), |c| c.value() > 1);
         if nests {
             pending.push((title(), top));
         } else if top {
