@@ -752,6 +752,19 @@ mod tests {
         }
     }
 
+    /// An annex label on its own line is titled by the next line with
+    /// text, a blank line between them or not.
+    #[test]
+    fn an_annex_label_line_is_titled_by_the_next_line_with_text() {
+        for gap in ["\n", "\n\n", "\n\u{3000}\n"] {
+            let text = format!(
+                "一、总体要求\n各地要抓好落实。\n\n附件1{gap}重点检查内容\n\n1、安全责任落实情况。检查责任制落实。\n2、应急管理情况。检查预案演练。\n"
+            );
+            let found = outline(&parse(&text));
+            assert!(found.contains("-\t重点检查内容\n  1、"), "{gap:?}: {found}");
+        }
+    }
+
     /// In plain text, a 第X节 holds its 第X条 even where earlier articles
     /// stood straight in their chapters, and what an article lists nests
     /// in it there too; with the line breaks or without.

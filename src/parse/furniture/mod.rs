@@ -202,8 +202,14 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
 }
 
 /// Words of page boilerplate and licence notes after a document.
-const TRAILING_NOISE: [&str; 20] = [
+const TRAILING_NOISE: [&str; 26] = [
     "本作品",
+    "相关链接",
+    "相关阅读",
+    "相关文章",
+    "延伸阅读",
+    "上一篇",
+    "下一篇",
     "著作权法",
     "公有领域",
     "Public domain",
@@ -253,6 +259,10 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
     let mut start = None;
     // A line after a back-link (↑) is a note of the page's notes.
     let mut after_backlink = false;
+    // Whether the lines read are the numbered links under a label of the
+    // page's (相关链接： 1.…… 2.……), not the document's numbering.
+    let mut in_links = false;
+    let mut after_links = false;
     while at < src.len() {
         let end = super::text::line_end_after_break(src, at);
         let line = trim_blank(&src[at..end]);
@@ -260,16 +270,28 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
             at = end;
             continue;
         }
-        if !after_backlink && is_body_line(line) {
+        let link = in_links
+            && start.is_some()
+            && line.chars().count() <= CHROME_LINE_CHARS
+            && !line.contains(['。', '；', '！', '？']);
+        let chrome = is_chrome_line(line);
+        // Links are followed by the page's chrome or nothing: a line of
+        // text after them makes them the body's lines.
+        if (!after_backlink && !link && is_body_line(line)) || (after_links && !link && !chrome) {
             start = None;
-        } else if start.is_none() && is_chrome_line(line) {
+        } else if start.is_none() && chrome {
             start = Some(at);
         }
+        after_links = link;
+        in_links = link || LINK_LABELS.iter().any(|w| line.starts_with(w));
         after_backlink = line == "↑";
         at = end;
     }
     start.map(|s| item(src, FurnitureKind::Noise, s, src.len()))
 }
+
+/// Labels of a page's list of links to other pages, after the document.
+const LINK_LABELS: [&str; 4] = ["相关链接", "相关阅读", "相关文章", "延伸阅读"];
 
 /// Whether a line carries a boilerplate word and is short enough to be page
 /// chrome (or opens with the word, as licence notes do).

@@ -423,3 +423,26 @@ fn a_reference_to_an_attachment_does_not_hide_the_flattened_list() {
         ["附件：1.检查表2.整改台账某某省教育厅2025年3月3日"]
     );
 }
+
+/// A web page's numbered links under 相关链接 after the speech are page
+/// boilerplate, not the speech's numbering; numbered body lines after a
+/// label that lists no links stay the body's.
+#[test]
+fn a_pages_numbered_related_links_are_boilerplate() {
+    let body = "一、总体要求\n各地要抓好落实，确保各项措施落地见效。\n二、工作措施\n各部门要加强协作，形成工作合力。\n";
+    let text = format!(
+        "{body}\n【打印本页】 【关闭窗口】\n上一篇：在全市工作会议上的讲话\n相关链接：\n1.某市优化营商环境条例\n2.某市重点任务清单\n主办单位：某市人民政府办公室\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(crate::outline(&doc), "一、\t总体要求\n二、\t工作措施\n");
+    let noise = texts(&text, FurnitureKind::Noise);
+    assert!(
+        noise
+            .last()
+            .is_some_and(|n| n.starts_with("【打印本页】") && n.contains("2.某市")),
+        "{noise:?}"
+    );
+    // A numbered line that is a sentence is the body's.
+    let text = format!("{body}相关链接：\n三、保障措施\n各地要加强组织领导，确保各项工作落到实处。\n");
+    assert!(crate::outline(&parse(&text)).contains("三、\t保障措施"));
+}

@@ -52,12 +52,13 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
             if title.chars().count() <= 30 {
                 let start = at;
                 if title.is_empty() {
-                    // The title is on the next line.
-                    let next_end = crate::parse::text::line_end_after_break(src, end);
-                    let next = &src[end..next_end];
+                    // The title is on the next line, maybe after a blank one.
+                    let line = crate::parse::text::skip_blank_lines(src, end, src.len());
+                    let next_end = crate::parse::text::line_end_after_break(src, line);
+                    let next = &src[line..next_end];
                     let t = trim_blank(next);
                     if !t.is_empty() && t.chars().count() <= 30 && !next.contains('。') {
-                        let t_start = end + (next.len() - next.trim_start_matches(is_inline_space).len());
+                        let t_start = line + (next.len() - next.trim_start_matches(is_inline_space).len());
                         out.push(UnnumberedHeading {
                             start,
                             title: Span::new(t_start, t_start + t.len()),
