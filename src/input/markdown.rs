@@ -1072,6 +1072,14 @@ mod tests {
             expected,
             "CRLF line breaks as spaces"
         );
+        // A heading's body of one sentence before the next heading: the
+        // blanked `### ` after its 。 is no paragraph's indentation, so the
+        // heading's end is still inferred.
+        let one = "## 四、保障措施\n\n### （一）加强组织领导\n\n成立由分管副市长任组长的工作专班，统筹推进数字乡村建设各项工作，定期研究解决重大问题。\n\n### （二）严格考核评估\n\n各区县要对照本方案制定具体措施，于2025年4月底前报市专班备案，确保各项任务落到实处。\n";
+        assert_eq!(
+            sections(&one.replace('\n', "")),
+            "四、\t保障措施\n  （一）\t加强组织领导\n  （二）\t严格考核评估\n"
+        );
         // A table run on before the next heading: its row's last `|` goes.
         let table = "## 一、重点项目\n\n| 序号 | 项目 |\n|---|---|\n| 1 | 快速路工程 |\n\n## 二、民生服务\n\n1. 优化公交。\n2. 推进一体化。\n";
         assert_eq!(

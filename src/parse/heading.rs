@@ -44,12 +44,19 @@ pub(crate) struct Siblings<'a> {
 ///
 /// `wrap`: the text is hard-wrapped at that width ([`super::text::wrap_width`]): a line
 /// break after a full line is inside the heading.
+///
+/// `indented`: the text's own spaces are the writer's, so that a sentence's
+/// end followed by an indentation ends its paragraph; not so in a masked
+/// Markdown copy, whose spaces after a sentence are the next block's
+/// blanked markup (`### `), left where a line break was lost before it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn heading_end(
     src: &str,
     start: usize,
     limit: usize,
     infer: bool,
     flat: bool,
+    indented: bool,
     wrap: Option<usize>,
     siblings: &Siblings<'_>,
 ) -> HeadingEnd {
@@ -80,7 +87,7 @@ pub(crate) fn heading_end(
             let end = after_blank_rest(src, after, limit);
             // A sentence followed by a paragraph's indentation was its whole
             // line: nothing to infer.
-            let whole_line = flat && starts_indented(&src[after..]);
+            let whole_line = flat && indented && starts_indented(&src[after..]);
             return finish(src, title_start, pos, end, chars, infer && !whole_line, siblings);
         }
         if is_line_break(c) {

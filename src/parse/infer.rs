@@ -197,6 +197,7 @@ const CLOSERS: &[&str] = &[
     "首位",
     "不足",
     "考核",
+    "评估",
     "局面",
     "篇章",
     "台阶",
@@ -211,8 +212,9 @@ const CLOSERS: &[&str] = &[
 /// after a word that closes one, and less than [`OPENERS`]. Not the verbs
 /// that open a heading's second phrase (完善工作机制推动工作落实: 推动,
 /// 加强, 推进, 完善, 健全, 强化 …).
-const DIRECTIVES: [&str; 11] = [
+const DIRECTIVES: [&str; 12] = [
     "要",
+    "实施",
     "将",
     "坚持",
     "建立",
@@ -285,6 +287,9 @@ const BODY_RESTATES_HEAD: i32 = 40;
 /// its subject ("……扩大工业有效投资|投资是稳增长的关键变量"): see
 /// [`defines_last_word`].
 const BODY_DEFINES_LAST_WORD: i32 = 30;
+/// What a body adds that opens with a word of its heading's further back,
+/// then 是 ([`defines_head_word`]): less sure.
+const BODY_DEFINES_HEAD_WORD: i32 = 15;
 /// The longest heading [`BODY_RESTATES_HEAD`] applies to.
 const RESTATED_HEAD_CHARS: usize = 6;
 /// Headings shorter than this (characters) are judged on the body's
@@ -357,6 +362,25 @@ fn defines_last_word(head: &str, body: &str) -> bool {
     })
 }
 
+/// Whether `body` opens with a word of two to four characters of `head`
+/// further back than its end, then 是 (聚焦项目投资，增强发展后劲|项目是……), the
+/// word not the tail of a longer one of the heading's (……共|同体意识是, where
+/// the heading holds 共同体意识).
+fn defines_head_word(head: &str, body: &str) -> bool {
+    let last = head.chars().next_back().map_or(0, char::len_utf8);
+    body.char_indices()
+        .skip(2)
+        .take(3)
+        .take_while(|&(at, _)| body[..at].chars().all(is_han))
+        .any(|(at, c)| {
+            let word = &body[..at];
+            c == '是' && head.contains(word) && {
+                let wider = format!("{}{word}", &head[head.len() - last..]);
+                !head.contains(&wider)
+            }
+        })
+}
+
 /// The byte offset in `run` where the body most likely starts, if a place
 /// scores high enough.
 pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
@@ -410,8 +434,10 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
             continue;
         }
-        // Nor inside a number (二〇二五, 四十多年, 三十余年).
+        // Nor inside a number (二〇二五, 四十多年, 三十余年) or a date
+        // (2025年|4月底前).
         if (is_digit(prev) && is_digit(c))
+            || (prev == '年' && is_digit(c) && k >= 2 && is_digit(chars[k - 2].1))
             || (is_numeral(prev) && is_numeral(c))
             || ((is_digit(prev) || is_numeral(prev)) && matches!(c, '多' | '余'))
         {
@@ -622,6 +648,12 @@ fn score(
     }
     if defines_last_word(head, body) {
         score += BODY_DEFINES_LAST_WORD;
+    } else if body.as_bytes()[..body.len().min(15)]
+        .windows(3)
+        .any(|w| w == "是".as_bytes())
+        && defines_head_word(head, body)
+    {
+        score += BODY_DEFINES_HEAD_WORD;
     }
     if head_chars < FEW_HEAD_CHARS {
         return if score >= SHORT_HEAD_SURE {
@@ -634,7 +666,9 @@ fn score(
         score += CLOSER_ENDS_HEAD;
         // A body opening with a directive verb, where nothing else opened
         // it (……加强组织领导|成立……).
-        if opened == 0 && words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) {
+        if opened == 0
+            && (words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) || names_a_duty(body))
+        {
             score += VERB_OPENS_BODY;
         }
     }
@@ -702,6 +736,9 @@ const TIME_CLAUSE_ENDS: [&str; 11] = [
     "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后", "一年",
 ];
 
+/// Words that open a clause of time (今年以来，, 党的十八大以来，).
+const TIME_OPENERS: [&str; 7] = ["今年", "去年", "近年", "近期", "党的", "改革开放", "新中国"];
+
 /// Prepositions that open a clause of topic or manner: 围绕……， 按照……，.
 const FRAME_CLAUSE_STARTS: [&str; 20] = [
     "围绕", "按照", "根据", "通过", "随着", "面对", "针对", "对于", "为了", "经过", "截至", "立足", "聚焦",
@@ -743,9 +780,17 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     // A clause of time whose start is as sure as its end: 近三年来， 自……以来，
     let anchored_time = (clause.starts_with('近') && clause.ends_with('来'))
         || (clause.starts_with(['自', '从']) && clause.ends_with("以来"));
+    // A clause of time opened by a word of time further on (……做好|经济工作的
+    // 信心决心今年以来，) is that word's: the body opens there.
+    let opened_inside = || {
+        clause
+            .char_indices()
+            .skip(1)
+            .any(|(i, _)| TIME_OPENERS.iter().any(|w| clause[i..].starts_with(w)))
+    };
     if anchored_time {
         FRAME_CLAUSE_OPENS_BODY
-    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+    } else if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) && !opened_inside() {
         TIME_CLAUSE_OPENS_BODY
     } else {
         0
@@ -761,6 +806,14 @@ fn frame_clause(run: &str, chars: &[(usize, char)], k: usize) -> i32 {
     let rest = &run[chars[k].0..];
     if !words_at(&FRAMING, Some(chars[k].1)).any(|w| rest.starts_with(w)) {
         return 0;
+    }
+    // 把……作为……, 将……作为……: the clause's second half, no frame.
+    if rest.starts_with("作为") {
+        let before = &run[..chars[k].0];
+        let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
+        if clause.contains(['把', '将']) {
+            return 0;
+        }
     }
     for (n, &(_, c)) in chars[k..].iter().enumerate().take(FRAME_CHARS + 1) {
         match c {
@@ -843,6 +896,17 @@ fn forms_word_with_yao(c: char) -> bool {
 /// (……首要的任务|是把……).
 fn starts_mid_phrase(c: char) -> bool {
     matches!(c, '的' | '是')
+}
+
+/// Whether `body` opens by naming whose duty its sentence is: 各 and two
+/// to four 汉字, then 要 (各区县要……, 各有关部门要……).
+fn names_a_duty(body: &str) -> bool {
+    body.strip_prefix('各').is_some_and(|rest| {
+        rest.char_indices()
+            .take(5)
+            .take_while(|&(_, c)| is_han(c))
+            .any(|(at, c)| c == '要' && (2..=4).contains(&rest[..at].chars().count()))
+    })
 }
 
 /// The longest adverbial frame (characters before its comma) that
@@ -1357,6 +1421,34 @@ mod tests {
             (
                 "推进城乡融合发展工作换届以来，各级政府积极作为，城乡差距不断缩小",
                 "推进城乡融合发展工作",
+            ),
+            // 把……作为……, no frame: the body opens at 坚持.
+            (
+                "指导思想坚持以人民为中心的发展思想，把数字技术作为推进乡村全面振兴的重要引擎，加快建设数字乡村",
+                "指导思想",
+            ),
+            // Whose duty the body is (各区县要), never inside a date.
+            (
+                "严格考核评估各区县要对照本方案，于2025年4月底前制定具体实施方案并报市专班备案，确保各项任务落到实处",
+                "严格考核评估",
+            ),
+            (
+                "加强人才支撑实施“数字新农人”培育计划，支持高校毕业生、返乡创业青年投身数字乡村建设",
+                "加强人才支撑",
+            ),
+            // A body that makes a word of the heading its subject.
+            (
+                "科学确定明年工作的总体思路明年是规划的收官之年，也是打基础的关键之年",
+                "科学确定明年工作的总体思路",
+            ),
+            // A clause of time starts at its word of time, not before.
+            (
+                "进一步坚定做好全年工作的信心决心今年以来，全县上下攻坚克难，主要指标好于预期",
+                "进一步坚定做好全年工作的信心决心",
+            ),
+            (
+                "切实增强做好整治提升工作的责任感党的十八大以来，全镇人居环境明显改善",
+                "切实增强做好整治提升工作的责任感",
             ),
             // Prepositions of reference open frames as 按照 does.
             (

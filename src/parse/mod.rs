@@ -752,6 +752,17 @@ mod tests {
         }
     }
 
+    /// Where the line breaks were lost, a body whose first sentence makes a
+    /// word of the heading its subject (……增强发展后劲|项目是……) opens there.
+    #[test]
+    fn a_body_that_takes_a_heading_word_as_subject_ends_the_heading() {
+        let text = "（一）稳住工业基本盘，提升产业竞争力。工业是全县经济的压舱石。（二）抓好项目建设，增强发展后劲项目是经济工作的生命线。明年全县计划实施重点项目100个以上，完成投资200亿元。（三）深化改革开放，激发市场活力改革是发展的根本动力。要持续优化营商环境，全年新增市场主体5000户。";
+        assert_eq!(
+            outline(&parse(text)),
+            "（一）\t稳住工业基本盘，提升产业竞争力\n（二）\t抓好项目建设，增强发展后劲\n（三）\t深化改革开放，激发市场活力\n"
+        );
+    }
+
     /// An annex label on its own line is titled by the next line with
     /// text, a blank line between them or not.
     #[test]

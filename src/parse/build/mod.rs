@@ -362,7 +362,17 @@ impl<'a, 'o> Builder<'a, 'o> {
                 } else {
                     Siblings::default()
                 };
-                let heading = heading_end(self.src, c.end(), limit, infer, flat, self.clues.wrap, &siblings);
+                let indented = std::ptr::eq(self.src, self.read_back);
+                let heading = heading_end(
+                    self.src,
+                    c.end(),
+                    limit,
+                    infer,
+                    flat,
+                    indented,
+                    self.clues.wrap,
+                    &siblings,
+                );
                 // A marker with nothing after it in running text (a footnote
                 // reference such as 。①) is not a heading.
                 if heading.title.is_empty() && c.position() != Position::LineStart {

@@ -265,7 +265,17 @@ impl<'a> Builder<'a, '_> {
             return false;
         }
         let limit = floor_char(self.src, (c.end() + LONE_HEADING_REACH).min(self.src.len()));
-        heading_end(self.src, c.end(), limit, true, true, None, &Siblings::default()).inferred
+        heading_end(
+            self.src,
+            c.end(),
+            limit,
+            true,
+            true,
+            true,
+            None,
+            &Siblings::default(),
+        )
+        .inferred
     }
 
     /// Whether the line from `at` (after a decimal number) holds fields

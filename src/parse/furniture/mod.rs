@@ -1096,7 +1096,11 @@ fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<
             if hit < from || !flattened_list_at_end(src, hit, rest, body_end) {
                 continue;
             }
-            return Some(item(src, FurnitureKind::Attachments, hit, line.end));
+            // Annexes after it (附件1……) are the body's: the list ends
+            // before them, at its last item's end where spaces show it.
+            let end = annex_after_list(src, search, line.end)
+                .map_or(line.end, |annex| flat_list_end(src, search, annex));
+            return Some(item(src, FurnitureKind::Attachments, hit, end));
         }
         let mut end = line.end;
         while end < src.len() {
@@ -1121,7 +1125,8 @@ const FLAT_ATTACHMENTS_REACH: usize = 600;
 /// boilerplate starts), with a second item glued after the first
 /// (附件：1.检查表2.统计表).
 fn flattened_list_at_end(src: &str, hit: usize, rest: &str, body_end: usize) -> bool {
-    let near_end = hit < body_end && body_end - hit <= FLAT_ATTACHMENTS_REACH;
+    let near_end = hit < body_end
+        && (body_end - hit <= FLAT_ATTACHMENTS_REACH || annex_after_list(src, hit, body_end).is_some());
     let after_sentence = || {
         src[..hit]
             .trim_end_matches(is_inline_space)
@@ -1133,6 +1138,47 @@ fn flattened_list_at_end(src: &str, hit: usize, rest: &str, body_end: usize) -> 
             .any(|n| rest[..floor_char(rest, FLAT_ATTACHMENTS_REACH)].contains(n))
     };
     near_end && after_sentence() && second()
+}
+
+/// Where the first annex's label (附件1, 附件一) stands after a list of
+/// attachments that starts at `at`, within [`FLAT_ATTACHMENTS_REACH`] twice
+/// over (the list, the signature, the date and a note), before `limit`.
+pub(crate) fn annex_after_list(src: &str, at: usize, limit: usize) -> Option<usize> {
+    let to = floor_char(src, at.saturating_add(2 * FLAT_ATTACHMENTS_REACH).min(limit));
+    let window = src.get(at..to)?;
+    window
+        .match_indices("附件")
+        .find(|&(i, label)| {
+            let rest = window[i + label.len()..].trim_start_matches(is_inline_space);
+            rest.starts_with(['1', '１', '一'])
+                && !lists_attachments(&rest[rest.chars().next().map_or(0, char::len_utf8)..])
+        })
+        .map(|(i, _)| at + i)
+}
+
+/// Where a list of attachments that lost its line breaks ends, an annex at
+/// `annex` after it: at the first gap of two spaces or an ideographic
+/// space after its last item's number (the signature follows), else at the
+/// annex.
+fn flat_list_end(src: &str, from: usize, annex: usize) -> usize {
+    let list = &src[from..annex];
+    // The last item's number: a digit followed by . ． or 、.
+    let last = list
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_ascii_digit()
+                && list[i + 1..].starts_with(['.', '．', '、'])
+                && !list[..i].ends_with(|p: char| p.is_ascii_digit())
+        })
+        .map(|(i, _)| i)
+        .next_back()
+        .unwrap_or(0);
+    list[last..]
+        .find(['\u{3000}'])
+        .into_iter()
+        .chain(list[last..].find("  "))
+        .min()
+        .map_or(annex, |gap| from + last + gap)
 }
 
 /// Whether what follows a 附件 label lists a document's attachments: a

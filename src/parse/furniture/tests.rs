@@ -244,6 +244,33 @@ fn a_flattened_list_of_attachments_near_the_end_is_furniture() {
     }
 }
 
+/// A notice that lost its line breaks, its annexes after the signature:
+/// the list of attachments ends before them (at its last item where a gap
+/// of spaces shows it), and each annex is titled as the list names it,
+/// its numbering its own.
+#[test]
+fn a_flattened_list_of_attachments_before_its_annexes_leaves_them_the_body() {
+    let body = "一、工作要求。请按时报送。二、工作安排。做好自查，及时报送情况。";
+    let annex = "附件1　某市燃气安全检查重点内容　一、经营企业。1.是否取得许可证。2.设施是否完好。二、燃气用户。1.是否使用淘汰燃具。2.是否安装报警装置。";
+    let expected = "一、\t工作要求\n二、\t工作安排\n-\t某市燃气安全检查重点内容\n  一、\t经营企业\n    1.\t是否取得许可证\n    2.\t设施是否完好\n  二、\t燃气用户\n    1.\t是否使用淘汰燃具\n    2.\t是否安装报警装置\n";
+    for (list, after) in [
+        // No gap: the list runs to the annex.
+        (
+            "附件：1.某市燃气安全检查重点内容2.某市专班成员名单某市人民政府办公室2026年3月6日（此件公开发布）",
+            "",
+        ),
+        // A gap of spaces after the last item: the signature follows.
+        (
+            "附件：1.某市燃气安全检查重点内容  2.某市专班成员名单",
+            "  某市人民政府办公室  2026年3月6日  ",
+        ),
+    ] {
+        let text = format!("{body}{list}{after}{annex}");
+        assert_eq!(attachments(&text), [list], "{text}");
+        assert_eq!(crate::outline(&parse(&text)), expected, "{text}");
+    }
+}
+
 #[test]
 fn a_breadcrumb_trail_is_no_title() {
     let text =

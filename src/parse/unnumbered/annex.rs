@@ -3,7 +3,7 @@
 //! right after a sentence end.
 
 use super::UnnumberedHeading;
-use crate::parse::furniture::{lists_attachments, names_last_attachment};
+use crate::parse::furniture::{Item, annex_after_list, lists_attachments, names_last_attachment};
 use crate::parse::text::{Finder, blank_suffix, is_inline_space, line_end_after_break, trim_blank};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -90,7 +90,18 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
 /// Annexes in text whose line breaks were lost: 附件 (and one digit) right
 /// after a sentence boundary inside a flattened line (see `text::flattened_lines`). The title runs to the first
 /// marker glued to it, or to where [`crate::parse::infer::infer_end`] finds its body.
-pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]) -> Vec<UnnumberedHeading> {
+pub(super) fn in_flattened_lines(
+    src: &str,
+    flattened: &[std::ops::Range<usize>],
+    furniture: &[Item<'_>],
+) -> Vec<UnnumberedHeading> {
+    // The list of attachments, where one was found: the first annex after
+    // it follows the signature and date, no sentence's end; each annex is
+    // titled as the list names it.
+    let list = furniture
+        .iter()
+        .find(|f| f.kind == crate::FurnitureKind::Attachments);
+    let first_annex = list.and_then(|l| annex_after_list(src, l.span.end, src.len()));
     let mut out = Vec::new();
     let found = flattened.iter().flat_map(|r| {
         RUN_IN_LABEL
@@ -99,11 +110,12 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
     });
     for i in found {
         let before = src[..i].trim_end_matches(is_inline_space).chars().next_back();
-        if !before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+        if !(before.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?')) || first_annex == Some(i))
             || lists_attachments(&src[i + "附件".len()..])
         {
             continue;
         }
+        let number = src[i + "附件".len()..].chars().next();
         let mut at = i + "附件".len();
         // One number: 附件1 2026年…, not 附件12026年.
         if let Some(c) = src[at..]
@@ -127,10 +139,9 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
             .filter(|&j| !run[j..].chars().take(4).any(|c| c == '年'));
         // Spaces left for a line break end it too (附件1 十件民生实事 坚持……).
         let spaced = (0..run.len()).find(|&j| crate::parse::text::lost_break_space(src.as_bytes(), at + j));
-        let title_len = [spaced, glued]
-            .into_iter()
-            .flatten()
-            .min()
+        let listed = list.zip(number).and_then(|(l, n)| listed_title(l.value, n, run));
+        let title_len = listed
+            .or_else(|| [spaced, glued].into_iter().flatten().min())
             .or_else(|| crate::parse::infer::infer_end(run, &Default::default()))
             .unwrap_or(0);
         let end = at + title_len;
@@ -141,4 +152,33 @@ pub(super) fn in_flattened_lines(src: &str, flattened: &[std::ops::Range<usize>]
         });
     }
     out
+}
+
+/// The fewest characters an annex's title shares with the list's entry
+/// for it to be taken as that entry's title.
+const LISTED_TITLE_CHARS: usize = 4;
+
+/// How long (bytes) the title at the start of `run` is that the list of
+/// attachments `list` (附件：1.……2.……) names for the annex numbered `n`:
+/// what the entry and `run` share from their starts, at least
+/// [`LISTED_TITLE_CHARS`] characters.
+fn listed_title(list: &str, n: char, run: &str) -> Option<usize> {
+    let value = n.to_digit(10).or_else(|| crate::numerals::digit(n))?;
+    let entry = list
+        .match_indices(|c: char| c.is_ascii_digit())
+        .find_map(|(i, d)| {
+            let rest = &list[i + d.len()..];
+            let before_digit = list[..i].ends_with(|c: char| c.is_ascii_digit());
+            (d.chars().next()?.to_digit(10)? == value && !before_digit)
+                .then(|| rest.strip_prefix(['.', '．', '、']))
+                .flatten()
+        })?;
+    let entry = entry.trim_start_matches(is_inline_space);
+    let shared: usize = entry
+        .chars()
+        .zip(run.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    (run[..shared].chars().count() >= LISTED_TITLE_CHARS).then_some(shared)
 }

@@ -62,7 +62,7 @@ pub(crate) fn detect(
     clues: &Clues<'_>,
 ) -> Unnumbered {
     let mut top = annex::at_line_starts(src);
-    top.extend(annex::in_flattened_lines(src, &clues.flattened));
+    top.extend(annex::in_flattened_lines(src, &clues.flattened, furniture));
     let (own_top, own_nested) = own_line::titles(src, cands, furniture, &clues.flattened);
     top.extend(own_top);
     let mut nested = own_nested;
