@@ -202,14 +202,12 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
 }
 
 /// Words of page boilerplate and licence notes after a document.
-const TRAILING_NOISE: [&str; 26] = [
+const TRAILING_NOISE: [&str; 24] = [
     "本作品",
     "相关链接",
     "相关阅读",
     "相关文章",
     "延伸阅读",
-    "上一篇",
-    "下一篇",
     "著作权法",
     "公有领域",
     "Public domain",
