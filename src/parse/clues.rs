@@ -1,7 +1,7 @@
 //! Clues: what the text says beyond each candidate, gathered once before
 //! the unnumbered headings and the tree are decided.
 
-use super::scan::Candidate;
+use super::scan::{Candidate, Position};
 use super::successors::{Successors, successors};
 use super::text::{flattened_lines, wrap_width};
 use crate::HeadingHint;
@@ -17,6 +17,12 @@ pub(crate) struct Clues<'h> {
     pub flattened: Vec<Range<usize>>,
     /// Where lists of points start: a first item with a successor.
     pub list_starts: Vec<usize>,
+    /// Where lone first sections stand (一、 （一） after a sentence, with no
+    /// second) whose own sections follow them: the next list of sections
+    /// (a first item with a successor) is of the level under theirs, within
+    /// [`LONE_SECTIONS_REACH`] (一、……（一）……（二）……: a text cut after its
+    /// part 一).
+    pub lone_sections: Vec<usize>,
     /// The input's heading hints.
     pub hints: Hints<'h>,
     /// The width a hard-wrapped text breaks its lines at ([`wrap_width`]).
@@ -33,10 +39,12 @@ impl<'h> Clues<'h> {
             .filter(|&(i, c)| !c.raw().style.is_heading() && c.value() == 1 && successors.get(i).is_some())
             .map(|(_, c)| c.start())
             .collect();
+        let lone_sections = lone_sections(cands, &successors);
         Clues {
             successors,
             flattened: flattened_lines(src),
             list_starts,
+            lone_sections,
             hints: Hints::new(src, hints),
             wrap: wrap_width(src),
         }
@@ -47,6 +55,35 @@ impl<'h> Clues<'h> {
         let i = self.flattened.partition_point(|r| r.end <= at);
         self.flattened.get(i).is_some_and(|r| r.contains(&at))
     }
+}
+
+/// How far after a lone first section (bytes) the first list of its own
+/// sections may start (the part's opening paragraphs between).
+const LONE_SECTIONS_REACH: usize = 8192;
+
+/// [`Clues::lone_sections`], read from the end: each candidate meets the
+/// nearest list of sections after it.
+fn lone_sections(cands: &[Candidate], successors: &Successors) -> Vec<usize> {
+    let mut next: Option<(usize, crate::MarkerStyle)> = None;
+    let mut lone = Vec::new();
+    for (i, c) in cands.iter().enumerate().rev() {
+        let style = c.raw().style;
+        if c.value() != 1 || !style.is_heading() {
+            continue;
+        }
+        if successors.get(i).is_some() {
+            next = Some((c.start(), style));
+        } else if c.position() == Position::RunIn
+            && matches!(style, crate::MarkerStyle::Dun | crate::MarkerStyle::ParenHan)
+            && next.is_some_and(|(at, below)| {
+                at - c.start() <= LONE_SECTIONS_REACH && below.standard_rank() == style.standard_rank() + 1
+            })
+        {
+            lone.push(c.start());
+        }
+    }
+    lone.reverse();
+    lone
 }
 
 /// The input's heading hints that lie in the text, in order of start (hints

@@ -756,6 +756,9 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     if frame > 0 {
         return frame;
     }
+    if since_session(&chars[k..]) {
+        return FRAME_CLAUSE_OPENS_BODY;
+    }
     // A clause of time runs from `k` to the first character that is not a
     // word's; it must be a comma, within reach.
     let Some(&end) = stops.get(k) else {
@@ -795,6 +798,29 @@ fn opening_clause(run: &str, chars: &[(usize, char)], stops: &[usize], k: usize)
     } else {
         0
     }
+}
+
+/// The most characters of a session's name before its 以来
+/// ([`since_session`]).
+const SESSION_CHARS: usize = 24;
+
+/// Whether `chars` open with the time since a session (第十二届全国人民代表
+/// 大会第一次会议以来, 第十四届……以来): 第, numerals, 届, then 以来 within
+/// [`SESSION_CHARS`] before any punctuation.
+fn since_session(chars: &[(usize, char)]) -> bool {
+    let mut rest = chars.iter().map(|&(_, c)| c);
+    if rest.next() != Some('第') {
+        return false;
+    }
+    let numerals = rest.clone().take_while(|&c| is_numeral(c)).count();
+    let mut rest = rest.skip(numerals);
+    if numerals == 0 || rest.next() != Some('届') {
+        return false;
+    }
+    let mut prev = '届';
+    rest.take(SESSION_CHARS)
+        .take_while(|&c| is_word_char(c))
+        .any(|c| std::mem::replace(&mut prev, c) == '以' && c == '来')
 }
 
 /// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]: 围绕……，
@@ -1440,6 +1466,11 @@ mod tests {
             (
                 "科学确定明年工作的总体思路明年是规划的收官之年，也是打基础的关键之年",
                 "科学确定明年工作的总体思路",
+            ),
+            // The time since a session opens a body.
+            (
+                "过去五年工作回顾第十四届市人民代表大会第一次会议以来的五年，是全市发展极不平凡的五年",
+                "过去五年工作回顾",
             ),
             // A clause of time starts at its word of time, not before.
             (

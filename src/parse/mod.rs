@@ -763,6 +763,23 @@ mod tests {
         );
     }
 
+    /// A report cut after its part 一, its line breaks lost: the lone 一、
+    /// after a sentence holds the （一） list that follows it, though no 二、
+    /// does.
+    #[test]
+    fn a_lone_first_part_holds_the_sections_after_it() {
+        let body = "全市上下团结奋斗，经济社会发展取得新的显著成就，各项事业全面进步。".repeat(3);
+        let text = format!(
+            "各位代表：现在，我代表市人民政府作报告。一、过去五年工作回顾这五年极不平凡，全市人民共同奋斗。{body}（一）坚持稳中求进，经济实力明显增强。{body}（二）坚持改革创新，发展活力不断释放。{body}"
+        );
+        // (Its heading's end is not inferred: the sentence is its title.)
+        let found = outline(&parse(&text));
+        assert!(
+            found.contains("\n一、\t过去五年工作回顾这五年极不平凡，全市人民共同奋斗\n  （一）\t"),
+            "{found}"
+        );
+    }
+
     /// An annex label on its own line is titled by the next line with
     /// text, a blank line between them or not.
     #[test]

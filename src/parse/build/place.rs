@@ -253,8 +253,9 @@ impl<'a> Builder<'a, '_> {
     /// Whether `c` is the lone first item of a section style (一、 （一）)
     /// after a sentence in a line that lost its breaks, whose heading's end
     /// can be inferred: its body opens as bodies do (a document cut after
-    /// its part 一, flattened). Without the end, it may be any 一、 in a
-    /// sentence.
+    /// its part 一, flattened); or whose sections follow it, the next list
+    /// of sections being of the level under it (一、……（一）……（二）……).
+    /// Without either, it may be any 一、 in a sentence.
     pub(super) fn lone_flat_heading(&self, c: &Candidate) -> bool {
         let style = c.raw().style;
         if c.position() != Position::RunIn
@@ -263,6 +264,9 @@ impl<'a> Builder<'a, '_> {
             || !self.clues.in_flattened_line(c.start())
         {
             return false;
+        }
+        if self.clues.lone_sections.binary_search(&c.start()).is_ok() {
+            return true;
         }
         let limit = floor_char(self.src, (c.end() + LONE_HEADING_REACH).min(self.src.len()));
         heading_end(

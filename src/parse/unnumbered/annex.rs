@@ -88,8 +88,11 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
 }
 
 /// Annexes in text whose line breaks were lost: 附件 (and one digit) right
-/// after a sentence boundary inside a flattened line (see `text::flattened_lines`). The title runs to the first
-/// marker glued to it, or to where [`crate::parse::infer::infer_end`] finds its body.
+/// after a sentence boundary inside a flattened line (see `text::flattened_lines`),
+/// or the first one after the `furniture`'s list of attachments (after the
+/// signature and date, no sentence's end). The title is what the list
+/// names it, else it runs to the first marker glued to it, or to where
+/// [`crate::parse::infer::infer_end`] finds its body.
 pub(super) fn in_flattened_lines(
     src: &str,
     flattened: &[std::ops::Range<usize>],
