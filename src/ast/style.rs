@@ -37,7 +37,7 @@ pub enum MarkerStyle {
     Ordinal,
     /// 其一， 其二，.
     Qi,
-    /// 一是 二是 (also 一是要).
+    /// 一是 二是 (in 一是要……, 要 opens the lead).
     Shi,
     /// 一要 二要, and other verbs in the same slot: 一抓 一靠 一看 一讲.
     Yao,

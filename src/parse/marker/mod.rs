@@ -266,8 +266,7 @@ fn shi(i: &str) -> IResult<&str, u32> {
     let (rest, _) = tag("是").parse(rest)?;
     // 一是一，二是二: the numeral repeated after 是 is an idiom, not a list.
     let (rest, _) = not(peek(tag(numeral))).parse(rest)?;
-    // 一是要……, but not 三是要素…… (要 in a word of its own).
-    let (rest, _) = opt((tag("要"), not(peek(satisfy(forms_word_with_yao))))).parse(rest)?;
+    // 一是要……: 要 opens the lead, as after 第一，.
     Ok((rest, numerals::value(numeral).unwrap_or(0)))
 }
 

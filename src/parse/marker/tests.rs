@@ -173,7 +173,8 @@ fn forms() {
     assert_eq!(read("第一步，加强"), Some((S::Ordinal, 1, "第一步，")));
     assert_eq!(read("其二，加强"), Some((S::Qi, 2, "其二，")));
     assert_eq!(read("三是加强"), Some((S::Shi, 3, "三是")));
-    assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是要")));
+    // 要 opens the lead: the marker is 一是, as 第一， is in 第一，要加强.
+    assert_eq!(read("一是要加强"), Some((S::Shi, 1, "一是")));
     // An item's text may open with a year: no number has four decimals
     // then 年.
     assert_eq!(read("1.2026年，完成改造"), Some((S::Dot, 1, "1.")));
