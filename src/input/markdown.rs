@@ -841,7 +841,24 @@ const HEADING_LINE: usize = 512;
 fn show_text(bytes: &[u8], range: Range<usize>, shown: &mut Vec<Range<usize>>) {
     let mut from = range.start;
     let mut at = range.start;
-    while let Some(i) = memchr::memchr(b'#', &bytes[at..range.end]).map(|i| at + i) {
+    while let Some(i) = memchr::memchr3(b'#', b'-', b'*', &bytes[at..range.end]).map(|i| at + i) {
+        if bytes[i] != b'#' {
+            // A list item's bullet whose line break was lost (……绿地：-
+            // （一）……；- （二）……): after words that are no ASCII, before
+            // an item that is.
+            at = i + 1;
+            let before = bytes[..i].iter().rposition(|&b| b != b' ');
+            if bytes.get(at) == Some(&b' ')
+                && bytes.get(at + 1).is_some_and(|&b| b >= 0xC0 || b == b'(')
+                && before.is_some_and(|j| bytes[j] >= 0x80)
+            {
+                if from < i {
+                    shown.push(from..i);
+                }
+                from = at;
+            }
+            continue;
+        }
         let run = bytes[i..range.end].iter().take_while(|&&b| b == b'#').count();
         at = i + run;
         if run > 6 || bytes.get(at) != Some(&b' ') {
@@ -1080,6 +1097,16 @@ mod tests {
             sections(&one.replace('\n', "")),
             "四、\t保障措施\n  （一）\t加强组织领导\n  （二）\t严格考核评估\n"
         );
+        // A list's bullets whose line breaks were lost hide no item's
+        // marker; a hyphen between words of ASCII stays.
+        let list = "## 第一章　管理\n\n第一条　应当按照下列标准配套建设绿地：\n\n- （一）居住区不低于百分之三十；\n- （二）学校不低于百分之三十五。\n\n第二条　配套绿化工程应当同步验收。\n";
+        let expected = "第一章\t管理\n  第一条\t应当按照下列标准配套建设绿地\n    （一）\t居住区不低于百分之三十\n    （二）\t学校不低于百分之三十五\n  第二条\t配套绿化工程应当同步验收\n";
+        assert_eq!(sections(list), expected);
+        for form in [list.replace('\n', ""), list.replace('\n', " ")] {
+            assert_eq!(sections(&form), expected, "{form}");
+        }
+        let (text, _) = masked_in_pieces("采用 A - B 两种方案。\n", 1 << 16);
+        assert!(text.contains("A - B"), "{text}");
         // A table run on before the next heading: its row's last `|` goes.
         let table = "## 一、重点项目\n\n| 序号 | 项目 |\n|---|---|\n| 1 | 快速路工程 |\n\n## 二、民生服务\n\n1. 优化公交。\n2. 推进一体化。\n";
         assert_eq!(

@@ -67,6 +67,8 @@ const OPENERS: &[&str] = &[
     "这是",
     "这几年",
     "这次",
+    "本次",
+    "此次",
     "这个",
     "这些",
     "同志们",
@@ -434,6 +436,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         if !is_word_char(prev) && !matches!(prev, '”' | '》' | '）' | ')') {
             continue;
         }
+        // Nor inside 全市, 全省 … (一次全|市城市更新项目; 安全|市场 may end).
+        if prev == '全'
+            && matches!(c, '市' | '省' | '县' | '区' | '国' | '镇' | '州' | '乡')
+            && !(k >= 2 && matches!(chars[k - 2].1, '安' | '健' | '齐' | '完' | '周' | '保'))
+        {
+            continue;
+        }
         // Nor inside a number (二〇二五, 四十多年, 三十余年) or a date
         // (2025年|4月底前).
         if (is_digit(prev) && is_digit(c))
@@ -454,6 +463,10 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let head = &run[..at];
         let body = &run[at..];
+        // 坚持以……为……: the frame is the verb's object, no body's opening.
+        if body.starts_with('以') && GOVERN_FRAMES.iter().any(|w| head.ends_with(w)) {
+            continue;
+        }
         let clause = opening_clause(run, &chars, &stops, k);
         // The end of clauses of one length needs less from the rest.
         let parallel = if facts.parallel_end == Some(k) {
@@ -655,6 +668,11 @@ fn score(
     {
         score += BODY_DEFINES_HEAD_WORD;
     }
+    if STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
+        && !body.starts_with(['和', '与', '及', '、'])
+    {
+        score += STANDARD_TITLE_ENDS_HEAD;
+    }
     if head_chars < FEW_HEAD_CHARS {
         return if score >= SHORT_HEAD_SURE {
             score
@@ -735,6 +753,35 @@ const FRAME_CLAUSE_OPENS_BODY: i32 = 40;
 const TIME_CLAUSE_ENDS: [&str; 11] = [
     "以来", "之后", "以后", "之前", "以前", "期间", "之际", "年来", "年前", "年后", "一年",
 ];
+
+/// Words that take a frame of 以 as their object (坚持以人民为中心): a body
+/// does not open between them and it.
+const GOVERN_FRAMES: [&str; 7] = ["坚持", "始终", "必须", "务必", "切实", "更加", "着力"];
+
+/// The titles that plans, opinions and notices give their standard
+/// sections (一、总体要求 （一）指导思想 （二）基本原则 ……): a heading that is
+/// one of them whole ends there.
+const STANDARD_TITLES: [&str; 16] = [
+    "指导思想",
+    "基本原则",
+    "工作原则",
+    "总体要求",
+    "总体目标",
+    "主要目标",
+    "工作目标",
+    "主要任务",
+    "重点任务",
+    "工作任务",
+    "保障措施",
+    "组织实施",
+    "实施步骤",
+    "工作要求",
+    "适用范围",
+    "基本情况",
+];
+
+/// What a heading that is one of [`STANDARD_TITLES`] adds.
+const STANDARD_TITLE_ENDS_HEAD: i32 = 20;
 
 /// Words that open a clause of time (今年以来，, 党的十八大以来，).
 const TIME_OPENERS: [&str; 7] = ["今年", "去年", "近年", "近期", "党的", "改革开放", "新中国"];

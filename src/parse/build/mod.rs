@@ -1157,15 +1157,26 @@ impl SureStarts {
 /// body (一、主要成效2024年，全市……。, as scraped pages join them).
 const LONG_LINE_HEADING: usize = 40;
 
+/// The most characters of a heading that fills its line, with no mark
+/// that ends a sentence: a title of two clauses (坚持……为主线，在……上担当
+/// 作为，推动……) is long.
+const LONG_TITLE_LINE: usize = 80;
+
 /// Whether the text from `from` runs more than [`LONG_LINE_HEADING`]
-/// characters (up to `limit`) before a mark that ends a heading.
+/// characters (up to `limit`) before a mark that ends a heading; a line
+/// that ends without one is a title unless longer than [`LONG_TITLE_LINE`].
 fn runs_long(src: &str, from: usize, limit: usize) -> bool {
     src.get(from..limit).is_some_and(|run| {
-        run.chars()
-            .take(LONG_LINE_HEADING + 1)
+        let mut chars = run.chars().take(LONG_TITLE_LINE + 1);
+        let before = chars
+            .by_ref()
             .take_while(|&c| !crate::parse::text::ends_heading(c) && !crate::parse::text::is_line_break(c))
-            .count()
-            > LONG_LINE_HEADING
+            .count();
+        let ended_by_mark = run
+            .chars()
+            .nth(before)
+            .is_some_and(crate::parse::text::ends_heading);
+        before > LONG_LINE_HEADING && (ended_by_mark || before > LONG_TITLE_LINE)
     })
 }
 
