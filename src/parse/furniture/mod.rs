@@ -1085,13 +1085,15 @@ fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<
         // near the end where the line breaks were lost.
         let at_line_start = line.start >= from && src[line.start..hit].chars().all(is_inline_space);
         let rest = &src[search..line.end];
+        let single = !at_line_start && hit >= from && flat_last_attachment(src, hit, search, body_end);
         let labels_list = lists_attachments(rest)
-            || (at_line_start && names_last_attachment(src, rest, line.end, body_end));
+            || (at_line_start && names_last_attachment(src, rest, line.end, body_end))
+            || single;
         if !labels_list {
             continue;
         }
         if !at_line_start {
-            if hit < from || !flattened_list_at_end(src, hit, rest, body_end) {
+            if hit < from || !(single || flattened_list_at_end(src, hit, rest, body_end)) {
                 continue;
             }
             // Annexes after it (附件1……) are the body's: the list ends
@@ -1136,6 +1138,29 @@ fn flattened_list_at_end(src: &str, hit: usize, rest: &str, body_end: usize) -> 
             .any(|n| rest[..floor_char(rest, FLAT_ATTACHMENTS_REACH)].contains(n))
     };
     near_end && after_sentence() && second()
+}
+
+/// Whether the 附件 label at `hit` (its colon at `after`) names the one
+/// attachment of a 公文 whose line breaks were lost (……。附件：某某名单某某
+/// 办公室2024年7月2日): right after a sentence's end, near `body_end`, a
+/// name, then no sentence's end before `body_end` but a date (the
+/// signature's).
+fn flat_last_attachment(src: &str, hit: usize, after: usize, body_end: usize) -> bool {
+    if body_end < after || body_end - hit > FLAT_ATTACHMENTS_REACH {
+        return false;
+    }
+    let rest = &src[after..body_end];
+    let Some(named) = rest.trim_start_matches(is_inline_space).strip_prefix(['：', ':']) else {
+        return false;
+    };
+    src[..hit]
+        .trim_end_matches(is_inline_space)
+        .ends_with(['。', '！', '？', '；'])
+        && !trim_blank(named).is_empty()
+        && !named.contains(['。', '！', '？', '；', '\n', '\r'])
+        && named
+            .char_indices()
+            .any(|(i, c)| (c.is_ascii_digit() || c == '二') && opens_with_date(&named[i..]))
 }
 
 /// Where the first annex's label (附件1, 附件一) stands after a list of

@@ -244,6 +244,20 @@ fn a_flattened_list_of_attachments_near_the_end_is_furniture() {
     }
 }
 
+/// A notice's one attachment named after its last sentence, where the
+/// line breaks were lost, is furniture with the signature after it, not
+/// an annex; a sentence after it keeps it the body's.
+#[test]
+fn a_flattened_notice_names_its_one_attachment() {
+    let body = "一、工作要求。请按时报送。二、工作安排。做好自查，及时报送情况。";
+    let note = "附件：某县燃气安全检查问题清单某县人民政府办公室2024年7月2日（此件公开发布）";
+    let text = format!("{body}{note}");
+    assert_eq!(attachments(&text), [note]);
+    assert_eq!(crate::outline(&parse(&text)), "一、\t工作要求\n二、\t工作安排\n");
+    let text = format!("{body}附件：某县燃气安全检查问题清单。请各单位对照整改，2024年7月10日前报送。");
+    assert!(attachments(&text).is_empty(), "{text}");
+}
+
 /// A notice that lost its line breaks, its annexes after the signature:
 /// the list of attachments ends before them (at its last item where a gap
 /// of spaces shows it), and each annex is titled as the list names it,
