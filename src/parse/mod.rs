@@ -780,6 +780,19 @@ mod tests {
         );
     }
 
+    /// Where the line breaks were lost, an item of the lower levels closed
+    /// by a semicolon (……：①……；②……) is a clause: its lead is never cut
+    /// short.
+    #[test]
+    fn a_flattened_clause_item_keeps_its_whole_lead() {
+        let text = "一、经济运行情况。全省工业生产总体平稳，但也面临不少困难。主要表现在：①市场需求恢复偏弱，全省规上工业企业产品产销率为96.4%，同比下降0.6个百分点；②企业成本压力较大，原材料价格高位波动，规上工业企业营业成本增长5.2%；③部分行业效益下滑。二、下一步工作。各地要加强运行监测。";
+        let found = outline(&parse(text));
+        assert!(
+            found.contains("①\t市场需求恢复偏弱，全省规上工业企业产品产销率为96.4%，同比下降0.6个百分点\n"),
+            "{found}"
+        );
+    }
+
     /// An annex label on its own line is titled by the next line with
     /// text, a blank line between them or not.
     #[test]

@@ -341,8 +341,12 @@ impl<'a, 'o> Builder<'a, 'o> {
                         || (c.raw().style == MarkerStyle::Dun && runs_long(self.src, c.end(), limit)))
                     && !whole_run_before_child(self.src, c, limit, sure.map(|j| &cands[j]))
                     // Items of a list in a sentence (……主要表现在：①……；②……)
-                    // are clauses, where the text kept its line breaks.
+                    // are clauses, where the text kept its line breaks; an
+                    // item of the lower levels closed by a semicolon is one
+                    // anywhere.
                     && (flat || !self.src[..c.start()].ends_with(['：', '；', ':', ';']))
+                    && !(c.raw().style.standard_rank() >= MarkerStyle::ParenDigit.standard_rank()
+                        && closed_by_semicolon(self.src, c.end(), limit))
                     // Nor an item's inside an article ((一)……；): a clause.
                     && !self.stack[..p.keep.min(self.stack.len())]
                         .iter()
@@ -1178,6 +1182,14 @@ fn runs_long(src: &str, from: usize, limit: usize) -> bool {
             .is_some_and(crate::parse::text::ends_heading);
         before > LONG_LINE_HEADING && (ended_by_mark || before > LONG_TITLE_LINE)
     })
+}
+
+/// Whether the first mark that ends a heading after `from` (before
+/// `limit`) is a semicolon: the run is a clause of a list.
+fn closed_by_semicolon(src: &str, from: usize, limit: usize) -> bool {
+    src.get(from..limit)
+        .and_then(|run| run.chars().find(|&c| crate::parse::text::ends_heading(c)))
+        .is_some_and(|c| matches!(c, '；' | ';'))
 }
 
 /// Whether candidate `i`, a （四） glued to a title, continues the numbering
