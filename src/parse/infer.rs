@@ -373,17 +373,18 @@ fn defines_last_word(head: &str, body: &str) -> bool {
 /// word not the tail of a longer one of the heading's (……共|同体意识是, where
 /// the heading holds 共同体意识).
 fn defines_head_word(head: &str, body: &str) -> bool {
-    let last = head.chars().next_back().map_or(0, char::len_utf8);
+    let Some(last) = head.chars().next_back() else {
+        return false;
+    };
     body.char_indices()
         .skip(2)
         .take(3)
         .take_while(|&(at, _)| body[..at].chars().all(is_han))
         .any(|(at, c)| {
             let word = &body[..at];
-            c == '是' && head.contains(word) && {
-                let wider = format!("{}{word}", &head[head.len() - last..]);
-                !head.contains(&wider)
-            }
+            c == '是'
+                && head.contains(word)
+                && !head.match_indices(word).any(|(i, _)| head[..i].ends_with(last))
         })
 }
 
@@ -665,11 +666,7 @@ fn score(
     }
     if defines_last_word(head, body) {
         score += BODY_DEFINES_LAST_WORD;
-    } else if body.as_bytes()[..body.len().min(15)]
-        .windows(3)
-        .any(|w| w == "是".as_bytes())
-        && defines_head_word(head, body)
-    {
+    } else if defines_head_word(head, body) {
         score += BODY_DEFINES_HEAD_WORD;
     }
     if STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
@@ -859,19 +856,17 @@ const SESSION_CHARS: usize = 24;
 /// 大会第一次会议以来, 第十四届……以来): 第, numerals, 届, then 以来 within
 /// [`SESSION_CHARS`] before any punctuation.
 fn since_session(chars: &[(usize, char)]) -> bool {
-    let mut rest = chars.iter().map(|&(_, c)| c);
-    if rest.next() != Some('第') {
+    let Some(((_, '第'), rest)) = chars.split_first() else {
         return false;
-    }
-    let numerals = rest.clone().take_while(|&c| is_numeral(c)).count();
-    let mut rest = rest.skip(numerals);
-    if numerals == 0 || rest.next() != Some('届') {
+    };
+    let numerals = rest.iter().take_while(|&&(_, c)| is_numeral(c)).count();
+    let Some(((_, '届'), rest)) = rest[numerals..].split_first().filter(|_| numerals > 0) else {
         return false;
-    }
-    let mut prev = '届';
-    rest.take(SESSION_CHARS)
-        .take_while(|&c| is_word_char(c))
-        .any(|c| std::mem::replace(&mut prev, c) == '以' && c == '来')
+    };
+    rest.windows(2)
+        .take(SESSION_CHARS)
+        .take_while(|w| is_word_char(w[0].1))
+        .any(|w| w[0].1 == '以' && w[1].1 == '来')
 }
 
 /// What a frame led by a preposition ([`FRAME_CLAUSE_STARTS`]: 围绕……，

@@ -1171,16 +1171,15 @@ const LONG_TITLE_LINE: usize = 80;
 /// that ends without one is a title unless longer than [`LONG_TITLE_LINE`].
 fn runs_long(src: &str, from: usize, limit: usize) -> bool {
     src.get(from..limit).is_some_and(|run| {
-        let mut chars = run.chars().take(LONG_TITLE_LINE + 1);
-        let before = chars
-            .by_ref()
-            .take_while(|&c| !crate::parse::text::ends_heading(c) && !crate::parse::text::is_line_break(c))
-            .count();
-        let ended_by_mark = run
+        let stop = run
             .chars()
-            .nth(before)
-            .is_some_and(crate::parse::text::ends_heading);
-        before > LONG_LINE_HEADING && (ended_by_mark || before > LONG_TITLE_LINE)
+            .take(LONG_TITLE_LINE + 1)
+            .enumerate()
+            .find(|&(_, c)| crate::parse::text::ends_heading(c) || crate::parse::text::is_line_break(c));
+        match stop {
+            Some((before, c)) => before > LONG_LINE_HEADING && crate::parse::text::ends_heading(c),
+            None => run.chars().nth(LONG_TITLE_LINE).is_some(),
+        }
     })
 }
 

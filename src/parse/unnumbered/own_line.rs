@@ -39,8 +39,8 @@ pub(super) fn titles(
     // may nest in the one being read (each with whether it may stand at
     // the top level instead).
     let mut in_section = false;
-    // Whether a statute's units above its articles have begun.
-    let mut in_units = false;
+    // Where a statute's units above its articles begin.
+    let units_from = super::statute::first_unit(cands);
     let mut pending: Vec<(UnnumberedHeading, bool)> = Vec::new();
     let body_start = furniture
         .iter()
@@ -86,10 +86,6 @@ pub(super) fn titles(
         if starts_heading {
             settle(&mut pending, &mut out, &mut nested);
             in_section = true;
-            in_units |= matches!(
-                cands[next_cand].raw().style,
-                MarkerStyle::Chapter | MarkerStyle::Book | MarkerStyle::SubBook | MarkerStyle::Part
-            );
             topics.heading(src, cands[next_cand].raw().style, &mut nested);
         } else {
             topics.line(src, at, end, || {
@@ -136,7 +132,7 @@ pub(super) fn titles(
         // A statute numbers its articles on through its units: its 附则
         // between articles (after the last 编) is a unit of its own.
         let next = shaped.then(|| next_heading(&cands[next_cand..])).flatten();
-        let unit = in_units
+        let unit = units_from.is_some_and(|u| u < at)
             && next.is_some_and(|c| c.raw().style == MarkerStyle::Article)
             && super::statute::is_unit_title(line);
         let top = shaped && after_sentence && (unit || next.is_none_or(|c| c.value() == 1));

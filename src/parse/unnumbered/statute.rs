@@ -7,7 +7,7 @@
 use super::UnnumberedHeading;
 use crate::MarkerStyle;
 use crate::parse::scan::Candidate;
-use crate::parse::text::is_inline_space;
+use crate::parse::text::{floor_char, is_inline_space};
 use crate::span::Span;
 use std::ops::Range;
 
@@ -52,7 +52,7 @@ pub(super) fn units_in(
         if c.raw().style != MarkerStyle::Article || c.start() < units_from {
             continue;
         }
-        let from = src.floor_char_boundary(c.start().saturating_sub(REACH).max(range.start));
+        let from = floor_char(src, c.start().saturating_sub(REACH).max(range.start));
         let before = &src[from..c.start()];
         let Some(stop) = before.rfind(['。', '！', '？', '；']) else {
             continue;
