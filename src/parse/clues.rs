@@ -3,7 +3,7 @@
 
 use super::scan::{Candidate, Position};
 use super::successors::{Successors, successors};
-use super::text::{flattened_lines, wrap_width};
+use super::text::{annex_label_starts, flattened_lines, wrap_width};
 use crate::HeadingHint;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -27,6 +27,8 @@ pub(crate) struct Clues<'h> {
     pub hints: Hints<'h>,
     /// The width a hard-wrapped text breaks its lines at ([`wrap_width`]).
     pub wrap: Option<usize>,
+    /// Where 附 stands ([`annex_label_starts`]).
+    pub annex_labels: Vec<usize>,
 }
 
 impl<'h> Clues<'h> {
@@ -47,6 +49,7 @@ impl<'h> Clues<'h> {
             lone_sections,
             hints: Hints::new(src, hints),
             wrap: wrap_width(src),
+            annex_labels: annex_label_starts(src),
         }
     }
 

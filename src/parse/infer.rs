@@ -22,7 +22,7 @@
 use super::heading::Siblings;
 use super::text::is_han;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::Cell;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Words that open a paragraph of body text.
@@ -357,8 +357,7 @@ const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
 /// sentence (……重点企业|重点企业是……).
 fn defines_last_word(head: &str, body: &str) -> bool {
     // Most bodies hold no 是 within their first five characters.
-    let opening = &body.as_bytes()[..body.len().min(15)];
-    if !opening.windows(3).any(|w| w == "是".as_bytes()) {
+    if !has_shi(body, 15) {
         return false;
     }
     // The starts of the last two, three and four characters.
@@ -368,11 +367,22 @@ fn defines_last_word(head: &str, body: &str) -> bool {
     })
 }
 
+/// Whether 是 stands within the first `bytes` bytes of `body`.
+fn has_shi(body: &str, bytes: usize) -> bool {
+    let b = &body.as_bytes()[..body.len().min(bytes)];
+    // 是 is E6 98 AF: test its last byte first, the rarer one.
+    (2..b.len()).any(|i| b[i] == 0xAF && b[i - 1] == 0x98 && b[i - 2] == 0xE6)
+}
+
 /// Whether `body` opens with a word of two to four characters of `head`
 /// further back than its end, then 是 (聚焦项目投资，增强发展后劲|项目是……), the
 /// word not the tail of a longer one of the heading's (……共|同体意识是, where
 /// the heading holds 共同体意识).
 fn defines_head_word(head: &str, body: &str) -> bool {
+    // 是 stands at the third to fifth character: within 20 bytes.
+    if !has_shi(body, 20) {
+        return false;
+    }
     let Some(last) = head.chars().next_back() else {
         return false;
     };
@@ -479,6 +489,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         } else {
             0
         };
+        // What the place must reach to matter: the threshold, or more than
+        // the best place so far once that reached it (a place scored lower
+        // than it is left early: see `score`).
+        let needed = match best {
+            Some((b, _)) if parallel == 0 && b >= threshold => b + 1,
+            _ => threshold - parallel,
+        };
         let score = score(
             head,
             body,
@@ -488,7 +505,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             k,
             siblings.previous_end,
             &next,
-            threshold - parallel,
+            needed,
         );
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
@@ -699,7 +716,7 @@ fn score(
     if repeats.in_head(head_chars, head_chars, REPEAT_CHARS) {
         score += BODY_REPEATS_HEAD;
     }
-    if (head_chars..head_chars + TAKE_UP_REACH).any(|from| repeats.in_head(head_chars, from, TAKE_UP_CHARS)) {
+    if repeats.taken_up(head_chars) {
         score += BODY_TAKES_UP_HEAD;
     }
     if opens_as_head(repeats.chars, facts.head_start, head_chars) {
@@ -1173,10 +1190,11 @@ struct Repeats<'c> {
     chars: &'c [(usize, char)],
     /// For each character, the index of the same character before it.
     earlier: Vec<Option<usize>>,
-    /// For each character, where the three-character word that starts there
-    /// first stood before, once asked: the places of a run ask about the
-    /// same words (eight each, mostly the same as their neighbours').
-    first3: Vec<Cell<Option<Option<usize>>>>,
+    /// For each place, the first place where a word of [`TAKE_UP_CHARS`]
+    /// characters starting within [`TAKE_UP_REACH`] of it stood before,
+    /// once asked: the places of a run ask about the same words (eight
+    /// each, mostly the same as their neighbours').
+    take_up: OnceCell<Vec<usize>>,
 }
 
 impl<'c> Repeats<'c> {
@@ -1191,7 +1209,7 @@ impl<'c> Repeats<'c> {
         Repeats {
             chars,
             earlier,
-            first3: vec![Cell::new(None); chars.len()],
+            take_up: OnceCell::new(),
         }
     }
 
@@ -1199,15 +1217,48 @@ impl<'c> Repeats<'c> {
     /// heading (the characters before `head`, which is at most `from`)
     /// holds side by side.
     fn in_head(&self, head: usize, from: usize, n: usize) -> bool {
-        let first = match self.first3.get(from).filter(|_| n == 3) {
-            Some(known) => known.get().unwrap_or_else(|| {
-                let first = self.first_before(from, n);
-                known.set(Some(first));
-                first
-            }),
-            None => self.first_before(from, n),
-        };
-        first.is_some_and(|s| s + n <= head)
+        self.first_before(from, n).is_some_and(|s| s + n <= head)
+    }
+
+    /// Whether the body after a heading of `head` characters takes up a
+    /// word of it: [`TAKE_UP_CHARS`] word characters starting within the
+    /// body's first [`TAKE_UP_REACH`] places that the heading holds.
+    fn taken_up(&self, head: usize) -> bool {
+        let first = self.take_up.get_or_init(|| {
+            let chars = self.chars;
+            // Where the word from each place first stood (MAX: nowhere
+            // before): where the nearest same word stood first, found
+            // through the earlier places of its first character.
+            let mut first = vec![usize::MAX; chars.len()];
+            for from in 0..chars.len().saturating_sub(TAKE_UP_CHARS - 1) {
+                let word = &chars[from..from + TAKE_UP_CHARS];
+                if !word.iter().all(|&(_, c)| is_word_char(c)) {
+                    continue;
+                }
+                let mut at = self.earlier[from];
+                while let Some(s) = at {
+                    if chars[s..s + TAKE_UP_CHARS]
+                        .iter()
+                        .zip(word)
+                        .all(|(a, b)| a.1 == b.1)
+                    {
+                        first[from] = first[s].min(s);
+                        break;
+                    }
+                    at = self.earlier[s];
+                }
+            }
+            // The first of those within reach of each place (in place: the
+            // places after it are read before they are overwritten).
+            for k in 0..first.len() {
+                let reach = &first[k..(k + TAKE_UP_REACH).min(first.len())];
+                first[k] = reach.iter().copied().min().unwrap_or(usize::MAX);
+            }
+            first
+        });
+        first
+            .get(head)
+            .is_some_and(|&s| s != usize::MAX && s + TAKE_UP_CHARS <= head)
     }
 
     /// The first place before `from` where the `n` characters from `from`
@@ -1232,7 +1283,15 @@ impl<'c> Repeats<'c> {
 
 /// Word lists by one of their characters, in list order: the place scoring
 /// asks for the words at every place, so only those that can match are tried.
-type WordIndex = LazyLock<HashMap<char, Vec<&'static str>>>;
+type WordIndex = LazyLock<Index>;
+
+/// Words by one of their characters, and a mask of those characters' low
+/// six bits: most characters asked for file no word, and the mask says so
+/// without a lookup.
+struct Index {
+    mask: u64,
+    words: HashMap<char, Vec<&'static str>>,
+}
 
 /// [`OPENERS`] by their first character.
 static OPENING: WordIndex = LazyLock::new(|| index_words(OPENERS, |w| w.chars().next()));
@@ -1246,11 +1305,15 @@ static DIRECTING: WordIndex = LazyLock::new(|| index_words(&DIRECTIVES, |w| w.ch
 /// [`CLOSERS`] by their last character.
 static CLOSING: WordIndex = LazyLock::new(|| index_words(CLOSERS, |w| w.chars().next_back()));
 
-fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> HashMap<char, Vec<&'static str>> {
-    let mut index: HashMap<char, Vec<&'static str>> = HashMap::default();
+fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> Index {
+    let mut index = Index {
+        mask: 0,
+        words: HashMap::default(),
+    };
     for &w in words {
         if let Some(c) = key(w) {
-            index.entry(c).or_default().push(w);
+            index.mask |= 1 << (u32::from(c) % 64);
+            index.words.entry(c).or_default().push(w);
         }
     }
     index
@@ -1258,7 +1321,11 @@ fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> HashMap
 
 /// The words of `index` filed under `c`.
 fn words_at(index: &WordIndex, c: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
-    c.and_then(|c| index.get(&c)).into_iter().flatten().copied()
+    c.filter(|&c| index.mask & (1 << (u32::from(c) % 64)) != 0)
+        .and_then(|c| index.words.get(&c))
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// A year (2023年), a month (5月) or a full date at the start.

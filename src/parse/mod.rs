@@ -58,9 +58,9 @@ pub(crate) fn parse_read_back<'a>(
             diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
         };
     }
-    let furniture = furniture::detect(src);
     let cands = scan::candidates(src);
     let clues = clues::Clues::gather(src, &cands, hints);
+    let furniture = furniture::detect_with(src, &clues.annex_labels);
     let unnumbered = unnumbered::detect(src, &cands, &furniture, &clues);
     let (nodes, unstored, mut diagnostics) =
         build::Builder::new(src, read_back, options, &clues).build(&cands, &furniture, &unnumbered);

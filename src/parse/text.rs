@@ -106,6 +106,15 @@ pub(crate) fn is_blank(s: &str) -> bool {
 /// than searching a short text.
 pub(crate) type Finder = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
 
+/// Where 附 stands in `src`, in order: the labels of attachments and
+/// annexes (附件, 附：) start with it, and the passes that read them (the
+/// list of attachments, annexes at line starts and in flattened lines)
+/// share one search of the text.
+pub(crate) fn annex_label_starts(src: &str) -> Vec<usize> {
+    static FU: Finder = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("附"));
+    FU.find_iter(src.as_bytes()).collect()
+}
+
 /// Whether the byte is ASCII white space or a line break.
 fn is_ascii_blank(b: Option<&u8>) -> bool {
     matches!(b, Some(b' ' | b'\t' | b'\n' | b'\r'))
@@ -264,10 +273,13 @@ pub(crate) fn wrap_width(src: &str) -> Option<usize> {
     let mut n = 0;
     let mut at = 0;
     for end in memchr::memchr_iter(b'\n', src.as_bytes()).take(WRAP_SAMPLE_LINES) {
-        let line = trim_blank(&src[at..end]).len();
-        if line >= WRAP_MIN {
-            sample[n] = line;
-            n += 1;
+        // Trimming only shortens a line: a short one is passed untrimmed.
+        if end - at >= WRAP_MIN {
+            let line = trim_blank(&src[at..end]).len();
+            if line >= WRAP_MIN {
+                sample[n] = line;
+                n += 1;
+            }
         }
         at = end + 1;
     }
@@ -277,11 +289,19 @@ pub(crate) fn wrap_width(src: &str) -> Option<usize> {
     sample[..n].sort_unstable();
     let lengths = &sample[..n];
     // For each length, how many lines end within the slack below it: the
-    // longest length that most lines reach.
-    let near =
-        |w: usize| lengths.partition_point(|&x| x <= w) - lengths.partition_point(|&x| x + WRAP_SLACK < w);
-    let mode = lengths.iter().copied().max_by_key(|&w| (near(w), w))?;
-    let full = near(mode);
+    // longest length that most lines reach. The lengths are sorted: one
+    // pass, the lowest length within the slack moving up with each.
+    let (mut mode, mut full, mut low) = (0, 0, 0);
+    for (i, &w) in lengths.iter().enumerate() {
+        while lengths[low] + WRAP_SLACK < w {
+            low += 1;
+        }
+        // Lines of one length count once, at the last of them.
+        let last = lengths.get(i + 1) != Some(&w);
+        if last && i + 1 - low >= full {
+            (mode, full) = (w, i + 1 - low);
+        }
+    }
     let longer = lengths.len() - lengths.partition_point(|&x| x <= mode);
     (full * 3 >= lengths.len() && full >= 5 && longer * 10 <= lengths.len()).then_some(mode)
 }

@@ -105,7 +105,16 @@ fn title_label(front: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// The furniture of `src` ([`detect_with`] after finding where 附 stands).
+#[cfg(test)]
 pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
+    detect_with(src, &super::text::annex_label_starts(src))
+}
+
+/// The furniture of `src`: title, salutation, bylines, contents, the list
+/// of attachments, notes, closing and page boilerplate, in text order;
+/// `annex_labels` are where 附 stands ([`super::text::annex_label_starts`]).
+pub(crate) fn detect_with<'s>(src: &'s str, annex_labels: &[usize]) -> Vec<Item<'s>> {
     let mut items = Vec::new();
     let front_end = floor_char(src, FRONT_REACH.min(src.len()));
     let salutation = find_salutation(src, front_end)
@@ -165,8 +174,12 @@ pub(crate) fn detect(src: &str) -> Vec<Item<'_>> {
     }
     let tail = find_trailing_noise(src);
     let body_end = tail.map_or(src.len(), |t| t.span.start);
-    if let Some(mut list) = find_attachment_list(src, items.last().map_or(0, |i| i.span.end), body_end)
-        && tail.is_none_or(|t| list.span.start < t.span.start)
+    if let Some(mut list) = find_attachment_list(
+        src,
+        items.last().map_or(0, |i| i.span.end),
+        body_end,
+        annex_labels,
+    ) && tail.is_none_or(|t| list.span.start < t.span.start)
     {
         // A list that ran into the page's boilerplate (its line breaks
         // lost) ends where the boilerplate starts.
@@ -1062,21 +1075,28 @@ fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
 }
 
 /// The label of a list of attachments.
-static ATTACHMENTS: Finder = LazyLock::new(|| memmem::Finder::new("附件"));
-
 /// A 公文's list of its attachments (附件说明) after `from`: a line that
 /// starts 附件： and a numbered item (附件：1.检查表), and the lines of
 /// the next items under it (2.统计表), each line starting with its number.
-fn find_attachment_list(src: &str, from: usize, body_end: usize) -> Option<Item<'_>> {
-    let mut search = from;
+/// `annex_labels` are where 附 stands.
+fn find_attachment_list<'s>(
+    src: &'s str,
+    from: usize,
+    body_end: usize,
+    annex_labels: &[usize],
+) -> Option<Item<'s>> {
     // The line of the last label (its start and end): labels on one line
     // share it (text whose line breaks were lost is one line).
     let mut line = 0..0;
-    while let Some(i) = ATTACHMENTS.find(&src.as_bytes()[search..]) {
-        let hit = search + i;
+    let first = annex_labels.partition_point(|&i| i < from);
+    let labels = annex_labels[first..]
+        .iter()
+        .copied()
+        .filter(|&i| src[i..].starts_with("附件"));
+    for hit in labels {
         // The next label may be on this line (……（见附件2）……。附件：1.……
         // where the line breaks were lost).
-        search = hit + "附件".len();
+        let search = hit + "附件".len();
         if hit >= line.end {
             let start = memchr::memrchr2(b'\n', b'\r', &src.as_bytes()[..hit]).map_or(0, |j| j + 1);
             line = start..super::text::line_end_after_break(src, hit);

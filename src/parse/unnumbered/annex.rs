@@ -4,25 +4,18 @@
 
 use super::UnnumberedHeading;
 use crate::parse::furniture::{Item, annex_after_list, lists_attachments, names_last_attachment};
-use crate::parse::text::{Finder, blank_suffix, is_inline_space, line_end_after_break, trim_blank};
+use crate::parse::text::{blank_suffix, is_inline_space, line_end_after_break, trim_blank};
 use crate::span::Span;
-use std::sync::LazyLock;
 
-/// The first character of an annex label: [`at_line_starts`] jumps from one to the
-/// next.
-static LABEL: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附"));
-
-/// An annex label in running text.
-static RUN_IN_LABEL: Finder = LazyLock::new(|| memchr::memmem::Finder::new("附件"));
-
-/// Annex labels at line starts.
-pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
+/// Annex labels at line starts; `labels` are where 附, the first
+/// character of a label, stands ([`crate::parse::text::annex_label_starts`]).
+pub(super) fn at_line_starts(src: &str, labels: &[usize]) -> Vec<UnnumberedHeading> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut labels = labels.iter().copied();
     while at < src.len() {
         // Jump to the next line that may hold a label.
-        // memmem on the whole character: its last byte alone is common in 汉字.
-        let Some(next) = LABEL.find(&src.as_bytes()[at..]) else {
+        let Some(next) = labels.find(|&i| i >= at).map(|i| i - at) else {
             break;
         };
         // `at` is a line start: look back no further than it, and only over
@@ -96,6 +89,7 @@ pub(super) fn at_line_starts(src: &str) -> Vec<UnnumberedHeading> {
 pub(super) fn in_flattened_lines(
     src: &str,
     flattened: &[std::ops::Range<usize>],
+    labels: &[usize],
     furniture: &[Item<'_>],
 ) -> Vec<UnnumberedHeading> {
     // The list of attachments, where one was found: the first annex after
@@ -107,9 +101,12 @@ pub(super) fn in_flattened_lines(
     let first_annex = list.and_then(|l| annex_after_list(src, l.span.end, src.len()));
     let mut out = Vec::new();
     let found = flattened.iter().flat_map(|r| {
-        RUN_IN_LABEL
-            .find_iter(&src.as_bytes()[r.clone()])
-            .map(move |i| r.start + i)
+        let first = labels.partition_point(|&i| i < r.start);
+        labels[first..]
+            .iter()
+            .copied()
+            .take_while(|&i| i < r.end)
+            .filter(|&i| src.as_bytes()[i..r.end].starts_with("附件".as_bytes()))
     });
     for i in found {
         let before = src[..i].trim_end_matches(is_inline_space).chars().next_back();

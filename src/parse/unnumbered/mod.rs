@@ -61,8 +61,13 @@ pub(crate) fn detect(
     furniture: &[Item<'_>],
     clues: &Clues<'_>,
 ) -> Unnumbered {
-    let mut top = annex::at_line_starts(src);
-    top.extend(annex::in_flattened_lines(src, &clues.flattened, furniture));
+    let mut top = annex::at_line_starts(src, &clues.annex_labels);
+    top.extend(annex::in_flattened_lines(
+        src,
+        &clues.flattened,
+        &clues.annex_labels,
+        furniture,
+    ));
     let (own_top, own_nested) = own_line::titles(src, cands, furniture, &clues.flattened);
     top.extend(own_top);
     let mut nested = own_nested;
