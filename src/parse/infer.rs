@@ -242,22 +242,19 @@ const STATES: [&str; 10] = [
     "持续", "不断", "更加", "总体", "稳步", "明显", "显著", "大幅", "日益", "逐步",
 ];
 
-/// Whether `head` ends with a subject, an adverb of [`STATES`] and two
-/// 汉字 (not after a comma: "，持续推动" opens a clause of a verb).
-fn ends_in_state(head: &str) -> bool {
-    let mut back = head.chars().rev();
-    let (Some(b), Some(a)) = (back.next(), back.next()) else {
+/// Whether `head` (a heading's characters) ends with a subject, an adverb
+/// of [`STATES`] and two 汉字 (not after a comma: "，持续推动" opens a clause
+/// of a verb).
+fn ends_in_state(head: &[char]) -> bool {
+    let &[.., subject, x, y, a, b] = head else {
         return false;
     };
-    if !(is_han(a) && is_han(b)) {
-        return false;
-    }
-    // Each adverb is two 汉字: six bytes.
-    let before = &head[..head.len() - a.len_utf8() - b.len_utf8()];
-    let Some(adverb) = before.len().checked_sub(6).and_then(|at| before.get(at..)) else {
-        return false;
-    };
-    STATES.contains(&adverb) && before[..before.len() - 6].chars().next_back().is_some_and(is_han)
+    // Most places are passed on the adverb's second character.
+    matches!(y, '续' | '断' | '加' | '体' | '步' | '显' | '著' | '幅' | '益')
+        && is_han(a)
+        && is_han(b)
+        && is_han(subject)
+        && STATES.iter().any(|w| w.chars().eq([x, y]))
 }
 
 /// The most characters a heading is looked for in.
@@ -270,6 +267,8 @@ const THRESHOLD: i32 = 32;
 const STRONG: i32 = 40;
 /// A run this short (characters) is likely a whole heading.
 const SHORT_RUN: usize = 36;
+// `infer_end` reads more characters than a short run has.
+const _: () = assert!(SHORT_RUN < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS);
 
 // The weights of [`score`]: what each adds to (or takes from) a place.
 
@@ -355,9 +354,9 @@ const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
 /// Whether `body` opens with the last two to four characters of `head`
 /// and then 是: the heading's topic made the subject of the body's first
 /// sentence (……重点企业|重点企业是……).
-fn defines_last_word(head: &str, body: &str) -> bool {
+fn defines_last_word(head: &str, body: &str, shi: Option<usize>) -> bool {
     // Most bodies hold no 是 within their first five characters.
-    if !has_shi(body, 15) {
+    if shi.is_none_or(|at| at + 3 > 15) {
         return false;
     }
     // The starts of the last two, three and four characters.
@@ -367,20 +366,41 @@ fn defines_last_word(head: &str, body: &str) -> bool {
     })
 }
 
-/// Whether 是 stands within the first `bytes` bytes of `body`.
-fn has_shi(body: &str, bytes: usize) -> bool {
-    let b = &body.as_bytes()[..body.len().min(bytes)];
+/// Where the first 是 stands in the body that starts at place `k` of
+/// `chars` (the run's first characters, `whole` if they are all of it),
+/// if it ends within the body's first [`SHI_BYTES`] bytes: what
+/// [`defines_last_word`] and [`defines_head_word`] ask first.
+fn first_shi(chars: &[(usize, char)], k: usize, whole: bool, body: &str) -> Option<usize> {
+    let at = chars[k].0;
+    for &(i, c) in &chars[k..] {
+        if i - at + 3 > SHI_BYTES {
+            return None;
+        }
+        if c == '是' {
+            return Some(i - at);
+        }
+    }
+    if whole {
+        return None;
+    }
+    // The characters read end within reach: read on in the body's bytes.
+    let b = &body.as_bytes()[..body.len().min(SHI_BYTES)];
     // 是 is E6 98 AF: test its last byte first, the rarer one.
-    (2..b.len()).any(|i| b[i] == 0xAF && b[i - 1] == 0x98 && b[i - 2] == 0xE6)
+    (2..b.len())
+        .find(|&i| b[i] == 0xAF && b[i - 1] == 0x98 && b[i - 2] == 0xE6)
+        .map(|i| i - 2)
 }
+
+/// How far into a body [`first_shi`] looks: 是 as its fifth character.
+const SHI_BYTES: usize = 20;
 
 /// Whether `body` opens with a word of two to four characters of `head`
 /// further back than its end, then 是 (聚焦项目投资，增强发展后劲|项目是……), the
 /// word not the tail of a longer one of the heading's (……共|同体意识是, where
 /// the heading holds 共同体意识).
-fn defines_head_word(head: &str, body: &str) -> bool {
+fn defines_head_word(head: &str, body: &str, shi: Option<usize>) -> bool {
     // 是 stands at the third to fifth character: within 20 bytes.
-    if !has_shi(body, 20) {
+    if shi.is_none() {
         return false;
     }
     let Some(last) = head.chars().next_back() else {
@@ -427,8 +447,12 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     };
     // A short run is most likely a whole run-in heading: cut it only on
     // strong evidence.
-    let run_chars = run.chars().take(SHORT_RUN + 1).count();
-    let threshold = if run_chars <= SHORT_RUN { STRONG } else { THRESHOLD };
+    // (The characters read are more than SHORT_RUN unless they are all.)
+    let threshold = if chars.len() <= SHORT_RUN {
+        STRONG
+    } else {
+        THRESHOLD
+    };
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
     let mut parallel_best: Option<(i32, usize)> = None;
@@ -642,13 +666,20 @@ fn score(
     needed: i32,
 ) -> i32 {
     let mut score = 0;
-    if starts_with_date(body)
-        || DATE_LEADS
-            .iter()
-            .any(|w| body.strip_prefix(w).is_some_and(starts_with_date))
-    {
+    // The body's first character, and the heading's last.
+    let first = repeats.cs[head_chars];
+    let last = repeats.cs[head_chars - 1];
+    let dated = if is_digit(first) {
+        starts_with_date(body)
+    } else {
+        matches!(first, '到' | '至' | '截' | '自' | '从')
+            && DATE_LEADS
+                .iter()
+                .any(|w| body.strip_prefix(w).is_some_and(starts_with_date))
+    };
+    if dated {
         score += DATE_OPENS_BODY;
-    } else if let Some(o) = words_at(&OPENING, body.chars().next()).find(|o| body.starts_with(*o)) {
+    } else if let Some(o) = words_at(&OPENING, Some(first)).find(|o| body.starts_with(*o)) {
         // A word that closes headings as well (回顾) opens no body for sure:
         // "……工作回顾过去一年，" ends with it.
         // An event (改革开放) opens a body only as a time phrase.
@@ -681,9 +712,10 @@ fn score(
     if head_chars <= RESTATED_HEAD_CHARS && body.starts_with(head) {
         score += BODY_RESTATES_HEAD;
     }
-    if defines_last_word(head, body) {
+    let shi = first_shi(repeats.chars, head_chars, facts.whole, body);
+    if defines_last_word(head, body, shi) {
         score += BODY_DEFINES_LAST_WORD;
-    } else if defines_head_word(head, body) {
+    } else if defines_head_word(head, body, shi) {
         score += BODY_DEFINES_HEAD_WORD;
     }
     if STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
@@ -698,12 +730,12 @@ fn score(
             score - SHORT_HEAD_COST
         };
     }
-    if words_at(&CLOSING, head.chars().next_back()).any(|w| head.ends_with(w)) || ends_in_state(head) {
+    if words_at(&CLOSING, Some(last)).any(|w| head.ends_with(w)) || ends_in_state(&repeats.cs[..head_chars]) {
         score += CLOSER_ENDS_HEAD;
         // A body opening with a directive verb, where nothing else opened
         // it (……加强组织领导|成立……).
         if opened == 0
-            && (words_at(&DIRECTING, body.chars().next()).any(|w| body.starts_with(w)) || names_a_duty(body))
+            && (words_at(&DIRECTING, Some(first)).any(|w| body.starts_with(w)) || names_a_duty(body))
         {
             score += VERB_OPENS_BODY;
         }
@@ -1188,26 +1220,45 @@ pub(crate) fn pair(a: char, b: char) -> u64 {
 /// character appeared before.
 struct Repeats<'c> {
     chars: &'c [(usize, char)],
-    /// For each character, the index of the same character before it.
-    earlier: Vec<Option<usize>>,
-    /// For each place, the first place where a word of [`TAKE_UP_CHARS`]
-    /// characters starting within [`TAKE_UP_REACH`] of it stood before,
-    /// once asked: the places of a run ask about the same words (eight
-    /// each, mostly the same as their neighbours').
-    take_up: OnceCell<Vec<usize>>,
+    /// The characters alone.
+    cs: Vec<char>,
+    /// For each character, the index of the same character before it
+    /// ([`NONE`] if none).
+    earlier: Vec<u32>,
+    /// For each place, the first place where the word of [`TAKE_UP_CHARS`]
+    /// characters starting there stood before ([`NONE`] if none), once
+    /// asked: every place asks about the words of the eight after it.
+    take_up: OnceCell<Vec<u32>>,
 }
+
+/// No place: the end of a chain of [`Repeats::earlier`].
+const NONE: u32 = u32::MAX;
+
+/// How many buckets [`Repeats::new`] files characters in (a power of two).
+const BUCKETS: usize = 128;
 
 impl<'c> Repeats<'c> {
     fn new(chars: &'c [(usize, char)]) -> Self {
-        let mut last: HashMap<char, usize> =
-            HashMap::with_capacity_and_hasher(chars.len(), Default::default());
-        let earlier = chars
-            .iter()
-            .enumerate()
-            .map(|(j, &(_, c))| last.insert(c, j))
-            .collect();
+        let cs: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        // The last place of each bucket of characters, and for each place
+        // the one before it in its bucket: a run is short, and characters
+        // that share a bucket are few.
+        let mut last = [NONE; BUCKETS];
+        let mut in_bucket = vec![NONE; cs.len()];
+        let mut earlier = vec![NONE; cs.len()];
+        for (j, &c) in cs.iter().enumerate() {
+            let b = c as usize % BUCKETS;
+            let mut p = last[b];
+            while p != NONE && cs[p as usize] != c {
+                p = in_bucket[p as usize];
+            }
+            earlier[j] = p;
+            in_bucket[j] = last[b];
+            last[b] = j as u32;
+        }
         Repeats {
             chars,
+            cs,
             earlier,
             take_up: OnceCell::new(),
         }
@@ -1225,57 +1276,59 @@ impl<'c> Repeats<'c> {
     /// body's first [`TAKE_UP_REACH`] places that the heading holds.
     fn taken_up(&self, head: usize) -> bool {
         let first = self.take_up.get_or_init(|| {
-            let chars = self.chars;
-            // Where the word from each place first stood (MAX: nowhere
-            // before): where the nearest same word stood first, found
-            // through the earlier places of its first character.
-            let mut first = vec![usize::MAX; chars.len()];
-            for from in 0..chars.len().saturating_sub(TAKE_UP_CHARS - 1) {
-                let word = &chars[from..from + TAKE_UP_CHARS];
-                if !word.iter().all(|&(_, c)| is_word_char(c)) {
+            let cs = &self.cs;
+            // Where the word from each place first stood: where the nearest
+            // same word stood first, found through the earlier places of
+            // its first character. `words` counts the word characters
+            // back from the word's last.
+            let mut first = vec![NONE; cs.len()];
+            let mut words = 0;
+            for (end, &c) in cs.iter().enumerate() {
+                words = if is_word_char(c) { words + 1 } else { 0 };
+                if words < TAKE_UP_CHARS {
                     continue;
                 }
-                let mut at = self.earlier[from];
-                while let Some(s) = at {
-                    if chars[s..s + TAKE_UP_CHARS]
-                        .iter()
-                        .zip(word)
-                        .all(|(a, b)| a.1 == b.1)
-                    {
-                        first[from] = first[s].min(s);
+                let from = end + 1 - TAKE_UP_CHARS;
+                let word = &cs[from + 1..=end];
+                let mut s = self.earlier[from];
+                while s != NONE {
+                    let at = s as usize;
+                    if cs[at + 1..at + TAKE_UP_CHARS] == *word {
+                        first[from] = first[at].min(s);
                         break;
                     }
-                    at = self.earlier[s];
+                    s = self.earlier[at];
                 }
-            }
-            // The first of those within reach of each place (in place: the
-            // places after it are read before they are overwritten).
-            for k in 0..first.len() {
-                let reach = &first[k..(k + TAKE_UP_REACH).min(first.len())];
-                first[k] = reach.iter().copied().min().unwrap_or(usize::MAX);
             }
             first
         });
+        // A word starting within reach of the body's start that the heading
+        // holds whole.
         first
-            .get(head)
-            .is_some_and(|&s| s != usize::MAX && s + TAKE_UP_CHARS <= head)
+            .get(head..(head + TAKE_UP_REACH).min(first.len()))
+            .is_some_and(|reach| {
+                reach
+                    .iter()
+                    .any(|&s| s != NONE && s as usize + TAKE_UP_CHARS <= head)
+            })
     }
 
     /// The first place before `from` where the `n` characters from `from`
     /// stood side by side, if they are word characters.
     fn first_before(&self, from: usize, n: usize) -> Option<usize> {
-        let word = self.chars.get(from..from + n)?;
-        if !word.iter().all(|&(_, c)| is_word_char(c)) {
+        let word = self.cs.get(from..from + n)?;
+        if !word.iter().all(|&c| is_word_char(c)) {
             return None;
         }
         // Walk back through the earlier places of the word's first character.
         let mut first = None;
-        let mut at = self.earlier[from];
-        while let Some(s) = at {
-            if self.chars[s..s + n].iter().zip(word).all(|(a, b)| a.1 == b.1) {
-                first = Some(s);
+        let mut s = self.earlier[from];
+        while s != NONE {
+            let at = s as usize;
+            if self.cs[at..at + n] == *word {
+                first = Some(at);
             }
-            at = self.earlier[s];
+            s = self.earlier[at];
         }
         first
     }
@@ -1285,12 +1338,20 @@ impl<'c> Repeats<'c> {
 /// asks for the words at every place, so only those that can match are tried.
 type WordIndex = LazyLock<Index>;
 
-/// Words by one of their characters, and a mask of those characters' low
-/// six bits: most characters asked for file no word, and the mask says so
-/// without a lookup.
+/// Words by one of their characters, and a mask of those characters (one
+/// bit for each value of their low ten bits): most characters asked for
+/// file no word, and the mask says so without a lookup.
 struct Index {
-    mask: u64,
+    mask: [u64; 16],
     words: HashMap<char, Vec<&'static str>>,
+}
+
+impl Index {
+    /// Where `c` stands in the mask: a word of it and a bit.
+    fn bit(c: char) -> (usize, u64) {
+        let low = u32::from(c) as usize % 1024;
+        (low / 64, 1 << (low % 64))
+    }
 }
 
 /// [`OPENERS`] by their first character.
@@ -1307,12 +1368,13 @@ static CLOSING: WordIndex = LazyLock::new(|| index_words(CLOSERS, |w| w.chars().
 
 fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> Index {
     let mut index = Index {
-        mask: 0,
+        mask: [0; 16],
         words: HashMap::default(),
     };
     for &w in words {
         if let Some(c) = key(w) {
-            index.mask |= 1 << (u32::from(c) % 64);
+            let (i, bit) = Index::bit(c);
+            index.mask[i] |= bit;
             index.words.entry(c).or_default().push(w);
         }
     }
@@ -1321,11 +1383,14 @@ fn index_words(words: &[&'static str], key: fn(&str) -> Option<char>) -> Index {
 
 /// The words of `index` filed under `c`.
 fn words_at(index: &WordIndex, c: Option<char>) -> impl Iterator<Item = &'static str> + '_ {
-    c.filter(|&c| index.mask & (1 << (u32::from(c) % 64)) != 0)
-        .and_then(|c| index.words.get(&c))
-        .into_iter()
-        .flatten()
-        .copied()
+    c.filter(|&c| {
+        let (i, bit) = Index::bit(c);
+        index.mask[i] & bit != 0
+    })
+    .and_then(|c| index.words.get(&c))
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// A year (2023年), a month (5月) or a full date at the start.
