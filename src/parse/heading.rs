@@ -35,6 +35,9 @@ pub(crate) struct Siblings<'a> {
     pub previous_body: &'a str,
     /// The previous sibling's heading (else empty).
     pub previous_title: &'a str,
+    /// Whether that heading is the one before in this heading's own list
+    /// (not the last of an earlier list of the style).
+    pub previous_in_list: bool,
     /// The text after the next sibling's marker.
     pub next_run: &'a str,
 }

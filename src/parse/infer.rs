@@ -267,6 +267,12 @@ const THRESHOLD: i32 = 32;
 const STRONG: i32 = 40;
 /// A run this short (characters) is likely a whole heading.
 const SHORT_RUN: usize = 36;
+/// How many characters longer than its previous sibling's heading a short
+/// run must be to be cut on the usual evidence.
+const SIBLING_OVERRUN: usize = 8;
+/// How far (characters) from its previous sibling's length a heading
+/// counts as of that length ([`SIBLING_OVERRUN`]).
+const SIBLING_LENGTH_SLACK: usize = 4;
 // `infer_end` reads more characters than a short run has.
 const _: () = assert!(SHORT_RUN < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS);
 
@@ -453,6 +459,15 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     } else {
         THRESHOLD
     };
+    // A short run far longer than its previous sibling's heading ran into
+    // its body: headings of a list are of a length, and a place about as
+    // far in as the sibling's heading is long needs only the usual
+    // evidence.
+    let previous_len = siblings.previous_title.chars().count();
+    let outgrows_sibling = threshold == STRONG
+        && siblings.previous_in_list
+        && previous_len > 0
+        && chars.len() >= previous_len + SIBLING_OVERRUN;
     let mut depth = 0i32;
     let mut best: Option<(i32, usize)> = None;
     let mut parallel_best: Option<(i32, usize)> = None;
@@ -516,9 +531,18 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         // What the place must reach to matter: the threshold, or more than
         // the best place so far once that reached it (a place scored lower
         // than it is left early: see `score`).
+        // (And the body's first sentence is no fragment of the heading's.)
+        let alike = if outgrows_sibling
+            && k.abs_diff(previous_len) <= SIBLING_LENGTH_SLACK
+            && chars.len() - k >= SIBLING_OVERRUN
+        {
+            STRONG - THRESHOLD
+        } else {
+            0
+        };
         let needed = match best {
-            Some((b, _)) if parallel == 0 && b >= threshold => b + 1,
-            _ => threshold - parallel,
+            Some((b, _)) if parallel == 0 && b >= threshold => b + 1 - alike,
+            _ => threshold - parallel - alike,
         };
         let score = score(
             head,
@@ -530,7 +554,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             siblings.previous_end,
             &next,
             needed,
-        );
+        ) + alike;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, at));
         }
@@ -1593,6 +1617,27 @@ mod tests {
         // A longer second clause whose body opens plainly (a clause of time).
         let run = "认清形势，切实增强责任感紧迫感今年以来，全区安全生产形势总体平稳";
         assert_eq!(cut_beside(run, &alike), Some("认清形势，切实增强责任感紧迫感"));
+    }
+
+    /// A short run is cut only on strong evidence, unless it is far longer
+    /// than the heading before it in its list: then a place about as far
+    /// in as that heading is long needs only the usual evidence.
+    #[test]
+    fn a_short_run_far_longer_than_its_sibling_is_cut_at_the_siblings_length() {
+        let run = "全面加强党对农业农村工作的领导抓好来年农业农村工作，关键在党、关键在人";
+        let sibling = |previous_in_list| Siblings {
+            previous_title: "扎实推进乡村全面振兴战略",
+            previous_in_list,
+            ..Default::default()
+        };
+        let cut_beside = |siblings: &Siblings<'_>| infer_end(run, siblings).map(|i| &run[..i]);
+        assert_eq!(cut_beside(&sibling(true)), Some("全面加强党对农业农村工作的领导"));
+        assert_eq!(
+            cut_beside(&sibling(false)),
+            None,
+            "the last heading of another list"
+        );
+        assert_eq!(cut(run), None, "no sibling");
     }
 
     #[test]

@@ -357,6 +357,7 @@ impl<'a, 'o> Builder<'a, 'o> {
                     Siblings {
                         previous_end: self.last_end.get(c.raw().style),
                         previous_title: self.last_title.get(c.raw().style).unwrap_or(""),
+                        previous_in_list: c.value() > 1,
                         previous_body: self.last_body.get(c.raw().style).unwrap_or(""),
                         next_run: succ.get(i).map_or("", |j| {
                             let from = cands[j].end();
