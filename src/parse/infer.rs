@@ -301,6 +301,18 @@ const BODY_DEFINES_LAST_WORD: i32 = 30;
 /// What a body adds that opens with a word of its heading's further back,
 /// then 是 ([`defines_head_word`]): less sure.
 const BODY_DEFINES_HEAD_WORD: i32 = 15;
+/// The body's first sentence narrates (了) after its subject
+/// ([`SUBJECT_CHARS`]): headings name tasks and topics, a sentence that
+/// tells what was done is the body's. A place right before the verb of 了
+/// (……工作|提出了, [`VERB_CHARS`]) parts a sentence from its subject: it
+/// loses as much.
+const BODY_NARRATES: i32 = 12;
+/// How far into the body (characters) 了 must stand for the place to be
+/// before its sentence's subject, not between the subject and the verb.
+const SUBJECT_CHARS: usize = 6;
+/// 了 this near the body's start (a verb of one or two characters before
+/// it, 提出了) parts the sentence from its subject.
+const VERB_CHARS: usize = 2;
 /// The longest heading [`BODY_RESTATES_HEAD`] applies to.
 const RESTATED_HEAD_CHARS: usize = 6;
 /// Headings shorter than this (characters) are judged on the body's
@@ -372,6 +384,39 @@ fn defines_last_word(head: &str, body: &str, shi: Option<usize>) -> bool {
     })
 }
 
+/// Where the particle 了 of what was done stands in `run` (提出了, 取得了),
+/// not inside a word that holds it (了解, 为了, 除了): byte offsets, those
+/// before `window` (where the places scored end) and the first after it.
+fn narrations(run: &str, window: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let found = run
+        .match_indices('了')
+        .map(|(i, _)| i)
+        .filter(|&i| !run[i..].starts_with("了解") && !run[..i].ends_with(['为', '除', '不', '未', '得']));
+    for i in found {
+        out.push(i);
+        if i >= window {
+            break;
+        }
+    }
+    out
+}
+
+/// How far into the body at place `k` of `chars` (characters) the first
+/// of the run's 了 stands ([`narrations`]), up to [`SUBJECT_CHARS`] (any
+/// further is as far), if one follows.
+fn narration(chars: &[(usize, char)], k: usize, narrations: &[usize]) -> Option<usize> {
+    let at = chars[k].0;
+    let first = *narrations.iter().find(|&&i| i >= at)?;
+    Some(
+        chars[k..]
+            .iter()
+            .take(SUBJECT_CHARS)
+            .position(|&(i, _)| i == first)
+            .unwrap_or(SUBJECT_CHARS),
+    )
+}
+
 /// Where the first 是 stands in the body that starts at place `k` of
 /// `chars` (the run's first characters, `whole` if they are all of it),
 /// if it ends within the body's first [`SHI_BYTES`] bytes: what
@@ -436,7 +481,9 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     let stops = clause_stops(&chars);
     let next = Next::new(&chars, siblings.next_run, siblings.previous_body);
     let head_start = chars.iter().position(|&(_, c)| is_word_or_digit(c)).unwrap_or(0);
+    let narrations = narrations(run, chars.last().map_or(0, |&(i, c)| i + c.len_utf8()));
     let facts = Facts {
+        narrations: &narrations,
         previous: parallel_opening(&chars, siblings.previous_title),
         stops: &stops,
         whole: chars.len() < MAX_CHARS + TAKE_UP_REACH + TAKE_UP_CHARS,
@@ -602,6 +649,8 @@ struct Facts<'s> {
     head_start: usize,
     /// Where clauses of one length end ([`parallel_end`]).
     parallel_end: Option<usize>,
+    /// Where the run's 了 of what was done stand ([`narrations`]).
+    narrations: &'s [usize],
 }
 
 /// The fewest characters of a clause that [`parallel_end`] reads.
@@ -741,6 +790,11 @@ fn score(
         score += BODY_DEFINES_LAST_WORD;
     } else if defines_head_word(head, body, shi) {
         score += BODY_DEFINES_HEAD_WORD;
+    }
+    match narration(repeats.chars, head_chars, facts.narrations) {
+        Some(n) if n <= VERB_CHARS => score -= BODY_NARRATES,
+        Some(n) if n >= SUBJECT_CHARS => score += BODY_NARRATES,
+        _ => {}
     }
     if STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
         && !body.starts_with(['和', '与', '及', '、'])
@@ -1638,6 +1692,17 @@ mod tests {
             "the last heading of another list"
         );
         assert_eq!(cut(run), None, "no sibling");
+    }
+
+    /// A body that tells what was done (了, after its subject) is no
+    /// heading's; a place between a subject and its verb (……工作|提出了) is
+    /// no body's start.
+    #[test]
+    fn a_body_that_narrates_after_its_subject_ends_the_heading() {
+        let run = "全面加强基层组织建设新时代新征程对基层党组织的组织力和战斗力提出了新的更高要求";
+        assert_eq!(cut(run), Some("全面加强基层组织建设"));
+        // 为了 and 了解 tell nothing.
+        assert_eq!(cut("扎实推进乡村全面振兴为了实现目标要深入了解情况"), None);
     }
 
     #[test]
