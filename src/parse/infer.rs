@@ -135,6 +135,11 @@ fn opens_time_clause(rest: &str) -> bool {
     n > 0 && rest.chars().skip(n).take(2).eq("年来".chars())
 }
 
+/// What a title names before a word that both closes headings and opens
+/// bodies (回顾: 2024年工作回顾 / 回顾一年来的工作，): only after it does
+/// the word close the heading.
+const REVIEWED: &str = "工作";
+
 /// Words that close a heading.
 const CLOSERS: &[&str] = &[
     "问题",
@@ -753,11 +758,13 @@ fn score(
     if dated {
         score += DATE_OPENS_BODY;
     } else if let Some(o) = words_at(&OPENING, Some(first)).find(|o| body.starts_with(*o)) {
-        // A word that closes headings as well (回顾) opens no body for sure:
-        // "……工作回顾过去一年，" ends with it.
+        // A word that closes headings as well (回顾) closes one after what
+        // is reviewed as a title names it (……工作回顾过去一年，): there it
+        // opens no body; after other words it does (……存在的不足|回顾一年来
+        // 的工作，).
         // An event (改革开放) opens a body only as a time phrase.
         let opens_time = !EVENTS.contains(&o) || opens_time_clause(&body[o.len()..]);
-        if !CLOSERS.contains(&o) && opens_time {
+        if (!CLOSERS.contains(&o) || !head.ends_with(REVIEWED)) && opens_time {
             score += OPENER_OPENS_BODY;
         }
         // An opener that a comma or a copula closes opens a sentence
@@ -808,7 +815,10 @@ fn score(
             score - SHORT_HEAD_COST
         };
     }
-    if words_at(&CLOSING, Some(last)).any(|w| head.ends_with(w)) || ends_in_state(&repeats.cs[..head_chars]) {
+    let closes = |w: &str| {
+        head.ends_with(w) && (!OPENERS.contains(&w) || head[..head.len() - w.len()].ends_with(REVIEWED))
+    };
+    if words_at(&CLOSING, Some(last)).any(closes) || ends_in_state(&repeats.cs[..head_chars]) {
         score += CLOSER_ENDS_HEAD;
         // A body opening with a directive verb, where nothing else opened
         // it (……加强组织领导|成立……).
@@ -1834,6 +1844,20 @@ mod tests {
         // The heading's own object that repeats its opening is no body.
         let run = "城乡规划应当统筹安排，依法纳入本级城乡规划";
         assert_eq!(cut(run), None);
+    }
+
+    /// 回顾 closes a title of what was reviewed (……工作回顾); after other
+    /// words it opens the body (回顾一年来的工作，).
+    #[test]
+    fn a_review_closes_a_work_title_and_opens_other_bodies() {
+        assert_eq!(
+            cut("存在的问题和改进措施回顾一年来的工作，我们虽然做了一些努力，但与组织的要求相比还有差距"),
+            Some("存在的问题和改进措施")
+        );
+        assert_eq!(
+            cut("上半年工作回顾过去半年，全镇上下克服困难，各项工作稳步推进"),
+            Some("上半年工作回顾")
+        );
     }
 
     /// Bare clauses of time (过去一年， 换届以来，) open the body.
