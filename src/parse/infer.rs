@@ -13,8 +13,14 @@
 //! - the body's first words repeat words of the heading (乡村振兴 after
 //!   "……培育乡村发展新动能");
 //! - sibling headings share their shape: the heading closes with the word
-//!   that closed the previous sibling, or that the next sibling uses;
+//!   that closed the previous sibling, or that the next sibling uses; a
+//!   short run far longer than the heading before it in its list ran into
+//!   its body, about where that heading's length ends;
+//! - the body's first sentence tells what was done (了, after its subject);
 //! - headings are short: long ones cost a little.
+//!
+//! A place costs where it parts a sentence from its subject (……工作|提出了),
+//! or leaves a fragment of a clause to the body.
 //!
 //! A place inside quotes or brackets, next to punctuation or between digits
 //! is never chosen.
