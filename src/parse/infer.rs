@@ -143,7 +143,8 @@ fn opens_time_clause(rest: &str) -> bool {
 
 /// What a title names before a word that both closes headings and opens
 /// bodies (回顾: 2024年工作回顾 / 回顾一年来的工作，): only after it does
-/// the word close the heading.
+/// the word close the heading. 回顾 is the one such word (a test checks
+/// that no other is in both [`OPENERS`] and [`CLOSERS`]).
 const REVIEWED: &str = "工作";
 
 /// Words that close a heading.
@@ -383,6 +384,7 @@ const AFTER_REPEATS: i32 = SIBLING_BODIES_OPEN_ALIKE + SIBLINGS_END_ALIKE;
 /// Whether `body` opens with the last two to four characters of `head`
 /// and then 是: the heading's topic made the subject of the body's first
 /// sentence (……重点企业|重点企业是……).
+/// `shi`: where the body's first 是 stands ([`first_shi`]).
 fn defines_last_word(head: &str, body: &str, shi: Option<usize>) -> bool {
     // Most bodies hold no 是 within their first five characters.
     if shi.is_none_or(|at| at + 3 > 15) {
@@ -460,6 +462,7 @@ const SHI_BYTES: usize = 20;
 /// further back than its end, then 是 (聚焦项目投资，增强发展后劲|项目是……), the
 /// word not the tail of a longer one of the heading's (……共|同体意识是, where
 /// the heading holds 共同体意识).
+/// `shi`: where the body's first 是 stands ([`first_shi`]).
 fn defines_head_word(head: &str, body: &str, shi: Option<usize>) -> bool {
     // 是 stands at the third to fifth character: within 20 bytes.
     if shi.is_none() {
@@ -586,10 +589,9 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         } else {
             0
         };
-        // What the place must reach to matter: the threshold, or more than
-        // the best place so far once that reached it (a place scored lower
-        // than it is left early: see `score`).
-        // (And the body's first sentence is no fragment of the heading's.)
+        // A place about as far in as the previous sibling's heading is long,
+        // in a run far longer (its body of at least SIBLING_OVERRUN
+        // characters), needs only the usual evidence.
         let alike = if outgrows_sibling
             && k.abs_diff(previous_len) <= SIBLING_LENGTH_SLACK
             && chars.len() - k >= SIBLING_OVERRUN
@@ -598,9 +600,13 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         } else {
             0
         };
+        // What the place must reach: the threshold (`gate`), and to matter
+        // more than the best place so far once that reached it (a place
+        // that cannot is left early: see `score`).
+        let gate = threshold - parallel - alike;
         let needed = match best {
             Some((b, _)) if parallel == 0 && b >= threshold => b + 1 - alike,
-            _ => threshold - parallel - alike,
+            _ => gate,
         };
         let score = score(
             head,
@@ -611,6 +617,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
             k,
             siblings.previous_end,
             &next,
+            gate,
             needed,
         ) + alike;
         if best.is_none_or(|(b, _)| score > b) {
@@ -735,8 +742,11 @@ fn first_clause(s: &str) -> Option<usize> {
 }
 
 /// The score of the place before `chars[head_chars]`, where `head` ends and
-/// `body` starts. A place that cannot reach `needed` is left as soon as that
-/// is known, with a score below it (the costly tests come last).
+/// `body` starts. `gate` is what the place must reach to be taken: the
+/// test of sibling bodies that open alike is asked only where its bonus
+/// reaches it. `needed` (at least `gate`) only bounds the work: a place
+/// that cannot reach it is left as soon as that is known, with a score
+/// below it (the costly tests come last).
 #[allow(clippy::too_many_arguments)]
 fn score(
     head: &str,
@@ -747,6 +757,7 @@ fn score(
     head_chars: usize,
     previous_end: Option<&str>,
     next: &Next,
+    gate: i32,
     needed: i32,
 ) -> i32 {
     let mut score = 0;
@@ -852,8 +863,7 @@ fn score(
         return score;
     }
     // Bodies that open alike need other evidence besides.
-    if score + SIBLING_BODIES_OPEN_ALIKE >= needed && next.opens_body_alike(&repeats.chars[head_chars - 1..])
-    {
+    if score + SIBLING_BODIES_OPEN_ALIKE >= gate && next.opens_body_alike(&repeats.chars[head_chars - 1..]) {
         score += SIBLING_BODIES_OPEN_ALIKE;
     }
     if score + SIBLINGS_END_ALIKE < needed {
@@ -1441,7 +1451,7 @@ struct Index {
 }
 
 impl Index {
-    /// Where `c` stands in the mask: a word of it and a bit.
+    /// Where `c` stands in the mask: the index of its `u64` and its bit.
     fn bit(c: char) -> (usize, u64) {
         let low = u32::from(c) as usize % 1024;
         (low / 64, 1 << (low % 64))
@@ -1719,6 +1729,18 @@ mod tests {
         assert_eq!(cut(run), Some("全面加强基层组织建设"));
         // 为了 and 了解 tell nothing.
         assert_eq!(cut("扎实推进乡村全面振兴为了实现目标要深入了解情况"), None);
+    }
+
+    /// [`super::REVIEWED`] is what precedes 回顾 as a closer; another word
+    /// in both lists would need its own.
+    #[test]
+    fn only_hui_gu_both_opens_and_closes() {
+        let both: Vec<&str> = super::OPENERS
+            .iter()
+            .filter(|w| super::CLOSERS.contains(w))
+            .copied()
+            .collect();
+        assert_eq!(both, ["回顾"]);
     }
 
     #[test]

@@ -1096,7 +1096,6 @@ fn line_end_or(src: &str, at: usize, stop: Option<usize>) -> usize {
     }
 }
 
-/// The label of a list of attachments.
 /// A 公文's list of its attachments (附件说明) after `from`: a line that
 /// starts 附件： and a numbered item (附件：1.检查表), and the lines of
 /// the next items under it (2.统计表), each line starting with its number.
