@@ -284,11 +284,10 @@ fn find_trailing_noise(src: &str) -> Option<Item<'_>> {
             && start.is_some()
             && line.chars().count() <= CHROME_LINE_CHARS
             && !line.contains(['。', '；', '！', '？']);
-        let word = noise_word(line);
-        let chrome = is_chrome_line(line, word);
+        let chrome = is_chrome_line(line);
         // Links are followed by the page's chrome or nothing: a line of
         // text after them makes them the body's lines.
-        if (!after_backlink && !link && is_body_line_by(line, || word)) || (after_links && !link && !chrome) {
+        if (!after_backlink && !link && is_body_line(line)) || (after_links && !link && !chrome) {
             start = None;
         } else if start.is_none() && chrome {
             start = Some(at);
@@ -306,9 +305,8 @@ const LINK_LABELS: [&str; 4] = ["相关链接", "相关阅读", "相关文章", 
 
 /// Whether a line carries a boilerplate word and is short enough to be page
 /// chrome (or opens with the word, as licence notes do).
-/// `word`: where the line's first boilerplate word starts ([`noise_word`]).
-fn is_chrome_line(line: &str, word: Option<usize>) -> bool {
-    let Some(found) = word else {
+fn is_chrome_line(line: &str) -> bool {
+    let Some(found) = noise_word(line) else {
         return false;
     };
     found == 0 || line.chars().count() <= CHROME_LINE_CHARS
@@ -317,12 +315,6 @@ fn is_chrome_line(line: &str, word: Option<usize>) -> bool {
 /// Whether a line is the document's body: it opens with an ordinal, or it
 /// is a long sentence that carries no boilerplate word and is no fragment.
 fn is_body_line(line: &str) -> bool {
-    is_body_line_by(line, || noise_word(line))
-}
-
-/// [`is_body_line`], where `word` tells where the line's first boilerplate
-/// word starts ([`noise_word`]), asked last.
-fn is_body_line_by(line: &str, word: impl FnOnce() -> Option<usize>) -> bool {
     if opens_with_ordinal(line) {
         return true;
     }
@@ -330,7 +322,7 @@ fn is_body_line_by(line: &str, word: impl FnOnce() -> Option<usize>) -> bool {
     !line.starts_with(['，', '、', '。', '）', '》', '；', '：'])
         && line.chars().count() >= BODY_LINE_CHARS
         && line.contains(['。', '；', '！', '？'])
-        && word().is_none()
+        && noise_word(line).is_none()
 }
 
 /// Whether `line` opens with an ordinal of the document's numbering: 第X条
