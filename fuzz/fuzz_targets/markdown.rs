@@ -1,6 +1,7 @@
 //! Any UTF-8 through the Markdown reader: the tree's spans index the
 //! Markdown source and its leaves rebuild it, never a panic; read in
-//! pieces as small as they come, the source is read as it is whole.
+//! pieces as small as they come, the source is read as it is whole, and
+//! as it is with every block given to pulldown-cmark as written.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -22,6 +23,13 @@ fuzz_target!(|bytes: &[u8]| {
         speechtree::input::masked_in_pieces(src, 1),
         (masked.text.clone(), masked.headings.clone()),
         "read in pieces, the source is read as it is whole"
+    );
+    // Plain blocks' stand-ins read as pulldown-cmark reads the blocks.
+    #[cfg(fuzzing)]
+    assert_eq!(
+        speechtree::input::masked_as_written(src, 1),
+        (masked.text.clone(), masked.headings.clone()),
+        "plain blocks are read as pulldown-cmark reads them"
     );
     let doc = parse_markdown(src, &Options::default());
     tree::check_shape(&doc, false);

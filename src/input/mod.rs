@@ -39,11 +39,11 @@ use std::path::Path;
 pub use decode::{decode, detect_encoding};
 #[cfg(feature = "html")]
 pub use html::{HtmlPage, html_page, html_text};
-#[cfg(all(fuzzing, feature = "markdown"))]
-#[doc(hidden)]
-pub use markdown::masked_in_pieces;
 #[cfg(feature = "markdown")]
 pub use markdown::{markdown_text, parse_markdown};
+#[cfg(all(fuzzing, feature = "markdown"))]
+#[doc(hidden)]
+pub use markdown::{masked_as_written, masked_in_pieces};
 
 use crate::error::{Error, Result};
 use crate::{Document, HeadingHint, Options};

@@ -22,6 +22,9 @@ use crate::input::{InputKind, ReadResult};
 use crate::span::Span;
 use crate::{HeadingHint, Options};
 
+mod plain;
+use plain::Compact;
+
 /// The text the parser reads for a Markdown source, and its headings.
 ///
 /// `text` is the source with every byte of markup replaced by an ASCII space
@@ -402,7 +405,7 @@ pub(crate) struct Masked {
 
 /// The masked copy of `src` and its headings (see [`markdown_text`]).
 fn mask(src: &str) -> Masked {
-    mask_in_chunks(src, CHUNK, mark_budget(src))
+    mask_in_chunks(src, CHUNK, mark_budget(src), true)
 }
 
 /// [`markdown_text`]'s text and headings, pulldown-cmark given pieces of
@@ -411,7 +414,16 @@ fn mask(src: &str) -> Masked {
 /// tests).
 #[cfg(any(fuzzing, test))]
 pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
-    let masked = mask_in_chunks(src, chunk, mark_budget(src));
+    let masked = mask_in_chunks(src, chunk, mark_budget(src), true);
+    (masked.text, masked.headings)
+}
+
+/// [`masked_in_pieces`] with every block given to pulldown-cmark as
+/// written (no plain block's stand-in, see [`plain`]): the fuzz targets
+/// check that it is the same.
+#[cfg(any(fuzzing, test))]
+pub fn masked_as_written(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
+    let masked = mask_in_chunks(src, chunk, mark_budget(src), false);
     (masked.text, masked.headings)
 }
 
@@ -423,7 +435,7 @@ pub fn masked_in_pieces(src: &str, chunk: usize) -> (String, Vec<HeadingHint>) {
 /// anywhere gives links everywhere their meaning. A piece whose marks of
 /// markup, at [`MARK_COST`] each, are over `budget` is first cut as short
 /// as it can be; if it is still over, it is read as plain text.
-fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
+fn mask_in_chunks(src: &str, chunk: usize, budget: usize, plain: bool) -> Masked {
     let whole = memchr::memmem::find(src.as_bytes(), b"]:").is_some();
     // Pieces cut about `chunk` long are not counted (counting every piece
     // added 2 to 3% to the instructions of reading Markdown): pulldown-cmark's
@@ -437,6 +449,7 @@ fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
     let mut out = String::with_capacity(src.len());
     let mut found: Vec<HeadingHint> = Vec::new();
     let mut shown: Vec<Range<usize>> = Vec::new();
+    let mut compact = Compact::default();
     // Front matter is hidden; pulldown-cmark reads what follows it.
     let mut start = front_matter(src);
     masked_into(&mut out, src, &mut shown, start);
@@ -474,7 +487,13 @@ fn mask_in_chunks(src: &str, chunk: usize, budget: usize) -> Masked {
                 break;
             }
             let heads = found.len();
-            let last = mask_piece(src, start..end, &mut shown, &mut found);
+            let last = mask_piece(
+                src,
+                start..end,
+                &mut shown,
+                &mut found,
+                plain.then_some(&mut compact),
+            );
             // Before a list item, the piece must end in a list (see
             // `split_after`).
             if (!last.runs_on && (!before_item || last.is_list)) || end == src.len() {
@@ -702,22 +721,53 @@ struct LastBlock {
 
 /// Reads the piece `range` of `src` with pulldown-cmark: the ranges of text
 /// it shows into `shown` and its headings into `found` (levels as written,
-/// 1 to 6), and what its last top-level block is.
+/// 1 to 6), and what its last top-level block is. With `compact` (a buffer
+/// kept from piece to piece), pulldown-cmark is given the piece with its
+/// plain blocks' stand-ins (see [`plain`]) when it has enough of them, and
+/// the piece as written if it did not report a stand-in as the block it
+/// stands for.
 fn mask_piece(
     src: &str,
     range: Range<usize>,
     shown: &mut Vec<Range<usize>>,
     found: &mut Vec<HeadingHint>,
+    compact: Option<&mut Compact>,
 ) -> LastBlock {
+    if let Some(compact) = compact
+        && compact.fill(src, range.clone())
+    {
+        let (shown_len, found_len) = (shown.len(), found.len());
+        let compact = &*compact;
+        if let Some(last) = read_events(src, &compact.text, range.end, Some(compact), shown, found) {
+            return last;
+        }
+        shown.truncate(shown_len);
+        found.truncate(found_len);
+    }
+    let piece = src.get(range.clone()).unwrap_or_default();
+    read_events(src, piece, range.end, None, shown, found).unwrap_or(LastBlock {
+        runs_on: false,
+        is_list: false,
+        events: 0,
+    })
+}
+
+/// [`mask_piece`]'s reading of `piece`, which ends at `end` in `src`: the
+/// piece as written (its offsets `src`'s less its length from `end`), or
+/// `compact`'s text. `None` when a stand-in of `compact` was not reported
+/// as the block it stands for.
+fn read_events(
+    src: &str,
+    piece: &str,
+    end: usize,
+    compact: Option<&Compact>,
+    shown: &mut Vec<Range<usize>>,
+    found: &mut Vec<HeadingHint>,
+) -> Option<LastBlock> {
     let bytes = src.as_bytes();
-    let Some(piece) = src.get(range.clone()) else {
-        return LastBlock {
-            runs_on: false,
-            is_list: false,
-            events: 0,
-        };
-    };
-    let base = range.start;
+    let base = end - piece.len();
+    let to_source = |at: usize| compact.map_or(base + at, |c| c.to_source(at));
+    let (blocks, stand_ins) = compact.map_or((&[][..], &[][..]), |c| (&c.blocks[..], &c.stand_ins[..]));
     let mut opts = CmarkOptions::empty();
     opts.insert(CmarkOptions::ENABLE_TABLES);
     opts.insert(CmarkOptions::ENABLE_STRIKETHROUGH);
@@ -737,10 +787,16 @@ fn mask_piece(
     // Whether the heading open is as short as a line: its own link to
     // itself is its text.
     let mut heading_line = false;
+    // The next stand-in, and the one being read.
+    let mut next_stand_in = 0;
+    // The stand-in being read, and where its block may end at the latest
+    // (after its line break).
+    let mut in_stand_in: Option<(&plain::StandIn, usize)> = None;
     let mut events = 0;
     for (event, range) in Parser::new_ext(piece, opts).into_offset_iter() {
         events += 1;
-        let range = range.start + base..range.end + base;
+        let (at, raw_end) = (range.start, range.end);
+        let range = to_source(range.start)..to_source(range.end);
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -756,6 +812,46 @@ fn mask_piece(
                 }
             }
             _ => {}
+        }
+        if let Some((stand_in, latest)) = in_stand_in {
+            // The stand-in's own events: its paragraph's `x`, and its end
+            // where the blocks end.
+            let is_heading = stand_in.is_heading(blocks);
+            match event {
+                Event::Text(_) if !is_heading => continue,
+                Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) if raw_end <= latest => {
+                    for block in blocks.get(stand_in.blocks.clone()).unwrap_or_default() {
+                        match &block.heading {
+                            None => shown.push(block.span.clone()),
+                            Some((level, text)) if !text.is_empty() => {
+                                shown.push(text.clone());
+                                found.push(HeadingHint::new(line_at(bytes, text.start), *level));
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    in_stand_in = None;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        if let Some(stand_in) = stand_ins.get(next_stand_in)
+            && stand_in.at == at
+        {
+            match (&event, stand_in.is_heading(blocks)) {
+                (Event::Start(Tag::Paragraph), false) | (Event::Start(Tag::Heading { .. }), true) => {}
+                _ => return None,
+            }
+            let after = piece.as_bytes().get(at + 1..).unwrap_or_default();
+            let line_break = if after.starts_with(b"\r\n") {
+                2
+            } else {
+                usize::from(matches!(after.first(), Some(b'\n' | b'\r')))
+            };
+            in_stand_in = Some((stand_in, at + 1 + line_break));
+            next_stand_in += 1;
+            continue;
         }
         match event {
             Event::Start(Tag::CodeBlock(_)) => hidden += 1,
@@ -815,13 +911,16 @@ fn mask_piece(
             _ => {}
         }
     }
+    if next_stand_in < stand_ins.len() || in_stand_in.is_some() {
+        return None;
+    }
     // Open at the piece's end: it reaches it (a closed block ends before
     // the blank line the piece ends with).
-    LastBlock {
-        runs_on: last_runs_on && last_end >= base + piece.len(),
+    Some(LastBlock {
+        runs_on: last_runs_on && last_end >= end,
         is_list: last_is_list,
         events,
-    }
+    })
 }
 
 /// The longest heading (bytes of source) whose links to places on the page
@@ -1426,13 +1525,13 @@ mod tests {
         let cuttable = format!("{spans}\n\n中文\n\n{spans}\n\n## 一、标题\n");
         // Room for one paragraph of them, not two.
         let budget = 100 * MARK_COST;
-        let masked = mask_in_chunks(&cuttable, 16, budget);
+        let masked = mask_in_chunks(&cuttable, 16, budget, true);
         assert!(masked.as_text.is_empty());
         assert_eq!((masked.text, masked.headings), masked_in_pieces(&cuttable, CHUNK));
         // One paragraph of them: read as text, the heading after it still
         // read as Markdown.
         let dense = format!("{spans}{spans}\n\n## 一、标题\n");
-        let masked = mask_in_chunks(&dense, 16, budget);
+        let masked = mask_in_chunks(&dense, 16, budget, true);
         let piece = masked.as_text[..].to_vec();
         assert_eq!(piece.len(), 1);
         assert_eq!(piece[0].slice(&dense), format!("{spans}{spans}\n\n"));
@@ -1463,7 +1562,7 @@ mod tests {
         // the last one too (a piece cut as short as it can be ends after
         // the heading on its first line); the block is counted once.
         let src = format!("{}{spans}{spans}", "# 一、x\n".repeat(100));
-        let masked = mask_in_chunks(&src, 16, budget);
+        let masked = mask_in_chunks(&src, 16, budget, true);
         assert_eq!(masked.headings.len(), 100);
         assert_eq!(masked.as_text.len(), 1);
         assert_eq!(masked.as_text[0].slice(&src), format!("{spans}{spans}"));
@@ -1489,6 +1588,27 @@ mod tests {
         other.replace_range(9000..9003, "二");
         assert!(same_wide_bytes(long.as_bytes(), long.as_bytes()));
         assert!(!same_wide_bytes(long.as_bytes(), other.as_bytes()));
+    }
+
+    #[test]
+    fn plain_blocks_stand_in_where_pulldown_cmark_reads_them() {
+        let src = "# 标题\n\n## 第一章 总则\n第一条 为了规范管理。\n\n- 项\n\n第二条 正文。\n\n> 引文\n\n\
+                   第三条 正文。\n| 表 | 格 |\n|---|---|\n\n2026年\n\n1. 项\n\n(一)正文。\r\n";
+        let mut compact = Compact::default();
+        assert!(compact.fill(src, 0..src.len()));
+        assert_eq!(compact.blocks.len(), 6);
+        let (mut shown, mut found) = (Vec::new(), Vec::new());
+        let read = read_events(
+            src,
+            &compact.text,
+            src.len(),
+            Some(&compact),
+            &mut shown,
+            &mut found,
+        );
+        assert!(read.is_some());
+        assert_eq!(found.len(), 2);
+        assert_eq!(masked_in_pieces(src, CHUNK), masked_as_written(src, CHUNK));
     }
 
     #[test]
@@ -1574,8 +1694,67 @@ mod props {
         ])
     }
 
+    /// Pieces of Markdown where plain blocks abound: lines of text, ATX
+    /// headings and the blocks that could take a line after them, with no
+    /// `<` or fence (which would have the piece read as written).
+    fn plain_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\n",
+            "\n\n",
+            " \n",
+            "\r\n",
+            "\r",
+            "正文。",
+            "第一条 为了规范管理。",
+            "## 一、总体要求",
+            "### （一）",
+            "# ",
+            "#",
+            "a",
+            "1. ",
+            "1)",
+            "2026年",
+            "(一)",
+            "+ ",
+            "=",
+            "- ",
+            "* ",
+            "> ",
+            "    ",
+            "   ",
+            "---",
+            "===",
+            "|",
+            "**",
+            "_",
+            "[x]",
+            "]: /u",
+            "\u{3000}",
+            "\u{feff}",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "\u{c}",
+            "\0",
+            " ",
+            "  ",
+            "&amp;",
+            "\\",
+            "~",
+            "`",
+        ])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn plain_blocks_read_as_pulldown_cmark_reads_them(pieces in prop::collection::vec(plain_piece(), 0..60)) {
+            let src: String = pieces.concat();
+            for chunk in [1, CHUNK] {
+                prop_assert_eq!(masked_in_pieces(&src, chunk), masked_as_written(&src, chunk), "{:?}", src);
+            }
+        }
 
         #[test]
         fn markdown_trees_rebuild_their_source(pieces in prop::collection::vec(piece(), 0..40)) {
@@ -1586,6 +1765,7 @@ mod props {
             let whole = masked_in_pieces(&src, usize::MAX);
             prop_assert_eq!(&masked_in_pieces(&src, 1), &whole);
             prop_assert_eq!(&(read.text.clone(), read.headings.clone()), &whole);
+            prop_assert_eq!(&masked_as_written(&src, CHUNK), &whole);
             for h in &read.headings {
                 prop_assert!(src.get(h.span().range()).is_some());
             }
