@@ -40,6 +40,7 @@ const OPENERS: &[&str] = &[
     "多年来",
     "今年",
     "去年",
+    "明年",
     "全年",
     "新征程上",
     "新征程中",
@@ -525,6 +526,11 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     // far in as the sibling's heading is long needs only the usual
     // evidence.
     let previous_len = siblings.previous_title.chars().count();
+    let twin = if siblings.previous_in_list {
+        twin_clauses(siblings.previous_title)
+    } else {
+        None
+    };
     let outgrows_sibling = threshold == STRONG
         && siblings.previous_in_list
         && previous_len > 0
@@ -584,10 +590,16 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         let clause = opening_clause(run, &chars, &stops, k);
         // The end of clauses of one length needs less from the rest.
-        let parallel = if facts.parallel_end == Some(k) {
-            PARALLEL_CLAUSES_END_HEAD
-        } else {
+        // Where the previous heading of the list was two clauses of that
+        // length (强化监测预警，科学应急处置 before 严格值班值守，规范信息报送|汛期
+        // 实行……), the place is that heading's shape: enough unless
+        // something speaks against it.
+        let parallel = if facts.parallel_end != Some(k) {
             0
+        } else if twin.is_some_and(|l| k == head_start + 2 * l + 1) {
+            threshold
+        } else {
+            PARALLEL_CLAUSES_END_HEAD
         };
         // A place about as far in as the previous sibling's heading is long,
         // in a run far longer (its body of at least SIBLING_OVERRUN
@@ -722,6 +734,20 @@ const PARALLEL_RUN_ON: usize = 4;
 /// What stands between the clauses of a heading: a comma or a space.
 fn is_clause_separator(c: char) -> bool {
     matches!(c, '，' | ',' | ' ' | '\u{3000}')
+}
+
+/// The length of each clause of `title` when it is two clauses of one
+/// length ([`PARALLEL_CLAUSE_MIN`] to [`PARALLEL_CLAUSE_MAX`] characters of
+/// words, apart by a comma or a space) and nothing else: 统一思想，提高认识.
+fn twin_clauses(title: &str) -> Option<usize> {
+    let (first, second) = title.split_once(is_clause_separator)?;
+    let n = first.chars().count();
+    let words = |s: &str| !s.is_empty() && s.chars().all(is_word_char);
+    (words(first)
+        && words(second)
+        && second.chars().count() == n
+        && (PARALLEL_CLAUSE_MIN..=PARALLEL_CLAUSE_MAX).contains(&n))
+    .then_some(n)
 }
 
 /// The length of `s`'s first clause (characters, words only, from its
@@ -1697,6 +1723,44 @@ mod tests {
         // A longer second clause whose body opens plainly (a clause of time).
         let run = "认清形势，切实增强责任感紧迫感今年以来，全区安全生产形势总体平稳";
         assert_eq!(cut_beside(run, &alike), Some("认清形势，切实增强责任感紧迫感"));
+    }
+
+    /// Where the heading before in the list is two clauses of one length, a
+    /// place of that shape is enough on its own: the body after it need
+    /// not open as bodies do.
+    #[test]
+    fn a_heading_shaped_as_its_twin_clause_sibling_ends_there() {
+        let run = "统筹城乡发展，优化空间布局城镇开发边界内严控零星建设，村庄规划应与国土空间规划衔接";
+        let sibling = |previous_title, previous_in_list| Siblings {
+            previous_title,
+            previous_in_list,
+            ..Default::default()
+        };
+        let cut_beside = |siblings: &Siblings<'_>| infer_end(run, siblings).map(|i| &run[..i]);
+        assert_eq!(
+            cut_beside(&sibling("加强组织领导，压实工作责任", true)),
+            Some("统筹城乡发展，优化空间布局")
+        );
+        assert_eq!(
+            cut_beside(&sibling("加强组织领导，压实工作责任", false)),
+            None,
+            "another list's"
+        );
+        assert_eq!(
+            cut_beside(&sibling("加强组织领导，压实责任", true)),
+            None,
+            "clauses of two lengths"
+        );
+        assert_eq!(cut_beside(&sibling("加强组织领导", true)), None, "one clause");
+    }
+
+    /// A year named by its place in time opens a body as a date does.
+    #[test]
+    fn next_year_opens_a_body() {
+        assert_eq!(
+            cut("扎实推进重点项目建设明年是实施三年行动计划的攻坚之年，全县上下要鼓足干劲"),
+            Some("扎实推进重点项目建设")
+        );
     }
 
     /// A short run is cut only on strong evidence, unless it is far longer

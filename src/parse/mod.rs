@@ -636,6 +636,32 @@ mod tests {
         );
     }
 
+    /// A heading that skips one ordinal after a sentence end is taken, as
+    /// at a line start, where its own next item follows; the skip is
+    /// reported either way.
+    #[test]
+    fn a_run_in_heading_that_skips_an_ordinal_continues_its_list() {
+        let lines = [
+            "一、重点任务",
+            "（一）完善基础设施。新建改建道路二十公里。",
+            "（二）提升公共服务。新增托位三百个。",
+            "（四）加强生态保护。完成造林一万亩。",
+            "（五）强化要素保障。盘活存量用地五百亩。",
+        ];
+        let expected = "一、\t重点任务\n  （一）\t完善基础设施\n  （二）\t提升公共服务\n  （四）\t加强生态保护\n  （五）\t强化要素保障\n";
+        for text in [lines.join("\n"), lines.concat()] {
+            let doc = parse(&text);
+            assert_eq!(outline(&doc), expected, "{text}");
+            assert!(
+                doc.diagnostics()
+                    .any(|d| d.code == crate::DiagnosticCode::SkippedOrdinal)
+            );
+        }
+        // Without its next item, a （四） after a sentence end is text.
+        let text = lines[..4].concat();
+        assert!(!outline(&parse(&text)).contains("（四）"));
+    }
+
     /// Where the line breaks were lost, a heading never takes in the start
     /// of a list of points in the sentence after it (……部署，一要……，二要……).
     #[test]

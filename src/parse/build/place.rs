@@ -135,6 +135,11 @@ impl<'a> Builder<'a, '_> {
             return Some(Placement::under(keep, 1));
         }
         let skipped_point = !style.is_heading() && v == prev + 2;
+        // A heading that skips one ordinal after a sentence end, its own
+        // next item following (（二）……。（四）……。（五）……): an item lost, as
+        // at a line start, where the line breaks were lost.
+        let skipped_heading =
+            style.is_heading() && c.position() == Position::RunIn && v == prev + 2 && has_succ;
         // 一是……二是……二是 in one line: the same enumeration, numbered twice.
         let repeated_point = !style.is_heading()
             && v == prev
@@ -142,7 +147,7 @@ impl<'a> Builder<'a, '_> {
             && !c.raw().last
             && open + 1 == self.stack.len()
             && self.same_line(self.stack[open].start, c.start());
-        if !((line_start && style.is_heading()) || skipped_point || repeated_point) {
+        if !((line_start && style.is_heading()) || skipped_point || skipped_heading || repeated_point) {
             return None;
         }
         let related = self.stack[open].marker.as_ref().map(|m| m.span);
