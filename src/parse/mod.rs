@@ -636,6 +636,34 @@ mod tests {
         );
     }
 
+    /// Decimal numbering that is the text's own holds the other styles at
+    /// every depth, and a heading below its first level may open with a
+    /// Roman numeral or a numeral that is no count.
+    #[test]
+    fn decimal_numbering_holds_other_styles_and_numbered_levels() {
+        let text = "1 总则\n1.1 目的\n为了应对灾害。\n2 响应\n2.1 分级\n（1）一般：局部受灾。\n（2）较大：多地受灾。\n2.2 Ⅳ级响应\n2.2.1 启动条件\n达到标准时启动。\n2.3 三级响应\n按规定启动。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            "1\t总则\n  1.1\t目的\n2\t响应\n  2.1\t分级\n    （1）\t一般\n    （2）\t较大\n  2.2\tⅣ级响应\n    2.2.1\t启动条件\n  2.3\t三级响应\n"
+        );
+        // A count is no heading: 2 个月后 opens a sentence.
+        assert!(!outline(&parse("1 总则\n1.1 目的\n1.2 三个月内完成。\n")).contains("1.2"));
+    }
+
+    /// A code that lost its line breaks: its name (……法典) is its title,
+    /// and its books glued to the name or opening the text are units.
+    #[test]
+    fn a_flattened_code_keeps_its_books() {
+        let body = "第一编　总则第一章　一般规定第一条　为了保护环境，制定本法典。第二条　本法典适用于本省。第二编　分则第一章　大气第三条　排污应当申报。第二章　水第四条　禁止倾倒。";
+        let expected = "第一编\t总则\n  第一章\t一般规定\n    第一条\t为了保护环境，制定本法典\n    第二条\t本法典适用于本省\n第二编\t分则\n  第一章\t大气\n    第三条\t排污应当申报\n  第二章\t水\n    第四条\t禁止倾倒\n";
+        assert_eq!(outline(&parse(body)), expected);
+        let titled = format!("某某省环境保护法典（2024年1月18日某某省人民代表大会通过）{body}");
+        let found = outline(&parse(&titled));
+        assert_eq!(found, format!("# title: 某某省环境保护法典\n{expected}"));
+        let named = format!("某某省环境保护条例{body}");
+        assert!(outline(&parse(&named)).ends_with(expected), "{named}");
+    }
+
     /// A heading that skips one ordinal after a sentence end is taken, as
     /// at a line start, where its own next item follows; the skip is
     /// reported either way.

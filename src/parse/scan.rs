@@ -640,14 +640,17 @@ fn names_clause(rest: &str, style: MarkerStyle) -> bool {
 }
 
 /// Whether a unit of `style` read after `prev` (glued to it, or after a
-/// space) is a unit and not a reference: articles, books and sub-books are
-/// what references name (本法第十条, 依照第二编); a chapter glued to a title
-/// that names the text (……条例第一章) is no reference.
+/// space) is a unit and not a reference: articles are what references
+/// name (本法第十条); a chapter or a book glued to a title that names the
+/// text (……条例第一章, ……法典第一编) is no reference.
 fn unit_after(style: crate::ast::MarkerStyle, prev: char) -> bool {
     use crate::ast::MarkerStyle as S;
     match style {
-        S::Article | S::Book | S::SubBook => !refers_before(prev),
-        S::Chapter | S::ChapterSection | S::Part => true,
+        S::Article => !refers_before(prev),
+        // A 编 glued to the code's name (……法典第一编　总则) as a chapter is;
+        // a reference to one runs on (本法典第一编规定) and is dropped
+        // below.
+        S::Book | S::SubBook | S::Chapter | S::ChapterSection | S::Part => true,
         _ => false,
     }
 }

@@ -613,7 +613,15 @@ impl<'a, 'o> Builder<'a, 'o> {
                 while keep > 1 {
                     let top = &self.stack[keep - 1];
                     match (top.kind_is_section(), top.style()) {
-                        (true, Some(s)) if s.standard_rank() > rank && !self.first_style(s) => keep -= 1,
+                        // Decimal numbering that is the text's own (1 总则,
+                        // 1.1 目的) holds every other style at every depth.
+                        (true, Some(s))
+                            if s.standard_rank() > rank
+                                && !self.first_style(s)
+                                && !(s.is_decimal() && self.first_style(MarkerStyle::Decimal)) =>
+                        {
+                            keep -= 1
+                        }
                         _ => break,
                     }
                 }

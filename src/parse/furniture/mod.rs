@@ -42,7 +42,7 @@ const SALUTATIONS: [&str; 14] = [
 ];
 
 /// Words that end a title: what kind of text this is.
-const TITLE_WORDS: [&str; 44] = [
+const TITLE_WORDS: [&str; 45] = [
     "讲话",
     "工作报告",
     "报告",
@@ -57,6 +57,7 @@ const TITLE_WORDS: [&str; 44] = [
     "纪要",
     "办法",
     "条例",
+    "法典",
     "方案",
     "公报",
     "解释",
@@ -616,7 +617,9 @@ fn flat_title_end(line: &str) -> Option<usize> {
     let head = &head[..head
         .find(['，', '。', '：', '；', ',', ':', ';'])
         .unwrap_or(head.len())];
-    if NAMES_ANOTHER.iter().any(|w| head.starts_with(w)) {
+    // A text that opens with its first unit (第一编　总则第一章　一般规定第一条……)
+    // has no title there.
+    if NAMES_ANOTHER.iter().any(|w| head.starts_with(w)) || opens_with_unit(head) {
         return None;
     }
     // The first such word: a unit's title may name a kind of text too
@@ -636,6 +639,17 @@ fn flat_title_end(line: &str) -> Option<usize> {
             || rest.starts_with("目　录")
             || first_unit)
             .then_some(head.len() - rest.len())
+    })
+}
+
+/// Whether `text` opens with a unit of a statute or a plan: 第, a number,
+/// and 编, 章, 节, 条 or 部分.
+fn opens_with_unit(text: &str) -> bool {
+    text.strip_prefix('第').is_some_and(|rest| {
+        let number =
+            rest.trim_start_matches(|c: char| crate::numerals::digit(c).is_some() || c == '十' || c == '百');
+        number.len() < rest.len()
+            && (number.starts_with(['编', '章', '节', '条']) || number.starts_with("部分"))
     })
 }
 

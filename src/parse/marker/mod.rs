@@ -340,7 +340,18 @@ fn decimal(i: &str) -> IResult<&str, (u32, MarkerStyle)> {
         .or_else(|| rest.strip_prefix("  "))
         .or_else(|| rest.strip_prefix(' '))
         .ok_or_else(|| failure(i))?;
-    if !after.chars().next().is_some_and(heading_char) {
+    let mut starts = after.chars();
+    let first = starts.next();
+    // Below the first level (4.2 Ⅳ级响应, 4.2 四级响应, 3.1 《规范》的适用):
+    // a Roman numeral, a quotation, or a numeral that is no count (一个,
+    // 三万, 十三五).
+    let sub_heading = depth > 1
+        && first.is_some_and(|c| {
+            ('\u{2160}'..='\u{217f}').contains(&c)
+                || matches!(c, '《' | '“')
+                || (numerals::digit(c).is_some() && starts.next().is_some_and(heading_char))
+        });
+    if !(first.is_some_and(heading_char) || sub_heading) {
         return Err(failure(i));
     }
     let style = match depth {
