@@ -650,6 +650,25 @@ mod tests {
         assert!(!outline(&parse("1 总则\n1.1 目的\n1.2 三个月内完成。\n")).contains("1.2"));
     }
 
+    /// Decimal numbering whose line breaks were lost: each number that
+    /// continues its sequence, or opens the first child of the section
+    /// before it, is a section, and a number's title ends before its first
+    /// child.
+    #[test]
+    fn flattened_decimal_numbering_keeps_its_sections() {
+        let text = "1 总则1.1 目的为了应对灾害，制定本预案。1.2 依据依据有关法律。2 组织体系2.1 指挥部市政府设立指挥部。2.2 办公室办公室设在水务局。";
+        let found = outline(&parse(text));
+        assert!(found.starts_with("1\t总则\n  1.1\t"), "{found}");
+        let markers: Vec<&str> = found
+            .lines()
+            .filter_map(|l| l.trim_start().split('\t').next())
+            .collect();
+        assert_eq!(markers, ["1", "1.1", "1.2", "2", "2.1", "2.2"], "{found}");
+        // A number in a sentence continues nothing: no section.
+        let text = "1 总则1.1 目的为了应对灾害。全市共有3 个区和12 个街道。";
+        assert!(!outline(&parse(text)).contains("\n3"), "{text}");
+    }
+
     /// A code that lost its line breaks: its name (……法典) is its title,
     /// and its books glued to the name or opening the text are units.
     #[test]

@@ -325,10 +325,18 @@ impl<'a, 'o> Builder<'a, 'o> {
             if let Some(p) = self.decide(c, succ.get(i).map(|j| &cands[j]), opens) {
                 let sure = sure_starts.after(self.src, cands, succ, i);
                 let sure_start = sure.map_or(self.src.len(), |j| cands[j].start());
+                // A decimal number's heading ends before its first child
+                // (1 总则1.1 编制目的……, where the line breaks were lost).
+                let child = if opens {
+                    cands.get(i + 1).map_or(self.src.len(), Candidate::start)
+                } else {
+                    self.src.len()
+                };
                 let limit = succ
                     .get(i)
                     .map_or(self.src.len(), |j| cands[j].start())
-                    .min(sure_start);
+                    .min(sure_start)
+                    .min(child);
                 // An article's lead ends at its first 。；： even where the
                 // line breaks were lost: it is never inferred.
                 let flat = self.clues.in_flattened_line(c.start());

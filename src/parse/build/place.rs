@@ -52,6 +52,9 @@ impl<'a> Builder<'a, '_> {
     /// `opens`: `c` is a decimal number whose first child follows (1 then
     /// 1.1), evidence as good as a successor.
     pub(super) fn decide(&self, c: &Candidate, succ: Option<&Candidate>, opens: bool) -> Option<Placement> {
+        if c.raw().style.is_decimal() && c.position() != Position::LineStart {
+            return self.decimal_run_on(c, opens);
+        }
         if c.position() == Position::Glued {
             return self.glued(c, succ);
         }
@@ -289,13 +292,42 @@ impl<'a> Builder<'a, '_> {
 
     /// Whether the line from `at` (after a decimal number) holds fields
     /// apart from one another (1 张三 男 35: a table's row, not a heading):
-    /// white space between its words.
+    /// white space between its words, none of them prose (a comma or a
+    /// sentence end in a field: 1.1 编制目的为……，……。1.2 编制依据, a line
+    /// that lost its breaks).
     pub(super) fn table_row(&self, at: usize) -> bool {
         let rest = self.src[at..self.line_end(at)].trim();
-        rest.split([' ', '\t', '\u{3000}'])
-            .filter(|w| !w.is_empty())
-            .nth(1)
-            .is_some()
+        let mut fields = rest.split([' ', '\t', '\u{3000}']).filter(|w| !w.is_empty());
+        fields.clone().nth(1).is_some() && !fields.any(|w| w.contains(['，', '。', '；', '！', '？']))
+    }
+
+    /// A decimal number inside a line, where the text lost its line breaks
+    /// (……预案1 总则1.1 编制目的为……。1.2 编制依据……): the next number of
+    /// an open sequence on the same path (1.2 after 1.1, 2 after 1), the
+    /// first child of the open section (1.1 under 1), or a first number
+    /// whose first child follows (`opens`).
+    fn decimal_run_on(&self, c: &Candidate, opens: bool) -> Option<Placement> {
+        let style = c.raw().style;
+        let prefix = |text: &str| text.rsplit_once('.').map(|(p, _)| p.to_owned());
+        let text = &self.src[c.start()..c.end()];
+        let next = self
+            .stack
+            .iter()
+            .rposition(|f| f.style() == Some(style))
+            .filter(|&at| {
+                let f = &self.stack[at];
+                f.value() + 1 == c.value()
+                    && f.marker.as_ref().is_some_and(|m| prefix(m.text) == prefix(text))
+            });
+        if let Some(at) = next {
+            return Some(Placement::under(at, c.value()));
+        }
+        let first = c.value() == 1
+            && (self.decimal_child(c)
+                || (style == MarkerStyle::Decimal
+                    && opens
+                    && !self.stack.iter().any(|f| f.style() == Some(style))));
+        first.then(|| Placement::under(self.new_list_parent(c), 1))
     }
 
     /// Whether `c` is a decimal number one level under the innermost open
@@ -397,11 +429,23 @@ impl Builder<'_, '_> {
     }
 }
 
+/// How far (bytes) after a decimal number at a line start its first child
+/// may follow in the same line, where the line breaks were lost (1 总则1.1
+/// ……): a short title's length.
+const DECIMAL_TITLE_BYTES: usize = 48;
+
 /// Whether decimal number `c` is followed by its first child: the next
 /// candidate, at a line start, one level deeper, extending its path (1, then
 /// 1.1).
 pub(super) fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
-    let Some(n) = next.filter(|n| c.raw().style.is_decimal() && n.position() == Position::LineStart) else {
+    // (Inside a line, where the line breaks were lost, the child may be
+    // too: after the number's short title.)
+    let Some(n) = next.filter(|n| {
+        c.raw().style.is_decimal()
+            && (n.position() == Position::LineStart
+                || c.position() != Position::LineStart
+                || n.start() - c.end() <= DECIMAL_TITLE_BYTES)
+    }) else {
         return false;
     };
     let deeper = matches!(
