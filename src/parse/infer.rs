@@ -632,7 +632,8 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         // A heading does not end on a particle or a preposition that needs
         // what follows (……严格地|按照……), nor on the 要 of a subject's
         // duty (各部门要|聚焦……; not 主要, 重要).
-        if ends_mid_phrase(prev)
+        // (目的 is a noun: 编制目的 ends a plan's heading.)
+        if (ends_mid_phrase(prev) && !(prev == '的' && k >= 2 && chars[k - 2].1 == '目'))
             || starts_mid_phrase(c)
             || (prev == '要' && k >= 2 && !forms_word_with_yao(chars[k - 2].1))
         {
@@ -1013,7 +1014,18 @@ const GOVERN_FRAMES: [&str; 7] = ["坚持", "始终", "必须", "务必", "切�
 /// The titles that plans, opinions and notices give their standard
 /// sections (一、总体要求 （一）指导思想 （二）基本原则 ……): a heading that is
 /// one of them whole ends there.
-const STANDARD_TITLES: [&str; 16] = [
+const STANDARD_TITLES: [&str; 27] = [
+    "编制目的",
+    "编制依据",
+    "组织体系",
+    "组织机构",
+    "职责分工",
+    "工作职责",
+    "监测预警",
+    "应急响应",
+    "后期处置",
+    "应急保障",
+    "附则",
     "指导思想",
     "基本原则",
     "工作原则",
@@ -1033,7 +1045,7 @@ const STANDARD_TITLES: [&str; 16] = [
 ];
 
 /// What a heading that is one of [`STANDARD_TITLES`] adds.
-const STANDARD_TITLE_ENDS_HEAD: i32 = 20;
+const STANDARD_TITLE_ENDS_HEAD: i32 = 32;
 
 /// Words that open a clause of time (今年以来，, 党的十八大以来，).
 const TIME_OPENERS: [&str; 7] = ["今年", "去年", "近年", "近期", "党的", "改革开放", "新中国"];
