@@ -145,9 +145,15 @@ const SPEAKERS: [&str; 2] = ["习近平总书记", "总书记"];
 /// heading's object (学习贯彻习近平总书记重要讲话精神), so the verb must
 /// follow.
 fn quotes_a_speaker(body: &str) -> bool {
-    SPEAKERS.iter().any(|s| {
+    opens_with_act(body, &SPEAKERS, &REPORTING)
+}
+
+/// Whether `body` opens with one of `subjects` and right after it one of
+/// `acts`.
+fn opens_with_act(body: &str, subjects: &[&str], acts: &[&str]) -> bool {
+    subjects.iter().any(|s| {
         body.strip_prefix(s)
-            .is_some_and(|rest| REPORTING.iter().any(|v| rest.starts_with(v)))
+            .is_some_and(|rest| acts.iter().any(|a| rest.starts_with(a)))
     })
 }
 
@@ -164,12 +170,8 @@ const OWN_TEXT_ACTS: [&str; 7] = ["适用", "所称", "所指", "由", "自", "�
 /// [`OWN_TEXT`]) as the subject of a sentence on its scope, terms, start or
 /// interpretation (本政策适用于……, 本办法由……负责解释, [`OWN_TEXT_ACTS`]).
 fn names_its_own_text(body: &str) -> bool {
-    body.strip_prefix('本').is_some_and(|rest| {
-        OWN_TEXT.iter().any(|k| {
-            rest.strip_prefix(k)
-                .is_some_and(|after| OWN_TEXT_ACTS.iter().any(|a| after.starts_with(a)))
-        })
-    })
+    body.strip_prefix('本')
+        .is_some_and(|rest| opens_with_act(rest, &OWN_TEXT, &OWN_TEXT_ACTS))
 }
 
 /// [`OPENERS`] that name an event: they open a body only as a time
@@ -587,6 +589,8 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
     } else {
         None
     };
+    // A heading opening with 在 closes its frame with 上 or 中.
+    let opens_with_zai = chars.get(head_start).is_some_and(|&(_, c)| c == '在');
     let outgrows_sibling = threshold == STRONG
         && siblings.previous_in_list
         && previous_len > 0
@@ -647,10 +651,7 @@ pub(crate) fn infer_end(run: &str, siblings: &Siblings<'_>) -> Option<usize> {
         }
         // 在……上, 在……中 close the heading's own frame (在强化要素保障|上
         // 攻坚突破 is no place).
-        if matches!(c, '上' | '中')
-            && run[chars[head_start].0..].starts_with('在')
-            && !head.contains(['，', ','])
-        {
+        if matches!(c, '上' | '中') && opens_with_zai && !head.contains(['，', ',']) {
             continue;
         }
         let clause = opening_clause(run, &chars, &stops, k);

@@ -75,13 +75,14 @@ pub(super) struct StandIn {
 }
 
 impl StandIn {
+    /// The last block it stands for.
+    fn last<'b>(&self, blocks: &'b [Plain]) -> Option<&'b Plain> {
+        self.blocks.end.checked_sub(1).and_then(|last| blocks.get(last))
+    }
+
     /// Whether it stands for blocks that end with a heading (`#`).
     pub fn is_heading(&self, blocks: &[Plain]) -> bool {
-        self.blocks
-            .end
-            .checked_sub(1)
-            .and_then(|last| blocks.get(last))
-            .is_some_and(|b| b.heading.is_some())
+        self.last(blocks).is_some_and(|b| b.heading.is_some())
     }
 }
 
@@ -168,7 +169,7 @@ impl Compact {
                 } else {
                     self.stand_ins
                         .get(s)
-                        .and_then(|s| self.blocks.get(s.blocks.end.wrapping_sub(1)))
+                        .and_then(|s| s.last(&self.blocks))
                         .map_or(source, |b| b.span.end)
                 }
             }

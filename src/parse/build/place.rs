@@ -308,8 +308,7 @@ impl<'a> Builder<'a, '_> {
     /// whose first child follows (`opens`).
     fn decimal_run_on(&self, c: &Candidate, opens: bool) -> Option<Placement> {
         let style = c.raw().style;
-        let prefix = |text: &str| text.rsplit_once('.').map(|(p, _)| p.to_owned());
-        let text = &self.src[c.start()..c.end()];
+        let parent = decimal_parent(&self.src[c.start()..c.end()]);
         let next = self
             .stack
             .iter()
@@ -317,7 +316,9 @@ impl<'a> Builder<'a, '_> {
             .filter(|&at| {
                 let f = &self.stack[at];
                 f.value() + 1 == c.value()
-                    && f.marker.as_ref().is_some_and(|m| prefix(m.text) == prefix(text))
+                    && f.marker
+                        .as_ref()
+                        .is_some_and(|m| decimal_parent(m.text) == parent)
             });
         if let Some(at) = next {
             return Some(Placement::under(at, c.value()));
@@ -334,8 +335,9 @@ impl<'a> Builder<'a, '_> {
     /// section, whose path it extends (4.1.1 under 4.1): a heading even
     /// when alone.
     pub(super) fn decimal_child(&self, c: &Candidate) -> bool {
-        let text = &self.src[c.start()..c.end()];
-        let Some((prefix, _)) = text.rsplit_once('.').filter(|_| c.raw().style.is_decimal()) else {
+        let Some(prefix) =
+            decimal_parent(&self.src[c.start()..c.end()]).filter(|_| c.raw().style.is_decimal())
+        else {
             return false;
         };
         self.stack
@@ -461,14 +463,20 @@ pub(super) fn decimal_opens(src: &str, c: &Candidate, next: Option<&Candidate>) 
             .is_some_and(|rest| rest.starts_with('.'))
 }
 
-/// Styles that are markers only at a line start: decimal numbers (2 个月后
-/// in a sentence), letters (A. in English text) and §.
+/// The path of the section a decimal number's is under (1.2 for 1.2.3; none
+/// for 1).
+fn decimal_parent(path: &str) -> Option<&str> {
+    path.rsplit_once('.').map(|(parent, _)| parent)
+}
+
+/// Styles that are markers only at a line start: letters (A. in English
+/// text) and §. (Decimal numbers, 2 个月后 in a sentence, are read inside a
+/// line only as [`Builder::decimal_run_on`] allows.)
 pub(super) fn line_start_only(style: MarkerStyle) -> bool {
-    style.is_decimal()
-        || matches!(
-            style,
-            MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
-        )
+    matches!(
+        style,
+        MarkerStyle::Letter | MarkerStyle::SmallLetter | MarkerStyle::SectionSign
+    )
 }
 
 /// Styles whose first item at a line start is a heading even when no second
