@@ -121,6 +121,13 @@ const OPENERS: &[&str] = &[
     "会议决定",
     "会议同意",
     "会议审议",
+    // What refers back (上述问题的产生，) and who, of many, a problem is
+    // found with (一些地方, 有的单位, 个别干部).
+    "上述",
+    "一些",
+    "有的",
+    "有些",
+    "个别",
 ];
 
 /// Verbs that report what was said or decided: an opener that ends with
@@ -275,6 +282,20 @@ const CLOSERS: &[&str] = &[
     "突破",
     "向好",
     "有进",
+    // What a problem's heading says is lacking (认识还不到位, 机制不健全,
+    // 人才队伍短缺).
+    "不到位",
+    "不健全",
+    "不充分",
+    "不完善",
+    "不平衡",
+    "不规范",
+    "不够",
+    "不力",
+    "短缺",
+    "滞后",
+    "薄弱",
+    "欠缺",
 ];
 
 /// Verbs that open a directive sentence of a body (……加强组织领导|成立由……,
@@ -872,7 +893,10 @@ fn score(
         // opens no body; after other words it does (……存在的不足|回顾一年来
         // 的工作，).
         // An event (改革开放) opens a body only as a time phrase.
-        let opens_time = !EVENTS.contains(&o) || opens_time_clause(&body[o.len()..]);
+        // 自 opens one only as "since" (自2020年以来, 自即日起; not 自身, 自觉).
+        let rest = &body[o.len()..];
+        let opens_time =
+            (!EVENTS.contains(&o) || opens_time_clause(rest)) && (o != "自" || opens_since(rest));
         if (!CLOSERS.contains(&o) || !head.ends_with(REVIEWED)) && opens_time {
             score += OPENER_OPENS_BODY;
         }
@@ -882,10 +906,14 @@ fn score(
         let after = &body[o.len()..];
         if after.starts_with(['，', ',', '是'])
             || REPORTING.iter().any(|v| o.ends_with(v) || after.starts_with(v))
+            || (first == '各' && names_a_duty_holder(body))
         {
             score += OPENER_WITH_COMMA;
         }
-    } else if quotes_a_speaker(body) || names_its_own_text(body) {
+    } else if quotes_a_speaker(body)
+        || names_its_own_text(body)
+        || (names_a_duty_holder(body) && !holder_leans_on(head))
+    {
         score += OPENER_OPENS_BODY + OPENER_WITH_COMMA;
     } else if body.starts_with("——") {
         score += DASH_OPENS_BODY;
@@ -940,7 +968,8 @@ fn score(
         if opened == 0
             && (words_at(&DIRECTING, Some(first)).any(|w| body.starts_with(w))
                 || names_a_duty(body)
-                || names_an_agency(body))
+                || names_an_agency(body)
+                || defines_its_subject(body))
         {
             score += VERB_OPENS_BODY;
         }
@@ -1015,7 +1044,7 @@ const GOVERN_FRAMES: [&str; 7] = ["坚持", "始终", "必须", "务必", "切�
 /// The titles that plans, opinions and notices give their standard
 /// sections (一、总体要求 （一）指导思想 （二）基本原则 ……): a heading that is
 /// one of them whole ends there.
-const STANDARD_TITLES: [&str; 27] = [
+const STANDARD_TITLES: [&str; 35] = [
     "编制目的",
     "编制依据",
     "组织体系",
@@ -1043,6 +1072,15 @@ const STANDARD_TITLES: [&str; 27] = [
     "工作要求",
     "适用范围",
     "基本情况",
+    // A report's (调研报告, 总结).
+    "存在的问题",
+    "主要问题",
+    "原因分析",
+    "对策建议",
+    "意见建议",
+    "几点建议",
+    "结论",
+    "结语",
 ];
 
 /// What a heading that is one of [`STANDARD_TITLES`] adds.
@@ -1268,6 +1306,28 @@ fn names_an_agency(body: &str) -> bool {
         })
 }
 
+/// Whether `body` opens with a sentence that says what its subject is: two
+/// to [`COPULA_SUBJECT_CHARS`] 汉字 then 是 or 就是 (……落地见效|招商引资是经济
+/// 工作的“生命线”, ……产业体系|工业是我市的立身之本).
+fn defines_its_subject(body: &str) -> bool {
+    body.char_indices()
+        .take(COPULA_SUBJECT_CHARS + 1)
+        .take_while(|&(_, c)| is_han(c))
+        .any(|(at, c)| {
+            let n = body[..at].chars().count();
+            c == '是'
+                && n >= 2
+                && !body[..at].ends_with([
+                    '就', '也', '都', '还', '正', '而', '不', '但', '只', '总', '于', '即', '或', '凡', '要',
+                    '若', '可', '真',
+                ])
+                || (c == '就' && n >= 2 && body[at..].starts_with("就是"))
+        })
+}
+
+/// The longest subject (characters) [`defines_its_subject`] reads.
+const COPULA_SUBJECT_CHARS: usize = 6;
+
 /// How the name of an agency ends ([`names_an_agency`]).
 const AGENCY_ENDS: [&str; 6] = ["财政", "政府", "党委", "局", "委", "办"];
 
@@ -1275,6 +1335,106 @@ const AGENCY_ENDS: [&str; 6] = ["财政", "政府", "党委", "局", "委", "办
 const AGENCY_ACTS: [&str; 10] = [
     "每年", "安排", "负责", "会同", "牵头", "要", "应当", "将", "统筹", "组织",
 ];
+
+/// Whether `body` opens with a sentence that names who holds a duty and
+/// the duty's verb: a body's, never a heading's opening (……强化督查考核|市委
+/// 督查室、市政府督查室要……, ……风险监测|市气象局加强……, ……组织实施|各地、各有关
+/// 部门要……). The holders: 各 or a level of government (省 市 县 区 乡 镇, and
+/// 级), then up to [`HOLDER_CHARS`] 汉字 and 、 of names, the last ending as
+/// an office or a body does ([`HOLDER_ENDS`]), right before a verb of duty
+/// ([`HOLDER_ACTS`]).
+fn names_a_duty_holder(body: &str) -> bool {
+    // Each of 各 省 市 县 区 乡 镇 is three bytes: most bodies are told by
+    // their first three.
+    let rest = match body.as_bytes() {
+        [0xE5, 0x90, 0x84, ..]
+        | [0xE7, 0x9C, 0x81, ..]
+        | [0xE5, 0xB8, 0x82, ..]
+        | [0xE5, 0x8E, 0xBF, ..]
+        | [0xE5, 0x8C, 0xBA, ..]
+        | [0xE4, 0xB9, 0xA1, ..]
+        | [0xE9, 0x95, 0x87, ..] => &body[3..],
+        _ => return false,
+    };
+    let rest = rest.strip_prefix('级').unwrap_or(rest);
+    // A name runs on only through 、 to the next (各乡镇、各部门; not 各类
+    // 风险隐患各乡镇).
+    rest.char_indices()
+        .take(HOLDER_CHARS)
+        .take_while(|&(at, c)| (is_han(c) && (c != '各' || rest[..at].ends_with('、'))) || c == '、')
+        .any(|(at, c)| {
+            // (The last characters of [`HOLDER_ENDS`], checked first: most
+            // characters end no name.)
+            matches!(
+                c,
+                '政' | '府' | '委' | '局' | '办' | '室' | '部' | '组' | '厅' | '院' | '心' | '门' | '位'
+            ) && {
+                let (name, after) = rest.split_at(at + c.len_utf8());
+                at > 0
+                    && HOLDER_ENDS.iter().any(|e| name.ends_with(e))
+                    && HOLDER_ACTS.iter().any(|a| after.starts_with(a))
+            }
+        })
+}
+
+/// Whether a holder of duties after `head` ([`names_a_duty_holder`]) is
+/// tied to it: the head ends with a verb or preposition whose object the
+/// holder is (联合|省农业学院每年……, 督促|各地要……), or with a character that
+/// makes a word with the holder's first (城|市更新办公室……, 城|乡建设局要……).
+fn holder_leans_on(head: &str) -> bool {
+    HOLDER_GOVERNORS.iter().any(|w| head.ends_with(w))
+        || head
+            .chars()
+            .next_back()
+            .is_some_and(|c| HOLDER_COMPOUND_HEADS.contains(&c))
+}
+
+/// Verbs and prepositions that take a holder of duties as their object
+/// ([`holder_leans_on`]); not those that end headings as nouns (统筹协调,
+/// 业务指导, 宣传引导).
+const HOLDER_GOVERNORS: [&str; 13] = [
+    "联合", "会同", "督促", "推动", "要求", "鼓励", "委托", "责成", "由", "向", "对", "经", "请",
+];
+
+/// Characters that make a word with a level of government after them
+/// (城市, 城乡, 城镇, 社区, 园区, 乡镇, 超市 …; [`holder_leans_on`]).
+const HOLDER_COMPOUND_HEADS: [char; 16] = [
+    '城', '都', '超', '上', '股', '社', '园', '景', '地', '郊', '街', '小', '片', '山', '辖', '乡',
+];
+
+/// How many characters of names [`names_a_duty_holder`] reads.
+const HOLDER_CHARS: usize = 16;
+
+/// How the name of one who holds a duty ends ([`names_a_duty_holder`]).
+const HOLDER_ENDS: [&str; 14] = [
+    "财政", "政府", "党委", "局", "委", "办", "室", "部", "组", "厅", "院", "中心", "部门", "单位",
+];
+
+/// The verbs of a duty after its holder's name ([`names_a_duty_holder`]).
+const HOLDER_ACTS: [&str; 13] = [
+    "要",
+    "应当",
+    "必须",
+    "负责",
+    "牵头",
+    "会同",
+    "设在",
+    "设立",
+    "加强",
+    "每年",
+    "每半年",
+    "每季度",
+    "每月",
+];
+
+/// Whether `rest`, what follows 自, is a time it counts from: a number (自
+/// 2020年, 自二〇二〇年) or a word of time (自即日起, 自今年以来, 自此, 自党的十八大
+/// 以来, 自本办法施行之日起); not 自身, 自觉, 自主.
+fn opens_since(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        is_digit(c) || is_numeral(c) || matches!(c, '今' | '即' | '此' | '去' | '党' | '本' | '新' | '改')
+    })
+}
 
 /// The longest adverbial frame (characters before its comma) that
 /// [`adverbial_opening`] reads.
@@ -1878,6 +2038,73 @@ mod tests {
     /// its verb, minutes' 会议 with its verb, an agency that acts, the
     /// text naming itself, a manner adverb after a word that closes a
     /// heading.
+    /// A problem's heading ends with what is lacking, before a body that
+    /// refers back or names whom the problem is found with.
+    #[test]
+    fn problems_end_at_what_is_lacking() {
+        let cases = [
+            (
+                "对基层养老服务的认识还不到位一些地方把养老服务简单等同于兜底供养，对普通老年人的照护需求关注不够",
+                "对基层养老服务的认识还不到位",
+            ),
+            (
+                "原因分析上述问题的产生，既有发展阶段的客观原因，也有体制机制和工作落实方面的主观原因",
+                "原因分析",
+            ),
+        ];
+        for (run, head) in cases {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+    }
+
+    /// A body opening with who holds a duty and the duty's verb, after a
+    /// heading that closes with no word of the closing kind; not where the
+    /// holder is the object of the heading's verb or its first character
+    /// makes a word with the heading's last, and 自 opens a body only as
+    /// "since".
+    #[test]
+    fn bodies_open_with_a_holder_of_duties() {
+        let cases = [
+            (
+                "强化统筹协调市优化营商环境工作领导小组要加强统筹调度，定期研究解决工作推进中的重大问题，及时通报进展情况",
+                "强化统筹协调",
+            ),
+            (
+                "风险监测市气象局加强雷达和自动气象站监测，及时发布短时临近预报，每小时向指挥部报告一次雨情",
+                "风险监测",
+            ),
+            (
+                "加强督导检查，严肃追责问责县防灭火指挥部要组织开展常态化督导检查",
+                "加强督导检查，严肃追责问责",
+            ),
+            (
+                "抓好组织实施各地、各有关部门要充分认识这项工作的重要意义，加强组织领导，确保各项任务落到实处",
+                "抓好组织实施",
+            ),
+        ];
+        for (run, head) in cases {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+        for run in [
+            "实施新人培养工程，联合省农业职业技术学院每年培训技术骨干两百人次",
+            "由市住房城乡建设局要会同各区建立周调度机制，对无进展的项目发函督办",
+        ] {
+            assert!(
+                cut(run).is_none_or(|h| !h.ends_with(['合', '城'])),
+                "{run}: {:?}",
+                cut(run)
+            );
+        }
+        for end in super::HOLDER_ENDS {
+            assert!(super::names_a_duty_holder(&format!("市某{end}要做好")), "{end}");
+        }
+        assert_ne!(
+            cut("全面加强政府自身建设，提高行政效能和服务水平"),
+            Some("全面加强政府"),
+            "自身 is no 自 of time"
+        );
+    }
+
     #[test]
     fn bodies_open_with_a_speaker_an_agency_or_the_text_itself() {
         let cases = [
