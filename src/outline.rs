@@ -44,8 +44,8 @@ pub fn write_outline<W: io::Write>(mut out: W, doc: &Document<'_>) -> io::Result
     }
     for (depth, node) in doc.walk() {
         let (marker, heading) = match node {
-            Node::Section(s) => (s.marker().map_or("-", |m| m.text), s.heading().title),
-            Node::Point(p) => (p.marker().text, p.lead().title),
+            Node::Section(s) => (s.marker().map_or("-", |m| m.text), s.title()),
+            Node::Point(p) => (p.marker().text, p.title()),
             _ => continue,
         };
         for _ in 0..depth {

@@ -57,6 +57,10 @@ pub struct Document<'a> {
     pub(crate) unstored: usize,
     /// Numbering oddities found while parsing, in document order.
     pub(crate) diagnostics: DiagnosticStore,
+    /// The titles whose source holds markup inside them (Markdown's
+    /// `一、加强**党的**领导`), without it, by node index in order: see
+    /// [`Section::title`]. Empty but for Markdown.
+    pub(crate) plain_titles: Vec<(u32, Box<str>)>,
 }
 
 /// A node of the tree: a view into its [`Document`], cheap to copy.
@@ -137,7 +141,10 @@ pub struct Heading<'a> {
     pub span: Span,
     /// The heading as written.
     pub text: &'a str,
-    /// The heading without surrounding white space and closing punctuation.
+    /// The heading without surrounding white space and closing punctuation:
+    /// the source from its first character of text to its last, so any
+    /// markup inside it stays ([`Section::title`] and [`Point::title`] give
+    /// it as text, without that markup).
     pub title: &'a str,
     /// Why the heading was accepted when that was a judgement call.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Evidence::is_plain"))]
@@ -471,6 +478,15 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// The title of node `id` as text: its [`Heading::title`], without the
+    /// markup inside it where it holds some.
+    fn title_at(&self, id: usize) -> &str {
+        match self.plain_titles.binary_search_by_key(&id, |&(i, _)| i as usize) {
+            Ok(k) => &self.plain_titles[k].1,
+            Err(_) => self.heading_at(id).title,
+        }
+    }
+
     fn heading_at(&self, id: usize) -> Heading<'a> {
         let Some(n) = self.nodes.get(id) else {
             return Heading {
@@ -513,6 +529,14 @@ impl<'d, 'a> Section<'d, 'a> {
         self.doc.heading_at(self.id)
     }
 
+    /// The heading's title as text: [`Heading::title`], which is the source
+    /// between the title's first and last character, without any markup
+    /// inside it (in Markdown, `## 一、加强**党的**领导` has the title
+    /// `加强党的领导`; its `Heading::title` is `加强**党的**领导`).
+    pub fn title(&self) -> &'d str {
+        self.doc.title_at(self.id)
+    }
+
     /// Nodes under the heading.
     pub fn children(&self) -> Children<'d, 'a> {
         self.doc.children_of(self.id)
@@ -549,6 +573,12 @@ impl<'d, 'a> Point<'d, 'a> {
     /// the next point of the same enumeration.
     pub fn lead(&self) -> Heading<'a> {
         self.doc.heading_at(self.id)
+    }
+
+    /// The lead's title as text, without any markup inside it (see
+    /// [`Section::title`]).
+    pub fn title(&self) -> &'d str {
+        self.doc.title_at(self.id)
     }
 
     /// The rest of the point: body text and sub-points.
@@ -624,6 +654,16 @@ impl<'d, 'a> Node<'d, 'a> {
         }
     }
 
+    /// The title of a section's heading or a point's lead as text, without
+    /// any markup inside it ([`Section::title`]).
+    pub fn title(&self) -> Option<&'d str> {
+        match self {
+            Node::Section(s) => Some(s.title()),
+            Node::Point(p) => Some(p.title()),
+            _ => None,
+        }
+    }
+
     /// The heading of a section or the lead of a point.
     pub fn heading(&self) -> Option<Heading<'a>> {
         match self {
@@ -649,6 +689,7 @@ static EMPTY_DOCUMENT: &Document<'static> = &Document {
     nodes: Nodes::EMPTY,
     unstored: 0,
     diagnostics: DiagnosticStore::EMPTY,
+    plain_titles: Vec::new(),
 };
 
 impl fmt::Debug for Document<'_> {

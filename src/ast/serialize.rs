@@ -3,7 +3,7 @@
 //! JSON format documents. A serialiser that writes as it goes (serde_json's
 //! `to_writer`) never holds more than the node it is at.
 
-use super::{Children, Document, Node, Point, Section};
+use super::{Children, Document, Heading, Node, Point, Section};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 impl Serialize for Document<'_> {
@@ -62,7 +62,7 @@ impl Serialize for Section<'_, '_> {
         map.serialize_entry("span", &self.span())?;
         map.serialize_entry("level", &self.level())?;
         map.serialize_entry("marker", &self.marker())?;
-        map.serialize_entry("heading", &self.heading())?;
+        map.serialize_entry("heading", &Titled(self.heading(), self.title()))?;
         map.serialize_entry("children", &self.children())?;
         map.end()
     }
@@ -74,8 +74,27 @@ impl Serialize for Point<'_, '_> {
         map.serialize_entry("type", "point")?;
         map.serialize_entry("span", &self.span())?;
         map.serialize_entry("marker", &self.marker())?;
-        map.serialize_entry("lead", &self.lead())?;
+        map.serialize_entry("lead", &Titled(self.lead(), self.title()))?;
         map.serialize_entry("children", &self.children())?;
+        map.end()
+    }
+}
+
+/// A heading as JSON: its fields, with the title as text (without the
+/// markup inside it, [`Section::title`]).
+struct Titled<'a, 'd>(Heading<'a>, &'d str);
+
+impl Serialize for Titled<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Titled(heading, title) = self;
+        let plain = heading.evidence.is_plain();
+        let mut map = serializer.serialize_map(Some(if plain { 3 } else { 4 }))?;
+        map.serialize_entry("span", &heading.span)?;
+        map.serialize_entry("text", heading.text)?;
+        map.serialize_entry("title", title)?;
+        if !plain {
+            map.serialize_entry("evidence", &heading.evidence)?;
+        }
         map.end()
     }
 }

@@ -56,6 +56,7 @@ pub(crate) fn parse_read_back<'a>(
             },
             unstored: 0,
             diagnostics: crate::diagnostic::DiagnosticStore::EMPTY,
+            plain_titles: Vec::new(),
         };
     }
     let cands = scan::candidates(src);
@@ -72,6 +73,7 @@ pub(crate) fn parse_read_back<'a>(
         nodes,
         unstored,
         diagnostics: diagnostics.finish(),
+        plain_titles: Vec::new(),
     }
 }
 

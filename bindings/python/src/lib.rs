@@ -121,6 +121,10 @@ type RawDiagnostic = (String, String, (i64, i64), (i64, i64), Option<(i64, i64)>
 struct Raw {
     table: Vec<i64>,
     diagnostics: Vec<RawDiagnostic>,
+    /// `(row, title)` of the headings whose title holds markup inside it
+    /// (Markdown's `**`), given without it ([`Node::title`]); the table's
+    /// title range is the source's.
+    plain: Vec<(i64, String)>,
 }
 
 /// A read and parsed file: its text, heading hints, kind and tree.
@@ -158,6 +162,7 @@ fn table(doc: &Document<'_>) -> Raw {
     let source = doc.source();
     let chars = CharIndex::new(source);
     let mut table: Vec<i64> = Vec::new();
+    let mut plain = Vec::new();
     // Rows of the open ancestors, by depth.
     let mut stack: Vec<usize> = Vec::new();
     for (depth, node) in doc.walk() {
@@ -211,6 +216,9 @@ fn table(doc: &Document<'_>) -> Raw {
                 offset_in(source, h.title).map_or((h.span.start, h.span.end), |o| (o, o + h.title.len()));
             r[Row::TitleStart as usize] = chars.at(start);
             r[Row::TitleEnd as usize] = chars.at(end);
+            if let Some(title) = node.title().filter(|&t| t != h.title) {
+                plain.push((row as i64, title.to_owned()));
+            }
             let e = h.evidence;
             r[Row::Evidence as usize] =
                 i64::from(e.inferred_end) | i64::from(e.run_in) << 1 | i64::from(e.unnumbered) << 2;
@@ -238,7 +246,11 @@ fn table(doc: &Document<'_>) -> Raw {
             )
         })
         .collect();
-    Raw { table, diagnostics }
+    Raw {
+        table,
+        diagnostics,
+        plain,
+    }
 }
 
 /// The name of an input kind, as `read`'s `from_` spells it.
@@ -329,14 +341,14 @@ fn read_raw(
     })
 }
 
-type PyRaw<'py> = (Bound<'py, PyBytes>, Vec<RawDiagnostic>);
+type PyRaw<'py> = (Bound<'py, PyBytes>, Vec<RawDiagnostic>, Vec<(i64, String)>);
 
 fn to_py(py: Python<'_>, raw: Raw) -> PyRaw<'_> {
     let mut bytes = Vec::with_capacity(raw.table.len() * 8);
     for v in &raw.table {
         bytes.extend_from_slice(&v.to_ne_bytes());
     }
-    (PyBytes::new(py, &bytes), raw.diagnostics)
+    (PyBytes::new(py, &bytes), raw.diagnostics, raw.plain)
 }
 
 type PyRead<'py> = (bool, Bound<'py, PyAny>);
@@ -344,10 +356,10 @@ type PyRead<'py> = (bool, Bound<'py, PyAny>);
 fn read_to_py(py: Python<'_>, result: Result<RawRead, RawError>) -> PyResult<PyRead<'_>> {
     Ok(match result {
         Ok(read) => {
-            let (table, diagnostics) = to_py(py, read.raw);
+            let (table, diagnostics, plain) = to_py(py, read.raw);
             (
                 true,
-                (read.text, read.hints, read.kind, table, diagnostics)
+                (read.text, read.hints, read.kind, table, diagnostics, plain)
                     .into_pyobject(py)?
                     .into_any(),
             )

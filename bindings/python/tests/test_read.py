@@ -141,6 +141,21 @@ def test_markdown_is_read_as_markdown(corpus: Path) -> None:
     assert m is not None and doc.source[m.start - 2 : m.end + 2] == "**第一条**", "spans index the Markdown source"
 
 
+def test_markdown_titles_are_text_without_the_markup_inside_them(tmp_path: Path) -> None:
+    path = tmp_path / "law.md"
+    path.write_text("## 第一章 总则\n\n**第一条** 任何单位**不得**泄露数据。\n\n第二条 本办法自公布之日起施行。\n", encoding="utf-8")
+    doc = speechtree.read(path)
+    articles = [s for s in doc.sections() if s.marker is not None and s.marker.style == "article"]
+    assert [s.title for s in articles] == ["任何单位不得泄露数据", "本办法自公布之日起施行"]
+    heading = articles[0].heading
+    assert heading is not None and heading.title == "任何单位不得泄露数据"
+    assert doc.source[heading.start : heading.end] == heading.text, "the heading's text is the source's"
+    assert "任何单位**不得**泄露数据" in heading.text
+    assert [s.title for s in pickle.loads(pickle.dumps(doc)).sections()] == [s.title for s in doc.sections()]
+    assert "任何单位不得泄露数据" in doc.outline()
+    assert "任何单位不得泄露数据" in doc.to_pandas()["heading"].tolist()
+
+
 def test_html_is_read_as_html(corpus: Path) -> None:
     doc = speechtree.read(corpus / "page.html")
     assert doc.input_kind == "html"

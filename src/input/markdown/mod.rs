@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options as CmarkOptions, Parser, Tag, TagEnd};
 
-use crate::ast::Document;
+use crate::ast::{Document, NodeKind};
 use crate::input::{InputKind, ReadResult};
 use crate::span::Span;
 use crate::{HeadingHint, Options};
@@ -80,7 +80,9 @@ pub(crate) fn read_markdown(src: String) -> ReadResult {
 /// [`Heading::text`](crate::Heading::text), a front matter block in a [`Space`](crate::Space)). Titles and point
 /// leads are trimmed of markup at their ends (`## **一、总体要求**` has the
 /// title `总体要求`); markup inside a title (`## 一、加强**党的**领导`) stays
-/// in it, as it is in the source. `options.heading_hints` are added to the
+/// in [`Heading::title`](crate::Heading::title), a slice of the source, and
+/// [`Section::title`](crate::Section::title) gives the title without it
+/// (`加强党的领导`). `options.heading_hints` are added to the
 /// Markdown's own headings.
 ///
 /// ```
@@ -172,9 +174,42 @@ fn masked_tree<'a>(src: &'a str, masked: &str, headings: &[HeadingHint], options
         nodes: doc.nodes,
         unstored: doc.unstored,
         diagnostics: doc.diagnostics,
+        plain_titles: Vec::new(),
     };
     super::markup::nest_under_headings(&mut doc, &hints);
+    doc.plain_titles = plain_titles(src, masked, &doc);
     doc
+}
+
+/// The titles of `doc`'s sections and points (a tree over `src`, read from
+/// its masked copy `masked`) that hold markup inside them, without it: the
+/// source's bytes where the masked copy kept them. A blanked character is
+/// blanked whole (every byte of it differs from the copy's space), so what
+/// is kept is whole characters.
+fn plain_titles(src: &str, masked: &str, doc: &Document<'_>) -> Vec<(u32, Box<str>)> {
+    let (src_bytes, masked_bytes) = (src.as_bytes(), masked.as_bytes());
+    let mut plain = Vec::new();
+    for id in 0..doc.nodes.len() {
+        let n = doc.nodes.at(id);
+        if !matches!(n.kind, NodeKind::Section | NodeKind::Point) {
+            continue;
+        }
+        let title = n.title();
+        let (Some(s), Some(m)) = (
+            src_bytes.get(title.start..title.end),
+            masked_bytes.get(title.start..title.end),
+        ) else {
+            continue;
+        };
+        if s == m {
+            continue;
+        }
+        let kept: Vec<u8> = s.iter().zip(m).filter(|(a, b)| a == b).map(|(&a, _)| a).collect();
+        if let Ok(text) = String::from_utf8(kept) {
+            plain.push((crate::ast::data::index(id), text.into_boxed_str()));
+        }
+    }
+    plain
 }
 
 /// Whether `a` and `b` (of one length) differ only where both bytes are
@@ -1108,6 +1143,40 @@ mod tests {
         let markers: Vec<&str> = doc.points().map(|p| p.marker().text).collect();
         assert_eq!(markers, ["一是", "二是"]);
         assert_eq!(md(src), outline(&doc));
+    }
+
+    /// Markup inside a title stays in `Heading::title`, the source's slice;
+    /// the title as text (`Section::title`, the outline, the JSON) has it
+    /// not.
+    #[test]
+    fn titles_as_text_leave_out_the_markup_inside_them() {
+        let src = "## 一、加强**党的**领导\n\n**第一条** 任何单位**不得**泄露[数据](https://example.org/d)。\n\n第二条 本办法自公布之日起施行。\n";
+        let doc = parse_markdown(src, &Options::default());
+        let sections: Vec<_> = doc.sections().collect();
+        let as_text: Vec<&str> = sections.iter().map(|s| s.title()).collect();
+        assert_eq!(
+            as_text,
+            ["加强党的领导", "任何单位不得泄露数据", "本办法自公布之日起施行"]
+        );
+        let as_written: Vec<&str> = sections.iter().map(|s| s.heading().title).collect();
+        assert_eq!(
+            as_written,
+            [
+                "加强**党的**领导",
+                "任何单位**不得**泄露[数据",
+                "本办法自公布之日起施行"
+            ]
+        );
+        assert!(md(src).contains("一、\t加强党的领导\n"));
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&doc).unwrap_or_default();
+            assert!(json.contains("\"title\":\"任何单位不得泄露数据\""), "{json}");
+            assert!(
+                json.contains("任何单位**不得**泄露"),
+                "the heading's text is the source's"
+            );
+        }
     }
 
     /// A table of contents of links to places on the page names the

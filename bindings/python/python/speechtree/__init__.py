@@ -92,7 +92,7 @@ def parse(text: str, *, max_depth: int = 32) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     _check(max_depth)
-    table, diagnostics = _speechtree.parse(text, max_depth)
+    table, diagnostics, _ = _speechtree.parse(text, max_depth)
     return Document(text, table, diagnostics, max_depth=max_depth)
 
 
@@ -134,8 +134,17 @@ def _document_or_error(name: str, result: Tuple[bool, Any], max_depth: int) -> U
     ok, payload = result
     if not ok:
         return _from_raw(cast(Tuple[str, str, str, Optional[int], Optional[int], Optional[int]], payload))
-    text, hints, input_kind, table, diagnostics = payload
-    return Document(text, table, diagnostics, path=name, max_depth=max_depth, hints=hints, input_kind=input_kind)
+    text, hints, input_kind, table, diagnostics, plain = payload
+    return Document(
+        text,
+        table,
+        diagnostics,
+        path=name,
+        max_depth=max_depth,
+        hints=hints,
+        input_kind=input_kind,
+        plain_titles=plain,
+    )
 
 
 def parse_many(texts: Iterable[str], *, threads: Optional[int] = None, max_depth: int = 32) -> List[Document]:
@@ -152,7 +161,7 @@ def parse_many(texts: Iterable[str], *, threads: Optional[int] = None, max_depth
     raws = _speechtree.parse_many(texts, max_depth, threads)
     return [
         Document(text, table, diagnostics, max_depth=max_depth)
-        for text, (table, diagnostics) in zip(texts, raws)
+        for text, (table, diagnostics, _) in zip(texts, raws)
     ]
 
 

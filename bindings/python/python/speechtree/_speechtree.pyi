@@ -8,8 +8,9 @@ FURNITURE: List[str]
 
 _Hint = Tuple[int, int, int]
 _Diagnostic = Tuple[str, str, Tuple[int, int], Tuple[int, int], Optional[Tuple[int, int]]]
-_Raw = Tuple[bytes, List[_Diagnostic]]
-_Read = Tuple[str, List[_Hint], str, bytes, List[_Diagnostic]]
+_Plain = List[Tuple[int, str]]
+_Raw = Tuple[bytes, List[_Diagnostic], _Plain]
+_Read = Tuple[str, List[_Hint], str, bytes, List[_Diagnostic], _Plain]
 _Error = Tuple[str, str, str, Optional[int], Optional[int], Optional[int]]
 _Finding = Tuple[str, str, str, Tuple[int, int], Tuple[int, int]]
 

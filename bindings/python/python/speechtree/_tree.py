@@ -99,7 +99,8 @@ class Heading(NamedTuple):
     Attributes:
         text: The heading exactly as in the source (white space, closing
             punctuation and line break included).
-        title: The clean heading, without them.
+        title: The clean heading, without them (in Markdown, without the markup
+            inside it too: ``加强**党的**领导`` is ``加强党的领导``).
         start: Where ``text`` starts in the source, as a ``str`` index.
         end: Where ``text`` ends, as a ``str`` index.
         byte_start: Where ``text`` starts, as a byte offset.
@@ -281,7 +282,7 @@ class Node:
         source = self._doc.source
         return Heading(
             source[start:end],
-            source[t[b + _T_START] : t[b + _T_END]],
+            self._doc._plain.get(self._row, source[t[b + _T_START] : t[b + _T_END]]),
             start,
             end,
             t[b + _H_BYTE_START],
@@ -296,7 +297,9 @@ class Node:
         """The clean heading (or lead) of a section or point, the clean value
         of furniture; ``None`` for paragraphs and white space."""
         start = self._get(_T_START)
-        return None if start < 0 else self._doc.source[start : self._get(_T_END)]
+        if start < 0:
+            return None
+        return self._doc._plain.get(self._row, self._doc.source[start : self._get(_T_END)])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Node) and other._doc is self._doc and other._row == self._row
@@ -413,7 +416,7 @@ class Document:
             it), ``"html"`` (the page's text) or ``"docx"``.
     """
 
-    __slots__ = ("source", "path", "max_depth", "input_kind", "_hints", "_table", "_diagnostics", "_top")
+    __slots__ = ("source", "path", "max_depth", "input_kind", "_hints", "_table", "_diagnostics", "_plain", "_top")
 
     def __init__(
         self,
@@ -425,6 +428,7 @@ class Document:
         max_depth: int = 32,
         hints: Sequence[Hint] = (),
         input_kind: str = "text",
+        plain_titles: Sequence[Tuple[int, str]] = (),
     ) -> None:
         self.source = source
         self.path = path
@@ -450,6 +454,9 @@ class Document:
             )
             for d in diagnostics
         ]
+        # Titles that hold markup inside them (Markdown's ``**``), without
+        # it, by row: the table's title range is the source's.
+        self._plain: Dict[int, str] = dict(plain_titles)
         self._top: Optional[List[int]] = None
 
     def __reduce__(self) -> Tuple[Any, ...]:
@@ -463,6 +470,7 @@ class Document:
                 self.max_depth,
                 self._hints,
                 self.input_kind,
+                list(self._plain.items()),
             ),
         )
 
@@ -645,9 +653,17 @@ def _rebuild_document(
     max_depth: int,
     hints: List[Hint],
     input_kind: str = "text",
+    plain_titles: Sequence[Tuple[int, str]] = (),
 ) -> Document:
     return Document(
-        source, table, diagnostics, path=path, max_depth=max_depth, hints=hints, input_kind=input_kind
+        source,
+        table,
+        diagnostics,
+        path=path,
+        max_depth=max_depth,
+        hints=hints,
+        input_kind=input_kind,
+        plain_titles=plain_titles,
     )
 
 
