@@ -912,7 +912,9 @@ fn score(
         }
     } else if quotes_a_speaker(body)
         || names_its_own_text(body)
-        || (names_a_duty_holder(body) && !holder_leans_on(head))
+        || (matches!(first, '各' | '省' | '市' | '县' | '区' | '乡' | '镇')
+            && names_a_duty_holder(body)
+            && !holder_leans_on(head))
     {
         score += OPENER_OPENS_BODY + OPENER_WITH_COMMA;
     } else if body.starts_with("——") {
@@ -946,7 +948,10 @@ fn score(
         Some(n) if n >= SUBJECT_CHARS => score += BODY_NARRATES,
         _ => {}
     }
-    if STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
+    // (A standard title is of five characters at most: a longer heading,
+    // after what opens it (“, （), is none.)
+    if head_chars <= STANDARD_TITLE_CHARS + 2
+        && STANDARD_TITLES.contains(&head.trim_start_matches(|c: char| !is_word_char(c)))
         && !body.starts_with(['和', '与', '及', '、'])
     {
         score += STANDARD_TITLE_ENDS_HEAD;
@@ -1082,6 +1087,9 @@ const STANDARD_TITLES: [&str; 35] = [
     "结论",
     "结语",
 ];
+
+/// The most characters of a [`STANDARD_TITLES`] entry.
+const STANDARD_TITLE_CHARS: usize = 5;
 
 /// What a heading that is one of [`STANDARD_TITLES`] adds.
 const STANDARD_TITLE_ENDS_HEAD: i32 = 32;
@@ -2040,6 +2048,13 @@ mod tests {
     /// heading.
     /// A problem's heading ends with what is lacking, before a body that
     /// refers back or names whom the problem is found with.
+    #[test]
+    fn standard_titles_are_short() {
+        for t in super::STANDARD_TITLES {
+            assert!(t.chars().count() <= super::STANDARD_TITLE_CHARS, "{t}");
+        }
+    }
+
     #[test]
     fn problems_end_at_what_is_lacking() {
         let cases = [
