@@ -1877,6 +1877,13 @@ mod tests {
         infer_end(run, &Default::default()).map(|i| &run[..i])
     }
 
+    /// Each run is cut after its heading.
+    fn assert_cuts(cases: &[(&str, &str)]) {
+        for &(run, head) in cases {
+            assert_eq!(cut(run), Some(head), "{run}");
+        }
+    }
+
     #[test]
     fn cuts_before_a_year() {
         assert_eq!(
@@ -2057,7 +2064,7 @@ mod tests {
 
     #[test]
     fn problems_end_at_what_is_lacking() {
-        let cases = [
+        assert_cuts(&[
             (
                 "对基层养老服务的认识还不到位一些地方把养老服务简单等同于兜底供养，对普通老年人的照护需求关注不够",
                 "对基层养老服务的认识还不到位",
@@ -2066,10 +2073,7 @@ mod tests {
                 "原因分析上述问题的产生，既有发展阶段的客观原因，也有体制机制和工作落实方面的主观原因",
                 "原因分析",
             ),
-        ];
-        for (run, head) in cases {
-            assert_eq!(cut(run), Some(head), "{run}");
-        }
+        ]);
     }
 
     /// A body opening with who holds a duty and the duty's verb, after a
@@ -2079,7 +2083,7 @@ mod tests {
     /// "since".
     #[test]
     fn bodies_open_with_a_holder_of_duties() {
-        let cases = [
+        assert_cuts(&[
             (
                 "强化统筹协调市优化营商环境工作领导小组要加强统筹调度，定期研究解决工作推进中的重大问题，及时通报进展情况",
                 "强化统筹协调",
@@ -2096,10 +2100,7 @@ mod tests {
                 "抓好组织实施各地、各有关部门要充分认识这项工作的重要意义，加强组织领导，确保各项任务落到实处",
                 "抓好组织实施",
             ),
-        ];
-        for (run, head) in cases {
-            assert_eq!(cut(run), Some(head), "{run}");
-        }
+        ]);
         for run in [
             "实施新人培养工程，联合省农业职业技术学院每年培训技术骨干两百人次",
             "由市住房城乡建设局要会同各区建立周调度机制，对无进展的项目发函督办",
@@ -2122,7 +2123,7 @@ mod tests {
 
     #[test]
     fn bodies_open_with_a_speaker_an_agency_or_the_text_itself() {
-        let cases = [
+        assert_cuts(&[
             (
                 "坚持以人民为中心推进城市更新总书记强调，城市是人民的城市",
                 "坚持以人民为中心推进城市更新",
@@ -2148,10 +2149,7 @@ mod tests {
                 "加强组织领导充分发挥领导小组统筹协调作用，定期研究解决工作推进中的重大问题和困难",
                 "加强组织领导",
             ),
-        ];
-        for (run, head) in cases {
-            assert_eq!(cut(run), Some(head), "{run}");
-        }
+        ]);
         // Named as an object, or with no verb of its own: no body's opening.
         assert_eq!(
             cut("深入学习贯彻习近平总书记重要讲话精神"),
