@@ -26,7 +26,7 @@ impl<'a> Visit<'a> for Directives<'a> {
             self.rows.push([
                 self.path.join(" / "),
                 p.marker().text.to_string(),
-                p.lead().title.to_string(),
+                p.title().to_string(),
                 p.span().start.to_string(),
                 p.span().end.to_string(),
             ]);

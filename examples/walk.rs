@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let at = doc.line_col(s.span().start);
                 println!(
                     "{indent}{marker} {} (level {}, line {}, {} bytes)",
-                    s.heading().title,
+                    s.title(),
                     s.level(),
                     at.line,
                     s.span().len()
@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Node::Point(p) => println!(
                 "{indent}{} {} ({:?}={})",
                 p.marker().text,
-                p.lead().title,
+                p.title(),
                 p.marker().style,
                 p.marker().value
             ),

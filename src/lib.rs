@@ -10,9 +10,9 @@
 //! let text = "在全市工作会议上的讲话\n同志们：\n一、充分肯定成绩\n一是领导机构进一步健全。二是制度逐步完善。\n二、明确今年任务\n";
 //! let doc = parse(text);
 //! assert_eq!(doc.title(), Some("在全市工作会议上的讲话"));
-//! let headings: Vec<&str> = doc.sections().map(|s| s.heading().title).collect();
+//! let headings: Vec<&str> = doc.sections().map(|s| s.title()).collect();
 //! assert_eq!(headings, ["充分肯定成绩", "明确今年任务"]);
-//! let leads: Vec<&str> = doc.points().map(|p| p.lead().title).collect();
+//! let leads: Vec<&str> = doc.points().map(|p| p.title()).collect();
 //! assert_eq!(leads, ["领导机构进一步健全", "制度逐步完善"]);
 //! // Lossless: the leaves rebuild the source.
 //! assert_eq!(doc.leaves().map(|(_, t)| t).collect::<String>(), text);
@@ -77,7 +77,7 @@ pub struct Options {
     /// let mut options = Options::default();
     /// options.heading_hints = vec![HeadingHint::new(Span::new(0, 21), 0)];
     /// let doc = parse_with(text, &options);
-    /// let titles: Vec<&str> = doc.sections().map(|s| s.heading().title).collect();
+    /// let titles: Vec<&str> = doc.sections().map(|s| s.title()).collect();
     /// assert_eq!(titles, ["过去五年的回顾", "经济平稳发展", "民生持续改善"]);
     /// assert!(doc.sections().next().unwrap().heading().evidence.unnumbered);
     /// assert!(speechtree::outline(&doc).starts_with("-\t过去五年的回顾\n  一、"));
@@ -164,7 +164,7 @@ impl HeadingHint {
 ///
 /// ```
 /// let doc = speechtree::parse("（一）加强领导。各级要……\n（二）狠抓落实。\n");
-/// assert_eq!(doc.sections().map(|s| s.heading().title).collect::<Vec<_>>(), ["加强领导", "狠抓落实"]);
+/// assert_eq!(doc.sections().map(|s| s.title()).collect::<Vec<_>>(), ["加强领导", "狠抓落实"]);
 /// ```
 pub fn parse(text: &str) -> Document<'_> {
     parse_with(text, &Options::default())

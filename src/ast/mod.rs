@@ -134,8 +134,9 @@ pub struct Marker<'a> {
 /// `text` is exactly the source at `span`: any white space after the marker,
 /// the closing punctuation and the line break are included, so the tree stays
 /// lossless. [`Heading::title`] gives the clean text.
+///
+/// Serialises as `span`, `text`, `title` and `evidence` (when not plain).
 #[derive(Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Heading<'a> {
     /// The heading's bytes.
     pub span: Span,
@@ -147,7 +148,6 @@ pub struct Heading<'a> {
     /// it as text, without that markup).
     pub title: &'a str,
     /// Why the heading was accepted when that was a judgement call.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Evidence::is_plain"))]
     pub evidence: Evidence,
 }
 
@@ -532,7 +532,9 @@ impl<'d, 'a> Section<'d, 'a> {
     /// The heading's title as text: [`Heading::title`], which is the source
     /// between the title's first and last character, without any markup
     /// inside it (in Markdown, `## 一、加强**党的**领导` has the title
-    /// `加强党的领导`; its `Heading::title` is `加强**党的**领导`).
+    /// `加强党的领导`; its `Heading::title` is `加强**党的**领导`). It borrows
+    /// the document (where it differs from the source it is kept there);
+    /// `Heading::title` borrows only the source.
     pub fn title(&self) -> &'d str {
         self.doc.title_at(self.id)
     }

@@ -80,8 +80,8 @@ impl Serialize for Point<'_, '_> {
     }
 }
 
-/// A heading as JSON: its fields, with the title as text (without the
-/// markup inside it, [`Section::title`]).
+/// A heading as JSON with `title` as its title: its own (`Heading`'s
+/// `Serialize`), or the title as text ([`Section::title`]) in a tree.
 struct Titled<'a, 'd>(Heading<'a>, &'d str);
 
 impl Serialize for Titled<'_, '_> {
@@ -96,5 +96,11 @@ impl Serialize for Titled<'_, '_> {
             map.serialize_entry("evidence", &heading.evidence)?;
         }
         map.end()
+    }
+}
+
+impl Serialize for Heading<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Titled(*self, self.title).serialize(serializer)
     }
 }

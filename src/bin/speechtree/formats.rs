@@ -102,7 +102,7 @@ pub fn write_csv_rows(out: &mut dyn Write, path: &str, doc: &Document<'_>) -> io
         let marker = node.marker();
         let heading = match node {
             Node::Furniture(f) => f.value,
-            other => other.heading().map_or("", |h| h.title),
+            other => other.title().unwrap_or(""),
         };
         let span = node.span();
         w.write_record([
@@ -146,7 +146,7 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Document<'_>) -> io::Result<()>
             Node::Section(s) => {
                 let hashes = "#".repeat((s.level() as usize + 1).clamp(2, 6));
                 let (marker, heading) = match s.marker() {
-                    Some(m) => (m.text.trim(), s.heading().title),
+                    Some(m) => (m.text.trim(), s.title()),
                     // An unnumbered heading keeps the label its title
                     // leaves out (附件1, 附件：).
                     None => ("", split_at_title(s.heading().text, s.heading().title).0),

@@ -205,7 +205,9 @@ fn plain_titles(src: &str, masked: &str, doc: &Document<'_>) -> Vec<(u32, Box<st
             continue;
         }
         let kept: Vec<u8> = s.iter().zip(m).filter(|(a, b)| a == b).map(|(&a, _)| a).collect();
-        if let Ok(text) = String::from_utf8(kept) {
+        let text = String::from_utf8(kept);
+        debug_assert!(text.is_ok(), "whole characters are kept");
+        if let Ok(text) = text {
             plain.push((crate::ast::data::index(id), text.into_boxed_str()));
         }
     }

@@ -279,10 +279,9 @@ class Node:
             return None
         end = t[b + _H_END]
         evidence = t[b + _EVIDENCE]
-        source = self._doc.source
         return Heading(
-            source[start:end],
-            self._doc._plain.get(self._row, source[t[b + _T_START] : t[b + _T_END]]),
+            self._doc.source[start:end],
+            self.title or "",
             start,
             end,
             t[b + _H_BYTE_START],
@@ -295,7 +294,9 @@ class Node:
     @property
     def title(self) -> Optional[str]:
         """The clean heading (or lead) of a section or point, the clean value
-        of furniture; ``None`` for paragraphs and white space."""
+        of furniture; ``None`` for paragraphs and white space. In Markdown
+        the markup inside a heading is left out (``加强**党的**领导`` is
+        ``加强党的领导``); :attr:`Heading.text` keeps the source as written."""
         start = self._get(_T_START)
         if start < 0:
             return None
