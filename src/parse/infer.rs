@@ -1385,7 +1385,9 @@ fn names_a_duty_holder(first: char, body: &str) -> bool {
     if first != '各' && !LEVELS.contains(&first) {
         return false;
     }
-    let rest = &body[first.len_utf8()..];
+    let Some(rest) = body.strip_prefix(first) else {
+        return false;
+    };
     let rest = rest.strip_prefix('级').unwrap_or(rest);
     names_then_act(
         rest,
