@@ -901,14 +901,11 @@ fn score(
         let after = &body[o.len()..];
         if after.starts_with(['，', ',', '是'])
             || REPORTING.iter().any(|v| o.ends_with(v) || after.starts_with(v))
-            || (first == '各' && names_a_duty_holder(first, body))
+            || (first == '各' && holder_opens(first, head, body))
         {
             score += OPENER_WITH_COMMA;
         }
-    } else if quotes_a_speaker(body)
-        || names_its_own_text(body)
-        || (head_chars >= HOLDER_HEAD_CHARS && names_a_duty_holder(first, body) && !holder_leans_on(head))
-    {
+    } else if quotes_a_speaker(body) || names_its_own_text(body) || holder_opens(first, head, body) {
         score += OPENER_OPENS_BODY + OPENER_WITH_COMMA;
     } else if body.starts_with("——") {
         score += DASH_OPENS_BODY;
@@ -1396,6 +1393,15 @@ fn names_a_duty_holder(first: char, body: &str) -> bool {
         (&HOLDER_ENDS, ends_holder),
         &HOLDER_ACTS,
     )
+}
+
+/// Whether `body`, after `head`, opens with who holds a duty and its verb
+/// ([`names_a_duty_holder`]; `first` is its first character) not tied to
+/// the head ([`HOLDER_HEAD_CHARS`], [`holder_leans_on`]).
+fn holder_opens(first: char, head: &str, body: &str) -> bool {
+    names_a_duty_holder(first, body)
+        && head.chars().nth(HOLDER_HEAD_CHARS - 1).is_some()
+        && !holder_leans_on(head)
 }
 
 /// Whether `c` is the last character of one of [`AGENCY_ENDS`].
